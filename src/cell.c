@@ -1,0 +1,199 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "utf8.h"
+
+static int is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+int cell_empty(const char *s)
+{
+	if (!s)
+		return 1;
+	while (*s) {
+		if (!is_blank(*s) && !((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0))
+			return 0;
+		s += ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0) ? 2 : 1;
+	}
+	return 1;
+}
+
+char *cell_trim(const char *s)
+{
+	if (!s)
+		return xstrdup("");
+	while (is_blank(*s))
+		s++;
+	size_t n = strlen(s);
+	while (n > 0 && is_blank(s[n - 1]))
+		n--;
+	return xstrndup(s, n);
+}
+
+int cell_number(const char *s, double *out)
+{
+	if (!s)
+		return -1;
+	while (is_blank(*s))
+		s++;
+	const char *p = s;
+	int neg = 0;
+	if (*p == '-' || *p == '+')
+		neg = *p++ == '-';
+	double v = 0, scale = 1;
+	int digits = 0, frac = 0;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			if (frac)
+				scale /= 10, v += (*p - '0') * scale;
+			else
+				v = v * 10 + (*p - '0');
+			digits++;
+		} else if ((*p == ',' || *p == '.') && !frac) {
+			frac = 1;
+		} else {
+			break;
+		}
+	}
+	while (is_blank(*p))
+		p++;
+	if (*p || digits == 0 || digits > 15)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int cell_int(const char *s, long *out)
+{
+	double v;
+	if (cell_number(s, &v) != 0 || v != (double)(long)v)
+		return -1;
+	*out = (long)v;
+	return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+/* Reads 1 to maxd digits. */
+static const char *digits(const char *p, int maxd, int *v)
+{
+	int n = 0;
+	*v = 0;
+	while (*p >= '0' && *p <= '9' && n < maxd) {
+		*v = *v * 10 + (*p++ - '0');
+		n++;
+	}
+	return n ? p : NULL;
+}
+
+int cell_date(const char *s, int *y, int *m, int *d)
+{
+	char *t = cell_trim(s);
+	const char *p = t;
+	int a, b, c, ok = 0;
+	if ((p = digits(t, 4, &a)) && p - t == 4 && *p == '-' &&
+	    (p = digits(p + 1, 2, &b)) && *p == '-' && (p = digits(p + 1, 2, &c)) && !*p) {
+		*y = a, *m = b, *d = c;
+		ok = 1;
+	} else if ((p = digits(t, 2, &a)) && *p == '.' && (p = digits(p + 1, 2, &b)) && *p == '.') {
+		const char *q = p + 1;
+		if ((p = digits(q, 4, &c)) && p - q == 4 && !*p) {
+			*d = a, *m = b, *y = c;
+			ok = 1;
+		}
+	}
+	free(t);
+	if (!ok || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+		return -1;
+	return 0;
+}
+
+int cell_yesno(const char *s, int *out)
+{
+	static const char *const yes[] = { "да", "д", "+", "1", "yes", "y", "истина", "true", "v", "✓", "x", "х" };
+	static const char *const no[] = { "нет", "н", "-", "0", "no", "n", "ложь", "false" };
+	if (cell_empty(s)) {
+		*out = 0;
+		return 0;
+	}
+	char *t = cell_trim(s);
+	char *f = utf8_fold(t, strlen(t));
+	free(t);
+	int r = -1;
+	for (size_t i = 0; i < sizeof yes / sizeof *yes && r < 0; i++)
+		if (strcmp(f, yes[i]) == 0)
+			*out = 1, r = 0;
+	for (size_t i = 0; i < sizeof no / sizeof *no && r < 0; i++)
+		if (strcmp(f, no[i]) == 0)
+			*out = 0, r = 0;
+	free(f);
+	return r;
+}
+
+/* Upper-case Cyrillic for a class letter, Latin look-alikes mapped. */
+static uint32_t class_letter(uint32_t c)
+{
+	static const char latin[] = "ABCEHKMOPTXaceokmpxy";
+	static const uint32_t cyr[] = { 0x410, 0x412, 0x421, 0x415, 0x41D, 0x41A, 0x41C, 0x41E, 0x420, 0x422, 0x425,
+					0x410, 0x421, 0x415, 0x41E, 0x41A, 0x41C, 0x420, 0x425, 0x423 };
+	if (c < 0x80) {
+		const char *hit = c ? strchr(latin, (int)c) : NULL;
+		if (hit)
+			return cyr[hit - latin];
+		if (c >= 'a' && c <= 'z')
+			return c - 32;
+		return c;
+	}
+	if (c >= 0x430 && c <= 0x44F)
+		return c - 32;
+	if (c == 0x451)
+		return 0x401;
+	return c;
+}
+
+int cell_class(const char *s, int *grade, char **letter)
+{
+	char *t = cell_trim(s);
+	const char *p = digits(t, 2, grade);
+	if (!p || *grade < 1 || *grade > 11) {
+		free(t);
+		return -1;
+	}
+	while (*p == ' ' || *p == '-' || *p == '"' || *p == '\'' || *p == '/')
+		p++;
+	size_t len = strlen(p);
+	char *out = xmalloc(len * 2 + 1), *o = out;
+	int nletters = 0;
+	while (*p) {
+		uint32_t cp;
+		size_t n = utf8_decode(p, strlen(p), &cp);
+		if (n == 0 || cp == ' ' || cp == '"' || (cp >= '0' && cp <= '9')) {
+			free(out);
+			free(t);
+			return -1;
+		}
+		o += utf8_encode(class_letter(cp), o);
+		p += n;
+		nletters++;
+	}
+	*o = '\0';
+	free(t);
+	if (nletters > 6) {
+		free(out);
+		return -1;
+	}
+	*letter = out;
+	return 0;
+}

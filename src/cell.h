@@ -1,0 +1,23 @@
+/* Reading one cell's value the ways Russian spreadsheets write it. Each
+ * returns 0 when the text is a valid value, -1 when it is not. */
+#ifndef ORIENTIR_CELL_H
+#define ORIENTIR_CELL_H
+
+/* NULL, or nothing but spaces. */
+int cell_empty(const char *s);
+/* A fresh copy without surrounding spaces. */
+char *cell_trim(const char *s);
+/* "12", "12,5", "12.5", with spaces around. */
+int cell_number(const char *s, double *out);
+/* A whole number, "7" (also "7,0"). */
+int cell_int(const char *s, long *out);
+/* "DD.MM.YYYY" (also D.M.YYYY) or "YYYY-MM-DD", a real calendar day. */
+int cell_date(const char *s, int *y, int *m, int *d);
+/* да/нет, +/-, 1/0, yes/no, y/n, д/н, истина/ложь, true/false; empty is no. */
+int cell_yesno(const char *s, int *out);
+/* A class as people write it: «5А», «5 а», «11-Б», «5». The letter comes back
+ * upper-case Cyrillic (Latin look-alikes typed in the wrong layout are mapped:
+ * «5A» is «5А»); *letter is a fresh string, "" for none. */
+int cell_class(const char *s, int *grade, char **letter);
+
+#endif

@@ -1,0 +1,92 @@
+/* backup [--to FILE|DIR] */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "cli.h"
+#include "common.h"
+#include "db.h"
+#include "dbcheck.h"
+
+/* DIR/orientir-CODE-YYYY-MM-DD.db, with -2, -3… when that one exists. */
+static char *name_in(const char *dir, const char *code)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	char day[16];
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	char *p = xasprintf("%s/orientir-%s-%s.db", dir, code, day);
+	struct stat st;
+	for (int n = 2; stat(p, &st) == 0; n++) {
+		free(p);
+		p = xasprintf("%s/orientir-%s-%s-%d.db", dir, code, day, n);
+	}
+	return p;
+}
+
+static int run(int argc, char **argv, cli_env *env)
+{
+	static const struct option opts[] = {
+		{ "to", required_argument, NULL, 't' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now;
+	const char *to = NULL;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 't')
+			to = optarg;
+		else if (cli_common_option(c, &cli_backup, env, &exit_now) != 0)
+			return exit_now;
+	}
+	if (optind < argc)
+		return cli_usage(&cli_backup, _("unexpected argument '%s'"), argv[optind]);
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *dest = NULL, *err = NULL;
+	struct stat st;
+	if (!to) {
+		char *path = cli_db_path(env);
+		char *slash = strrchr(path, '/');
+		char *dir = slash ? xasprintf("%.*s/backups", (int)(slash - path), path) : xstrdup("backups");
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+			err = xasprintf(_("cannot create folder %s: %s"), dir, strerror(errno));
+		else
+			dest = name_in(dir, sc.code);
+		free(dir);
+		free(path);
+	} else if (stat(to, &st) == 0 && S_ISDIR(st.st_mode)) {
+		dest = name_in(to, sc.code);
+	} else {
+		dest = xstrdup(to);
+	}
+	int rc = err ? -1 : dbcheck_backup(db, dest, &err);
+	if (rc == 0)
+		printf(_("Backup written and checked: %s\n"), dest);
+	else
+		cli_error("%s", err);
+	free(err);
+	free(dest);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+const cli_command cli_backup = {
+	"backup", "[--to FILE|DIR]",
+	N_("a consistent, checked copy of the database"),
+	N_("Copies the database while it may be in use (SQLite's backup API), checks\n"
+	   "the copy's integrity, and only then gives it its name.\n\n"
+	   "  --to FILE  write the copy there\n"
+	   "  --to DIR   write orientir-CODE-DATE.db into that folder\n"
+	   "             (default: the folder 'backups' beside the database)\n"),
+	run,
+};

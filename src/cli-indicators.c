@@ -1,0 +1,171 @@
+/* indicators --year Y [--format table|csv] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common.h"
+#include "csvout.h"
+#include "db.h"
+#include "indicators.h"
+#include "table.h"
+
+/* tenths as "12.5" with the given decimal point; sign only when asked. */
+static char *fmt_tenths(int tenths, const char *dp, int sign)
+{
+	int a = tenths < 0 ? -tenths : tenths;
+	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
+	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
+}
+
+static void print_csv(const ind_set *s)
+{
+	static const char *const head[] = { "indicator", "procedure", "subject", "grade", "year",
+					    "numerator", "denominator", "percent" };
+	for (size_t i = 0; i < 8; i++)
+		csvout_cell(stdout, head[i], i == 0);
+	csvout_end(stdout);
+	for (size_t i = 0; i < s->n; i++) {
+		const indicator *v = &s->v[i];
+		int change = v->code == IND_BELOW_MIN_CHANGE;
+		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup("");
+		char *year = xasprintf("%d", v->year);
+		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
+		char *den = change ? xstrdup("") : xasprintf("%ld", v->den);
+		char *pct = fmt_tenths(v->tenths, ".", 0);
+		const char *cells[] = { indicator_code(v->code), refmap_name(s->proc, v->procedure_id),
+					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
+					grade, year, num, den, pct };
+		for (size_t k = 0; k < 8; k++)
+			csvout_cell(stdout, cells[k], k == 0);
+		csvout_end(stdout);
+		free(grade), free(year), free(num), free(den), free(pct);
+	}
+}
+
+static void print_table(const ind_set *s, const school *sc, const char *dp)
+{
+	printf(_("Indicators for %d: %s (code %s)\n\n"), s->year, sc->name, sc->code);
+	if (s->n == 0) {
+		printf(_("No results for %d. Import scales and results first (orientir help import).\n"), s->year);
+		return;
+	}
+	table *t = table_new(7, "llrlrrl", "-+-+---");
+	const char *head[] = { _("Procedure"), _("Subject"), _("Grade"), _("Indicator"), "%",
+			       _("Pupils"), "" };
+	table_add(t, head);
+	long small = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const indicator *v = &s->v[i];
+		const indicator *prev = i ? &s->v[i - 1] : NULL;
+		int same_proc = prev && prev->procedure_id == v->procedure_id;
+		int same_subj = same_proc && prev->subject_id == v->subject_id && prev->grade == v->grade;
+		int change = v->code == IND_BELOW_MIN_CHANGE;
+		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
+		char *pct = fmt_tenths(v->tenths, dp, change);
+		char *pctu = change ? xasprintf(_("%s pp"), pct) : xasprintf("%s", pct);
+		/* TRANSLATORS: pupils below the line out of all participants, "3 of 24". */
+		char *count = change ? xstrdup("") : xasprintf(_("%ld of %ld"), v->num, v->den);
+		int too_small = !change && v->den < IND_SMALL_GROUP;
+		small += too_small;
+		const char *cells[] = {
+			same_proc ? "" : refmap_name(s->proc, v->procedure_id),
+			same_subj ? "" : v->subject_id ? refmap_name(s->subj, v->subject_id) : _("any subject"),
+			same_subj ? "" : grade,
+			indicator_title(v->code), pctu, count, too_small ? _("too few") : "",
+		};
+		table_add(t, cells);
+		free(grade), free(pct), free(pctu), free(count);
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	if (small)
+		printf(_("\n\"too few\": fewer than %d participants, too few to judge by the share.\n"), IND_SMALL_GROUP);
+}
+
+/* The latest year that has any result, or 0. */
+static int latest_year(sqlite3 *db)
+{
+	char *err = NULL;
+	sqlite3_stmt *st = db_stmt(db, "SELECT max(a.year) FROM assessment a"
+				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", &err);
+	free(err);
+	if (!st || sqlite3_step(st) != SQLITE_ROW)
+		return 0;
+	int y = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return y;
+}
+
+static int run(int argc, char **argv, cli_env *env)
+{
+	static const struct option opts[] = {
+		{ "year", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now, year = 0;
+	const char *format = "table";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'y') {
+			char *end;
+			long y = strtol(optarg, &end, 10);
+			if (*end || y < 2000 || y > 2100)
+				return cli_usage(&cli_indicators, _("'%s' is not a year"), optarg);
+			year = (int)y;
+		} else if (c == 'f') {
+			format = optarg;
+		} else if (cli_common_option(c, &cli_indicators, env, &exit_now) != 0) {
+			return exit_now;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(&cli_indicators, _("unexpected argument '%s'"), argv[optind]);
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
+		return cli_usage(&cli_indicators, _("the format must be 'table' or 'csv', not '%s'"), format);
+
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	if (!year && !(year = latest_year(db))) {
+		cli_error(_("there are no results yet; import scales and results first"));
+		school_clear(&sc);
+		db_close(db);
+		return EXIT_FAIL;
+	}
+	ind_set s;
+	char *err = NULL;
+	int rc = indicators_compute(db, year, &s, &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	} else if (strcmp(format, "csv") == 0) {
+		print_csv(&s);
+	} else {
+		print_table(&s, &sc, env->decimal_point);
+	}
+	ind_set_free(&s);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+const cli_command cli_indicators = {
+	"indicators", "[--year YEAR] [--format table|csv]",
+	N_("the roadmap's indicators computed from the results"),
+	N_("Computes, for each procedure, subject and grade (and all grades pooled):\n"
+	   "the share of participants below the minimum, at the high level, not below\n"
+	   "the regional average, marks lowered / confirmed / raised against the\n"
+	   "journal, the share below the minimum in any subject, and the change of the\n"
+	   "share below the minimum since last year. Absent pupils count nowhere.\n\n"
+	   "  --year YEAR     the year (default: the latest year with results)\n"
+	   "  --format table  for people (default): aligned, counts beside shares,\n"
+	   "                  groups under 5 participants marked\n"
+	   "  --format csv    for programs: indicator,procedure,subject,grade,year,\n"
+	   "                  numerator,denominator,percent\n"),
+	run,
+};

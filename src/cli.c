@@ -1,0 +1,126 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common.h"
+#include "db.h"
+
+static const cli_command *const commands[] = {
+	&cli_init, &cli_import, &cli_indicators, &cli_check, &cli_backup, &cli_demo,
+};
+
+const cli_command *cli_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		if (strcmp(commands[i]->name, name) == 0)
+			return commands[i];
+	return NULL;
+}
+
+void cli_print_commands(void)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+		printf("  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
+}
+
+void cli_print_help(const cli_command *cmd)
+{
+	printf(_("Usage: orientir [--db FILE] %s %s\n"), cmd->name, cmd->synopsis);
+	printf("%s\n\n%s", _(cmd->summary), _(cmd->help));
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("orientir: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage(const cli_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("orientir: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fprintf(stderr, _("Usage: orientir [--db FILE] %s %s\n"), cmd->name, cmd->synopsis);
+	fprintf(stderr, _("Try 'orientir help %s' for more information.\n"), cmd->name);
+	return EXIT_USAGE;
+}
+
+static void print_diag(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
+{
+	(void)ctx;
+	const char *prefix = level == DIAG_WARNING ? _("warning: ") : "";
+	if (file && line > 0)
+		fprintf(stderr, "orientir: %s:%ld: %s%s\n", file, line, prefix, msg);
+	else if (file)
+		fprintf(stderr, "orientir: %s: %s%s\n", file, prefix, msg);
+	else
+		fprintf(stderr, "orientir: %s%s\n", prefix, msg);
+}
+
+diag cli_diag(void)
+{
+	return (diag){ .emit = print_diag };
+}
+
+int cli_common_option(int c, const cli_command *cmd, cli_env *env, int *exit_now)
+{
+	switch (c) {
+	case 'D':
+		free(env->db_path);
+		env->db_path = xstrdup(optarg);
+		return 0;
+	case 'h':
+		cli_print_help(cmd);
+		*exit_now = EXIT_OK;
+		return 1;
+	case '?':
+		fprintf(stderr, _("Try 'orientir help %s' for more information.\n"), cmd->name);
+		*exit_now = EXIT_USAGE;
+		return 1;
+	default:
+		return -1;
+	}
+}
+
+char *cli_db_path(const cli_env *env)
+{
+	return env->db_path ? xstrdup(env->db_path) : db_default_path();
+}
+
+sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
+{
+	char *path = cli_db_path(env), *err = NULL;
+	sqlite3 *db = db_open(path, &err);
+	if (!db) {
+		cli_error("%s", err);
+		free(err);
+		free(path);
+		return NULL;
+	}
+	if (need_school) {
+		int rc = db_school_get(db, sc, &err);
+		if (rc <= 0) {
+			if (rc < 0) {
+				cli_error("%s", err);
+				free(err);
+			} else {
+				cli_error(_("%s is a new, empty database; create it first with: orientir init --code CODE --name NAME"), path);
+			}
+			db_close(db);
+			db = NULL;
+		}
+	}
+	free(path);
+	return db;
+}

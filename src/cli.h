@@ -1,0 +1,54 @@
+/* The command line: one file per command (cli-*.c), each giving one entry
+ * of the table in cli.c. Commands print; the layers below them do not. */
+#ifndef ORIENTIR_CLI_H
+#define ORIENTIR_CLI_H
+
+#include <getopt.h>
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "store.h"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+typedef struct cli_env {
+	char *db_path;		/* from --db, else NULL: the default */
+	char decimal_point[8];	/* the user's, for numbers shown to people */
+} cli_env;
+
+typedef struct cli_command {
+	const char *name;
+	const char *synopsis;	/* arguments after the name; syntax, not translated */
+	const char *summary;	/* N_() one line */
+	const char *help;	/* N_() what it does, its options */
+	int (*run)(int argc, char **argv, cli_env *env);
+} cli_command;
+
+extern const cli_command cli_init, cli_import, cli_indicators, cli_check, cli_backup, cli_demo;
+
+/* The command called name, or NULL. */
+const cli_command *cli_find(const char *name);
+/* Prints the list of commands (for --help). */
+void cli_print_commands(void);
+/* Prints a command's full help. */
+void cli_print_help(const cli_command *cmd);
+
+/* "orientir: message" on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error: the message, a pointer to help, and EXIT_USAGE. */
+int cli_usage(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A diag sink that prints "orientir: FILE:LINE: message" on stderr. */
+diag cli_diag(void);
+
+/* Options every command takes (--db, --help) handled for getopt_long's c:
+ * -1 not one of them, else 0 to go on, or an exit status to return now. */
+#define CLI_COMMON_OPTIONS { "db", required_argument, NULL, 'D' }, { "help", no_argument, NULL, 'h' }
+int cli_common_option(int c, const cli_command *cmd, cli_env *env, int *exit_now);
+
+/* The database path in force (--db, $ORIENTIR_DB, the default). Fresh string. */
+char *cli_db_path(const cli_env *env);
+/* Opens the database; with need_school, refuses one not yet initialised and
+ * fills *sc. Prints the reason and returns NULL on failure. */
+sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
+
+#endif

@@ -1,0 +1,539 @@
+#include "config.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "common.h"
+#include "csvin.h"
+#include "utf8.h"
+
+#define CHUNK 65536
+
+struct csvin {
+	FILE *fp;
+	char *path;
+	enum csvin_encoding enc;
+	iconv_t cd;
+	char delim;
+	int started;		/* libcsv set up with the delimiter */
+	struct csv_parser p;
+	long long size, offset;
+
+	char raw[CHUNK + 8];	/* undecoded bytes; tail of a cut character kept */
+	size_t rawlen;
+	char *text;		/* decoded text waiting to be fed */
+	size_t textlen, textpos, textcap;
+	int eof;
+
+	long line;		/* physical line of the text being fed */
+	int in_row;
+	long row_line;
+	char **cells;
+	size_t ncells, cellcap;
+	int overflow;		/* libcsv ran out of memory */
+
+	csvin_row **queue;
+	size_t qhead, qlen, qcap;
+	csvin_row *current;
+
+	int *map;		/* csvin_col index -> cell index, or -1 */
+	size_t ncols;
+	char **header;
+	size_t nheader;
+};
+
+static void row_free(csvin_row *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->ncells; i++)
+		free(r->cells[i]);
+	free(r->cells);
+	free(r->field);
+	free(r);
+}
+
+static void on_cell(void *s, size_t len, void *data)
+{
+	csvin *in = data;
+	if (in->ncells == in->cellcap) {
+		in->cellcap = in->cellcap ? in->cellcap * 2 : 16;
+		in->cells = xrealloc(in->cells, in->cellcap * sizeof *in->cells);
+	}
+	in->cells[in->ncells++] = xstrndup(s ? s : "", s ? len : 0);
+}
+
+static void on_row(int c, void *data)
+{
+	csvin *in = data;
+	(void)c;
+	csvin_row *r = xcalloc(1, sizeof *r);
+	r->line = in->in_row ? in->row_line : in->line;
+	r->cells = in->cells;
+	r->ncells = in->ncells;
+	in->cells = NULL;
+	in->ncells = in->cellcap = 0;
+	in->in_row = 0;
+	if (in->qhead + in->qlen == in->qcap) {
+		if (in->qhead > 0) {
+			memmove(in->queue, in->queue + in->qhead, in->qlen * sizeof *in->queue);
+			in->qhead = 0;
+		} else {
+			in->qcap = in->qcap ? in->qcap * 2 : 8;
+			in->queue = xrealloc(in->queue, in->qcap * sizeof *in->queue);
+		}
+	}
+	in->queue[in->qhead + in->qlen++] = r;
+}
+
+/* libcsv trims "spaces" around unquoted cells; by default a TAB is one,
+ * which would eat empty cells of a TAB-separated file. */
+static int is_space(unsigned char c)
+{
+	return c == ' ';
+}
+
+static int is_term(unsigned char c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static int count_newlines(const char *s, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++)
+		k += s[i] == '\n';
+	return k;
+}
+
+/* Decides between UTF-8 and Windows-1251 by the first non-ASCII character,
+ * reading as far as needed; rewinds to the first byte of content. */
+static int detect_encoding(csvin *in, char **err)
+{
+	unsigned char b[CHUNK + 4];
+	size_t n = fread(b, 1, sizeof b, in->fp);
+	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+		*err = xasprintf(_("%s: the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain \"CSV\""),
+				 in->path);
+		return -1;
+	}
+	if (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) {
+		in->enc = CSVIN_UTF8_BOM;
+		in->offset = 3;
+		return fseek(in->fp, 3, SEEK_SET);
+	}
+	in->enc = CSVIN_UTF8;
+	for (;;) {
+		size_t i;
+		for (i = 0; i < n && b[i] < 0x80; i++)
+			;
+		if (i < n) {
+			/* Read a few more bytes if the character is cut by the buffer. */
+			if (n - i < 4 && !feof(in->fp))
+				n += fread(b + n, 1, 4, in->fp);
+			uint32_t cp;
+			in->enc = utf8_decode((char *)b + i, n - i, &cp) ? CSVIN_UTF8 : CSVIN_CP1251;
+			break;
+		}
+		if (n < CHUNK)
+			break;
+		n = fread(b, 1, CHUNK, in->fp);
+		if (n == 0)
+			break;
+	}
+	if (ferror(in->fp)) {
+		*err = xasprintf(_("%s: cannot read: %s"), in->path, strerror(errno));
+		return -1;
+	}
+	if (in->enc == CSVIN_CP1251) {
+		in->cd = iconv_open("UTF-8", "CP1251");
+		if (in->cd == (iconv_t)-1) {
+			*err = xasprintf(_("%s: this system cannot convert from Windows-1251"), in->path);
+			return -1;
+		}
+	}
+	return fseek(in->fp, 0, SEEK_SET);
+}
+
+csvin *csvin_open(const char *path, char **err)
+{
+	csvin *in = xcalloc(1, sizeof *in);
+	in->path = xstrdup(path);
+	in->cd = (iconv_t)-1;
+	in->line = 1;
+	in->fp = fopen(path, "rb");
+	if (!in->fp) {
+		*err = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
+		csvin_close(in);
+		return NULL;
+	}
+	struct stat st;
+	if (fstat(fileno(in->fp), &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			*err = xasprintf(_("%s: is a folder, not a file"), path);
+			csvin_close(in);
+			return NULL;
+		}
+		in->size = st.st_size;
+	}
+	if (detect_encoding(in, err) != 0) {
+		if (!*err)
+			*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
+		csvin_close(in);
+		return NULL;
+	}
+	return in;
+}
+
+void csvin_close(csvin *in)
+{
+	if (!in)
+		return;
+	if (in->fp)
+		fclose(in->fp);
+	if (in->cd != (iconv_t)-1)
+		iconv_close(in->cd);
+	if (in->started)
+		csv_free(&in->p);
+	for (size_t i = 0; i < in->ncells; i++)
+		free(in->cells[i]);
+	free(in->cells);
+	for (size_t i = 0; i < in->qlen; i++)
+		row_free(in->queue[in->qhead + i]);
+	free(in->queue);
+	row_free(in->current);
+	for (size_t i = 0; i < in->nheader; i++)
+		free(in->header[i]);
+	free(in->header);
+	free(in->map);
+	free(in->text);
+	free(in->path);
+	free(in);
+}
+
+const char *csvin_path(const csvin *in) { return in->path; }
+enum csvin_encoding csvin_encoding(const csvin *in) { return in->enc; }
+char csvin_delimiter(const csvin *in) { return in->delim; }
+long long csvin_offset(const csvin *in) { return in->offset; }
+long long csvin_size(const csvin *in) { return in->size; }
+
+static void text_append(csvin *in, const char *s, size_t n)
+{
+	if (in->textlen + n > in->textcap) {
+		in->textcap = (in->textlen + n) * 2;
+		in->text = xrealloc(in->text, in->textcap);
+	}
+	memcpy(in->text + in->textlen, s, n);
+	in->textlen += n;
+}
+
+/* Line number of byte k of the text not yet fed. */
+static long line_at(const csvin *in, size_t k)
+{
+	return in->line + count_newlines(in->text + in->textpos, k - in->textpos);
+}
+
+/* Reads the next chunk and decodes it into in->text: 1 more text, 0 end, -1 error. */
+static int fill(csvin *in, char **err)
+{
+	if (in->textpos > 0) {
+		memmove(in->text, in->text + in->textpos, in->textlen - in->textpos);
+		in->textlen -= in->textpos;
+		in->textpos = 0;
+	}
+	size_t n = fread(in->raw + in->rawlen, 1, CHUNK, in->fp);
+	if (ferror(in->fp)) {
+		*err = xasprintf(_("%s: cannot read: %s"), in->path, strerror(errno));
+		return -1;
+	}
+	in->offset += (long long)n;
+	in->rawlen += n;
+	if (in->rawlen == 0)
+		return 0;
+	int last = n == 0;
+	if (memchr(in->raw, '\0', in->rawlen)) {
+		size_t z = (size_t)((char *)memchr(in->raw, '\0', in->rawlen) - in->raw);
+		*err = xasprintf(_("%s:%ld: the file holds binary data (a zero byte), it is not a CSV table"),
+				 in->path, line_at(in, in->textlen) + count_newlines(in->raw, z));
+		return -1;
+	}
+	size_t used;
+	if (in->enc == CSVIN_CP1251) {
+		char out[CHUNK * 3 + 16];
+		char *ip = in->raw, *op = out;
+		size_t il = in->rawlen, ol = sizeof out;
+		if (iconv(in->cd, &ip, &il, &op, &ol) == (size_t)-1 && errno == EILSEQ) {
+			text_append(in, out, (size_t)(op - out));
+			*err = xasprintf(_("%s:%ld: byte 0x%02X is not a Windows-1251 character"),
+					 in->path, line_at(in, in->textlen), (unsigned char)*ip);
+			return -1;
+		}
+		text_append(in, out, (size_t)(op - out));
+		used = in->rawlen - il;
+	} else {
+		used = utf8_valid_prefix(in->raw, in->rawlen);
+		/* A character cut by the chunk's end is finished by the next read. */
+		if (used < in->rawlen && (last || in->rawlen - used >= 4)) {
+			text_append(in, in->raw, used);
+			*err = xasprintf(_("%s:%ld: the text is not valid UTF-8 here; the file mixes encodings"),
+					 in->path, line_at(in, in->textlen));
+			return -1;
+		}
+		text_append(in, in->raw, used);
+	}
+	memmove(in->raw, in->raw + used, in->rawlen - used);
+	in->rawlen -= used;
+	return 1;
+}
+
+/* The delimiter that occurs most often outside quotes on the first line. */
+static char pick_delimiter(const char *s, size_t n)
+{
+	int semi = 0, comma = 0, tab = 0, quoted = 0;
+	for (size_t i = 0; i < n && (quoted || s[i] != '\n'); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			semi += s[i] == ';', comma += s[i] == ',', tab += s[i] == '\t';
+	}
+	if (semi >= comma && semi >= tab && semi > 0)
+		return ';';
+	if (tab >= comma && tab > 0)
+		return '\t';
+	return ',';
+}
+
+static int start_parser(csvin *in, char **err)
+{
+	/* Skip blank lines before the header so that its line is the delimiter's guide. */
+	size_t i = in->textpos;
+	while (i < in->textlen && (in->text[i] == '\n' || in->text[i] == '\r' || in->text[i] == ' '))
+		i++;
+	in->delim = pick_delimiter(in->text + i, in->textlen - i);
+	if (csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+		*err = xasprintf(_("%s: out of memory"), in->path);
+		return -1;
+	}
+	csv_set_delim(&in->p, (unsigned char)in->delim);
+	csv_set_space_func(&in->p, is_space);
+	csv_set_term_func(&in->p, is_term);
+	in->started = 1;
+	return 0;
+}
+
+static int parse_error(csvin *in, char **err)
+{
+	int e = csv_error(&in->p);
+	if (e == CSV_EPARSE)
+		*err = xasprintf(_("%s:%ld: a quote mark in the wrong place: a quoted cell must end with \" followed by the delimiter or the end of the line"),
+				 in->path, in->line);
+	else
+		*err = xasprintf(_("%s:%ld: cannot read the table: %s"), in->path, in->line, csv_strerror(e));
+	return -1;
+}
+
+/* Feeds decoded text to libcsv one physical line at a time, so that every
+ * row knows the line it starts on. */
+static int feed(csvin *in, char **err)
+{
+	while (in->textpos < in->textlen) {
+		char *s = in->text + in->textpos;
+		size_t avail = in->textlen - in->textpos;
+		char *nl = memchr(s, '\n', avail);
+		size_t n = nl ? (size_t)(nl - s) + 1 : avail;
+		if (!nl && !in->eof)
+			break;	/* wait for the rest of the line */
+		int blank = (n == 1 && s[0] == '\n') || (n == 2 && s[0] == '\r' && s[1] == '\n');
+		if (!in->in_row && !blank) {
+			in->in_row = 1;
+			in->row_line = in->line;
+		}
+		if (csv_parse(&in->p, s, n, on_cell, on_row, in) != n)
+			return parse_error(in, err);
+		in->textpos += n;
+		if (nl)
+			in->line++;
+	}
+	return 0;
+}
+
+static int row_is_empty(const csvin_row *r)
+{
+	for (size_t i = 0; i < r->ncells; i++) {
+		for (const char *c = r->cells[i]; *c; c++)
+			if (*c != ' ' && *c != '\t' && *c != '\r' && *c != '\n')
+				return 0;
+	}
+	return 1;
+}
+
+int csvin_next(csvin *in, csvin_row **row, char **err)
+{
+	row_free(in->current);
+	in->current = NULL;
+	for (;;) {
+		while (in->qlen > 0) {
+			csvin_row *r = in->queue[in->qhead++];
+			in->qlen--;
+			if (in->qlen == 0)
+				in->qhead = 0;
+			if (row_is_empty(r)) {
+				row_free(r);
+				continue;
+			}
+			if (in->map) {
+				r->field = xcalloc(in->ncols, sizeof *r->field);
+				for (size_t i = 0; i < in->ncols; i++) {
+					int k = in->map[i];
+					r->field[i] = k < 0 ? NULL : (size_t)k < r->ncells ? r->cells[k] : "";
+				}
+			}
+			in->current = r;
+			*row = r;
+			return 1;
+		}
+		if (in->eof == 2)
+			return 0;
+		if (!in->eof) {
+			int f = fill(in, err);
+			if (f < 0)
+				return -1;
+			if (f == 0)
+				in->eof = 1;
+		}
+		if (!in->started && (in->textlen > in->textpos || in->eof)) {
+			if (start_parser(in, err) != 0)
+				return -1;
+		}
+		if (in->started && feed(in, err) != 0)
+			return -1;
+		if (in->eof == 1) {
+			in->eof = 2;
+			if (in->started && csv_fini(&in->p, on_cell, on_row, in) != 0) {
+				if (csv_error(&in->p) == CSV_EPARSE)
+					*err = xasprintf(_("%s:%ld: the file ends inside a quoted cell; it may be cut short"),
+							 in->path, in->in_row ? in->row_line : in->line);
+				else
+					parse_error(in, err);
+				return -1;
+			}
+		}
+	}
+}
+
+char *csvin_norm_header(const char *s)
+{
+	char *f = utf8_fold(s, strlen(s));
+	char *o = f;
+	for (const char *p = f; *p; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '_' || *p == '-' || *p == '.' || *p == '\r' || *p == '\n')
+			continue;
+		if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA0) {	/* no-break space */
+			p++;
+			continue;
+		}
+		*o++ = *p;
+	}
+	*o = '\0';
+	return f;
+}
+
+static int header_matches(const char *norm, const csvin_col *col)
+{
+	char *n = csvin_norm_header(col->name);
+	int hit = strcmp(n, norm) == 0;
+	free(n);
+	const char *a = col->aliases;
+	while (!hit && a && *a) {
+		const char *bar = strchr(a, '|');
+		size_t len = bar ? (size_t)(bar - a) : strlen(a);
+		char *alias = xstrndup(a, len);
+		n = csvin_norm_header(alias);
+		hit = strcmp(n, norm) == 0;
+		free(n);
+		free(alias);
+		a = bar ? bar + 1 : NULL;
+	}
+	return hit;
+}
+
+int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t ncols,
+	      char **err, char **unknown)
+{
+	free(in->map);
+	for (size_t i = 0; i < in->nheader; i++)
+		free(in->header[i]);
+	free(in->header);
+	in->map = xmalloc(ncols * sizeof *in->map);
+	in->ncols = ncols;
+	for (size_t i = 0; i < ncols; i++)
+		in->map[i] = -1;
+	in->nheader = header->ncells;
+	in->header = xcalloc(header->ncells, sizeof *in->header);
+	*unknown = NULL;
+	char *unk = NULL;
+	for (size_t k = 0; k < header->ncells; k++) {
+		in->header[k] = xstrdup(header->cells[k]);
+		char *norm = csvin_norm_header(header->cells[k]);
+		if (*norm == '\0') {
+			free(norm);
+			continue;
+		}
+		size_t i;
+		for (i = 0; i < ncols && !header_matches(norm, &cols[i]); i++)
+			;
+		free(norm);
+		if (i == ncols) {
+			char *u = unk ? xasprintf("%s, «%s»", unk, header->cells[k]) : xasprintf("«%s»", header->cells[k]);
+			free(unk);
+			unk = u;
+			continue;
+		}
+		if (in->map[i] >= 0) {
+			*err = xasprintf(_("%s:%ld: columns %d («%s») and %zu («%s») both give %s"),
+					 in->path, header->line, in->map[i] + 1, header->cells[in->map[i]],
+					 k + 1, header->cells[k], cols[i].name);
+			free(unk);
+			return -1;
+		}
+		in->map[i] = (int)k;
+	}
+	*unknown = unk;
+	return 0;
+}
+
+int csvin_header(csvin *in, const csvin_col *cols, size_t ncols, char **err, char **unknown)
+{
+	csvin_row *r;
+	int rc = csvin_next(in, &r, err);
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		*err = xasprintf(_("%s: the file is empty; the first line must name the columns"), in->path);
+		return -1;
+	}
+	return csvin_map(in, r, cols, ncols, err, unknown);
+}
+
+const char *csvin_header_name(const csvin *in, size_t i)
+{
+	if (!in->map || i >= in->ncols || in->map[i] < 0)
+		return NULL;
+	return in->header[in->map[i]];
+}
+
+char *csvin_header_list(const csvin *in)
+{
+	char *s = xstrdup("");
+	for (size_t k = 0; k < in->nheader; k++) {
+		char *t = xasprintf("%s%s«%s»", s, k ? ", " : "", in->header[k]);
+		free(s);
+		s = t;
+	}
+	return s;
+}

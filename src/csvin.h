@@ -1,0 +1,62 @@
+/* Reading the CSV files people make: libcsv in strict mode underneath, with
+ * the contract's rules on top (encoding and delimiter detection, header
+ * aliases, physical line numbers). Streams the file: memory does not grow
+ * with its size. Never prints. */
+#ifndef ORIENTIR_CSVIN_H
+#define ORIENTIR_CSVIN_H
+
+#include <stddef.h>
+
+enum csvin_encoding { CSVIN_UTF8, CSVIN_UTF8_BOM, CSVIN_CP1251 };
+
+/* A column the caller understands: its contract name and '|'-separated
+ * aliases. Headers match ignoring case, spaces, '_', '-' and '.'. */
+typedef struct csvin_col {
+	const char *name;
+	const char *aliases;
+} csvin_col;
+
+typedef struct csvin_row {
+	long line;		/* physical line on which the row starts */
+	size_t ncells;
+	char **cells;		/* every cell as read, UTF-8 */
+	const char **field;	/* by csvin_col index after csvin_map: the cell,
+				 * "" when the row is short, NULL when the file
+				 * has no such column */
+} csvin_row;
+
+typedef struct csvin csvin;
+
+/* Opens path and detects its encoding. NULL with *err set on failure. */
+csvin *csvin_open(const char *path, char **err);
+void csvin_close(csvin *in);
+
+const char *csvin_path(const csvin *in);
+enum csvin_encoding csvin_encoding(const csvin *in);
+/* The delimiter, known once the first row has been read. */
+char csvin_delimiter(const csvin *in);
+/* Bytes of the file consumed so far and its size, for progress bars. */
+long long csvin_offset(const csvin *in);
+long long csvin_size(const csvin *in);
+
+/* Next row with at least one non-empty cell: 1 a row (valid until the next
+ * call), 0 end of file, -1 error (*err names the line; the message is
+ * translated). */
+int csvin_next(csvin *in, csvin_row **row, char **err);
+
+/* Maps a header row onto cols, so that later rows carry row->field.
+ * -1 with *err when two header cells name the same column. *unknown gets
+ * the header cells no column knows, ", "-joined, or NULL. */
+int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t ncols,
+	      char **err, char **unknown);
+/* Reads the first row and maps it: 0 ok, -1 error (an empty file is one). */
+int csvin_header(csvin *in, const csvin_col *cols, size_t ncols, char **err, char **unknown);
+/* The header cell that was mapped to column i, or NULL. */
+const char *csvin_header_name(const csvin *in, size_t i);
+/* Every header cell, ", "-joined (for messages about missing columns). */
+char *csvin_header_list(const csvin *in);
+
+/* The normal form headers are compared in (fresh string). */
+char *csvin_norm_header(const char *s);
+
+#endif

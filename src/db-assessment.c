@@ -1,0 +1,119 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "common.h"
+#include "db.h"
+#include "store.h"
+
+#define ASSESSMENT_COLS "id, procedure_id, subject_id, grade, year, max_score, min_score, score4, score5, high_score, avg_score"
+
+static double opt(sqlite3_stmt *st, int i, int *has)
+{
+	*has = sqlite3_column_type(st, i) != SQLITE_NULL;
+	return *has ? sqlite3_column_double(st, i) : 0;
+}
+
+static void fill(sqlite3_stmt *st, assessment *a)
+{
+	a->id = (long)sqlite3_column_int64(st, 0);
+	a->procedure_id = (long)sqlite3_column_int64(st, 1);
+	a->subject_id = (long)sqlite3_column_int64(st, 2);
+	a->grade = sqlite3_column_int(st, 3);
+	a->year = sqlite3_column_int(st, 4);
+	a->sc.max_score = sqlite3_column_double(st, 5);
+	a->sc.min_score = sqlite3_column_double(st, 6);
+	a->sc.score4 = opt(st, 7, &a->sc.has_score4);
+	a->sc.score5 = opt(st, 8, &a->sc.has_score5);
+	a->sc.high_score = opt(st, 9, &a->sc.has_high);
+	a->sc.avg_score = opt(st, 10, &a->sc.has_avg);
+}
+
+int db_assessment_find(sqlite3 *db, long procedure_id, long subject_id, int grade, int year,
+		       assessment *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " ASSESSMENT_COLS " FROM assessment"
+				   " WHERE procedure_id = ? AND subject_id = ? AND grade = ? AND year = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, procedure_id);
+	sqlite3_bind_int64(st, 2, subject_id);
+	sqlite3_bind_int(st, 3, grade);
+	sqlite3_bind_int(st, 4, year);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		*err = db_error(db);
+		return -1;
+	}
+	fill(st, out);
+	sqlite3_reset(st);
+	return 1;
+}
+
+static void bind_opt(sqlite3_stmt *st, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int db_assessment_save(sqlite3 *db, assessment *a, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, a->id
+		? "UPDATE assessment SET procedure_id = ?1, subject_id = ?2, grade = ?3, year = ?4, max_score = ?5,"
+		  " min_score = ?6, score4 = ?7, score5 = ?8, high_score = ?9, avg_score = ?10 WHERE id = ?11"
+		: "INSERT INTO assessment (procedure_id, subject_id, grade, year, max_score, min_score, score4,"
+		  " score5, high_score, avg_score) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, a->procedure_id);
+	sqlite3_bind_int64(st, 2, a->subject_id);
+	sqlite3_bind_int(st, 3, a->grade);
+	sqlite3_bind_int(st, 4, a->year);
+	sqlite3_bind_double(st, 5, a->sc.max_score);
+	sqlite3_bind_double(st, 6, a->sc.min_score);
+	bind_opt(st, 7, a->sc.has_score4, a->sc.score4);
+	bind_opt(st, 8, a->sc.has_score5, a->sc.score5);
+	bind_opt(st, 9, a->sc.has_high, a->sc.high_score);
+	bind_opt(st, 10, a->sc.has_avg, a->sc.avg_score);
+	if (a->id)
+		sqlite3_bind_int64(st, 11, a->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	if (!a->id)
+		a->id = (long)sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int db_assessment_list_year(sqlite3 *db, int year, assessment **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.procedure_id, a.subject_id, a.grade, a.year, a.max_score,"
+				   " a.min_score, a.score4, a.score5, a.high_score, a.avg_score"
+				   " FROM assessment a JOIN procedure p ON p.id = a.procedure_id"
+				   " JOIN subject s ON s.id = a.subject_id WHERE a.year = ?"
+				   " ORDER BY p.sort, p.id, a.grade, s.sort, s.name COLLATE RU", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	size_t cap = 16;
+	*out = xmalloc(cap * sizeof **out);
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap *= 2) * sizeof **out);
+		fill(st, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	return 0;
+}

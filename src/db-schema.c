@@ -1,0 +1,76 @@
+/* Numbered migrations. Each runs in its own transaction; PRAGMA user_version
+ * says how many have run. Never edit one that has shipped: add the next. */
+#include "config.h"
+
+#include <stddef.h>
+
+#include "db-schema.h"
+
+static const char *const migrations[] = {
+	/* 1: the school, its pupils, assessments and results. Columns sort and
+	 * search through the RU collation and ru_fold() in queries, never in the
+	 * schema, so that any SQLite tool can still open the file. */
+	"CREATE TABLE school ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  code TEXT NOT NULL, name TEXT NOT NULL, district TEXT NOT NULL DEFAULT '',"
+	"  role TEXT NOT NULL CHECK (role IN ('school', 'district')),"
+	"  created_at TEXT NOT NULL);"
+	"CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE procedure ("
+	"  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',"
+	"  aliases TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 1000);"
+	"CREATE TABLE subject ("
+	"  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+	"  aliases TEXT NOT NULL DEFAULT '', sort INTEGER NOT NULL DEFAULT 1000);"
+	"CREATE TABLE class ("
+	"  id INTEGER PRIMARY KEY,"
+	"  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),"
+	"  letter TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (grade, letter));"
+	"CREATE TABLE student ("
+	"  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	"  last_name TEXT NOT NULL DEFAULT '', first_name TEXT NOT NULL DEFAULT '',"
+	"  middle_name TEXT NOT NULL DEFAULT '',"
+	"  name_key TEXT NOT NULL DEFAULT '',"	/* ru_fold of the full name, for matching */
+	"  class_id INTEGER REFERENCES class(id),"	/* NULL once the pupil has left */
+	"  left_on TEXT,"
+	"  risk_group INTEGER NOT NULL DEFAULT 0 CHECK (risk_group IN (0, 1)),"
+	"  individual_route INTEGER NOT NULL DEFAULT 0 CHECK (individual_route IN (0, 1)),"
+	"  extra_lessons INTEGER NOT NULL DEFAULT 0 CHECK (extra_lessons IN (0, 1)));"
+	"CREATE INDEX student_name ON student (name_key, class_id);"
+	"CREATE INDEX student_class ON student (class_id);"
+	"CREATE TABLE assessment ("
+	"  id INTEGER PRIMARY KEY,"
+	"  procedure_id INTEGER NOT NULL REFERENCES procedure(id),"
+	"  subject_id INTEGER NOT NULL REFERENCES subject(id),"
+	"  grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 11),"
+	"  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+	"  max_score REAL NOT NULL, min_score REAL NOT NULL,"
+	"  score4 REAL, score5 REAL,"
+	"  high_score REAL,"	/* NULL: score5 is the high level */
+	"  avg_score REAL,"
+	"  CHECK (0 <= min_score AND min_score <= max_score),"
+	"  UNIQUE (procedure_id, subject_id, grade, year));"
+	/* Clustered by assessment: a year's indicators read contiguous pages. */
+	"CREATE TABLE result ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	"  student_id INTEGER NOT NULL REFERENCES student(id),"
+	"  class TEXT NOT NULL,"	/* the class the pupil wrote it in, kept as it was */
+	"  absent INTEGER NOT NULL DEFAULT 0 CHECK (absent IN (0, 1)),"
+	"  score REAL, mark INTEGER CHECK (mark BETWEEN 1 AND 5),"
+	"  journal_mark INTEGER CHECK (journal_mark BETWEEN 1 AND 5),"
+	"  taken_on TEXT,"
+	"  CHECK (absent = 1 OR score IS NOT NULL),"
+	"  PRIMARY KEY (assessment_id, student_id)) WITHOUT ROWID;"
+	"CREATE INDEX result_student ON result (student_id);",
+};
+
+int db_schema_count(void)
+{
+	return (int)(sizeof migrations / sizeof *migrations);
+}
+
+const char *db_schema_migration(int version)
+{
+	return version >= 1 && version <= db_schema_count() ? migrations[version - 1] : NULL;
+}

@@ -1,0 +1,62 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "common.h"
+#include "db.h"
+#include "store.h"
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
+int db_school_get(sqlite3 *db, school *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code, name, district, role, created_at FROM school WHERE id = 1", err);
+	if (!st)
+		return -1;
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	if (rc != SQLITE_ROW) {
+		*err = db_error(db);
+		return -1;
+	}
+	out->code = col_dup(st, 0);
+	out->name = col_dup(st, 1);
+	out->district = col_dup(st, 2);
+	out->role = col_dup(st, 3);
+	out->created_at = col_dup(st, 4);
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_school_create(sqlite3 *db, const school *s, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"INSERT INTO school (id, code, name, district, role, created_at)"
+		" VALUES (1, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, s->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->district ? s->district : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, s->role, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+void school_clear(school *s)
+{
+	free(s->code);
+	free(s->name);
+	free(s->district);
+	free(s->role);
+	free(s->created_at);
+	*s = (school){ 0 };
+}

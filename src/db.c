@@ -1,0 +1,273 @@
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "db-schema.h"
+#include "db.h"
+#include "utf8.h"
+
+int db_schema_version(void)
+{
+	return db_schema_count();
+}
+
+char *db_default_path(void)
+{
+	const char *env = getenv("ORIENTIR_DB");
+	if (env && *env)
+		return xstrdup(env);
+	const char *xdg = getenv("XDG_DATA_HOME");
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/orientir/orientir.db", xdg);
+	const char *home = getenv("HOME");
+	return xasprintf("%s/.local/share/orientir/orientir.db", home && *home ? home : ".");
+}
+
+/* mkdir -p for the folder holding path, private to the user. */
+static int make_parent(const char *path, char **err)
+{
+	char *dir = xstrdup(path);
+	char *slash = strrchr(dir, '/');
+	if (!slash || slash == dir) {
+		free(dir);
+		return 0;
+	}
+	*slash = '\0';
+	for (char *p = dir + 1; ; p++) {
+		if (*p == '/' || *p == '\0') {
+			char c = *p;
+			*p = '\0';
+			if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+				*err = xasprintf(_("cannot create folder %s: %s"), dir, strerror(errno));
+				free(dir);
+				return -1;
+			}
+			*p = c;
+			if (c == '\0')
+				break;
+		}
+	}
+	free(dir);
+	return 0;
+}
+
+static void fold_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	const char *s = (const char *)sqlite3_value_text(argv[0]);
+	if (!s) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	char *f = utf8_fold(s, (size_t)sqlite3_value_bytes(argv[0]));
+	sqlite3_result_text(ctx, f, -1, free);
+}
+
+static int collate_ru(void *arg, int alen, const void *a, int blen, const void *b)
+{
+	(void)arg;
+	return utf8_collate(a, (size_t)alen, b, (size_t)blen);
+}
+
+void db_register_functions(sqlite3 *db)
+{
+	sqlite3_create_collation(db, "RU", SQLITE_UTF8, NULL, collate_ru);
+	sqlite3_create_function(db, "ru_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_fn, NULL, NULL);
+}
+
+char *db_error(sqlite3 *db)
+{
+	int code = sqlite3_errcode(db);
+	if (code == SQLITE_NOTADB)
+		return xasprintf(_("%s is not an orientir database"), sqlite3_db_filename(db, "main"));
+	if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+		return xasprintf(_("the database is in use by another program; try again when it has finished"));
+	if (code == SQLITE_FULL)
+		return xasprintf(_("the disk is full"));
+	if (code == SQLITE_READONLY)
+		return xasprintf(_("the database cannot be written (read-only file or folder)"));
+	if (code == SQLITE_CORRUPT)
+		return xasprintf(_("the database is damaged: %s"), sqlite3_errmsg(db));
+	return xasprintf(_("database error: %s"), sqlite3_errmsg(db));
+}
+
+int db_exec(sqlite3 *db, const char *sql, char **err)
+{
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_begin(sqlite3 *db, char **err)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", err);
+}
+
+int db_commit(sqlite3 *db, char **err)
+{
+	if (db_exec(db, "COMMIT", err) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+void db_rollback(sqlite3 *db)
+{
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Prepared statements live as long as the connection; a handful of
+ * connections and a few dozen statements are all a run ever has. */
+struct cached {
+	sqlite3 *db;
+	const char *sql;
+	sqlite3_stmt *st;
+};
+static struct cached *cache;
+static size_t ncache, capcache;
+
+sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err)
+{
+	for (size_t i = 0; i < ncache; i++) {
+		if (cache[i].db == db && cache[i].sql == sql) {
+			sqlite3_reset(cache[i].st);
+			sqlite3_clear_bindings(cache[i].st);
+			return cache[i].st;
+		}
+	}
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		return NULL;
+	}
+	if (ncache == capcache) {
+		capcache = capcache ? capcache * 2 : 32;
+		cache = xrealloc(cache, capcache * sizeof *cache);
+	}
+	cache[ncache++] = (struct cached){ db, sql, st };
+	return st;
+}
+
+static int user_version(sqlite3 *db, int *v, char **err)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) {
+		*err = db_error(db);
+		return -1;
+	}
+	int rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+static int migrate(sqlite3 *db, const char *path, char **err)
+{
+	int v;
+	if (user_version(db, &v, err) != 0)
+		return -1;
+	if (v > db_schema_count()) {
+		*err = xasprintf(_("%s was written by a newer version of orientir (database version %d, this program knows up to %d); update orientir"),
+				 path, v, db_schema_count());
+		return -1;
+	}
+	for (int next = v + 1; next <= db_schema_count(); next++) {
+		char *sql = xasprintf("%s;PRAGMA user_version = %d;", db_schema_migration(next), next);
+		int rc = db_begin(db, err);
+		if (rc == 0 && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+			char *e = db_error(db);
+			*err = xasprintf(_("%s: cannot bring the database to version %d: %s"), path, next, e);
+			free(e);
+			db_rollback(db);
+			rc = -1;
+		}
+		free(sql);
+		if (rc != 0 || db_commit(db, err) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static sqlite3 *open_conn(const char *path, int flags, char **err)
+{
+	sqlite3 *db;
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		*err = xasprintf(_("cannot open database %s: %s"), path, db ? sqlite3_errmsg(db) : strerror(ENOMEM));
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_extended_result_codes(db, 0);
+	sqlite3_busy_timeout(db, 5000);
+	db_register_functions(db);
+	return db;
+}
+
+sqlite3 *db_open(const char *path, char **err)
+{
+	if (make_parent(path, err) != 0)
+		return NULL;
+	/* Create the file ourselves so that it is private from its first byte:
+	 * it holds minors' personal data. */
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		*err = xasprintf(_("cannot open database %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	close(fd);
+	sqlite3 *db = open_conn(path, SQLITE_OPEN_READWRITE, err);
+	if (!db)
+		return NULL;
+	/* WAL keeps readers and the writer apart; FULL sync because old school
+	 * PCs lose power, and a committed result must survive it. */
+	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
+	    db_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err) != 0 ||
+	    migrate(db, path, err) != 0) {
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+sqlite3 *db_open_readonly(const char *path, char **err)
+{
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		*err = xasprintf(_("cannot open database %s: %s"), path, strerror(errno));
+		return NULL;
+	}
+	return open_conn(path, SQLITE_OPEN_READONLY, err);
+}
+
+void db_close(sqlite3 *db)
+{
+	if (!db)
+		return;
+	size_t k = 0;
+	for (size_t i = 0; i < ncache; i++) {
+		if (cache[i].db == db)
+			sqlite3_finalize(cache[i].st);
+		else
+			cache[k++] = cache[i];
+	}
+	ncache = k;
+	if (ncache == 0) {
+		free(cache);
+		cache = NULL;
+		capcache = 0;
+	}
+	sqlite3_close(db);
+}

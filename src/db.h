@@ -1,0 +1,38 @@
+/* The SQLite store: opening (folder and file created private, pragmas,
+ * Russian collation, migrations) and transactions. Never prints: every
+ * failure comes back as a translated message in *err. */
+#ifndef ORIENTIR_DB_H
+#define ORIENTIR_DB_H
+
+#include <sqlite3.h>
+
+/* The schema version this program writes. */
+int db_schema_version(void);
+
+/* $ORIENTIR_DB, else $XDG_DATA_HOME/orientir/orientir.db, else
+ * ~/.local/share/orientir/orientir.db. Fresh string. */
+char *db_default_path(void);
+
+/* Opens or creates the database, bringing its schema up to date. A database
+ * from a newer orientir is refused. NULL with *err on failure. */
+sqlite3 *db_open(const char *path, char **err);
+/* Opens an existing file read-only, without migrating it (for checks). */
+sqlite3 *db_open_readonly(const char *path, char **err);
+void db_close(sqlite3 *db);
+
+/* Registers the Russian collation RU and the function ru_fold(). */
+void db_register_functions(sqlite3 *db);
+
+int db_exec(sqlite3 *db, const char *sql, char **err);
+/* BEGIN IMMEDIATE: the whole write sees one state of the database. */
+int db_begin(sqlite3 *db, char **err);
+int db_commit(sqlite3 *db, char **err);
+void db_rollback(sqlite3 *db);
+
+/* A prepared statement for sql, kept for the connection's life and reset
+ * with its bindings cleared; sql must be a string literal. NULL with *err. */
+sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err);
+/* The translated form of the connection's last error. */
+char *db_error(sqlite3 *db);
+
+#endif

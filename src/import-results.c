@@ -1,0 +1,346 @@
+/* results: one row per pupil per assessment. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "import-kind.h"
+#include "store.h"
+
+enum { C_PROC, C_SUBJ, C_GRADE, C_YEAR, C_DATE, C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL,
+       C_SCORE, C_MARK, C_JOURNAL, C_ABSENT, NCOLS };
+
+static const csvin_col cols[NCOLS] = {
+	[C_PROC] = { "procedure", "процедура|оценочная процедура|вид работы" },
+	[C_SUBJ] = { "subject", "предмет|учебный предмет" },
+	[C_GRADE] = { "grade", "параллель" },
+	[C_YEAR] = { "year", "год" },
+	[C_DATE] = { "date", "дата|дата проведения" },
+	[C_CLASS] = { "class", "класс" },
+	[C_CODE] = { "student_code", "код|код участника|код ученика|код обучающегося" },
+	[C_LAST] = { "last_name", "фамилия" },
+	[C_FIRST] = { "first_name", "имя" },
+	[C_MIDDLE] = { "middle_name", "отчество" },
+	[C_FULL] = { "full_name", "фио|ф.и.о.|фамилия имя отчество|ученик|обучающийся" },
+	[C_SCORE] = { "score", "балл|первичный балл|баллы" },
+	[C_MARK] = { "mark", "отметка|оценка" },
+	[C_JOURNAL] = { "journal_mark", "отметка по журналу|оценка по журналу|четвертная|отметка в журнале" },
+	[C_ABSENT] = { "absent", "отсутствовал|не явился|отсутствие|неявка" },
+};
+
+/* Pupils already given a result in an assessment by this file. */
+struct seen {
+	long assessment_id;
+	bitset pupils;
+};
+
+struct state {
+	refmap *proc, *subj;
+	/* The last lookups, since files come sorted and repeat them row after row. */
+	char *last_proc, *last_subj;
+	long proc_id, subj_id;
+	assessment cur;
+	int have_cur;
+	struct seen *seen;
+	size_t nseen;
+};
+
+static int columns(import_ctx *c)
+{
+	if (import_require(c, _("procedure, subject and score"), (size_t)C_PROC, (size_t)C_SUBJ,
+			   (size_t)C_SCORE, (size_t)-1) != 0)
+		return -1;
+	if (!csvin_header_name(c->in, C_YEAR) && !csvin_header_name(c->in, C_DATE))
+		return import_require(c, _("year («Год») or date («Дата»)"), (size_t)C_YEAR, (size_t)-1);
+	if (!csvin_header_name(c->in, C_CODE) && !csvin_header_name(c->in, C_FULL) &&
+	    !csvin_header_name(c->in, C_LAST))
+		return import_require(c, _("pupil code («Код») or name («ФИО» or «Фамилия»)"),
+				      (size_t)C_CODE, (size_t)-1);
+	return 0;
+}
+
+static int begin(import_ctx *c)
+{
+	struct state *s = xcalloc(1, sizeof *s);
+	char *err = NULL;
+	c->state = s;
+	if (!(s->proc = db_ref_load(c->db, REF_PROCEDURE, &err)) ||
+	    !(s->subj = db_ref_load(c->db, REF_SUBJECT, &err)))
+		return import_db_failed(c, err);
+	return 0;
+}
+
+static void end(import_ctx *c)
+{
+	struct state *s = c->state;
+	refmap_free(s->proc);
+	refmap_free(s->subj);
+	free(s->last_proc);
+	free(s->last_subj);
+	for (size_t i = 0; i < s->nseen; i++)
+		bitset_free(&s->seen[i].pupils);
+	free(s->seen);
+	free(s);
+}
+
+static long lookup(import_ctx *c, const csvin_row *r, size_t col, refmap *m, char **last, long *last_id)
+{
+	const char *v = r->field[col];
+	if (*last && strcmp(*last, v) == 0)
+		return *last_id;
+	long id = refmap_find(m, v);
+	if (!id) {
+		if (cell_empty(v))
+			import_bad(c, r, col, _("the cell is empty"));
+		else if (col == C_PROC)
+			import_bad(c, r, col, _("unknown procedure «%s»; import its scale first"), v);
+		else
+			import_bad(c, r, col, _("unknown subject «%s»; import its scale first"), v);
+		return 0;
+	}
+	free(*last);
+	*last = xstrdup(v);
+	*last_id = id;
+	return id;
+}
+
+static int mark_cell(import_ctx *c, const csvin_row *r, size_t col, int *has, int *mark)
+{
+	long v;
+	*has = 0;
+	if (cell_empty(r->field[col]))
+		return 0;
+	if (cell_int(r->field[col], &v) != 0 || v < 1 || v > 5) {
+		import_bad(c, r, col, _("«%s» is not a mark from 1 to 5"), r->field[col]);
+		return 1;
+	}
+	*has = 1;
+	*mark = (int)v;
+	return 0;
+}
+
+/* The pupil of the row: by code, else by name within the row's class. */
+static int find_pupil(import_ctx *c, const csvin_row *r, long class_id, student *st)
+{
+	const char *const *f = r->field;
+	char *err = NULL;
+	int found;
+	char *code = cell_trim(f[C_CODE]);
+	if (*code) {
+		found = db_student_by_code(c->db, code, st, &err);
+		if (found == 0)
+			import_bad(c, r, C_CODE, _("no pupil with code «%s» in the roster; import the roster first"), code);
+	} else {
+		char *last, *first, *middle;
+		if (!cell_empty(f[C_FULL])) {
+			char *t = cell_trim(f[C_FULL]);
+			last = t, first = xstrdup(""), middle = xstrdup("");
+		} else {
+			last = cell_trim(f[C_LAST]), first = cell_trim(f[C_FIRST]), middle = cell_trim(f[C_MIDDLE]);
+		}
+		char *key = student_name_key(last, first, middle);
+		if (!*key) {
+			import_bad_row(c, r, _("the pupil has neither a code nor a name"));
+			found = 0;
+		} else if (!class_id) {
+			import_bad(c, r, C_CLASS, _("a pupil without a code needs the class to be found by name"));
+			found = 0;
+		} else {
+			found = db_student_by_name(c->db, key, class_id, st, &err);
+			if (found == 0)
+				import_bad_row(c, r, _("no pupil «%s» in class %s of the roster"), key, f[C_CLASS]);
+			else if (found == 2)
+				import_bad_row(c, r, _("two pupils of this class have this name; give the pupil's code («Код»)"));
+		}
+		free(key);
+		free(last);
+		free(first);
+		free(middle);
+	}
+	free(code);
+	if (found < 0)
+		return import_db_failed(c, err);
+	return found == 1 ? 0 : 1;
+}
+
+static bitset *seen_for(struct state *s, long assessment_id)
+{
+	for (size_t i = s->nseen; i-- > 0;)
+		if (s->seen[i].assessment_id == assessment_id)
+			return &s->seen[i].pupils;
+	s->seen = xrealloc(s->seen, (s->nseen + 1) * sizeof *s->seen);
+	s->seen[s->nseen] = (struct seen){ .assessment_id = assessment_id };
+	return &s->seen[s->nseen++].pupils;
+}
+
+static int same_result(const result *a, const result *b)
+{
+	return strcmp(a->class_label, b->class_label) == 0 && a->absent == b->absent &&
+	       a->has_score == b->has_score && (!a->has_score || a->score == b->score) &&
+	       a->has_mark == b->has_mark && (!a->has_mark || a->mark == b->mark) &&
+	       a->has_journal == b->has_journal && (!a->has_journal || a->journal_mark == b->journal_mark) &&
+	       strcmp(a->taken_on ? a->taken_on : "", b->taken_on ? b->taken_on : "") == 0;
+}
+
+static int store(import_ctx *c, const csvin_row *r, const result *res)
+{
+	struct state *s = c->state;
+	char *err = NULL;
+	if (bitset_mark(seen_for(s, res->assessment_id), (size_t)res->student_id)) {
+		import_bad_row(c, r, _("this pupil's result for this assessment appears in the file more than once"));
+		return 1;
+	}
+	int added = db_result_insert(c->db, res, &err);
+	if (added < 0)
+		return import_db_failed(c, err);
+	if (added) {
+		c->counts->added++;
+		return 0;
+	}
+	result old = { 0 };
+	if (db_result_get(c->db, res->assessment_id, res->student_id, &old, &err) != 1)
+		return import_db_failed(c, err ? err : xstrdup("?"));
+	int same = same_result(&old, res);
+	result_clear(&old);
+	if (same) {
+		c->counts->unchanged++;
+		return 0;
+	}
+	if (db_result_update(c->db, res, &err) != 0)
+		return import_db_failed(c, err);
+	c->counts->updated++;
+	return 0;
+}
+
+static int row(import_ctx *c, const csvin_row *r)
+{
+	struct state *s = c->state;
+	const char *const *f = r->field;
+	char *err = NULL;
+	int bad = 0, cgrade = 0, y = 0, m, d;
+	long grade = 0, year = 0, class_id = 0;
+	char *letter = NULL, *date = NULL;
+	result res = { 0 };
+	student st = { 0 };
+
+	long proc = lookup(c, r, C_PROC, s->proc, &s->last_proc, &s->proc_id);
+	long subj = lookup(c, r, C_SUBJ, s->subj, &s->last_subj, &s->subj_id);
+	bad |= !proc || !subj;
+	if (!cell_empty(f[C_DATE])) {
+		if (cell_date(f[C_DATE], &y, &m, &d) != 0) {
+			import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), f[C_DATE]);
+			bad = 1;
+		} else {
+			date = xasprintf("%04d-%02d-%02d", y, m, d);
+		}
+	}
+	if (!cell_empty(f[C_YEAR])) {
+		if (cell_int(f[C_YEAR], &year) != 0 || year < 2000 || year > 2100) {
+			import_bad(c, r, C_YEAR, _("«%s» is not a year"), f[C_YEAR]);
+			bad = 1;
+		} else if (date && year != y) {
+			import_bad_row(c, r, _("the year %ld and the date %s disagree"), year, f[C_DATE]);
+			bad = 1;
+		}
+	} else if (date) {
+		year = y;
+	} else if (!bad) {
+		import_bad_row(c, r, _("neither a year nor a date is given"));
+		bad = 1;
+	}
+	if (!cell_empty(f[C_CLASS]) && cell_class(f[C_CLASS], &cgrade, &letter) != 0) {
+		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), f[C_CLASS]);
+		bad = 1;
+	}
+	if (!cell_empty(f[C_GRADE])) {
+		if (cell_int(f[C_GRADE], &grade) != 0 || grade < 1 || grade > 11) {
+			import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), f[C_GRADE]);
+			bad = 1;
+		} else if (letter && grade != cgrade) {
+			import_bad_row(c, r, _("grade %ld does not match class %s"), grade, f[C_CLASS]);
+			bad = 1;
+		}
+	} else if (letter) {
+		grade = cgrade;
+	}
+	if (!cell_empty(f[C_ABSENT]) && cell_yesno(f[C_ABSENT], &res.absent) != 0) {
+		import_bad(c, r, C_ABSENT, _("«%s» is not yes or no (write да or нет)"), f[C_ABSENT]);
+		bad = 1;
+	}
+	if (!cell_empty(f[C_SCORE])) {
+		if (cell_number(f[C_SCORE], &res.score) != 0) {
+			import_bad(c, r, C_SCORE, _("«%s» is not a score (a number like 12 or 12,5)"), f[C_SCORE]);
+			bad = 1;
+		} else if (res.absent) {
+			import_bad_row(c, r, _("the pupil is marked absent but has a score"));
+			bad = 1;
+		}
+		res.has_score = 1;
+	} else if (!res.absent) {
+		import_bad(c, r, C_SCORE, _("no score; leave it empty only for an absent pupil (column «Отсутствовал»)"));
+		bad = 1;
+	}
+	bad |= mark_cell(c, r, C_MARK, &res.has_mark, &res.mark);
+	bad |= mark_cell(c, r, C_JOURNAL, &res.has_journal, &res.journal_mark);
+	if (bad)
+		goto done;
+
+	if (letter && (class_id = db_class_ensure(c->db, cgrade, letter, &err)) < 0) {
+		bad = import_db_failed(c, err);
+		goto done;
+	}
+	if ((bad = find_pupil(c, r, class_id, &st)) != 0)
+		goto done;
+	if (letter) {
+		res.class_label = xasprintf("%d%s", cgrade, letter);
+	} else if (st.class_id) {
+		int g;
+		if (db_class_get(c->db, st.class_id, &g, &res.class_label, &err) < 0) {
+			bad = import_db_failed(c, err);
+			goto done;
+		}
+		if (!grade)
+			grade = g;
+	}
+	if (!grade || !res.class_label) {
+		import_bad_row(c, r, _("pupil %s has left the school; give the class the result was written in"), st.code);
+		bad = 1;
+		goto done;
+	}
+
+	if (!s->have_cur || s->cur.procedure_id != proc || s->cur.subject_id != subj ||
+	    s->cur.grade != grade || s->cur.year != year) {
+		int found = db_assessment_find(c->db, proc, subj, (int)grade, (int)year, &s->cur, &err);
+		if (found < 0) {
+			bad = import_db_failed(c, err);
+			goto done;
+		}
+		s->have_cur = found;
+		if (!found) {
+			import_bad_row(c, r, _("no scale for %s, %s, grade %ld, %ld; import the scales first"),
+				       refmap_name(s->proc, proc), refmap_name(s->subj, subj), grade, year);
+			bad = 1;
+			goto done;
+		}
+	}
+	if (res.has_score && (res.score < 0 || res.score > s->cur.sc.max_score)) {
+		import_bad(c, r, C_SCORE, _("score %s is outside 0..%g"), f[C_SCORE], s->cur.sc.max_score);
+		bad = 1;
+		goto done;
+	}
+	res.assessment_id = s->cur.id;
+	res.student_id = st.id;
+	res.taken_on = date;
+	date = NULL;
+	bad = store(c, r, &res);
+done:
+	free(letter);
+	free(date);
+	result_clear(&res);
+	student_clear(&st);
+	return bad;
+}
+
+const import_ops import_results_ops = { cols, NCOLS, columns, begin, row, end };

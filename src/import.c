@@ -1,0 +1,190 @@
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "db.h"
+#include "import-kind.h"
+
+int import_kind_parse(const char *name)
+{
+	if (strcmp(name, "roster") == 0)
+		return IMPORT_ROSTER;
+	if (strcmp(name, "scales") == 0)
+		return IMPORT_SCALES;
+	if (strcmp(name, "results") == 0)
+		return IMPORT_RESULTS;
+	return -1;
+}
+
+static char *vfmt(const char *fmt, va_list ap)
+{
+	va_list cp;
+	va_copy(cp, ap);
+	int n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	char *s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	return s;
+}
+
+void import_bad(import_ctx *c, const csvin_row *r, size_t col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = vfmt(fmt, ap);
+	va_end(ap);
+	const char *hdr = csvin_header_name(c->in, col);
+	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, _("column «%s»: %s"), hdr ? hdr : "?", msg);
+	free(msg);
+}
+
+void import_bad_row(import_ctx *c, const csvin_row *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *msg = vfmt(fmt, ap);
+	va_end(ap);
+	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, "%s", msg);
+	free(msg);
+}
+
+int import_db_failed(import_ctx *c, char *err)
+{
+	diag_report(c->d, DIAG_ERROR, NULL, 0, "%s", err);
+	free(err);
+	return -1;
+}
+
+int import_require(import_ctx *c, const char *what, ...)
+{
+	va_list ap;
+	va_start(ap, what);
+	int missing = 0;
+	for (size_t col = va_arg(ap, size_t); col != (size_t)-1; col = va_arg(ap, size_t))
+		if (!csvin_header_name(c->in, col))
+			missing = 1;
+	va_end(ap);
+	if (!missing)
+		return 0;
+	char *seen = csvin_header_list(c->in);
+	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), 1,
+		    _("the table has no %s column; the first line has: %s"), what, seen);
+	free(seen);
+	return -1;
+}
+
+int import_yesno(import_ctx *c, const csvin_row *r, size_t col, int *out)
+{
+	const char *v = r->field[col];
+	if (!v)
+		return 0;
+	if (cell_yesno(v, out) == 0)
+		return 0;
+	import_bad(c, r, col, _("«%s» is not yes or no (write да or нет)"), v);
+	return 1;
+}
+
+int bitset_mark(bitset *b, size_t i)
+{
+	size_t byte = i / 8;
+	if (byte >= b->nbytes) {
+		size_t n = b->nbytes ? b->nbytes : 1024;
+		while (n <= byte)
+			n *= 2;
+		b->bits = xrealloc(b->bits, n);
+		memset(b->bits + b->nbytes, 0, n - b->nbytes);
+		b->nbytes = n;
+	}
+	unsigned char m = (unsigned char)(1u << (i % 8));
+	int was = (b->bits[byte] & m) != 0;
+	b->bits[byte] |= m;
+	return was;
+}
+
+void bitset_free(bitset *b)
+{
+	free(b->bits);
+	*b = (bitset){ 0 };
+}
+
+static const import_ops *ops_of(enum import_kind kind)
+{
+	switch (kind) {
+	case IMPORT_ROSTER:
+		return &import_roster_ops;
+	case IMPORT_SCALES:
+		return &import_scales_ops;
+	case IMPORT_RESULTS:
+		return &import_results_ops;
+	}
+	return NULL;
+}
+
+int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
+		diag *d, import_counts *counts)
+{
+	const import_ops *ops = ops_of(kind);
+	*counts = (import_counts){ 0 };
+	char *err = NULL, *unknown = NULL;
+	csvin *in = csvin_open(path, &err);
+	if (!in) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
+		free(err);
+		return 1;
+	}
+	import_ctx c = { .db = db, .in = in, .d = d, .counts = counts };
+	int rc = 1;
+	if (csvin_header(in, ops->cols, ops->ncols, &err, &unknown) != 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
+		free(err);
+		goto out;
+	}
+	if (unknown)
+		diag_report(d, DIAG_WARNING, path, 1, _("columns not used: %s"), unknown);
+	if (ops->columns(&c) != 0)
+		goto out;
+	if (db_begin(db, &err) != 0) {
+		rc = import_db_failed(&c, err);
+		goto out;
+	}
+	if (ops->begin(&c) != 0) {
+		rc = -1;
+		goto rollback;
+	}
+	csvin_row *r;
+	int got;
+	long bad = 0;
+	while ((got = csvin_next(in, &r, &err)) == 1) {
+		counts->rows++;
+		int res = ops->row(&c, r);
+		if (res < 0) {
+			rc = -1;
+			break;
+		}
+		bad += res;
+	}
+	if (got < 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
+		free(err);
+		rc = 1;
+	} else if (got == 0) {
+		rc = bad ? 1 : 0;
+	}
+	ops->end(&c);
+rollback:
+	if (rc == 0 && !dry_run) {
+		if (db_commit(db, &err) != 0)
+			rc = import_db_failed(&c, err);
+	} else {
+		db_rollback(db);
+	}
+out:
+	free(unknown);
+	csvin_close(in);
+	return rc;
+}

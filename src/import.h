@@ -1,0 +1,25 @@
+/* Imports of the contract's CSV files into the store. All or nothing: one
+ * bad row rejects the file, every bad row is reported through the diag sink
+ * with its line, and nothing is written. The same file twice changes nothing. */
+#ifndef ORIENTIR_IMPORT_H
+#define ORIENTIR_IMPORT_H
+
+#include <sqlite3.h>
+
+#include "diag.h"
+
+enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS };
+
+typedef struct import_counts {
+	long rows, added, updated, unchanged;
+} import_counts;
+
+/* The kind named on the command line ("roster", …), or -1. */
+int import_kind_parse(const char *name);
+
+/* 0 imported (with dry_run: would import), 1 refused with the reasons sent
+ * to d, -1 the database failed (also sent to d). */
+int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
+		diag *d, import_counts *counts);
+
+#endif

@@ -1,0 +1,103 @@
+/* Queries per entity over an open database (see db.h). Each returns 0 on
+ * success (or 1 / 0 for found / not found where it says so) and -1 with a
+ * translated *err. Never prints. */
+#ifndef ORIENTIR_STORE_H
+#define ORIENTIR_STORE_H
+
+#include <sqlite3.h>
+
+/* --- the school or district this database belongs to (db-school.c) --- */
+typedef struct school {
+	char *code, *name, *district, *role, *created_at;
+} school;
+
+/* 1 and *out filled when initialised, 0 when not. */
+int db_school_get(sqlite3 *db, school *out, char **err);
+int db_school_create(sqlite3 *db, const school *s, char **err);
+void school_clear(school *s);
+
+/* --- procedures and subjects, matched by name or alias (db-ref.c) --- */
+enum ref_kind { REF_PROCEDURE, REF_SUBJECT };
+typedef struct refmap refmap;
+
+refmap *db_ref_load(sqlite3 *db, enum ref_kind kind, char **err);
+void refmap_free(refmap *m);
+/* The id whose name or alias matches text (case, ё and spaces ignored), or 0. */
+long refmap_find(const refmap *m, const char *text);
+const char *refmap_name(const refmap *m, long id);
+/* Position of id in the reference order (sort column), for sorting lists. */
+int refmap_rank(const refmap *m, long id);
+/* Adds a new entry; its id, or -1. */
+long db_ref_add(sqlite3 *db, refmap *m, const char *name, const char *title,
+		const char *aliases, int sort, char **err);
+
+/* --- classes and pupils (db-student.c) --- */
+typedef struct student {
+	long id;
+	char *code, *last_name, *first_name, *middle_name;
+	long class_id;		/* 0: has left */
+	int risk_group, individual_route, extra_lessons;
+} student;
+
+/* Id of class grade+letter, created when missing. */
+long db_class_ensure(sqlite3 *db, int grade, const char *letter, char **err);
+/* Grade and label («5А») of class id: 1 found, 0 not. */
+int db_class_get(sqlite3 *db, long id, int *grade, char **label, char **err);
+/* 1 and *out filled, 0 none. */
+int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err);
+/* By folded full name within a class: 1 one found, 0 none, 2 several. */
+int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err);
+/* Inserts (s->id == 0, id set) or updates every field of s. */
+int db_student_save(sqlite3 *db, student *s, char **err);
+/* A fresh pupil code not yet used: "У00001"-like, stable order. */
+char *db_student_new_code(sqlite3 *db, char **err);
+long db_student_max_id(sqlite3 *db, char **err);
+void student_clear(student *s);
+/* The matching key of a full name: folded, single-spaced. Fresh string. */
+char *student_name_key(const char *last, const char *first, const char *middle);
+
+/* --- assessments and their scales (db-assessment.c) --- */
+typedef struct scale {
+	double max_score, min_score;
+	int has_score4, has_score5, has_high, has_avg;
+	double score4, score5, high_score, avg_score;
+} scale;
+
+typedef struct assessment {
+	long id, procedure_id, subject_id;
+	int grade, year;
+	scale sc;
+} assessment;
+
+/* 1 and *out filled, 0 none. */
+int db_assessment_find(sqlite3 *db, long procedure_id, long subject_id, int grade, int year,
+		       assessment *out, char **err);
+int db_assessment_save(sqlite3 *db, assessment *a, char **err);
+/* Every assessment of a year, ordered by procedure, then grade, then subject.
+ * *out is a fresh array. */
+int db_assessment_list_year(sqlite3 *db, int year, assessment **out, size_t *n, char **err);
+
+/* --- results (db-result.c) --- */
+typedef struct result {
+	long assessment_id, student_id;
+	char *class_label;
+	int absent;
+	int has_score, has_mark, has_journal;
+	double score;
+	int mark, journal_mark;
+	char *taken_on;		/* YYYY-MM-DD or NULL */
+} result;
+
+/* Inserts r when missing: 1 inserted, 0 a result for that pupil and
+ * assessment exists already (left as it is), -1 error. */
+int db_result_insert(sqlite3 *db, const result *r, char **err);
+/* 1 and *out filled, 0 none. */
+int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out, char **err);
+int db_result_update(sqlite3 *db, const result *r, char **err);
+void result_clear(result *r);
+
+/* Walks the results of one assessment, present and absent alike. */
+typedef int (*result_visit)(void *ctx, const result *r);
+int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err);
+
+#endif

@@ -1,0 +1,20 @@
+/* Text tables for people: columns aligned by screen cells, fitted to the
+ * terminal's width by shortening the widest shrinkable columns. */
+#ifndef ORIENTIR_TABLE_H
+#define ORIENTIR_TABLE_H
+#include <stdio.h>
+
+typedef struct table table;
+
+/* ncols columns; align is a string of 'l' and 'r', shrink of '+' (may be
+ * shortened) and '-' (kept whole), one per column. */
+table *table_new(int ncols, const char *align, const char *shrink);
+/* Adds a row of ncols cells (copied); the first row added is the header. */
+void table_add(table *t, const char *const *cells);
+/* Prints it within width cells. */
+void table_print(table *t, FILE *fp, int width);
+void table_free(table *t);
+/* The width to print for: the terminal's, $COLUMNS, or 80. */
+int table_width(FILE *fp);
+
+#endif
