@@ -1,0 +1,71 @@
+# Shared by the command-line tests: a private temporary database, running
+# the real binary, and assertions that print TAP-like lines and a closing
+# "N passed, N failed" line.
+set -u
+: "${ORIENTIR:?run through make check}"
+: "${FIXTURES:?run through make check}"
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/orientir-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+export ORIENTIR_DB="$TMP/data/school.db"
+export HOME="$TMP/home" XDG_DATA_HOME="$TMP/home/.local/share"
+export LC_ALL=C LANG=C LANGUAGE=
+unset COLUMNS
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; sed 's/^/#   out: /' "$TMP/out"; sed 's/^/#   err: /' "$TMP/err"; }
+
+# run ARGS...: the binary with stdout, stderr and status kept for checks.
+run() {
+	"$ORIENTIR" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# expect STATUS DESCRIPTION [--out TEXT] [--err TEXT] [--no-out TEXT] [--no-err TEXT]
+expect() {
+	want=$1 desc=$2
+	shift 2
+	good=1
+	[ "$rc" = "$want" ] || { good=0; echo "#   status $rc, expected $want"; }
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--out) grep -qF -- "$2" "$TMP/out" || { good=0; echo "#   stdout lacks: $2"; } ;;
+		--err) grep -qF -- "$2" "$TMP/err" || { good=0; echo "#   stderr lacks: $2"; } ;;
+		--no-out) ! grep -qF -- "$2" "$TMP/out" || { good=0; echo "#   stdout has: $2"; } ;;
+		--no-err) ! grep -qF -- "$2" "$TMP/err" || { good=0; echo "#   stderr has: $2"; } ;;
+		esac
+		shift 2
+	done
+	if [ $good = 1 ]; then ok "$desc"; else not_ok "$desc"; fi
+}
+
+# snapshot NAME: the database's whole content, to compare after a refusal.
+snapshot() {
+	"$SQLITE3" "$ORIENTIR_DB" .dump >"$TMP/snap-$1"
+}
+# same_as NAME DESCRIPTION: the content is what snapshot NAME saw.
+same_as() {
+	"$SQLITE3" "$ORIENTIR_DB" .dump >"$TMP/snap-now"
+	if cmp -s "$TMP/snap-$1" "$TMP/snap-now"; then ok "$2"; else
+		failed=$((failed + 1)); echo "not ok - $2"; diff "$TMP/snap-$1" "$TMP/snap-now" | head -20 | sed 's/^/#   /'
+	fi
+}
+# query SQL: one value from the database.
+query() {
+	"$SQLITE3" "$ORIENTIR_DB" "$1"
+}
+# check_eq ACTUAL EXPECTED DESCRIPTION
+check_eq() {
+	if [ "$1" = "$2" ]; then ok "$3"; else failed=$((failed + 1)); echo "not ok - $3"; echo "#   got '$1', expected '$2'"; fi
+}
+
+# A school with the indicator fixture's pupils and scales.
+init_school() {
+	"$ORIENTIR" init --code 0101 --name "Тестовая школа" --district "Тестовый район" >/dev/null
+}
+
+finish() {
+	echo "$passed passed, $failed failed"
+	[ "$failed" = 0 ]
+}
