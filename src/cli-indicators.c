@@ -82,7 +82,7 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);
 	if (small)
-		printf(_("\n\"too few\": fewer than %d participants, too few to judge by the share.\n"), IND_SMALL_GROUP);
+		printf(_("\n\"too few\": under %d participants, too few to judge.\n"), IND_SMALL_GROUP);
 }
 
 /* The latest year that has any result, or 0. */

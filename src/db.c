@@ -175,16 +175,21 @@ static int user_version(sqlite3 *db, int *v, char **err)
 	return 0;
 }
 
-static int migrate(sqlite3 *db, const char *path, char **err)
+/* Refuses a database from a newer orientir before anything writes to it. */
+static int known_version(sqlite3 *db, const char *path, int *v, char **err)
 {
-	int v;
-	if (user_version(db, &v, err) != 0)
+	if (user_version(db, v, err) != 0)
 		return -1;
-	if (v > db_schema_count()) {
+	if (*v > db_schema_count()) {
 		*err = xasprintf(_("%s was written by a newer version of orientir (database version %d, this program knows up to %d); update orientir"),
-				 path, v, db_schema_count());
+				 path, *v, db_schema_count());
 		return -1;
 	}
+	return 0;
+}
+
+static int migrate(sqlite3 *db, const char *path, int v, char **err)
+{
 	for (int next = v + 1; next <= db_schema_count(); next++) {
 		char *sql = xasprintf("%s;PRAGMA user_version = %d;", db_schema_migration(next), next);
 		int rc = db_begin(db, err);
@@ -233,9 +238,11 @@ sqlite3 *db_open(const char *path, char **err)
 		return NULL;
 	/* WAL keeps readers and the writer apart; FULL sync because old school
 	 * PCs lose power, and a committed result must survive it. */
-	if (db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
+	int v;
+	if (known_version(db, path, &v, err) != 0 ||
+	    db_exec(db, "PRAGMA journal_mode = WAL", err) != 0 ||
 	    db_exec(db, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err) != 0 ||
-	    migrate(db, path, err) != 0) {
+	    migrate(db, path, v, err) != 0) {
 		db_close(db);
 		return NULL;
 	}

@@ -1,1 +1,56 @@
 #!/bin/sh
+# check and backup: a sound database passes, damage and foreign files are
+# found, a backup is a checked, private, complete copy.
+. "$TESTS_SRCDIR/cli/lib.sh"
+F="$FIXTURES/indicators"
+init_school
+for k in roster scales results; do "$ORIENTIR" import $k "$F/$k.csv" >/dev/null; done
+
+run check
+expect 0 "a sound database passes the check" --out "sound"
+run --db "$TMP/nothing.db" check
+expect 1 "check on a missing file fails" --err "nothing.db"
+[ ! -e "$TMP/nothing.db" ] && ok "…and does not create it" || not_ok "…and does not create it"
+echo "this is not a database at all, just some text that is long enough" >"$TMP/text.db"
+run --db "$TMP/text.db" check
+expect 1 "check on a text file fails" --err "not"
+run --db "$TMP/text.db" indicators
+expect 1 "commands refuse a file that is not a database" --err "text.db"
+
+mkdir "$TMP/bk"
+run backup --to "$TMP/bk"
+expect 0 "backup into a folder" --out "$TMP/bk/orientir-0101-"
+copy=$(ls "$TMP/bk"/orientir-0101-*.db)
+check_eq "$(stat -c %a "$copy")" 600 "the backup is private (0600)"
+check_eq "$("$SQLITE3" "$copy" 'SELECT count(*) FROM result')" 20 "the backup holds every result"
+[ ! -e "$copy-wal" ] && ok "the backup is one file (no WAL beside it)" || not_ok "the backup is one file"
+run --db "$copy" check
+expect 0 "the backup passes the check"
+run backup --to "$TMP/bk"
+expect 0 "a second backup the same day"
+check_eq "$(ls "$TMP/bk" | wc -l)" 2 "…gets a new name and keeps the first"
+run backup --to "$TMP/named.db"
+expect 0 "backup to a named file"
+[ -f "$TMP/named.db" ] && [ ! -e "$TMP/named.db.tmp" ] && ok "…written, no temporary left" || not_ok "…written"
+run backup
+expect 0 "backup with no --to goes beside the database" --out "$TMP/data/backups/"
+run backup --to "$TMP/no/such/dir/x.db"
+expect 1 "backup into a missing folder fails clearly" --err "no/such/dir"
+
+# Damage: overwrite pages in the middle of a copy.
+cp "$TMP/named.db" "$TMP/broken.db"
+size=$(stat -c %s "$TMP/broken.db")
+dd if=/dev/urandom of="$TMP/broken.db" bs=1024 seek=$((size / 2048)) count=2 conv=notrunc 2>/dev/null
+run --db "$TMP/broken.db" check
+expect 1 "a damaged database fails the check" --err "damaged"
+
+# A database from a newer orientir is refused, and left as it was.
+cp "$TMP/named.db" "$TMP/newer.db"
+"$SQLITE3" "$TMP/newer.db" 'PRAGMA user_version = 99'
+before=$(sha256sum <"$TMP/newer.db")
+run --db "$TMP/newer.db" indicators
+expect 1 "a database from a newer orientir is refused" --err "newer version"
+check_eq "$(sha256sum <"$TMP/newer.db")" "$before" "…and not touched"
+run --db "$TMP/newer.db" check
+expect 1 "check says it is from a newer version" --err "newer"
+finish
