@@ -65,19 +65,18 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		int change = v->code == IND_BELOW_MIN_CHANGE;
 		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
 		char *pct = fmt_tenths(v->tenths, dp, change);
-		char *pctu = change ? xasprintf(_("%s pp"), pct) : xasprintf("%s", pct);
-		/* TRANSLATORS: pupils below the line out of all participants, "3 of 24". */
-		char *count = change ? xstrdup("") : xasprintf(_("%ld of %ld"), v->num, v->den);
+		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */
+		char *count = change ? xstrdup(_("pp")) : xasprintf(_("%ld of %ld"), v->num, v->den);
 		int too_small = !change && v->den < IND_SMALL_GROUP;
 		small += too_small;
 		const char *cells[] = {
 			same_proc ? "" : refmap_name(s->proc, v->procedure_id),
 			same_subj ? "" : v->subject_id ? refmap_name(s->subj, v->subject_id) : _("any subject"),
 			same_subj ? "" : grade,
-			indicator_title(v->code), pctu, count, too_small ? _("too few") : "",
+			indicator_title(v->code), pct, count, too_small ? _("too few") : "",
 		};
 		table_add(t, cells);
-		free(grade), free(pct), free(pctu), free(count);
+		free(grade), free(pct), free(count);
 	}
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);
