@@ -46,14 +46,18 @@ int cell_number(const char *s, double *out)
 	int neg = 0;
 	if (*p == '-' || *p == '+')
 		neg = *p++ == '-';
-	double v = 0, scale = 1;
+	/* The digits as a whole number and a power of ten, both exact in a
+	 * double up to 15 digits, so one division rounds correctly: "0,3" is
+	 * the same double as 0.3 (summing tenths would be one bit off). */
+	long long mant = 0;
+	double scale = 1;
 	int digits = 0, frac = 0;
 	for (; *p; p++) {
 		if (*p >= '0' && *p <= '9') {
+			if (digits < 16)	/* longer is refused below; do not overflow first */
+				mant = mant * 10 + (*p - '0');
 			if (frac)
-				scale /= 10, v += (*p - '0') * scale;
-			else
-				v = v * 10 + (*p - '0');
+				scale *= 10;
 			digits++;
 		} else if ((*p == ',' || *p == '.') && !frac) {
 			frac = 1;
@@ -65,6 +69,7 @@ int cell_number(const char *s, double *out)
 		p++;
 	if (*p || digits == 0 || digits > 15)
 		return -1;
+	double v = (double)mant / scale;
 	*out = neg ? -v : v;
 	return 0;
 }
@@ -171,14 +176,21 @@ int cell_class(const char *s, int *grade, char **letter)
 		free(t);
 		return -1;
 	}
-	while (*p == ' ' || *p == '-' || *p == '"' || *p == '\'' || *p == '/')
+	char quote = 0;
+	while (*p == ' ' || *p == '-' || *p == '"' || *p == '\'' || *p == '/') {
+		if (*p == '"' || *p == '\'')
+			quote = *p;
 		p++;
-	size_t len = strlen(p);
-	char *out = xmalloc(len * 2 + 1), *o = out;
+	}
+	const char *end = p + strlen(p);
+	/* 9 "В": the quote that closes the one skipped above. */
+	if (quote && end > p && end[-1] == quote)
+		end--;
+	char *out = xmalloc((size_t)(end - p) * 2 + 1), *o = out;
 	int nletters = 0;
-	while (*p) {
+	while (p < end) {
 		uint32_t cp;
-		size_t n = utf8_decode(p, strlen(p), &cp);
+		size_t n = utf8_decode(p, (size_t)(end - p), &cp);
 		if (n == 0 || cp == ' ' || cp == '"' || (cp >= '0' && cp <= '9')) {
 			free(out);
 			free(t);

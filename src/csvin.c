@@ -40,6 +40,7 @@ struct csvin {
 	csvin_row **queue;
 	size_t qhead, qlen, qcap;
 	csvin_row *current;
+	char *error;		/* the reading error, told once the rows before it are out */
 
 	int *map;		/* csvin_col index -> cell index, or -1 */
 	size_t ncols;
@@ -212,6 +213,7 @@ void csvin_close(csvin *in)
 	free(in->header);
 	free(in->map);
 	free(in->text);
+	free(in->error);
 	free(in->path);
 	free(in);
 }
@@ -281,7 +283,7 @@ static int fill(csvin *in, char **err)
 		if (used < in->rawlen && (last || in->rawlen - used >= 4)) {
 			text_append(in, in->raw, used);
 			*err = xasprintf(_("%s:%ld: the text is not valid UTF-8 here; the file mixes encodings"),
-					 in->path, line_at(in, in->textlen));
+					 in->path, in->line);
 			return -1;
 		}
 		text_append(in, in->raw, used);
@@ -348,7 +350,10 @@ static int feed(csvin *in, char **err)
 		size_t n = nl ? (size_t)(nl - s) + 1 : avail;
 		if (!nl && !in->eof)
 			break;	/* wait for the rest of the line */
-		int blank = (n == 1 && s[0] == '\n') || (n == 2 && s[0] == '\r' && s[1] == '\n');
+		/* libcsv makes no row of a line of spaces: it must not start one. */
+		int blank = 1;
+		for (size_t i = 0; i < n && blank; i++)
+			blank = s[i] == ' ' || s[i] == '\r' || s[i] == '\n';
 		if (!in->in_row && !blank) {
 			in->in_row = 1;
 			in->row_line = in->line;
@@ -397,30 +402,43 @@ int csvin_next(csvin *in, csvin_row **row, char **err)
 			*row = r;
 			return 1;
 		}
+		/* Rows before a bad spot come out first, whatever the chunk size,
+		 * so that the caller can report them too, in file order. */
+		if (in->error) {
+			*err = xstrdup(in->error);
+			return -1;
+		}
 		if (in->eof == 2)
 			return 0;
 		if (!in->eof) {
-			int f = fill(in, err);
-			if (f < 0)
-				return -1;
-			if (f == 0)
+			/* On a decoding error, what decoded before the bad bytes is
+			 * still fed below, whole lines only. */
+			if (fill(in, &in->error) == 0)
 				in->eof = 1;
 		}
 		if (!in->started && (in->textlen > in->textpos || in->eof)) {
-			if (start_parser(in, err) != 0)
-				return -1;
+			if (start_parser(in, &in->error) != 0)
+				continue;
 		}
-		if (in->started && feed(in, err) != 0)
-			return -1;
+		if (in->started) {
+			char *perr = NULL;
+			if (feed(in, &perr) != 0) {
+				/* A parse error comes before any later decoding error. */
+				free(in->error);
+				in->error = perr;
+				continue;
+			}
+		}
+		if (in->error)
+			continue;
 		if (in->eof == 1) {
 			in->eof = 2;
 			if (in->started && csv_fini(&in->p, on_cell, on_row, in) != 0) {
 				if (csv_error(&in->p) == CSV_EPARSE)
-					*err = xasprintf(_("%s:%ld: the file ends inside a quoted cell; it may be cut short"),
-							 in->path, in->in_row ? in->row_line : in->line);
+					in->error = xasprintf(_("%s:%ld: the file ends inside a quoted cell; it may be cut short"),
+							      in->path, in->in_row ? in->row_line : in->line);
 				else
-					parse_error(in, err);
-				return -1;
+					parse_error(in, &in->error);
 			}
 		}
 	}

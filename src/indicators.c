@@ -277,7 +277,8 @@ int indicators_compute(sqlite3 *db, int year, ind_set *out, char **err)
 		}
 	}
 	free(last.v);
-	qsort_r(out->v, out->n, sizeof *out->v, cmp_ind, out);
+	if (out->n)
+		qsort_r(out->v, out->n, sizeof *out->v, cmp_ind, out);
 	return 0;
 }
 
