@@ -57,7 +57,7 @@ static int may_replace(const char *path, const char *code, char **err)
 	}
 	db_close(db);
 	if (!ok)
-		*err = xasprintf(_("%s holds a real school's data; the demo will not overwrite it"), path);
+		*err = xasprintf(_("%s is not an earlier demo database; the demo will not overwrite it"), path);
 	return ok;
 }
 

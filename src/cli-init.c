@@ -32,12 +32,8 @@ static int run(int argc, char **argv, cli_env *env)
 		case 'd': s.district = optarg; break;
 		case 'r': s.role = optarg; break;
 		default:
-			if (cli_common_option(c, &cli_init, env, &exit_now) >= 0) {
-				if (c != 'D')
-					return exit_now;
-				break;
-			}
-			return EXIT_USAGE;
+			if (cli_common_option(c, &cli_init, env, &exit_now) != 0)
+				return exit_now;
 		}
 	}
 	if (optind < argc)

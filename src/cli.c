@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "common.h"
@@ -89,6 +90,7 @@ int cli_common_option(int c, const cli_command *cmd, cli_env *env, int *exit_now
 		*exit_now = EXIT_USAGE;
 		return 1;
 	default:
+		*exit_now = EXIT_USAGE;
 		return -1;
 	}
 }
@@ -101,6 +103,13 @@ char *cli_db_path(const cli_env *env)
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 {
 	char *path = cli_db_path(env), *err = NULL;
+	/* Only init creates a database: a typo in --db must not leave an empty
+	 * one behind a failed command. */
+	if (need_school && access(path, F_OK) != 0) {
+		cli_error(_("there is no database %s; create it with: orientir init --code CODE --name NAME"), path);
+		free(path);
+		return NULL;
+	}
 	sqlite3 *db = db_open(path, &err);
 	if (!db) {
 		cli_error("%s", err);

@@ -41,7 +41,8 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) __attribute__((forma
 diag cli_diag(void);
 
 /* Options every command takes (--db, --help) handled for getopt_long's c:
- * -1 not one of them, else 0 to go on, or an exit status to return now. */
+ * 0 to go on, else *exit_now is the status to return now (1: done, -1: an
+ * option this command does not know). */
 #define CLI_COMMON_OPTIONS { "db", required_argument, NULL, 'D' }, { "help", no_argument, NULL, 'h' }
 int cli_common_option(int c, const cli_command *cmd, cli_env *env, int *exit_now);
 

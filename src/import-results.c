@@ -202,16 +202,24 @@ static int store(import_ctx *c, const csvin_row *r, const result *res)
 	result old = { 0 };
 	if (db_result_get(c->db, res->assessment_id, res->student_id, &old, &err) != 1)
 		return import_db_failed(c, err ? err : xstrdup("?"));
-	int same = same_result(&old, res);
-	result_clear(&old);
-	if (same) {
+	/* A file without a column says nothing about it: keep what is stored
+	 * (a scores-only file must not wipe the journal marks typed earlier). */
+	result now = *res;
+	if (!r->field[C_JOURNAL])
+		now.has_journal = old.has_journal, now.journal_mark = old.journal_mark;
+	if (!r->field[C_MARK])
+		now.has_mark = old.has_mark, now.mark = old.mark;
+	if (!r->field[C_DATE])
+		now.taken_on = old.taken_on;
+	int rc = 0;
+	if (same_result(&old, &now))
 		c->counts->unchanged++;
-		return 0;
-	}
-	if (db_result_update(c->db, res, &err) != 0)
-		return import_db_failed(c, err);
-	c->counts->updated++;
-	return 0;
+	else if (db_result_update(c->db, &now, &err) != 0)
+		rc = import_db_failed(c, err);
+	else
+		c->counts->updated++;
+	result_clear(&old);
+	return rc;
 }
 
 static int row(import_ctx *c, const csvin_row *r)

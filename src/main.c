@@ -19,6 +19,7 @@ static void usage(void)
 	cli_print_commands();
 	printf(_("\nOptions:\n"
 		 "  --db FILE    the database (default $ORIENTIR_DB, else\n"
+		 "               $XDG_DATA_HOME/orientir/orientir.db, else\n"
 		 "               ~/.local/share/orientir/orientir.db)\n"
 		 "  --help       show this help\n"
 		 "  --version    show the version\n\n"

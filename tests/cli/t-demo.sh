@@ -10,7 +10,7 @@ expect 0 "demo again rebuilds it"
 init_school
 snapshot real
 run demo --db "$ORIENTIR_DB"
-expect 1 "demo refuses to overwrite a real school's database" --err "real school"
+expect 1 "demo refuses to overwrite a real school's database" --err "not an earlier demo"
 same_as real "…which stays as it was"
 unset ORIENTIR_DB
 run demo

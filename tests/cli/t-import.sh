@@ -35,6 +35,13 @@ check_eq "$(query "SELECT r.score FROM result r JOIN student s ON s.id = r.stude
 run import results "$F/results.csv"
 snapshot full
 
+# A scores-only file leaves the journal marks stored earlier alone.
+# (drops the mark and journal_mark cells, the two before the last)
+sed 's/,[^,]*,[^,]*,\([^,]*\)$/,\1/' "$F/results.csv" >"$TMP/scores-only.csv"
+run import results "$TMP/scores-only.csv"
+expect 0 "a file without the journal column" --out "updated 0"
+same_as full "…keeps the journal marks"
+
 # refuse FILE DESCRIPTION KIND TEXT...: import is refused, names FILE:LINE, changes nothing.
 refuse() {
 	file=$1 desc=$2 kind=$3
@@ -121,6 +128,9 @@ printf 'Процедура;Предмет;Год;ФИО;Класс;Балл\nк�
 run import results "$TMP/byname.csv"
 expect 0 "a result finds its pupil by name in any case, with ё, without a code" --out "Added 1"
 
+run --db "$TMP/typo/school.db" import roster "$F/roster.csv"
+expect 1 "a database that does not exist is not created by import" --err "orientir init"
+[ ! -e "$TMP/typo" ] && ok "…no folder or file left behind" || not_ok "…no folder or file left behind"
 run import pupils "$F/roster.csv"
 expect 2 "an unknown import kind is a usage error" --err "roster, scales or results"
 run import roster
