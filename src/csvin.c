@@ -92,8 +92,9 @@ static void on_row(int c, void *data)
 	in->queue[in->qhead + in->qlen++] = r;
 }
 
-/* libcsv trims "spaces" around unquoted cells; by default a TAB is one,
- * which would eat empty cells of a TAB-separated file. */
+/* libcsv trims spaces and TABs around unquoted cells. It never takes the
+ * delimiter for a space (3.0.3 checks), so TAB-separated empty cells survive
+ * either way; trimming only spaces keeps a TAB typed into a ';' cell. */
 static int is_space(unsigned char c)
 {
 	return c == ' ';
@@ -283,7 +284,7 @@ static int fill(csvin *in, char **err)
 		if (used < in->rawlen && (last || in->rawlen - used >= 4)) {
 			text_append(in, in->raw, used);
 			*err = xasprintf(_("%s:%ld: the text is not valid UTF-8 here; the file mixes encodings"),
-					 in->path, in->line);
+					 in->path, line_at(in, in->textlen));
 			return -1;
 		}
 		text_append(in, in->raw, used);
