@@ -147,19 +147,18 @@ int cell_yesno(const char *s, int *out)
 	return r;
 }
 
-/* Upper-case Cyrillic for a class letter, Latin look-alikes mapped. */
+/* Upper-case Cyrillic for a class letter; Latin letters typed in the wrong
+ * layout are read as the Cyrillic ones they look like, in either case. */
 static uint32_t class_letter(uint32_t c)
 {
-	static const char latin[] = "ABCEHKMOPTXaceokmpxy";
-	static const uint32_t cyr[] = { 0x410, 0x412, 0x421, 0x415, 0x41D, 0x41A, 0x41C, 0x41E, 0x420, 0x422, 0x425,
-					0x410, 0x421, 0x415, 0x41E, 0x41A, 0x41C, 0x420, 0x425, 0x423 };
-	if (c < 0x80) {
-		const char *hit = c ? strchr(latin, (int)c) : NULL;
-		if (hit)
-			return cyr[hit - latin];
-		if (c >= 'a' && c <= 'z')
-			return c - 32;
-		return c;
+	static const char latin[] = "ABCEHKMOPTXY";
+	static const uint32_t cyr[] = { 0x410, 0x412, 0x421, 0x415, 0x41D, 0x41A, 0x41C, 0x41E,
+					0x420, 0x422, 0x425, 0x423 };
+	if (c >= 'a' && c <= 'z')
+		c -= 32;
+	if (c >= 'A' && c <= 'Z') {
+		const char *hit = strchr(latin, (int)c);
+		return hit ? cyr[hit - latin] : c;
 	}
 	if (c >= 0x430 && c <= 0x44F)
 		return c - 32;

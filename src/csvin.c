@@ -46,6 +46,7 @@ struct csvin {
 	size_t ncols;
 	char **header;
 	size_t nheader;
+	long header_line;
 };
 
 static void row_free(csvin_row *r)
@@ -493,6 +494,7 @@ int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t 
 	for (size_t i = 0; i < ncols; i++)
 		in->map[i] = -1;
 	in->nheader = header->ncells;
+	in->header_line = header->line;
 	in->header = xcalloc(header->ncells, sizeof *in->header);
 	*unknown = NULL;
 	char *unk = NULL;
@@ -537,6 +539,11 @@ int csvin_header(csvin *in, const csvin_col *cols, size_t ncols, char **err, cha
 		return -1;
 	}
 	return csvin_map(in, r, cols, ncols, err, unknown);
+}
+
+long csvin_header_line(const csvin *in)
+{
+	return in->header_line;
 }
 
 const char *csvin_header_name(const csvin *in, size_t i)

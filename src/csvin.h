@@ -51,6 +51,8 @@ int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t 
 	      char **err, char **unknown);
 /* Reads the first row and maps it: 0 ok, -1 error (an empty file is one). */
 int csvin_header(csvin *in, const csvin_col *cols, size_t ncols, char **err, char **unknown);
+/* The line the mapped header row is on (0 before csvin_map). */
+long csvin_header_line(const csvin *in);
 /* The header cell that was mapped to column i, or NULL. */
 const char *csvin_header_name(const csvin *in, size_t i);
 /* Every header cell, ", "-joined (for messages about missing columns). */

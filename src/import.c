@@ -72,8 +72,8 @@ int import_require(import_ctx *c, const char *what, ...)
 	if (!missing)
 		return 0;
 	char *seen = csvin_header_list(c->in);
-	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), 1,
-		    _("the table has no %s column; the first line has: %s"), what, seen);
+	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), csvin_header_line(c->in),
+		    _("the table has no %s column; its header has: %s"), what, seen);
 	free(seen);
 	return -1;
 }
@@ -145,7 +145,7 @@ int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_ru
 		goto out;
 	}
 	if (unknown)
-		diag_report(d, DIAG_WARNING, path, 1, _("columns not used: %s"), unknown);
+		diag_report(d, DIAG_WARNING, path, csvin_header_line(in), _("columns not used: %s"), unknown);
 	if (ops->columns(&c) != 0)
 		goto out;
 	if (db_begin(db, &err) != 0) {

@@ -57,8 +57,8 @@ refuse() {
 printf 'Класс;Код;ФИО\n5А;N1;Новиков Ной\n55;N2;Плохой Класс\nX;N3;Тоже Плохой\n' >"$TMP/badclass.csv"
 refuse "$TMP/badclass.csv" "a bad class is refused, every bad line named" roster \
 	"badclass.csv:3: column «Класс»" "badclass.csv:4:" "2 errors"
-printf 'Код;ФИО\nN1;Новиков Ной\n' >"$TMP/noclass.csv"
-refuse "$TMP/noclass.csv" "a roster without a class column names the headers it saw" roster "«Код», «ФИО»"
+printf '\n\nКод;ФИО\nN1;Новиков Ной\n' >"$TMP/noclass.csv"
+refuse "$TMP/noclass.csv" "a roster without a class column names the headers it saw, on their line" roster "noclass.csv:3:" "«Код», «ФИО»"
 printf 'Класс;Код;ФИО\n5А;N1;Новиков Ной\n5Б;N1;Новиков Ной\n' >"$TMP/dup.csv"
 refuse "$TMP/dup.csv" "the same pupil twice in a file is refused" roster "dup.csv:3:" "more than once"
 printf 'Класс;Код;ФИО;Группа риска\n5А;N1;Новиков Ной;может быть\n' >"$TMP/yesno.csv"

@@ -164,6 +164,9 @@ static const struct {
 	{ "5A", 5, CYR_A },			/* Latin A typed in the wrong layout */
 	{ "5a", 5, CYR_A },
 	{ "7B", 7, CYR_V },			/* Latin B looks like В */
+	{ "7b", 7, CYR_V },			/* …in either case: 7b and 7B are one class */
+	{ "8y", 8, "\xD0\xA3" },			/* У */
+	{ "6h", 6, "\xD0\x9D" },			/* Н */
 	{ "9\"" CYR_V "\"", 9, CYR_V },
 	{ "1" CYR_A, 1, CYR_A },
 };
