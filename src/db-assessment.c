@@ -40,16 +40,12 @@ int db_assessment_find(sqlite3 *db, long procedure_id, long subject_id, int grad
 	sqlite3_bind_int64(st, 2, subject_id);
 	sqlite3_bind_int(st, 3, grade);
 	sqlite3_bind_int(st, 4, year);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill(st, out);
+		sqlite3_reset(st);
 	}
-	fill(st, out);
-	sqlite3_reset(st);
-	return 1;
+	return rc;
 }
 
 static void bind_opt(sqlite3_stmt *st, int i, int has, double v)

@@ -83,16 +83,12 @@ int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out,
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
 	sqlite3_bind_int64(st, 2, student_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill(st, out);
+		sqlite3_reset(st);
 	}
-	fill(st, out);
-	sqlite3_reset(st);
-	return 1;
+	return rc;
 }
 
 int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err)

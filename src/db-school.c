@@ -6,29 +6,19 @@
 #include "db.h"
 #include "store.h"
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return xstrdup(t ? (const char *)t : "");
-}
-
 int db_school_get(sqlite3 *db, school *out, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT code, name, district, role, created_at FROM school WHERE id = 1", err);
 	if (!st)
 		return -1;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
-	}
-	out->code = col_dup(st, 0);
-	out->name = col_dup(st, 1);
-	out->district = col_dup(st, 2);
-	out->role = col_dup(st, 3);
-	out->created_at = col_dup(st, 4);
+	int rc = db_step_row(db, st, err);
+	if (rc != 1)
+		return rc;
+	out->code = db_col_dup(st, 0);
+	out->name = db_col_dup(st, 1);
+	out->district = db_col_dup(st, 2);
+	out->role = db_col_dup(st, 3);
+	out->created_at = db_col_dup(st, 4);
 	sqlite3_reset(st);
 	return 1;
 }

@@ -8,12 +8,6 @@
 #include "store.h"
 #include "utf8.h"
 
-static char *col_dup(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return xstrdup(t ? (const char *)t : "");
-}
-
 long db_class_ensure(sqlite3 *db, int grade, const char *letter, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT id FROM class WHERE grade = ? AND letter = ?", err);
@@ -46,13 +40,9 @@ int db_class_get(sqlite3 *db, long id, int *grade, char **label, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
-	}
+	int rc = db_step_row(db, st, err);
+	if (rc != 1)
+		return rc;
 	*grade = sqlite3_column_int(st, 0);
 	*label = xasprintf("%d%s", *grade, (const char *)sqlite3_column_text(st, 1));
 	sqlite3_reset(st);
@@ -64,10 +54,10 @@ int db_class_get(sqlite3 *db, long id, int *grade, char **label, char **err)
 static void fill(sqlite3_stmt *st, student *s)
 {
 	s->id = (long)sqlite3_column_int64(st, 0);
-	s->code = col_dup(st, 1);
-	s->last_name = col_dup(st, 2);
-	s->first_name = col_dup(st, 3);
-	s->middle_name = col_dup(st, 4);
+	s->code = db_col_dup(st, 1);
+	s->last_name = db_col_dup(st, 2);
+	s->first_name = db_col_dup(st, 3);
+	s->middle_name = db_col_dup(st, 4);
 	s->class_id = (long)sqlite3_column_int64(st, 5);
 	s->risk_group = sqlite3_column_int(st, 6);
 	s->individual_route = sqlite3_column_int(st, 7);
@@ -80,16 +70,12 @@ int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill(st, out);
+		sqlite3_reset(st);
 	}
-	fill(st, out);
-	sqlite3_reset(st);
-	return 1;
+	return rc;
 }
 
 int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err)
@@ -99,13 +85,9 @@ int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student
 		return -1;
 	sqlite3_bind_text(st, 1, name_key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, class_id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW) {
-		*err = db_error(db);
-		return -1;
-	}
+	int rc = db_step_row(db, st, err);
+	if (rc != 1)
+		return rc;
 	fill(st, out);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

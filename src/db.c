@@ -97,6 +97,23 @@ char *db_error(sqlite3 *db)
 	return xasprintf(_("database error: %s"), sqlite3_errmsg(db));
 }
 
+int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err)
+{
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	*err = db_error(db);
+	return -1;
+}
+
+char *db_col_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}
+
 int db_exec(sqlite3 *db, const char *sql, char **err)
 {
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {

@@ -32,6 +32,11 @@ void db_rollback(sqlite3 *db);
 /* A prepared statement for sql, kept for the connection's life and reset
  * with its bindings cleared; sql must be a string literal. NULL with *err. */
 sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err);
+/* Steps a statement expected to give at most one row: 1 a row (read it,
+ * then the caller resets), 0 none, -1 with *err. */
+int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err);
+/* Column i as a fresh string ("" for NULL). */
+char *db_col_dup(sqlite3_stmt *st, int i);
 /* The translated form of the connection's last error. */
 char *db_error(sqlite3 *db);
 

@@ -8,6 +8,7 @@
 #include "csvin.h"
 #include "diag.h"
 #include "import.h"
+#include "store.h"
 
 typedef struct import_ctx {
 	sqlite3 *db;
@@ -44,6 +45,14 @@ int import_db_failed(import_ctx *c, char *err);
 int import_require(import_ctx *c, const char *what, ...);
 /* A yes/no cell; 0 ok, 1 bad (reported). Unset (NULL) leaves *out as is. */
 int import_yesno(import_ctx *c, const csvin_row *r, size_t col, int *out);
+
+/* Procedures and subjects, loaded once per import. */
+typedef struct import_refs {
+	refmap *proc, *subj;
+} import_refs;
+/* 0, or -1 (reported). */
+int import_refs_load(import_ctx *c, import_refs *r);
+void import_refs_free(import_refs *r);
 
 /* Which ids a file has already touched, to refuse the same item twice. */
 typedef struct bitset {

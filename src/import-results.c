@@ -37,7 +37,7 @@ struct seen {
 };
 
 struct state {
-	refmap *proc, *subj;
+	import_refs ref;
 	/* The last lookups, since files come sorted and repeat them row after row. */
 	char *last_proc, *last_subj;
 	long proc_id, subj_id;
@@ -64,19 +64,14 @@ static int columns(import_ctx *c)
 static int begin(import_ctx *c)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	char *err = NULL;
 	c->state = s;
-	if (!(s->proc = db_ref_load(c->db, REF_PROCEDURE, &err)) ||
-	    !(s->subj = db_ref_load(c->db, REF_SUBJECT, &err)))
-		return import_db_failed(c, err);
-	return 0;
+	return import_refs_load(c, &s->ref);
 }
 
 static void end(import_ctx *c)
 {
 	struct state *s = c->state;
-	refmap_free(s->proc);
-	refmap_free(s->subj);
+	import_refs_free(&s->ref);
 	free(s->last_proc);
 	free(s->last_subj);
 	for (size_t i = 0; i < s->nseen; i++)
@@ -233,8 +228,8 @@ static int row(import_ctx *c, const csvin_row *r)
 	result res = { 0 };
 	student st = { 0 };
 
-	long proc = lookup(c, r, C_PROC, s->proc, &s->last_proc, &s->proc_id);
-	long subj = lookup(c, r, C_SUBJ, s->subj, &s->last_subj, &s->subj_id);
+	long proc = lookup(c, r, C_PROC, s->ref.proc, &s->last_proc, &s->proc_id);
+	long subj = lookup(c, r, C_SUBJ, s->ref.subj, &s->last_subj, &s->subj_id);
 	bad |= !proc || !subj;
 	if (!cell_empty(f[C_DATE])) {
 		if (cell_date(f[C_DATE], &y, &m, &d) != 0) {
@@ -328,7 +323,7 @@ static int row(import_ctx *c, const csvin_row *r)
 		s->have_cur = found;
 		if (!found) {
 			import_bad_row(c, r, _("no scale for %s, %s, grade %ld, %ld; import the scales first"),
-				       refmap_name(s->proc, proc), refmap_name(s->subj, subj), grade, year);
+				       refmap_name(s->ref.proc, proc), refmap_name(s->ref.subj, subj), grade, year);
 			bad = 1;
 			goto done;
 		}

@@ -24,7 +24,7 @@ static const csvin_col cols[NCOLS] = {
 };
 
 struct state {
-	refmap *proc, *subj;
+	import_refs ref;
 	bitset seen;
 };
 
@@ -38,19 +38,14 @@ static int columns(import_ctx *c)
 static int begin(import_ctx *c)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	char *err = NULL;
 	c->state = s;
-	if (!(s->proc = db_ref_load(c->db, REF_PROCEDURE, &err)) ||
-	    !(s->subj = db_ref_load(c->db, REF_SUBJECT, &err)))
-		return import_db_failed(c, err);
-	return 0;
+	return import_refs_load(c, &s->ref);
 }
 
 static void end(import_ctx *c)
 {
 	struct state *s = c->state;
-	refmap_free(s->proc);
-	refmap_free(s->subj);
+	import_refs_free(&s->ref);
 	bitset_free(&s->seen);
 	free(s);
 }
@@ -151,8 +146,8 @@ static int row(import_ctx *c, const csvin_row *r)
 	int bad = 0, has;
 	assessment a = { 0 };
 	long grade = 0, year = 0;
-	a.procedure_id = ref_id(c, r, s->proc, C_PROC, &bad);
-	a.subject_id = ref_id(c, r, s->subj, C_SUBJ, &bad);
+	a.procedure_id = ref_id(c, r, s->ref.proc, C_PROC, &bad);
+	a.subject_id = ref_id(c, r, s->ref.subj, C_SUBJ, &bad);
 	if (a.procedure_id < 0 || a.subject_id < 0)
 		return -1;
 	if (cell_int(f[C_GRADE], &grade) != 0 || grade < 1 || grade > 11) {

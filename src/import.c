@@ -89,6 +89,21 @@ int import_yesno(import_ctx *c, const csvin_row *r, size_t col, int *out)
 	return 1;
 }
 
+int import_refs_load(import_ctx *c, import_refs *r)
+{
+	char *err = NULL;
+	if (!(r->proc = db_ref_load(c->db, REF_PROCEDURE, &err)) ||
+	    !(r->subj = db_ref_load(c->db, REF_SUBJECT, &err)))
+		return import_db_failed(c, err);
+	return 0;
+}
+
+void import_refs_free(import_refs *r)
+{
+	refmap_free(r->proc);
+	refmap_free(r->subj);
+}
+
 int bitset_mark(bitset *b, size_t i)
 {
 	size_t byte = i / 8;
