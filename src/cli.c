@@ -34,24 +34,27 @@ void cli_print_help(const cli_command *cmd)
 	printf("%s\n\n%s", _(cmd->summary), _(cmd->help));
 }
 
+static void verror(const char *fmt, va_list ap)
+{
+	fputs("orientir: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("orientir: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int cli_usage(const cli_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fputs("orientir: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	verror(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	fprintf(stderr, _("Usage: orientir [--db FILE] %s %s\n"), cmd->name, cmd->synopsis);
 	fprintf(stderr, _("Try 'orientir help %s' for more information.\n"), cmd->name);
 	return EXIT_USAGE;

@@ -10,6 +10,17 @@
 #include "import.h"
 #include "store.h"
 
+/* Columns more than one kind reads, so that their aliases cannot drift apart. */
+#define COL_PROCEDURE { "procedure", "процедура|оценочная процедура|вид работы" }
+#define COL_SUBJECT { "subject", "предмет|учебный предмет" }
+#define COL_YEAR { "year", "год" }
+#define COL_CLASS { "class", "класс|класс/группа" }
+#define COL_CODE { "student_code", "код|код участника|код ученика|код обучающегося" }
+#define COL_LAST { "last_name", "фамилия" }
+#define COL_FIRST { "first_name", "имя" }
+#define COL_MIDDLE { "middle_name", "отчество" }
+#define COL_FULL { "full_name", "фио|ф.и.о.|фамилия имя отчество|ученик|обучающийся" }
+
 typedef struct import_ctx {
 	sqlite3 *db;
 	csvin *in;

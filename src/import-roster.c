@@ -12,12 +12,12 @@
 enum { C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL, C_RISK, C_ROUTE, C_EXTRA, NCOLS };
 
 static const csvin_col cols[NCOLS] = {
-	[C_CLASS] = { "class", "класс|класс/группа" },
-	[C_CODE] = { "student_code", "код|код участника|код ученика|код обучающегося" },
-	[C_LAST] = { "last_name", "фамилия" },
-	[C_FIRST] = { "first_name", "имя" },
-	[C_MIDDLE] = { "middle_name", "отчество" },
-	[C_FULL] = { "full_name", "фио|ф.и.о.|фамилия имя отчество|ученик|обучающийся" },
+	[C_CLASS] = COL_CLASS,
+	[C_CODE] = COL_CODE,
+	[C_LAST] = COL_LAST,
+	[C_FIRST] = COL_FIRST,
+	[C_MIDDLE] = COL_MIDDLE,
+	[C_FULL] = COL_FULL,
 	[C_RISK] = { "risk_group", "группа риска" },
 	[C_ROUTE] = { "individual_route", "иом|индивидуальный маршрут|индивидуальный образовательный маршрут" },
 	[C_EXTRA] = { "extra_lessons", "доп. занятия|дополнительные занятия|доп занятия" },

@@ -11,10 +11,10 @@
 enum { C_PROC, C_SUBJ, C_GRADE, C_YEAR, C_MAX, C_MIN, C_S4, C_S5, C_HIGH, C_AVG, NCOLS };
 
 static const csvin_col cols[NCOLS] = {
-	[C_PROC] = { "procedure", "процедура|оценочная процедура|вид работы" },
-	[C_SUBJ] = { "subject", "предмет|учебный предмет" },
+	[C_PROC] = COL_PROCEDURE,
+	[C_SUBJ] = COL_SUBJECT,
 	[C_GRADE] = { "grade", "параллель|класс" },
-	[C_YEAR] = { "year", "год" },
+	[C_YEAR] = COL_YEAR,
 	[C_MAX] = { "max_score", "макс. балл|максимальный балл|максимальный первичный балл" },
 	[C_MIN] = { "min_score", "мин. балл|минимальный порог|минимальный балл|нижняя граница|балл на 3" },
 	[C_S4] = { "score4", "балл на 4|на 4" },
