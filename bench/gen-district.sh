@@ -32,8 +32,8 @@
 # minimum.  Journal marks are the mark of the score, more often raised than
 # lowered.
 #
-# Deterministic: its own Park–Miller generator with a fixed seed (SEED), so
-# mawk, gawk and busybox awk all write the same bytes.  Needs only awk.
+# Deterministic: its own Park–Miller generator with a fixed seed (SEED), not
+# the awk's rand(), so the bytes do not depend on the awk.  Needs only awk.
 set -eu
 
 if [ $# -ne 1 ]; then

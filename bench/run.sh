@@ -32,7 +32,8 @@
 # indicators and the query run $RUNS times on the last databases.  The page
 # cache is warm for all runs alike (files are read once before timing).
 #
-# Environment: ORIENTIR, ORIENTIR_DATADIR (passed on to orientir), SQLITE3,
+# Environment: ORIENTIR, ORIENTIR_DATADIR (passed on to orientir; default
+# ../data next to this script), SQLITE3,
 # RUNS, BENCH_OUT (default bench/out).  Exit status 0 even when a goal is
 # missed (the table says MISSED); 1 when a step fails or a tool is missing.
 set -eu
@@ -43,6 +44,11 @@ sqlite=${SQLITE3:-sqlite3}
 out=${BENCH_OUT:-$here/out}
 runs=${RUNS:-3}
 timer=/usr/bin/time
+# An uninstalled build finds its reference data through this.
+if [ -z "${ORIENTIR_DATADIR:-}" ] && [ -d "$here/../data" ]; then
+	ORIENTIR_DATADIR=$(cd "$here/../data" && pwd)
+	export ORIENTIR_DATADIR
+fi
 
 die() {
 	echo "run.sh: $*" >&2
@@ -105,6 +111,7 @@ prev_year=$((last_year - 1))
 
 echo "orientir benchmark, $(date '+%Y-%m-%d %H:%M')"
 echo "  machine : $(nproc) CPU(s), ${cpu:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
+echo "            load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
 echo "  orientir: $("$bin" --version 2>/dev/null | head -n 1) ($bin)"
 echo "  sqlite3 : $("$sqlite" --version | cut -d' ' -f1,2) (shell); orientir links $(
 	ldd "$bin" 2>/dev/null | awk '/libsqlite3/ { print $3; f = 1 } END { if (!f) print "sqlite3 statically" }')"
@@ -202,7 +209,6 @@ rss_mib=$(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }')
 db_mib=$(mib "$db")
 bare_mib=$(mib "$bare")
 
-echo
 echo "Results"
 printf '%-44s %10s %10s %7s  %-9s %s\n' "measure" "orientir" "sqlite3" "ratio" "goal" "verdict"
 printf '%-44s %10s %10s %7s  %-9s %s\n' "--------------------------------------------" "----------" "----------" "-------" "---------" "-------"
@@ -211,10 +217,12 @@ printf '%-44s %9ss %10s %7s  %-9s %s\n' "   import scales ($nscales scales)" "$b
 printf '%-44s %9ss %9ss %7s  %-9s %s\n' "   import results ($nresults rows)" "$best_results" "$best_sqlite" "$r_results" "(info)" ""
 printf '%-44s %9ss %9ss %7s  %-9s %s\n' "   import total vs sqlite3 .import results" "$best_total" "$best_sqlite" "$r_total" "<= 2.0" \
 	"$(verdict "$r_total" 2.0)"
-printf '%-44s %7sMiB %10s %7s  %-9s %s\n' "2. max RSS of import results" "$rss_mib" "" "" "< 64 MiB" "$(verdict "$rss_mib" 64 1)"
+printf '%-44s %6s MiB %10s %7s  %-9s %s\n' "2. max RSS of import results" "$rss_mib" "" "" "< 64 MiB" "$(verdict "$rss_mib" 64 1)"
 printf '%-44s %9ss %9ss %7s  %-9s %s\n' "3. indicators --year $last_year vs GROUP BY" "$best_ind" "$best_query" "$r_ind" "<= 0.5" \
 	"$(verdict "$r_ind" 0.5)"
 echo
 echo "  databases: orientir $db_mib, bare sqlite3 $bare_mib (results + scales)"
 echo "  indicators: $n_ind rows; below_min by grade for $last_year cross-checked with sqlite3: $check"
-echo "  times are the best of $runs run(s); the per-run figures went to stderr above"
+echo "  baseline import: sqlite3 bare.db '$create_results' '.import --csv --skip 1 results.csv results'"
+echo "  times are the best of $runs run(s); the per-run figures went to stderr above;"
+echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
