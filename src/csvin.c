@@ -33,13 +33,17 @@ struct csvin {
 	long line;		/* physical line of the text being fed */
 	int in_row;
 	long row_line;
-	char **cells;
-	size_t ncells, cellcap;
-	int overflow;		/* libcsv ran out of memory */
+	/* The row being read: its cells' text back to back, and where each starts. */
+	char *buf;
+	size_t buflen, bufcap;
+	size_t *offs;
+	size_t ncells, offcap;
 
-	csvin_row **queue;
+	/* Rows read but not yet handed out, the one handed out, and spent ones
+	 * kept for reuse: a big file costs no allocation per row or cell. */
+	struct rowbox **queue;
 	size_t qhead, qlen, qcap;
-	csvin_row *current;
+	struct rowbox *current, *spare;
 	char *error;		/* the reading error, told once the rows before it are out */
 
 	int *map;		/* csvin_col index -> cell index, or -1 */
@@ -49,37 +53,73 @@ struct csvin {
 	long header_line;
 };
 
-static void row_free(csvin_row *r)
+struct rowbox {
+	csvin_row r;
+	char *buf;
+	size_t bufcap;
+	size_t *offs;
+	const char **fields;	/* row.field points here once a header is mapped */
+	size_t offcap, cellcap, fieldcap;
+	struct rowbox *next;
+};
+
+static void box_free(struct rowbox *b)
 {
-	if (!r)
+	if (!b)
 		return;
-	for (size_t i = 0; i < r->ncells; i++)
-		free(r->cells[i]);
-	free(r->cells);
-	free(r->field);
-	free(r);
+	free(b->buf);
+	free(b->offs);
+	free(b->r.cells);
+	free(b->fields);
+	free(b);
+}
+
+static void grow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t n = *cap ? *cap : 16;
+	while (n < need)
+		n *= 2;
+	*(void **)pp = xrealloc(*(void **)pp, n * size);
+	*cap = n;
 }
 
 static void on_cell(void *s, size_t len, void *data)
 {
 	csvin *in = data;
-	if (in->ncells == in->cellcap) {
-		in->cellcap = in->cellcap ? in->cellcap * 2 : 16;
-		in->cells = xrealloc(in->cells, in->cellcap * sizeof *in->cells);
-	}
-	in->cells[in->ncells++] = xstrndup(s ? s : "", s ? len : 0);
+	grow(&in->buf, &in->bufcap, in->buflen + len + 1, 1);
+	grow(&in->offs, &in->offcap, in->ncells + 1, sizeof *in->offs);
+	if (len)
+		memcpy(in->buf + in->buflen, s, len);
+	in->buf[in->buflen + len] = '\0';
+	in->offs[in->ncells++] = in->buflen;
+	in->buflen += len + 1;
 }
+
+#define SWAP(type, a, b) do { type t_ = (a); (a) = (b); (b) = t_; } while (0)
 
 static void on_row(int c, void *data)
 {
 	csvin *in = data;
 	(void)c;
-	csvin_row *r = xcalloc(1, sizeof *r);
-	r->line = in->in_row ? in->row_line : in->line;
-	r->cells = in->cells;
-	r->ncells = in->ncells;
-	in->cells = NULL;
-	in->ncells = in->cellcap = 0;
+	struct rowbox *b = in->spare;
+	if (b)
+		in->spare = b->next;
+	else
+		b = xcalloc(1, sizeof *b);
+	/* The row takes the text just read; the reader takes the row's old
+	 * buffers, so both keep their capacity. */
+	SWAP(char *, b->buf, in->buf);
+	SWAP(size_t, b->bufcap, in->bufcap);
+	SWAP(size_t *, b->offs, in->offs);
+	SWAP(size_t, b->offcap, in->offcap);
+	grow(&b->r.cells, &b->cellcap, in->ncells, sizeof *b->r.cells);
+	for (size_t i = 0; i < in->ncells; i++)
+		b->r.cells[i] = b->buf + b->offs[i];
+	b->r.ncells = in->ncells;
+	b->r.line = in->in_row ? in->row_line : in->line;
+	in->buflen = in->ncells = 0;
 	in->in_row = 0;
 	if (in->qhead + in->qlen == in->qcap) {
 		if (in->qhead > 0) {
@@ -90,7 +130,15 @@ static void on_row(int c, void *data)
 			in->queue = xrealloc(in->queue, in->qcap * sizeof *in->queue);
 		}
 	}
-	in->queue[in->qhead + in->qlen++] = r;
+	in->queue[in->qhead + in->qlen++] = b;
+}
+
+static void recycle(csvin *in, struct rowbox *b)
+{
+	if (b) {
+		b->next = in->spare;
+		in->spare = b;
+	}
 }
 
 /* libcsv trims spaces and TABs around unquoted cells. It never takes the
@@ -203,13 +251,17 @@ void csvin_close(csvin *in)
 		iconv_close(in->cd);
 	if (in->started)
 		csv_free(&in->p);
-	for (size_t i = 0; i < in->ncells; i++)
-		free(in->cells[i]);
-	free(in->cells);
+	free(in->buf);
+	free(in->offs);
 	for (size_t i = 0; i < in->qlen; i++)
-		row_free(in->queue[in->qhead + i]);
+		box_free(in->queue[in->qhead + i]);
 	free(in->queue);
-	row_free(in->current);
+	box_free(in->current);
+	while (in->spare) {
+		struct rowbox *next = in->spare->next;
+		box_free(in->spare);
+		in->spare = next;
+	}
 	for (size_t i = 0; i < in->nheader; i++)
 		free(in->header[i]);
 	free(in->header);
@@ -381,26 +433,29 @@ static int row_is_empty(const csvin_row *r)
 
 int csvin_next(csvin *in, csvin_row **row, char **err)
 {
-	row_free(in->current);
+	recycle(in, in->current);
 	in->current = NULL;
 	for (;;) {
 		while (in->qlen > 0) {
-			csvin_row *r = in->queue[in->qhead++];
+			struct rowbox *b = in->queue[in->qhead++];
+			csvin_row *r = &b->r;
 			in->qlen--;
 			if (in->qlen == 0)
 				in->qhead = 0;
 			if (row_is_empty(r)) {
-				row_free(r);
+				recycle(in, b);
 				continue;
 			}
+			r->field = NULL;
 			if (in->map) {
-				r->field = xcalloc(in->ncols, sizeof *r->field);
+				grow(&b->fields, &b->fieldcap, in->ncols, sizeof *b->fields);
 				for (size_t i = 0; i < in->ncols; i++) {
 					int k = in->map[i];
-					r->field[i] = k < 0 ? NULL : (size_t)k < r->ncells ? r->cells[k] : "";
+					b->fields[i] = k < 0 ? NULL : (size_t)k < r->ncells ? r->cells[k] : "";
 				}
+				r->field = b->fields;
 			}
-			in->current = r;
+			in->current = b;
 			*row = r;
 			return 1;
 		}

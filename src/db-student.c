@@ -153,21 +153,16 @@ int db_student_save(sqlite3 *db, student *s, char **err)
 	return 0;
 }
 
-char *db_student_new_code(sqlite3 *db, char **err)
+long db_student_last_generated(sqlite3 *db, char **err)
 {
-	/* Generated codes are "У" and a number; the next free one after the largest. */
 	sqlite3_stmt *st = db_stmt(db,
 		"SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) FROM student"
 		" WHERE code GLOB 'У[0-9]*'", err);
-	if (!st)
-		return NULL;
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		*err = db_error(db);
-		return NULL;
-	}
+	if (!st || db_step_row(db, st, err) != 1)
+		return -1;
 	long n = (long)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return xasprintf("У%05ld", n + 1);
+	return n;
 }
 
 long db_student_max_id(sqlite3 *db, char **err)

@@ -8,6 +8,7 @@
 #include "common.h"
 #include "import-kind.h"
 #include "store.h"
+#include "strmap.h"
 
 enum { C_PROC, C_SUBJ, C_GRADE, C_YEAR, C_DATE, C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL,
        C_SCORE, C_MARK, C_JOURNAL, C_ABSENT, NCOLS };
@@ -36,13 +37,30 @@ struct seen {
 	bitset pupils;
 };
 
+/* A class as the file writes it, resolved once. */
+struct klass {
+	long id;
+	int grade;
+	char *label;	/* «5А» */
+};
+
+/* A pupil found by code: id and current class. */
+struct pupil {
+	long id, class_id;
+};
+
 struct state {
 	import_refs ref;
-	/* The last lookups, since files come sorted and repeat them row after row. */
+	/* A results file repeats the same few procedures, classes and pupils
+	 * row after row: each is looked up in the database once. */
 	char *last_proc, *last_subj;
 	long proc_id, subj_id;
 	assessment cur;
 	int have_cur;
+	strmap *class_by_text;	/* class cell -> index into classes */
+	struct klass *classes;
+	size_t nclasses;
+	strmap *pupil_by_code;	/* code -> id << 32 | class_id */
 	struct seen *seen;
 	size_t nseen;
 };
@@ -65,6 +83,8 @@ static int begin(import_ctx *c)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	c->state = s;
+	s->class_by_text = strmap_new();
+	s->pupil_by_code = strmap_new();
 	return import_refs_load(c, &s->ref);
 }
 
@@ -77,6 +97,11 @@ static void end(import_ctx *c)
 	for (size_t i = 0; i < s->nseen; i++)
 		bitset_free(&s->seen[i].pupils);
 	free(s->seen);
+	for (size_t i = 0; i < s->nclasses; i++)
+		free(s->classes[i].label);
+	free(s->classes);
+	strmap_free(s->class_by_text);
+	strmap_free(s->pupil_by_code);
 	free(s);
 }
 
@@ -116,22 +141,93 @@ static int mark_cell(import_ctx *c, const csvin_row *r, size_t col, int *has, in
 	return 0;
 }
 
-/* The pupil of the row: by code, else by name within the row's class. */
-static int find_pupil(import_ctx *c, const csvin_row *r, long class_id, student *st)
+static const struct klass *add_class(struct state *s, long id, int grade, const char *letter)
 {
+	s->classes = xrealloc(s->classes, (s->nclasses + 1) * sizeof *s->classes);
+	s->classes[s->nclasses] = (struct klass){ id, grade, xasprintf("%d%s", grade, letter) };
+	return &s->classes[s->nclasses++];
+}
+
+/* The class the row names: 1 found (or created), 0 none given, 2 not a
+ * class (reported), -1 the database failed. */
+static int row_class(import_ctx *c, const csvin_row *r, const struct klass **out)
+{
+	struct state *s = c->state;
+	const char *text = r->field[C_CLASS];
+	long long k;
+	if (cell_empty(text))
+		return 0;
+	if (strmap_get(s->class_by_text, text, &k)) {
+		*out = &s->classes[k];
+		return 1;
+	}
+	int grade;
+	char *letter, *err = NULL;
+	if (cell_class(text, &grade, &letter) != 0) {
+		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), text);
+		return 2;
+	}
+	long id = db_class_ensure(c->db, grade, letter, &err);
+	if (id >= 0) {
+		*out = add_class(s, id, grade, letter);
+		strmap_put(s->class_by_text, text, (long long)(s->nclasses - 1));
+	}
+	free(letter);
+	return id < 0 ? import_db_failed(c, err) : 1;
+}
+
+/* A class known by its id (a pupil's current one). 1, 0 none, -1 failed. */
+static int class_by_id(import_ctx *c, long id, const struct klass **out)
+{
+	struct state *s = c->state;
+	for (size_t i = 0; i < s->nclasses; i++) {
+		if (s->classes[i].id == id) {
+			*out = &s->classes[i];
+			return 1;
+		}
+	}
+	int grade;
+	char *label, *err = NULL;
+	int rc = db_class_get(c->db, id, &grade, &label, &err);
+	if (rc < 0)
+		return import_db_failed(c, err);
+	if (rc == 1) {
+		char *letter = label;
+		while (*letter >= '0' && *letter <= '9')
+			letter++;
+		*out = add_class(s, id, grade, letter);
+		free(label);
+	}
+	return rc;
+}
+
+/* The pupil of the row: by code, else by name within the row's class.
+ * 0 found, 1 not (reported), -1 the database failed. */
+static int find_pupil(import_ctx *c, const csvin_row *r, const struct klass *cls, struct pupil *p)
+{
+	struct state *s = c->state;
 	const char *const *f = r->field;
 	char *err = NULL;
 	int found;
+	student st = { 0 };
 	char *code = cell_trim(f[C_CODE]);
+	long long packed;
+	if (*code && strmap_get(s->pupil_by_code, code, &packed)) {
+		p->id = (long)(packed >> 32);
+		p->class_id = (long)(packed & 0xFFFFFFFF);
+		free(code);
+		return 0;
+	}
 	if (*code) {
-		found = db_student_by_code(c->db, code, st, &err);
+		found = db_student_by_code(c->db, code, &st, &err);
 		if (found == 0)
 			import_bad(c, r, C_CODE, _("no pupil with code «%s» in the roster; import the roster first"), code);
+		else if (found == 1)
+			strmap_put(s->pupil_by_code, code, (long long)st.id << 32 | (st.class_id & 0xFFFFFFFF));
 	} else {
 		char *last, *first, *middle;
 		if (!cell_empty(f[C_FULL])) {
-			char *t = cell_trim(f[C_FULL]);
-			last = t, first = xstrdup(""), middle = xstrdup("");
+			last = cell_trim(f[C_FULL]), first = xstrdup(""), middle = xstrdup("");
 		} else {
 			last = cell_trim(f[C_LAST]), first = cell_trim(f[C_FIRST]), middle = cell_trim(f[C_MIDDLE]);
 		}
@@ -139,11 +235,11 @@ static int find_pupil(import_ctx *c, const csvin_row *r, long class_id, student 
 		if (!*key) {
 			import_bad_row(c, r, _("the pupil has neither a code nor a name"));
 			found = 0;
-		} else if (!class_id) {
+		} else if (!cls) {
 			import_bad(c, r, C_CLASS, _("a pupil without a code needs the class to be found by name"));
 			found = 0;
 		} else {
-			found = db_student_by_name(c->db, key, class_id, st, &err);
+			found = db_student_by_name(c->db, key, cls->id, &st, &err);
 			if (found == 0)
 				import_bad_row(c, r, _("no pupil «%s» in class %s of the roster"), key, f[C_CLASS]);
 			else if (found == 2)
@@ -154,6 +250,9 @@ static int find_pupil(import_ctx *c, const csvin_row *r, long class_id, student 
 		free(first);
 		free(middle);
 	}
+	p->id = st.id;
+	p->class_id = st.class_id;
+	student_clear(&st);
 	free(code);
 	if (found < 0)
 		return import_db_failed(c, err);
@@ -221,12 +320,12 @@ static int row(import_ctx *c, const csvin_row *r)
 {
 	struct state *s = c->state;
 	const char *const *f = r->field;
-	char *err = NULL;
-	int bad = 0, cgrade = 0, y = 0, m, d;
-	long grade = 0, year = 0, class_id = 0;
-	char *letter = NULL, *date = NULL;
+	char *err = NULL, *date = NULL;
+	int bad = 0, y = 0, m, d;
+	long grade = 0, year = 0;
+	const struct klass *cls = NULL;
+	struct pupil p;
 	result res = { 0 };
-	student st = { 0 };
 
 	long proc = lookup(c, r, C_PROC, s->ref.proc, &s->last_proc, &s->proc_id);
 	long subj = lookup(c, r, C_SUBJ, s->ref.subj, &s->last_subj, &s->subj_id);
@@ -253,20 +352,22 @@ static int row(import_ctx *c, const csvin_row *r)
 		import_bad_row(c, r, _("neither a year nor a date is given"));
 		bad = 1;
 	}
-	if (!cell_empty(f[C_CLASS]) && cell_class(f[C_CLASS], &cgrade, &letter) != 0) {
-		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), f[C_CLASS]);
-		bad = 1;
+	int got = row_class(c, r, &cls);
+	if (got < 0) {
+		free(date);
+		return -1;
 	}
+	bad |= got == 2;
 	if (!cell_empty(f[C_GRADE])) {
 		if (cell_int(f[C_GRADE], &grade) != 0 || grade < 1 || grade > 11) {
 			import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), f[C_GRADE]);
 			bad = 1;
-		} else if (letter && grade != cgrade) {
+		} else if (cls && grade != cls->grade) {
 			import_bad_row(c, r, _("grade %ld does not match class %s"), grade, f[C_CLASS]);
 			bad = 1;
 		}
-	} else if (letter) {
-		grade = cgrade;
+	} else if (cls) {
+		grade = cls->grade;
 	}
 	if (!cell_empty(f[C_ABSENT]) && cell_yesno(f[C_ABSENT], &res.absent) != 0) {
 		import_bad(c, r, C_ABSENT, _("«%s» is not yes or no (write да or нет)"), f[C_ABSENT]);
@@ -287,31 +388,20 @@ static int row(import_ctx *c, const csvin_row *r)
 	}
 	bad |= mark_cell(c, r, C_MARK, &res.has_mark, &res.mark);
 	bad |= mark_cell(c, r, C_JOURNAL, &res.has_journal, &res.journal_mark);
-	if (bad)
+	if (bad || (bad = find_pupil(c, r, cls, &p)) != 0)
 		goto done;
-
-	if (letter && (class_id = db_class_ensure(c->db, cgrade, letter, &err)) < 0) {
-		bad = import_db_failed(c, err);
+	if (!cls && p.class_id && class_by_id(c, p.class_id, &cls) < 0) {
+		bad = -1;
 		goto done;
 	}
-	if ((bad = find_pupil(c, r, class_id, &st)) != 0)
-		goto done;
-	if (letter) {
-		res.class_label = xasprintf("%d%s", cgrade, letter);
-	} else if (st.class_id) {
-		int g;
-		if (db_class_get(c->db, st.class_id, &g, &res.class_label, &err) < 0) {
-			bad = import_db_failed(c, err);
-			goto done;
-		}
-		if (!grade)
-			grade = g;
-	}
-	if (!grade || !res.class_label) {
-		import_bad_row(c, r, _("pupil %s has left the school; give the class the result was written in"), st.code);
+	if (!cls) {
+		import_bad_row(c, r, _("pupil %s has left the school; give the class the result was written in"),
+			       cell_empty(f[C_CODE]) ? "" : f[C_CODE]);
 		bad = 1;
 		goto done;
 	}
+	if (!grade)
+		grade = cls->grade;
 
 	if (!s->have_cur || s->cur.procedure_id != proc || s->cur.subject_id != subj ||
 	    s->cur.grade != grade || s->cur.year != year) {
@@ -334,15 +424,12 @@ static int row(import_ctx *c, const csvin_row *r)
 		goto done;
 	}
 	res.assessment_id = s->cur.id;
-	res.student_id = st.id;
+	res.student_id = p.id;
+	res.class_label = cls->label;
 	res.taken_on = date;
-	date = NULL;
 	bad = store(c, r, &res);
 done:
-	free(letter);
 	free(date);
-	result_clear(&res);
-	student_clear(&st);
 	return bad;
 }
 

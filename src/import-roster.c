@@ -25,6 +25,7 @@ static const csvin_col cols[NCOLS] = {
 
 struct state {
 	bitset seen;
+	long last_code;		/* the last generated code's number, -1 until needed */
 };
 
 static int columns(import_ctx *c)
@@ -40,7 +41,9 @@ static int columns(import_ctx *c)
 
 static int begin(import_ctx *c)
 {
-	c->state = xcalloc(1, sizeof(struct state));
+	struct state *s = xcalloc(1, sizeof *s);
+	s->last_code = -1;
+	c->state = s;
 	return 0;
 }
 
@@ -144,8 +147,9 @@ static int row(import_ctx *c, const csvin_row *r)
 	student now = found ? old : (student){ 0 };
 	now.class_id = class_id;
 	if (!*in.code && !found) {
-		if (!(now.code = db_student_new_code(c->db, &err)))
+		if (s->last_code < 0 && (s->last_code = db_student_last_generated(c->db, &err)) < 0)
 			goto failed;
+		now.code = xasprintf("У%05ld", ++s->last_code);
 	} else if (!found) {
 		now.code = in.code;
 	}

@@ -49,8 +49,9 @@ int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err);
 int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err);
 /* Inserts (s->id == 0, id set) or updates every field of s. */
 int db_student_save(sqlite3 *db, student *s, char **err);
-/* A fresh pupil code not yet used: "У00001"-like, stable order. */
-char *db_student_new_code(sqlite3 *db, char **err);
+/* The largest number among generated pupil codes ("У" and digits), 0 for
+ * none, so that an import can hand out the next ones; -1 with *err. */
+long db_student_last_generated(sqlite3 *db, char **err);
 long db_student_max_id(sqlite3 *db, char **err);
 void student_clear(student *s);
 /* The matching key of a full name: folded, single-spaced. Fresh string. */

@@ -121,6 +121,11 @@ code=$(query "SELECT code FROM student WHERE last_name = 'Петров'")
 run import roster "$TMP/tab.csv"
 expect 0 "a code-less pupil is matched by name and class the second time" --out "Added 0, updated 0, unchanged 1"
 check_eq "$(query "SELECT code FROM student WHERE last_name = 'Петров'")" "$code" "…and keeps the code it was given"
+printf 'Класс;ФИО\n7В;Сидоров Сидор\n7В;Смирнова Софья\n' >"$TMP/twonew.csv"
+run import roster "$TMP/twonew.csv"
+expect 0 "two pupils without codes in one file" --out "Added 2"
+check_eq "$(query "SELECT group_concat(code, ' ') FROM (SELECT code FROM student WHERE code GLOB 'У*' ORDER BY code)")" \
+	"У00001 У00002 У00003" "…get the next free codes, each its own"
 printf 'процедура;предмет;параллель;год;макс. балл;мин. балл\nКДР;Математика;7;2025;10;3\n' >"$TMP/kdr.csv"
 run import scales "$TMP/kdr.csv"
 expect 0 "scales import" --out "Added 1"

@@ -1,0 +1,86 @@
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "strmap.h"
+
+/* Open addressing with linear probing; kept at most half full. */
+struct slot {
+	char *key;
+	long long value;
+	uint32_t hash;
+};
+
+struct strmap {
+	struct slot *s;
+	size_t cap, n;
+};
+
+static uint32_t hash(const char *k)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+strmap *strmap_new(void)
+{
+	strmap *m = xcalloc(1, sizeof *m);
+	m->cap = 64;
+	m->s = xcalloc(m->cap, sizeof *m->s);
+	return m;
+}
+
+void strmap_free(strmap *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->s[i].key);
+	free(m->s);
+	free(m);
+}
+
+static struct slot *find(const strmap *m, const char *key, uint32_t h)
+{
+	for (size_t i = h & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+		struct slot *s = &m->s[i];
+		if (!s->key || (s->hash == h && strcmp(s->key, key) == 0))
+			return s;
+	}
+}
+
+int strmap_get(const strmap *m, const char *key, long long *value)
+{
+	struct slot *s = find(m, key, hash(key));
+	if (!s->key)
+		return 0;
+	*value = s->value;
+	return 1;
+}
+
+void strmap_put(strmap *m, const char *key, long long value)
+{
+	if (2 * (m->n + 1) > m->cap) {
+		struct slot *old = m->s;
+		size_t oldcap = m->cap;
+		m->cap *= 2;
+		m->s = xcalloc(m->cap, sizeof *m->s);
+		for (size_t i = 0; i < oldcap; i++)
+			if (old[i].key)
+				*find(m, old[i].key, old[i].hash) = old[i];
+		free(old);
+	}
+	uint32_t h = hash(key);
+	struct slot *s = find(m, key, h);
+	if (!s->key) {
+		s->key = xstrdup(key);
+		s->hash = h;
+		m->n++;
+	}
+	s->value = value;
+}

@@ -1,0 +1,17 @@
+/* A map from strings to numbers, for the caches that keep an import from
+ * asking the database the same question for every row. */
+#ifndef ORIENTIR_STRMAP_H
+#define ORIENTIR_STRMAP_H
+
+#include <stddef.h>
+
+typedef struct strmap strmap;
+
+strmap *strmap_new(void);
+void strmap_free(strmap *m);
+/* 1 and *value when key is there, else 0. */
+int strmap_get(const strmap *m, const char *key, long long *value);
+/* Sets key (copied) to value. */
+void strmap_put(strmap *m, const char *key, long long value);
+
+#endif
