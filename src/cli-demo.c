@@ -15,6 +15,7 @@
 #include "import.h"
 #include "paths.h"
 #include "school-setup.h"
+#include "ui.h"
 
 /* The invented school of data/demo/school.csv. */
 static int demo_school(const char *dir, school *s, char **err)
@@ -121,6 +122,12 @@ static int run(int argc, char **argv, cli_env *env)
 		cli_error(_("the demo data in %s did not import"), dir);
 		goto out;
 	}
+	/* At a terminal the demo opens the interface; in a script or a pipe it
+	 * shows the indicators instead. */
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		rc = ui_main(path);
+		goto out;
+	}
 	printf(_("Demo database: %s\nA school with its pupils, assessment scales and three years of results.\n"
 		 "Try: orientir --db %s indicators --format csv\n\n"), path, path);
 	free(env->db_path);
@@ -140,8 +147,9 @@ const cli_command cli_demo = {
 	"demo", "",
 	N_("build a demo school's database and show what orientir makes of it"),
 	N_("Builds a database for an invented school from the files in the data/demo\n"
-	   "folder (pupils, scales, three years of results) and shows its indicators for\n"
-	   "the latest year. The demo database lies beside the real one (demo.db) and is\n"
-	   "rebuilt each time; --db names another place, but never a real school's file.\n"),
+	   "folder (pupils, scales, three years of results) and opens the full-screen\n"
+	   "interface on it (outside a terminal it prints the latest year's indicators).\n"
+	   "The demo database lies beside the real one (demo.db) and is rebuilt each\n"
+	   "time; --db names another place, but never a real school's file.\n"),
 	run,
 };

@@ -113,3 +113,39 @@ int db_assessment_list_year(sqlite3 *db, int year, assessment **out, size_t *n, 
 	}
 	return 0;
 }
+
+int db_assessment_catalog(sqlite3 *db, assessment_entry **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.year, a.grade, p.name, s.name FROM assessment a"
+				   " JOIN procedure p ON p.id = a.procedure_id JOIN subject s ON s.id = a.subject_id"
+				   " ORDER BY a.year DESC, p.sort, p.id, s.sort, s.name COLLATE RU, a.grade", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
+		(*out)[(*n)++] = (assessment_entry){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+						     sqlite3_column_int(st, 2), db_col_dup(st, 3), db_col_dup(st, 4) };
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		assessment_catalog_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void assessment_catalog_free(assessment_entry *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].procedure);
+		free(v[i].subject);
+	}
+	free(v);
+}

@@ -64,6 +64,18 @@ static const char *const migrations[] = {
 	"  taken_on TEXT,"
 	"  CHECK (absent = 1 OR score IS NOT NULL),"
 	"  PRIMARY KEY (assessment_id, student_id)) WITHOUT ROWID;",
+
+	/* 2: rows typed into the results grid but not yet saved with F2. Each
+	 * is written as the cursor leaves it, so a killed terminal loses at
+	 * most the row being typed; F2 moves them into result at once. */
+	"CREATE TABLE draft ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  student_id INTEGER NOT NULL REFERENCES student(id) ON DELETE CASCADE,"
+	"  absent INTEGER NOT NULL DEFAULT 0 CHECK (absent IN (0, 1)),"
+	"  score REAL, mark INTEGER CHECK (mark BETWEEN 1 AND 5),"
+	"  journal_mark INTEGER CHECK (journal_mark BETWEEN 1 AND 5),"
+	"  cleared INTEGER NOT NULL DEFAULT 0 CHECK (cleared IN (0, 1)),"	/* the row was emptied */
+	"  PRIMARY KEY (assessment_id, student_id)) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

@@ -50,3 +50,30 @@ void school_clear(school *s)
 	free(s->created_at);
 	*s = (school){ 0 };
 }
+
+char *db_setting_get(sqlite3 *db, const char *key, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT value FROM setting WHERE key = ?", err);
+	if (!st)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (db_step_row(db, st, err) != 1)
+		return NULL;
+	char *v = db_col_dup(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}

@@ -6,15 +6,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "common.h"
 #include "paths.h"
+#include "ui.h"
 
 static void usage(void)
 {
 	printf(_("Usage: orientir [--db FILE] [COMMAND [ARGS]]\n"
-		 "School assessment results, the district's roadmap and half-year reports.\n\n"
+		 "School assessment results, the district's roadmap and half-year reports.\n"
+		 "Without a command: the full-screen interface.\n\n"
 		 "Commands:\n"));
 	cli_print_commands();
 	printf(_("\nOptions:\n"
@@ -80,9 +83,14 @@ int main(int argc, char **argv)
 		}
 	}
 	if (optind >= argc) {
-		/* The terminal UI comes with its own issue; until then, say what to do. */
-		usage();
-		rc = EXIT_USAGE;
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			cli_error(_("the full-screen interface needs a terminal; 'orientir --help' lists the commands"));
+			rc = EXIT_USAGE;
+		} else {
+			char *path = cli_db_path(&env);
+			rc = ui_main(path);
+			free(path);
+		}
 		goto out;
 	}
 	char **args = argv + optind;

@@ -78,6 +78,21 @@ int db_assessment_save(sqlite3 *db, assessment *a, char **err);
  * *out is a fresh array. */
 int db_assessment_list_year(sqlite3 *db, int year, assessment **out, size_t *n, char **err);
 
+/* One line of the list of every assessment, for pickers. */
+typedef struct assessment_entry {
+	long id;
+	int year, grade;
+	char *procedure, *subject;
+} assessment_entry;
+/* Every assessment: newest year first, then procedure, subject, grade. */
+int db_assessment_catalog(sqlite3 *db, assessment_entry **out, size_t *n, char **err);
+void assessment_catalog_free(assessment_entry *v, size_t n);
+
+/* --- settings (db-school.c): small remembered values --- */
+/* The value, fresh, or NULL when unset (or on error, with *err). */
+char *db_setting_get(sqlite3 *db, const char *key, char **err);
+int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err);
+
 /* --- results (db-result.c) --- */
 typedef struct result {
 	long assessment_id, student_id;

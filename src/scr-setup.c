@@ -1,0 +1,117 @@
+/* First run on an empty database: whose database is this? */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "db.h"
+#include "paths.h"
+#include "school-setup.h"
+#include "scr.h"
+#include "ui-widgets.h"
+
+enum { F_CODE, F_NAME, F_DISTRICT, NFIELDS };
+
+static void draw(ui_screen *s, WINDOW *w)
+{
+	ui_form *f = s->data;
+	wattrset(w, ui_attr(UA_HEAD));
+	mvwaddstr(w, 1, 4, _("Welcome to orientir. This database is new: whose is it?"));
+	wattrset(w, A_NORMAL);
+	ui_put(w, 2, 4, getmaxx(w) - 8, _("Fill in the fields (Tab or arrows to move), then press F2."));
+	ui_form_show(f, w, 4, 4);
+	curs_set(1);
+}
+
+static void report(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
+{
+	(void)ctx, (void)level, (void)file, (void)line;
+	ui_error("%s", msg);
+}
+
+static ui_result save(ui_screen *s)
+{
+	ui_form *f = s->data;
+	char *code = ui_form_get(f, F_CODE), *name = ui_form_get(f, F_NAME);
+	char *district = ui_form_get(f, F_DISTRICT);
+	ui_result r = UI_REDRAW;
+	if (!*code) {
+		ui_error(_("Type the school's code (as the district knows it)."));
+		ui_form_set_current(f, F_CODE);
+	} else if (!*name) {
+		ui_error(_("Type the school's name."));
+		ui_form_set_current(f, F_NAME);
+	} else {
+		char *roles[] = { _("A school"), _("A district education office") };
+		int role = ui_pick(_("Who works in this database?"), roles, 2, 0);
+		if (role >= 0) {
+			school sc = { .code = code, .name = name, .district = district,
+				      .role = role ? "district" : "school" };
+			diag d = { .emit = report };
+			char *err = NULL;
+			if (school_setup(ui.db_path, &sc, paths_datadir(), &d) == 0 &&
+			    db_school_get(ui.db, &ui.sc, &err) == 1) {
+				ui_message(_("The database now belongs to «%s»."), name);
+				ui_replace(scr_menu_new());
+			} else if (err) {
+				ui_error("%s", err);
+				free(err);
+			}
+		}
+	}
+	free(code);
+	free(name);
+	free(district);
+	return r;
+}
+
+static ui_result key(ui_screen *s, int ch, int fk)
+{
+	if (fk && ch == KEY_F(2))
+		return save(s);
+	if (!fk && (ch == '\n' || ch == '\r')) {
+		ui_form *f = s->data;
+		if (ui_form_current(f) == NFIELDS - 1)
+			return save(s);
+		ui_form_key(f, '\t', 0);
+		return UI_HANDLED;
+	}
+	if (ui_form_key(s->data, ch, fk))
+		return UI_HANDLED;
+	return UI_UNHANDLED;
+}
+
+static int leave(ui_screen *s)
+{
+	(void)s;
+	return ui_confirm(_("Leave without creating the database?")) ? 0 : -1;
+}
+
+static void destroy(ui_screen *s)
+{
+	ui_form_free(s->data);
+	free(s);
+}
+
+ui_screen *scr_setup_new(void)
+{
+	const char *labels[NFIELDS] = { _("School code"), _("Name"), _("District") };
+	const int widths[NFIELDS] = { 12, 46, 46 };
+	ui_screen *s = xcalloc(1, sizeof *s);
+	s->title = N_("New database");
+	s->help = N_("A new database needs to know whose it is.\n\n"
+		     "School code: the code the district uses for the school.\n"
+		     "Name: the school's name as it appears in reports.\n"
+		     "District: the municipal district (may be left empty).\n\n"
+		     "F2 or Enter on the last field creates the database; you then choose whether\n"
+		     "a school or a district office works in it.");
+	s->keys[1] = N_("Create");
+	s->draw = draw;
+	s->key = key;
+	s->leave = leave;
+	s->destroy = destroy;
+	s->data = ui_form_new(labels, widths, NULL, NFIELDS);
+	return s;
+}

@@ -1,0 +1,10 @@
+/* The screens, one file each (scr-*.c). */
+#ifndef ORIENTIR_SCR_H
+#define ORIENTIR_SCR_H
+#include "ui.h"
+ui_screen *scr_menu_new(void);
+ui_screen *scr_setup_new(void);
+ui_screen *scr_results_new(void);
+ui_screen *scr_grid_new(long assessment_id);
+ui_screen *scr_indicators_new(void);
+#endif

@@ -1,0 +1,271 @@
+#include "config.h"
+
+#include <form.h>
+#include <menu.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "ui-widgets.h"
+#include "ui.h"
+#include "utf8.h"
+
+struct ui_menu {
+	MENU *menu;
+	ITEM **items;
+	char **labels;
+	int n;
+	WINDOW *sub;
+};
+
+ui_menu *ui_menu_new(char *const *labels, int n)
+{
+	ui_menu *m = xcalloc(1, sizeof *m);
+	m->n = n;
+	m->labels = xcalloc((size_t)n, sizeof *m->labels);
+	m->items = xcalloc((size_t)n + 1, sizeof *m->items);
+	for (int i = 0; i < n; i++) {
+		/* libmenu refuses an empty name. */
+		m->labels[i] = xstrdup(*labels[i] ? labels[i] : " ");
+		m->items[i] = new_item(m->labels[i], "");
+	}
+	m->menu = new_menu(m->items);
+	/* A multibyte mark misaligns rows: an ASCII one, or none. */
+	set_menu_mark(m->menu, " ");
+	return m;
+}
+
+void ui_menu_free(ui_menu *m)
+{
+	if (!m)
+		return;
+	unpost_menu(m->menu);
+	free_menu(m->menu);
+	for (int i = 0; i < m->n; i++) {
+		free_item(m->items[i]);
+		free(m->labels[i]);
+	}
+	free(m->items);
+	free(m->labels);
+	if (m->sub)
+		delwin(m->sub);
+	free(m);
+}
+
+void ui_menu_show(ui_menu *m, WINDOW *w, int y, int x, int rows, int cols, attr_t back)
+{
+	int cur = ui_menu_index(m);
+	unpost_menu(m->menu);
+	if (m->sub)
+		delwin(m->sub);
+	m->sub = derwin(w, rows, cols, y, x);
+	set_menu_win(m->menu, w);
+	set_menu_sub(m->menu, m->sub);
+	set_menu_format(m->menu, rows, 1);
+	set_menu_fore(m->menu, ui_attr(UA_SELECT) | A_BOLD);
+	set_menu_back(m->menu, back);
+	post_menu(m->menu);
+	ui_menu_set(m, cur);
+}
+
+/* Takes the list off its window before that window goes. */
+static void unpost_menu_safe(ui_menu *m)
+{
+	unpost_menu(m->menu);
+	if (m->sub)
+		delwin(m->sub);
+	m->sub = NULL;
+}
+
+int ui_menu_key(ui_menu *m, int ch, int fk)
+{
+	int req = 0;
+	if (fk) {
+		switch (ch) {
+		case KEY_DOWN: req = REQ_DOWN_ITEM; break;
+		case KEY_UP: req = REQ_UP_ITEM; break;
+		case KEY_NPAGE: req = REQ_SCR_DPAGE; break;
+		case KEY_PPAGE: req = REQ_SCR_UPAGE; break;
+		case KEY_HOME: req = REQ_FIRST_ITEM; break;
+		case KEY_END: req = REQ_LAST_ITEM; break;
+		case KEY_ENTER: return ui_menu_index(m);
+		default: return -2;
+		}
+	} else if (ch == '\n' || ch == '\r') {
+		return ui_menu_index(m);
+	} else {
+		return -2;
+	}
+	menu_driver(m->menu, req);
+	return -1;
+}
+
+int ui_menu_index(const ui_menu *m)
+{
+	ITEM *it = current_item(m->menu);
+	return it ? item_index(it) : 0;
+}
+
+void ui_menu_set(ui_menu *m, int i)
+{
+	if (i >= 0 && i < m->n)
+		set_current_item(m->menu, m->items[i]);
+}
+
+struct ui_form {
+	FORM *form;
+	FIELD **fields;
+	char **labels;
+	int n;
+	WINDOW *sub;
+};
+
+ui_form *ui_form_new(const char *const *labels, const int *widths, const char *const *values, int n)
+{
+	ui_form *f = xcalloc(1, sizeof *f);
+	f->n = n;
+	f->labels = xcalloc((size_t)n, sizeof *f->labels);
+	f->fields = xcalloc((size_t)n + 1, sizeof *f->fields);
+	for (int i = 0; i < n; i++) {
+		f->labels[i] = xstrdup(labels[i]);
+		f->fields[i] = new_field(1, widths[i], i, 0, 0, 0);
+		/* Fields are shown by their background: the console loses
+		 * underline once colours are on. */
+		set_field_back(f->fields[i], ui_attr(UA_FIELD));
+		field_opts_off(f->fields[i], O_AUTOSKIP);
+		if (values && values[i])
+			set_field_buffer(f->fields[i], 0, values[i]);
+	}
+	f->form = new_form(f->fields);
+	return f;
+}
+
+void ui_form_free(ui_form *f)
+{
+	if (!f)
+		return;
+	unpost_form(f->form);
+	free_form(f->form);
+	for (int i = 0; i < f->n; i++) {
+		free_field(f->fields[i]);
+		free(f->labels[i]);
+	}
+	free(f->fields);
+	free(f->labels);
+	if (f->sub)
+		delwin(f->sub);
+	free(f);
+}
+
+void ui_form_show(ui_form *f, WINDOW *w, int y, int x)
+{
+	int lw = 0;
+	for (int i = 0; i < f->n; i++) {
+		int cw = utf8_width(f->labels[i]) + 2;
+		if (cw > lw)
+			lw = cw;
+	}
+	if (lw > 28)
+		lw = 28;
+	for (int i = 0; i < f->n; i++)
+		ui_put(w, y + i, x, lw - 1, f->labels[i]);
+	unpost_form(f->form);
+	if (f->sub)
+		delwin(f->sub);
+	int maxw = 0;
+	for (int i = 0; i < f->n; i++) {
+		int rows, cols;
+		field_info(f->fields[i], &rows, &cols, &(int){ 0 }, &(int){ 0 }, &(int){ 0 }, &(int){ 0 });
+		if (cols > maxw)
+			maxw = cols;
+	}
+	int avail = getmaxx(w) - x - lw;
+	f->sub = derwin(w, f->n, maxw < avail ? maxw : avail, y, x + lw);
+	set_form_win(f->form, w);
+	set_form_sub(f->form, f->sub);
+	post_form(f->form);
+	pos_form_cursor(f->form);
+}
+
+int ui_form_key(ui_form *f, int ch, int fk)
+{
+	int req = 0;
+	if (fk) {
+		switch (ch) {
+		case KEY_DOWN: req = REQ_NEXT_FIELD; break;
+		case KEY_UP:
+		case KEY_BTAB: req = REQ_PREV_FIELD; break;
+		case KEY_LEFT: req = REQ_LEFT_CHAR; break;
+		case KEY_RIGHT: req = REQ_RIGHT_CHAR; break;
+		case KEY_HOME: req = REQ_BEG_LINE; break;
+		case KEY_END: req = REQ_END_LINE; break;
+		case KEY_BACKSPACE: req = REQ_DEL_PREV; break;
+		case KEY_DC: req = REQ_DEL_CHAR; break;
+		default: return 0;
+		}
+	} else if (ch == '\t') {
+		req = REQ_NEXT_FIELD;
+	} else if (ch == 127 || ch == 8) {
+		req = REQ_DEL_PREV;
+	} else if (ch < ' ') {
+		return 0;
+	}
+	if (req) {
+		form_driver_w(f->form, KEY_CODE_YES, (wchar_t)req);
+		if (req == REQ_NEXT_FIELD || req == REQ_PREV_FIELD)
+			form_driver_w(f->form, KEY_CODE_YES, REQ_END_LINE);
+	} else {
+		form_driver_w(f->form, OK, (wchar_t)ch);
+	}
+	return 1;
+}
+
+char *ui_form_get(ui_form *f, int i)
+{
+	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
+	return cell_trim(field_buffer(f->fields[i], 0));
+}
+
+int ui_form_current(const ui_form *f)
+{
+	return field_index(current_field(f->form));
+}
+
+void ui_form_set_current(ui_form *f, int i)
+{
+	if (i >= 0 && i < f->n)
+		set_current_field(f->form, f->fields[i]);
+}
+
+int ui_pick(const char *title, char *const *labels, int n, int current)
+{
+	if (n == 0)
+		return -1;
+	int width = utf8_width(title) + 8;
+	for (int i = 0; i < n; i++)
+		if (utf8_width(labels[i]) + 6 > width)
+			width = utf8_width(labels[i]) + 6;
+	int rows = n < LINES - 6 ? n : LINES - 6;
+	ui_menu *m = ui_menu_new(labels, n);
+	ui_menu_set(m, current);
+	int chosen = -2;
+	while (chosen == -2) {
+		WINDOW *d = ui_dialog(rows + 2, width, title);
+		ui_menu_show(m, d, 1, 2, rows, width - 4, ui_attr(UA_TITLE));
+		wrefresh(d);
+		int ch, fk = ui_getkey(&ch);
+		int r = ui_menu_key(m, ch, fk);
+		if (r >= 0)
+			chosen = r;
+		else if (r == -2 && !fk && ch == 27)
+			chosen = -1;
+		else if (r == -2 && !fk && ch >= '1' && ch <= '9' && ch - '1' < n)
+			chosen = ch - '1';
+		unpost_menu_safe(m);
+		delwin(d);
+		ui_redraw();
+	}
+	ui_menu_free(m);
+	return chosen;
+}
