@@ -187,3 +187,129 @@ void student_clear(student *s)
 	free(s->middle_name);
 	*s = (student){ 0 };
 }
+
+int db_pupil_list(sqlite3 *db, const char *search, enum pupil_filter which, pupil_item **out, size_t *n,
+		  char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT s.id, s.code, s.last_name, s.first_name, s.middle_name, coalesce(c.grade || c.letter, ''),"
+		" coalesce(s.class_id, 0), s.risk_group, s.individual_route, s.extra_lessons,"
+		" (SELECT count(*) FROM result r WHERE r.student_id = s.id)"
+		" FROM student s LEFT JOIN class c ON c.id = s.class_id"
+		" WHERE (?1 = 2 OR (?1 = 0) = (s.class_id IS NOT NULL))"
+		" AND (?2 = '' OR ru_fold(s.last_name || ' ' || s.first_name || ' ' || s.middle_name || ' ' || s.code)"
+		"      LIKE '%' || ru_fold(?2) || '%')"
+		" ORDER BY c.grade IS NULL, c.grade, c.letter COLLATE RU, s.last_name COLLATE RU,"
+		" s.first_name COLLATE RU, s.code", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, (int)which);
+	sqlite3_bind_text(st, 2, search ? search : "", -1, SQLITE_STATIC);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 64) * sizeof **out);
+		(*out)[(*n)++] = (pupil_item){
+			.id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
+			.last_name = db_col_dup(st, 2), .first_name = db_col_dup(st, 3),
+			.middle_name = db_col_dup(st, 4), .class_label = db_col_dup(st, 5),
+			.class_id = (long)sqlite3_column_int64(st, 6), .risk_group = sqlite3_column_int(st, 7),
+			.individual_route = sqlite3_column_int(st, 8), .extra_lessons = sqlite3_column_int(st, 9),
+			.results = (long)sqlite3_column_int64(st, 10),
+		};
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		pupil_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void pupil_list_free(pupil_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].code);
+		free(v[i].last_name);
+		free(v[i].first_name);
+		free(v[i].middle_name);
+		free(v[i].class_label);
+	}
+	free(v);
+}
+
+static int exec_id(sqlite3 *db, const char *sql, long id, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return sqlite3_changes(db);
+}
+
+int db_student_delete(sqlite3 *db, long id, char **err)
+{
+	static const char sql[] = "DELETE FROM student WHERE id = ?1"
+				  " AND NOT EXISTS (SELECT 1 FROM result WHERE student_id = ?1)";
+	/* Drafts typed for the pupil go with it. */
+	if (db_begin(db, err) != 0)
+		return -1;
+	int rc = exec_id(db, "DELETE FROM draft WHERE student_id = ?1"
+			 " AND NOT EXISTS (SELECT 1 FROM result WHERE student_id = ?1)", id, err);
+	if (rc >= 0)
+		rc = exec_id(db, sql, id, err);
+	if (rc < 0 || db_commit(db, err) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return rc > 0;
+}
+
+int db_student_leave(sqlite3 *db, long id, char **err)
+{
+	return exec_id(db, "UPDATE student SET class_id = NULL, left_on = date('now', 'localtime') WHERE id = ?1",
+		       id, err) < 0 ? -1 : 0;
+}
+
+int db_class_list(sqlite3 *db, class_item **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT c.id, c.grade, c.grade || c.letter,"
+				   " (SELECT count(*) FROM student s WHERE s.class_id = c.id)"
+				   " FROM class c ORDER BY c.grade, c.letter COLLATE RU", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+		(*out)[(*n)++] = (class_item){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+					       db_col_dup(st, 2), (long)sqlite3_column_int64(st, 3) };
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		class_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void class_list_free(class_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].label);
+	free(v);
+}

@@ -13,6 +13,7 @@ static const struct {
 } items[] = {
 	{ N_("Results: enter a class's scores"), scr_results_new },
 	{ N_("Indicators"), scr_indicators_new },
+	{ N_("Pupils and classes"), scr_pupils_new },
 };
 #define NITEMS (int)(sizeof items / sizeof *items)
 

@@ -57,6 +57,36 @@ void student_clear(student *s);
 /* The matching key of a full name: folded, single-spaced. Fresh string. */
 char *student_name_key(const char *last, const char *first, const char *middle);
 
+/* A line of the pupils list. */
+typedef struct pupil_item {
+	long id;
+	char *code, *last_name, *first_name, *middle_name, *class_label;	/* class "" once left */
+	long class_id;
+	int risk_group, individual_route, extra_lessons;
+	long results;
+} pupil_item;
+enum pupil_filter { PUPILS_CURRENT, PUPILS_LEFT, PUPILS_ALL };
+/* Pupils whose name or code contains search (any case, ё as е; NULL or ""
+ * for all), by class then name in Russian order. */
+int db_pupil_list(sqlite3 *db, const char *search, enum pupil_filter which, pupil_item **out, size_t *n,
+		  char **err);
+void pupil_list_free(pupil_item *v, size_t n);
+/* Deletes a pupil with no results (1), or does nothing when there are
+ * some (0: mark them as left instead). */
+int db_student_delete(sqlite3 *db, long id, char **err);
+/* The pupil has left: no class, the day noted; results stay. */
+int db_student_leave(sqlite3 *db, long id, char **err);
+
+typedef struct class_item {
+	long id;
+	int grade;
+	char *label;
+	long pupils;
+} class_item;
+/* Every class in grade order, with how many pupils it has now. */
+int db_class_list(sqlite3 *db, class_item **out, size_t *n, char **err);
+void class_list_free(class_item *v, size_t n);
+
 /* --- assessments and their scales (db-assessment.c) --- */
 typedef struct scale {
 	double max_score, min_score;

@@ -221,6 +221,15 @@ int ui_form_key(ui_form *f, int ch, int fk)
 	return 1;
 }
 
+/* Takes the form off its window before that window goes. */
+static void ui_form_detach(ui_form *f)
+{
+	unpost_form(f->form);
+	if (f->sub)
+		delwin(f->sub);
+	f->sub = NULL;
+}
+
 char *ui_form_get(ui_form *f, int i)
 {
 	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
@@ -268,4 +277,72 @@ int ui_pick(const char *title, char *const *labels, int n, int current)
 	}
 	ui_menu_free(m);
 	return chosen;
+}
+
+int ui_form_run(const char *title, const char *const *labels, const int *widths, char **values, int n,
+		ui_form_check check, void *ctx)
+{
+	ui_form *f = ui_form_new(labels, widths, (const char *const *)values, n);
+	int width = 0;
+	for (int i = 0; i < n; i++) {
+		int lw = utf8_width(labels[i]) + 2;
+		if (lw > 28)
+			lw = 28;
+		if (lw + widths[i] > width)
+			width = lw + widths[i];
+	}
+	width += 6;
+	int done = -1;
+	char *msg = NULL;
+	while (done < 0) {
+		WINDOW *d = ui_dialog(n + 5, width, title);
+		wattrset(d, ui_attr(UA_TITLE));
+		if (msg) {
+			wattrset(d, ui_attr(UA_TITLE) | A_BOLD);
+			ui_put(d, n + 3, 2, width - 4, msg);
+		} else {
+			ui_put(d, n + 3, 2, width - 4, _("F2 or Enter on the last field: done. Esc: cancel."));
+		}
+		wattrset(d, ui_attr(UA_TITLE));
+		ui_form_show(f, d, 2, 2);
+		curs_set(1);
+		wrefresh(d);
+		int ch, fk = ui_getkey(&ch);
+		int accept = (fk && ch == KEY_F(2)) ||
+			     (!fk && (ch == '\n' || ch == '\r') && ui_form_current(f) == n - 1);
+		if (accept) {
+			char **now = xcalloc((size_t)n, sizeof *now);
+			for (int i = 0; i < n; i++)
+				now[i] = ui_form_get(f, i);
+			int bad = 0;
+			free(msg);
+			msg = NULL;
+			if (check && check(ctx, now, &bad, &msg) != 0) {
+				ui_form_set_current(f, bad);
+				beep();
+				for (int i = 0; i < n; i++)
+					free(now[i]);
+			} else {
+				for (int i = 0; i < n; i++) {
+					free(values[i]);
+					values[i] = now[i];
+				}
+				done = 1;
+			}
+			free(now);
+		} else if (!fk && (ch == '\n' || ch == '\r')) {
+			ui_form_key(f, '\t', 0);
+		} else if (!fk && ch == 27) {
+			done = 0;
+		} else {
+			ui_form_key(f, ch, fk);
+		}
+		ui_form_detach(f);
+		delwin(d);
+		curs_set(0);
+		ui_redraw();
+	}
+	free(msg);
+	ui_form_free(f);
+	return done;
 }

@@ -31,4 +31,12 @@ char *ui_form_get(ui_form *f, int i);
 int ui_form_current(const ui_form *f);
 void ui_form_set_current(ui_form *f, int i);
 
+/* Checks a filled form: 0 fine, or -1 with *field the one to fix and *msg
+ * (fresh) what is wrong. */
+typedef int (*ui_form_check)(void *ctx, char *const *values, int *field, char **msg);
+/* A form in a dialog: values in and out (each a fresh string, replaced on
+ * success). F2, or Enter on the last field, checks and accepts: 1; Esc: 0. */
+int ui_form_run(const char *title, const char *const *labels, const int *widths, char **values, int n,
+		ui_form_check check, void *ctx);
+
 #endif
