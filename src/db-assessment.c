@@ -149,3 +149,74 @@ void assessment_catalog_free(assessment_entry *v, size_t n)
 	}
 	free(v);
 }
+
+int db_scale_list(sqlite3 *db, int year, scale_item **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT a.id, a.procedure_id, a.subject_id, a.grade, a.year, a.max_score,"
+				   " a.min_score, a.score4, a.score5, a.high_score, a.avg_score, p.name, s.name,"
+				   " (SELECT count(*) FROM result r WHERE r.assessment_id = a.id)"
+				   " FROM assessment a JOIN procedure p ON p.id = a.procedure_id"
+				   " JOIN subject s ON s.id = a.subject_id WHERE ?1 = 0 OR a.year = ?1"
+				   " ORDER BY a.year DESC, p.sort, p.id, s.sort, s.name COLLATE RU, a.grade", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
+		scale_item *it = &(*out)[(*n)++];
+		fill(st, &it->a);
+		it->procedure = db_col_dup(st, 11);
+		it->subject = db_col_dup(st, 12);
+		it->results = (long)sqlite3_column_int64(st, 13);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		scale_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void scale_list_free(scale_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(v[i].procedure);
+		free(v[i].subject);
+	}
+	free(v);
+}
+
+int db_assessment_delete(sqlite3 *db, long id, char **err)
+{
+	if (db_begin(db, err) != 0)
+		return -1;
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM draft WHERE assessment_id = ?1", err);
+	if (st) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			st = NULL;
+	}
+	if (st && (st = db_stmt(db, "DELETE FROM assessment WHERE id = ?1"
+				" AND NOT EXISTS (SELECT 1 FROM result WHERE assessment_id = ?1)", err))) {
+		sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			st = NULL;
+	}
+	if (!st) {
+		if (!*err)
+			*err = db_error(db);
+		db_rollback(db);
+		return -1;
+	}
+	int gone = sqlite3_changes(db) > 0;
+	if (db_commit(db, err) != 0)
+		return -1;
+	return gone;
+}

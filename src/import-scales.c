@@ -6,6 +6,7 @@
 #include "cell.h"
 #include "common.h"
 #include "import-kind.h"
+#include "scale.h"
 #include "store.h"
 
 enum { C_PROC, C_SUBJ, C_GRADE, C_YEAR, C_MAX, C_MIN, C_S4, C_S5, C_HIGH, C_AVG, NCOLS };
@@ -102,41 +103,21 @@ static int same_scale(const scale *a, const scale *b)
 	       same_opt(a->has_avg, a->avg_score, b->has_avg, b->avg_score);
 }
 
-/* The thresholds must climb and stay within the maximum. */
+/* The scale's own rules (scale.c), reported against the file's column. */
 static int check_scale(import_ctx *c, const csvin_row *r, const scale *sc)
 {
-	if (sc->max_score <= 0) {
-		import_bad(c, r, C_MAX, _("the maximum score must be above zero"));
-		return 1;
-	}
-	const struct { int has; double v; size_t col; } t[] = {
-		{ 1, sc->min_score, C_MIN }, { sc->has_score4, sc->score4, C_S4 },
-		{ sc->has_score5, sc->score5, C_S5 }, { sc->has_high, sc->high_score, C_HIGH },
-		{ sc->has_avg, sc->avg_score, C_AVG },
-	};
-	for (size_t i = 0; i < sizeof t / sizeof *t; i++) {
-		if (t[i].has && t[i].v > sc->max_score) {
-			import_bad(c, r, t[i].col, _("%g is above the maximum score %g"), t[i].v, sc->max_score);
-			return 1;
-		}
-	}
-	if (sc->has_score4 && sc->score4 < sc->min_score) {
-		import_bad(c, r, C_S4, _("the score for 4 (%g) is below the minimum (%g)"), sc->score4, sc->min_score);
-		return 1;
-	}
-	if (sc->has_score5 && sc->score5 < (sc->has_score4 ? sc->score4 : sc->min_score)) {
-		import_bad(c, r, C_S5, _("the score for 5 (%g) is below the score for 4 or the minimum"), sc->score5);
-		return 1;
-	}
-	if (sc->has_score4 != sc->has_score5) {
-		import_bad_row(c, r, _("give both the score for 4 and the score for 5, or neither"));
-		return 1;
-	}
-	if (sc->has_high && sc->high_score < sc->min_score) {
-		import_bad(c, r, C_HIGH, _("the high level (%g) is below the minimum (%g)"), sc->high_score, sc->min_score);
-		return 1;
-	}
-	return 0;
+	static const size_t col[] = { [SF_MAX] = C_MAX, [SF_MIN] = C_MIN, [SF_SCORE4] = C_S4,
+				      [SF_SCORE5] = C_S5, [SF_HIGH] = C_HIGH, [SF_AVG] = C_AVG };
+	enum scale_field bad;
+	char *msg = NULL;
+	if (scale_check(sc, &bad, &msg) == 0)
+		return 0;
+	if (bad == SF_ROW)
+		import_bad_row(c, r, "%s", msg);
+	else
+		import_bad(c, r, col[bad], "%s", msg);
+	free(msg);
+	return 1;
 }
 
 static int row(import_ctx *c, const csvin_row *r)

@@ -14,6 +14,7 @@ static const struct {
 	{ N_("Results: enter a class's scores"), scr_results_new },
 	{ N_("Indicators"), scr_indicators_new },
 	{ N_("Pupils and classes"), scr_pupils_new },
+	{ N_("Assessments and scales"), scr_scales_new },
 };
 #define NITEMS (int)(sizeof items / sizeof *items)
 

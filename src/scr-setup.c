@@ -21,7 +21,7 @@ static void draw(ui_screen *s, WINDOW *w)
 	mvwaddstr(w, 1, 4, _("Welcome to orientir. This database is new: whose is it?"));
 	wattrset(w, A_NORMAL);
 	ui_put(w, 2, 4, getmaxx(w) - 8, _("Fill in the fields (Tab or arrows to move), then press F2."));
-	ui_form_show(f, w, 4, 4);
+	s->overlay = ui_form_show(f, w, 4, 4);
 	curs_set(1);
 }
 

@@ -8,4 +8,5 @@ ui_screen *scr_results_new(void);
 ui_screen *scr_grid_new(long assessment_id);
 ui_screen *scr_indicators_new(void);
 ui_screen *scr_pupils_new(void);
+ui_screen *scr_scales_new(void);
 #endif

@@ -118,6 +118,19 @@ typedef struct assessment_entry {
 int db_assessment_catalog(sqlite3 *db, assessment_entry **out, size_t *n, char **err);
 void assessment_catalog_free(assessment_entry *v, size_t n);
 
+/* An assessment with its scale and how many results it has, for the list. */
+typedef struct scale_item {
+	assessment a;
+	char *procedure, *subject;
+	long results;
+} scale_item;
+/* Every assessment of year (0: all years), newest first, then procedure,
+ * subject, grade. */
+int db_scale_list(sqlite3 *db, int year, scale_item **out, size_t *n, char **err);
+void scale_list_free(scale_item *v, size_t n);
+/* Deletes an assessment without results (1); with some, nothing (0). */
+int db_assessment_delete(sqlite3 *db, long id, char **err);
+
 /* --- settings (db-school.c): small remembered values --- */
 /* The value, fresh, or NULL when unset (or on error, with *err). */
 char *db_setting_get(sqlite3 *db, const char *key, char **err);

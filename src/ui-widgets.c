@@ -113,13 +113,19 @@ void ui_menu_set(ui_menu *m, int i)
 		set_current_item(m->menu, m->items[i]);
 }
 
+/* A form owns its window: libform keeps what is being typed in the window
+ * itself until the field is validated, so the window must outlive a
+ * redraw. It is rebuilt only when its place changes (a resize). */
 struct ui_form {
 	FORM *form;
 	FIELD **fields;
 	char **labels;
 	int n;
-	WINDOW *sub;
+	WINDOW *win, *sub;
+	int y, x;
 };
+
+static void ui_form_detach(ui_form *f);
 
 ui_form *ui_form_new(const char *const *labels, const int *widths, const char *const *values, int n)
 {
@@ -145,7 +151,7 @@ void ui_form_free(ui_form *f)
 {
 	if (!f)
 		return;
-	unpost_form(f->form);
+	ui_form_detach(f);
 	free_form(f->form);
 	for (int i = 0; i < f->n; i++) {
 		free_field(f->fields[i]);
@@ -153,39 +159,56 @@ void ui_form_free(ui_form *f)
 	}
 	free(f->fields);
 	free(f->labels);
-	if (f->sub)
-		delwin(f->sub);
 	free(f);
 }
 
-void ui_form_show(ui_form *f, WINDOW *w, int y, int x)
+/* Takes the form off its window (keeping what was typed) and drops it. */
+static void ui_form_detach(ui_form *f)
 {
-	int lw = 0;
+	if (!f->win)
+		return;
+	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
+	unpost_form(f->form);
+	delwin(f->sub);
+	delwin(f->win);
+	f->win = f->sub = NULL;
+}
+
+WINDOW *ui_form_show(ui_form *f, WINDOW *w, int y, int x)
+{
+	int lw = 0, fw = 0;
 	for (int i = 0; i < f->n; i++) {
-		int cw = utf8_width(f->labels[i]) + 2;
+		int cw = utf8_width(f->labels[i]) + 2, rows, cols, dummy;
 		if (cw > lw)
 			lw = cw;
+		field_info(f->fields[i], &rows, &cols, &dummy, &dummy, &dummy, &dummy);
+		if (cols > fw)
+			fw = cols;
 	}
 	if (lw > 28)
 		lw = 28;
-	for (int i = 0; i < f->n; i++)
-		ui_put(w, y + i, x, lw - 1, f->labels[i]);
-	unpost_form(f->form);
-	if (f->sub)
-		delwin(f->sub);
-	int maxw = 0;
-	for (int i = 0; i < f->n; i++) {
-		int rows, cols;
-		field_info(f->fields[i], &rows, &cols, &(int){ 0 }, &(int){ 0 }, &(int){ 0 }, &(int){ 0 });
-		if (cols > maxw)
-			maxw = cols;
+	int ay = getbegy(w) + y, ax = getbegx(w) + x;
+	if (fw > COLS - ax - lw)
+		fw = COLS - ax - lw;
+	if (!f->win || f->y != ay || f->x != ax) {
+		ui_form_detach(f);
+		f->y = ay;
+		f->x = ax;
+		f->win = newwin(f->n, lw + fw, ay, ax);
+		keypad(f->win, TRUE);
+		wbkgdset(f->win, getbkgd(w));
+		wattrset(f->win, getattrs(w));
+		werase(f->win);
+		for (int i = 0; i < f->n; i++)
+			ui_put(f->win, i, 0, lw - 1, f->labels[i]);
+		f->sub = derwin(f->win, f->n, fw, 0, lw);
+		set_form_win(f->form, f->win);
+		set_form_sub(f->form, f->sub);
+		post_form(f->form);
 	}
-	int avail = getmaxx(w) - x - lw;
-	f->sub = derwin(w, f->n, maxw < avail ? maxw : avail, y, x + lw);
-	set_form_win(f->form, w);
-	set_form_sub(f->form, f->sub);
-	post_form(f->form);
 	pos_form_cursor(f->form);
+	touchwin(f->win);
+	return f->win;
 }
 
 int ui_form_key(ui_form *f, int ch, int fk)
@@ -219,15 +242,6 @@ int ui_form_key(ui_form *f, int ch, int fk)
 		form_driver_w(f->form, OK, (wchar_t)ch);
 	}
 	return 1;
-}
-
-/* Takes the form off its window before that window goes. */
-static void ui_form_detach(ui_form *f)
-{
-	unpost_form(f->form);
-	if (f->sub)
-		delwin(f->sub);
-	f->sub = NULL;
 }
 
 char *ui_form_get(ui_form *f, int i)
@@ -283,30 +297,37 @@ int ui_form_run(const char *title, const char *const *labels, const int *widths,
 		ui_form_check check, void *ctx)
 {
 	ui_form *f = ui_form_new(labels, widths, (const char *const *)values, n);
-	int width = 0;
+	/* As ui_form_show lays it out: every field after the widest label. */
+	int lw = 0, fw = 0;
 	for (int i = 0; i < n; i++) {
-		int lw = utf8_width(labels[i]) + 2;
-		if (lw > 28)
-			lw = 28;
-		if (lw + widths[i] > width)
-			width = lw + widths[i];
+		int w = utf8_width(labels[i]) + 2;
+		lw = w > lw ? w : lw;
+		fw = widths[i] > fw ? widths[i] : fw;
 	}
-	width += 6;
+	int width = (lw > 28 ? 28 : lw) + fw + 6;
 	int done = -1;
 	char *msg = NULL;
+	WINDOW *d = NULL;
+	int lines = 0, cols = 0;
 	while (done < 0) {
-		WINDOW *d = ui_dialog(n + 5, width, title);
-		wattrset(d, ui_attr(UA_TITLE));
-		if (msg) {
-			wattrset(d, ui_attr(UA_TITLE) | A_BOLD);
-			ui_put(d, n + 3, 2, width - 4, msg);
-		} else {
-			ui_put(d, n + 3, 2, width - 4, _("F2 or Enter on the last field: done. Esc: cancel."));
+		if (!d || lines != LINES || cols != COLS) {
+			if (d)
+				delwin(d);
+			d = ui_dialog(n + 5, width, title);
+			lines = LINES, cols = COLS;
 		}
 		wattrset(d, ui_attr(UA_TITLE));
-		ui_form_show(f, d, 2, 2);
+		mvwhline(d, n + 3, 1, ' ', width - 2);
+		if (msg)
+			wattrset(d, ui_attr(UA_TITLE) | A_BOLD);
+		ui_put(d, n + 3, 2, width - 4, msg ? msg : _("F2 or Enter on the last field: done. Esc: cancel."));
+		wattrset(d, ui_attr(UA_TITLE));
+		touchwin(d);
+		wnoutrefresh(d);
+		WINDOW *fwin = ui_form_show(f, d, 2, 2);
 		curs_set(1);
-		wrefresh(d);
+		wnoutrefresh(fwin);
+		doupdate();
 		int ch, fk = ui_getkey(&ch);
 		int accept = (fk && ch == KEY_F(2)) ||
 			     (!fk && (ch == '\n' || ch == '\r') && ui_form_current(f) == n - 1);
@@ -337,11 +358,13 @@ int ui_form_run(const char *title, const char *const *labels, const int *widths,
 		} else {
 			ui_form_key(f, ch, fk);
 		}
-		ui_form_detach(f);
-		delwin(d);
-		curs_set(0);
+		/* The screen behind, then the dialog over it again. */
 		ui_redraw();
 	}
+	ui_form_detach(f);
+	delwin(d);
+	curs_set(0);
+	ui_redraw();
 	free(msg);
 	ui_form_free(f);
 	return done;

@@ -22,8 +22,10 @@ typedef struct ui_form ui_form;
 /* Fields with labels, widths in cells and initial values (may be NULL). */
 ui_form *ui_form_new(const char *const *labels, const int *widths, const char *const *values, int n);
 void ui_form_free(ui_form *f);
-/* Shows labels at x and fields after the longest label; puts the cursor. */
-void ui_form_show(ui_form *f, WINDOW *w, int y, int x);
+/* Places the form (labels, then fields after the longest label) at y, x of
+ * w and puts the cursor in it. The form keeps its own window, returned:
+ * refresh it after w (a screen sets it as its overlay). */
+WINDOW *ui_form_show(ui_form *f, WINDOW *w, int y, int x);
 /* 1 if the key edited or moved within the form, 0 if it is not a form key. */
 int ui_form_key(ui_form *f, int ch, int fk);
 /* The field's text without surrounding spaces (fresh). */

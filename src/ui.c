@@ -162,8 +162,13 @@ void ui_redraw(void)
 	draw_keybar(s);
 	wnoutrefresh(stdscr);
 	werase(body);
+	s->overlay = NULL;
 	s->draw(s, body);
 	wnoutrefresh(body);
+	if (s->overlay) {
+		touchwin(s->overlay);
+		wnoutrefresh(s->overlay);
+	}
 	doupdate();
 }
 

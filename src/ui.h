@@ -27,6 +27,7 @@ struct ui_screen {
 	int (*leave)(ui_screen *s);
 	void (*destroy)(ui_screen *s);
 	void *data;
+	WINDOW *overlay;	/* a window of the screen's shown over the body (a form) */
 };
 
 typedef struct ui_app {
