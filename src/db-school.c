@@ -41,6 +41,21 @@ int db_school_create(sqlite3 *db, const school *s, char **err)
 	return 0;
 }
 
+int db_school_update(sqlite3 *db, const school *s, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE school SET code = ?, name = ?, district = ? WHERE id = 1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, s->code, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, s->district ? s->district : "", -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
 void school_clear(school *s)
 {
 	free(s->code);

@@ -143,6 +143,12 @@ static const import_ops *ops_of(enum import_kind kind)
 int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 		diag *d, import_counts *counts)
 {
+	return import_file_progress(db, kind, path, dry_run, d, counts, NULL, NULL);
+}
+
+int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
+			 diag *d, import_counts *counts, import_progress progress, void *ctx)
+{
 	const import_ops *ops = ops_of(kind);
 	*counts = (import_counts){ 0 };
 	char *err = NULL, *unknown = NULL;
@@ -187,7 +193,13 @@ int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_ru
 			break;
 		}
 		bad += res;
+		if (progress && counts->rows % 512 == 0 &&
+		    progress(ctx, csvin_offset(in), csvin_size(in), counts->rows) != 0) {
+			rc = 2;
+			break;
+		}
 	}
+	/* A break out of the loop (failure, cancel) leaves got at 1 and rc as set. */
 	if (got < 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
 		free(err);

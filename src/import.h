@@ -22,4 +22,11 @@ int import_kind_parse(const char *name);
 int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 		diag *d, import_counts *counts);
 
+/* Told now and then how far the import is (bytes of the file read, of
+ * total, rows so far); returning non-zero cancels it. */
+typedef int (*import_progress)(void *ctx, long long done, long long total, long rows);
+/* As import_file, with progress; 2 when cancelled (nothing changed). */
+int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
+			 diag *d, import_counts *counts, import_progress progress, void *ctx);
+
 #endif

@@ -15,6 +15,8 @@ static const struct {
 	{ N_("Indicators"), scr_indicators_new },
 	{ N_("Pupils and classes"), scr_pupils_new },
 	{ N_("Assessments and scales"), scr_scales_new },
+	{ N_("Import from a file"), scr_import_new },
+	{ N_("Settings"), scr_settings_new },
 };
 #define NITEMS (int)(sizeof items / sizeof *items)
 

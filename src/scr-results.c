@@ -81,7 +81,7 @@ ui_screen *scr_results_new(void)
 		return NULL;
 	}
 	if (n == 0) {
-		ui_error(_("There are no assessments yet: import their scales first (orientir import scales FILE)."));
+		ui_error(_("There are no assessments yet: import their scales first (Import from a file)."));
 		free(v);
 		return NULL;
 	}

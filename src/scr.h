@@ -9,4 +9,6 @@ ui_screen *scr_grid_new(long assessment_id);
 ui_screen *scr_indicators_new(void);
 ui_screen *scr_pupils_new(void);
 ui_screen *scr_scales_new(void);
+ui_screen *scr_import_new(void);
+ui_screen *scr_settings_new(void);
 #endif

@@ -14,6 +14,8 @@ typedef struct school {
 /* 1 and *out filled when initialised, 0 when not. */
 int db_school_get(sqlite3 *db, school *out, char **err);
 int db_school_create(sqlite3 *db, const school *s, char **err);
+/* Changes the code, name and district (the role stays). */
+int db_school_update(sqlite3 *db, const school *s, char **err);
 void school_clear(school *s);
 
 /* --- procedures and subjects, matched by name or alias (db-ref.c) --- */
