@@ -33,30 +33,29 @@ failed=0
 
 for f in "$VTRUN" "$VT_ECHO"; do
 	if [ ! -x "$f" ]; then
-		echo "not ok - $f is not built"
+		echo "not ok - $f is not built (the terminal tests need libvterm: apt-get install libvterm-dev, then ./configure)"
 		echo "0 passed, 1 failed"
 		exit 1
 	fi
 done
 
-# check DESC WANT_STATUS VTRUN-ARGS... [-- grep patterns after "::"]
-# Runs vtrun (its output in $TMP/out) and compares the status; every
-# argument after "::" is a fixed string the output must contain.
-check() {
-	desc=$1 want=$2
-	shift 2
-	args=
-	good=1
-	while [ $# -gt 0 ] && [ "$1" != "::" ]; do
-		args="$args $(printf '%s' "$1" | sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/")"
-		shift
-	done
-	[ $# -gt 0 ] && shift
-	eval "\"\$VTRUN\" $args" >"$TMP/out" 2>&1
+# vt WANT_STATUS VTRUN-ARGS...: runs vtrun, keeping its output in $TMP/out.
+vt() {
+	want=$1
+	shift
+	"$VTRUN" "$@" >"$TMP/out" 2>&1
 	rc=$?
+}
+
+# check DESC [TEXT...]: the last vt's status was the wanted one and its
+# output contains every TEXT (fixed strings).
+check() {
+	desc=$1
+	shift
+	good=1
 	[ "$rc" = "$want" ] || { good=0; echo "#   status $rc, expected $want"; }
-	for pat in "$@"; do
-		grep -qF -- "$pat" "$TMP/out" || { good=0; echo "#   output lacks: $pat"; }
+	for text in "$@"; do
+		grep -qF -- "$text" "$TMP/out" || { good=0; echo "#   output lacks: $text"; }
 	done
 	if [ $good = 1 ]; then
 		passed=$((passed + 1))
@@ -83,41 +82,49 @@ script row 'wait ГОТОВО' 'expect-row 1 ГОТОВО'
 script keyf2 'wait ГОТОВО' 'key F2' 'expect key: KEY_F(3)'
 script kill 'wait ГОТОВО' 'kill' 'expect-exit 0'
 script leave 'wait ГОТОВО' 'type ж' 'wait key: ж'
+script size 'wait ГОТОВО' 'dump'
 script bad 'wait ГОТОВО' 'frobnicate'
 script badkey 'key F13'
 script noprog 'wait never'
 
 for term in xterm-256color linux; do
-	check "$term: t-harness.vt passes" 0 --term "$term" "$SCRIPT" -- "$VT_ECHO" \
-		:: "ok - $SCRIPT:" "expect key: KEY_F(12)" "expect-exit 3" "passed (52 checks)"
-	check "$term: a wait that times out fails with the screen" 1 --term "$term" --timeout 1 \
-		"$TMP/timeout.vt" -- "$VT_ECHO" \
-		:: "vtrun: $TMP/timeout.vt:4: timed out after 1.0 s waiting for \"НЕТ ТАКОГО\"" \
+	vt 0 --term "$term" "$SCRIPT" -- "$VT_ECHO"
+	check "$term: t-harness.vt passes" \
+		"ok - $SCRIPT:" "wait key: KEY_F(12)" "expect-exit 3" "passed (52 checks)"
+	vt 1 --term "$term" --timeout 1 "$TMP/timeout.vt" -- "$VT_ECHO"
+	check "$term: a wait that times out fails with the screen" \
+		"vtrun: $TMP/timeout.vt:4: timed out after 1.0 s waiting for \"НЕТ ТАКОГО\"" \
 		"  0 |ГОТОВО" "  1 |ЖИРНЫЙ"
-	check "$term: a missing attribute fails" 1 --term "$term" "$TMP/attr.vt" -- "$VT_ECHO" \
-		:: "vtrun: $TMP/attr.vt:2: \"ГОТОВО\" at row 0 col 0 is not bold" "  0 |ГОТОВО"
-	check "$term: a wrong exit status fails" 1 --term "$term" "$TMP/status.vt" -- "$VT_ECHO" \
-		:: "vtrun: $TMP/status.vt:3: the program exited with status 3, expected status 0"
-	check "$term: F2 is not F3" 1 --term "$term" "$TMP/keyf2.vt" -- "$VT_ECHO" \
-		:: "vtrun: $TMP/keyf2.vt:3:" "  2 |key: KEY_F(2)"
+	vt 1 --term "$term" "$TMP/attr.vt" -- "$VT_ECHO"
+	check "$term: a missing attribute fails" \
+		"vtrun: $TMP/attr.vt:2: \"ГОТОВО\" at row 0 col 0 is not bold" "  0 |ГОТОВО"
+	vt 1 --term "$term" "$TMP/status.vt" -- "$VT_ECHO"
+	check "$term: a wrong exit status fails" \
+		"vtrun: $TMP/status.vt:3: the program exited with status 3, expected status 0"
+	vt 1 --term "$term" "$TMP/keyf2.vt" -- "$VT_ECHO"
+	check "$term: F2 is not F3" "vtrun: $TMP/keyf2.vt:3:" "  2 |key: KEY_F(2)"
 done
 
-check "expect-not fails on present text" 1 "$TMP/notext.vt" -- "$VT_ECHO" \
-	:: "vtrun: $TMP/notext.vt:2: \"ГОТОВО\" is on the screen"
-check "expect-row looks at its row only" 1 "$TMP/row.vt" -- "$VT_ECHO" \
-	:: "vtrun: $TMP/row.vt:2: row 1 does not contain \"ГОТОВО\""
-check "kill stops and reaps the program" 1 "$TMP/kill.vt" -- "$VT_ECHO" \
-	:: "the program killed by signal 9"
-check "a program left running is stopped at the end" 0 "$TMP/leave.vt" -- "$VT_ECHO" \
-	:: "ok - $TMP/leave.vt:3 wait key: ж" "passed (2 checks)"
-check "a 100x30 terminal has 30 rows" 0 --cols 100 --rows 30 "$TMP/leave.vt" -- "$VT_ECHO"
-check "an unknown command is a script error" 2 "$TMP/bad.vt" -- "$VT_ECHO" \
-	:: "$TMP/bad.vt:2: unknown command \"frobnicate\""
-check "an unknown key is a script error" 2 "$TMP/badkey.vt" -- "$VT_ECHO" \
-	:: "unknown key \"F13\""
-check "a program that cannot run fails fast" 1 "$TMP/noprog.vt" -- "$TMP/no-such-program" \
-	:: "exited with status 127" "cannot run $TMP/no-such-program"
-check "usage errors exit 2" 2 "$TMP/leave.vt" "$VT_ECHO"
+vt 1 "$TMP/notext.vt" -- "$VT_ECHO"
+check "expect-not fails on present text" "vtrun: $TMP/notext.vt:2: \"ГОТОВО\" is on the screen"
+vt 1 "$TMP/row.vt" -- "$VT_ECHO"
+check "expect-row looks at its row only" "vtrun: $TMP/row.vt:2: row 1 does not contain \"ГОТОВО\""
+vt 1 "$TMP/kill.vt" -- "$VT_ECHO"
+check "kill stops and reaps the program" "the program was killed by signal 9"
+vt 0 "$TMP/leave.vt" -- "$VT_ECHO"
+check "a program left running is stopped at the end" \
+	"ok - $TMP/leave.vt:3 wait key: ж" "passed (2 checks)"
+vt 0 --cols 100 --rows 30 "$TMP/size.vt" -- "$VT_ECHO"
+check "--cols and --rows set the size" "--- screen 100x30"
+vt 2 "$TMP/bad.vt" -- "$VT_ECHO"
+check "an unknown command is a script error" "$TMP/bad.vt:2: unknown command \"frobnicate\""
+vt 2 "$TMP/badkey.vt" -- "$VT_ECHO"
+check "an unknown key is a script error" "unknown key \"F13\""
+vt 1 "$TMP/noprog.vt" -- "$TMP/no-such-program"
+check "a program that cannot run fails fast" \
+	"exited with status 127" "cannot run $TMP/no-such-program"
+vt 2 "$TMP/leave.vt" "$VT_ECHO"
+check "a missing -- is a usage error" "usage: vtrun"
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

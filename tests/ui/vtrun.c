@@ -64,6 +64,7 @@ static struct {
 	bool exited;        /* the child has been reaped; status is valid */
 	int status;
 	bool eof;           /* the master gave EOF/EIO: no more output can come */
+	bool unanswered;    /* input was sent and no output has come since */
 	char *out;          /* bytes waiting to be written to the program */
 	size_t outlen, outcap;
 	struct cmd *cmds;
@@ -264,13 +265,13 @@ static const char *status_text(void)
 {
 	static char buf[128];
 	if (!R.exited)
-		return "still running";
+		return "is still running";
 	if (WIFEXITED(R.status))
 		snprintf(buf, sizeof buf, "exited with status %d", WEXITSTATUS(R.status));
 	else if (WIFSIGNALED(R.status))
-		snprintf(buf, sizeof buf, "killed by signal %d (%s)", WTERMSIG(R.status), strsignal(WTERMSIG(R.status)));
+		snprintf(buf, sizeof buf, "was killed by signal %d (%s)", WTERMSIG(R.status), strsignal(WTERMSIG(R.status)));
 	else
-		snprintf(buf, sizeof buf, "ended with wait status %d", R.status);
+		snprintf(buf, sizeof buf, "ended with wait status %#x", R.status);
 	return buf;
 }
 
@@ -317,6 +318,7 @@ static size_t pump(int ms)
 		if (r > 0) {
 			vterm_input_write(R.vt, buf, (size_t)r);
 			got = (size_t)r;
+			R.unanswered = false;
 		} else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
 			R.eof = true;  /* EIO: the slave side is closed */
 		}
@@ -341,8 +343,10 @@ static void pump_for(long ms)
 		pump((int)left);
 }
 
-/* Lets output settle: pumps until nothing has come for 100 ms (bounded by
- * the timeout, so a program that never stops drawing cannot hang us). */
+/* Lets output settle: pumps until nothing has come for 100 ms, or for
+ * 500 ms while the last input has had no answer at all (a busy machine may
+ * be slow to schedule the program). Bounded by the timeout, so a program
+ * that never stops drawing cannot hang us. */
 static void settle(void)
 {
 	long deadline = now_ms() + R.timeout_ms;
@@ -350,7 +354,7 @@ static void settle(void)
 	while (now_ms() < deadline && !R.eof) {
 		if (pump(20) > 0 || R.outlen)
 			quiet_since = now_ms();
-		else if (now_ms() - quiet_since >= 100)
+		else if (now_ms() - quiet_since >= (R.unanswered ? 500 : 100))
 			break;
 	}
 }
@@ -418,8 +422,9 @@ static void send_bytes(const struct cmd *c, const char *s, size_t len)
 {
 	reap(false);
 	if (R.exited || R.eof)
-		fail(c, "cannot send input: the program has %s", R.exited ? status_text() : "closed the terminal");
+		fail(c, "cannot send input: the program %s", R.exited ? status_text() : "has closed the terminal");
 	on_output(s, len, NULL);
+	R.unanswered = true;
 	long deadline = now_ms() + R.timeout_ms;
 	while (R.outlen && !R.eof && now_ms() < deadline)
 		pump(20);
@@ -443,8 +448,8 @@ static void do_wait(const struct cmd *c, bool gone)
 			/* The terminal is closed; the exit status follows shortly. */
 			for (long end = now_ms() + 500; !R.exited && now_ms() < end;)
 				pump(20);
-			fail(c, "the program has %s and the screen will not change",
-			     R.exited ? status_text() : "closed the terminal");
+			fail(c, "the program %s and the screen will not change",
+			     R.exited ? status_text() : "has closed the terminal");
 		}
 		if (now_ms() >= deadline)
 			fail(c, "timed out after %.1f s waiting for \"%s\" to %s", R.timeout_ms / 1000.0,
@@ -821,6 +826,7 @@ static void load_script(const char *path)
 
 /* ------------------------------------------------------------------ */
 
+static void usage(void) __attribute__((noreturn));
 static void usage(void)
 {
 	fprintf(stderr,

@@ -1,0 +1,82 @@
+#!/bin/sh
+# The terminal interface end to end: the real orientir on a pseudo-terminal
+# read through libvterm (vtrun), in Russian, under TERM=linux and
+# TERM=xterm-256color at 80x24; what it saved checked with the command line.
+set -u
+: "${ORIENTIR:?run through make check}"
+here=$(dirname "$0")
+VTRUN=${VTRUN:-$PWD/tests/ui/vtrun}
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/orientir-ui.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "ok - $*"; }
+not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
+
+if [ ! -x "$VTRUN" ]; then
+	echo "not ok - the terminal harness is not built (apt-get install libvterm-dev, then ./configure)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
+	echo "not ok - the ru_RU.UTF-8 locale is missing (./bootstrap generates it)"
+	echo "0 passed, 1 failed"
+	exit 1
+fi
+export LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 HOME="$TMP/home"
+unset LINES COLUMNS ORIENTIR_DB
+mkdir -p "$HOME"
+
+# vt TERM SCRIPT DB: one script against orientir on DB.
+vt() {
+	if "$VTRUN" --term "$1" --timeout 10 "$here/$2" -- "$ORIENTIR" --db "$3" >"$TMP/log" 2>&1; then
+		ok "$2 ($1)"
+	else
+		not_ok "$2 ($1)"
+		sed 's/^/#   /' "$TMP/log"
+	fi
+}
+# school DB: a database with the UI fixture's pupils and scale.
+school() {
+	"$ORIENTIR" --db "$1" init --code 0101 --name "Тестовая школа" >/dev/null &&
+	"$ORIENTIR" --db "$1" import roster "$FIXTURES/ui/roster.csv" >/dev/null &&
+	"$ORIENTIR" --db "$1" import scales "$FIXTURES/ui/scales.csv" >/dev/null
+}
+check() { # ACTUAL EXPECTED DESCRIPTION
+	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3"; echo "#   got '$1', expected '$2'"; fi
+}
+
+for term in linux xterm-256color; do
+	db="$TMP/$term-first.db"
+	vt $term first-run.vt "$db"
+	check "$("$SQLITE3" "$db" "SELECT code || '|' || name || '|' || district || '|' || role FROM school")" \
+		"0101|Сосновская ООШ|Северный район|school" "the first-run form created the school ($term)"
+
+	db="$TMP/$term-results.db"
+	school "$db"
+	vt $term enter-results.vt "$db"
+	# 12, 7 and 2 against a minimum of 5: one of three below it.
+	check "$("$ORIENTIR" --db "$db" indicators --year 2025 --format csv | grep '^below_min,ВПР,Математика,5,')" \
+		"below_min,ВПР,Математика,5,2025,1,3,33.3" "the indicators command sees the typed results ($term)"
+
+	db="$TMP/$term-unsaved.db"
+	school "$db"
+	vt $term unsaved.vt "$db"
+	check "$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM result) || '/' || (SELECT count(*) FROM draft)")" \
+		"0/0" "\"don't save\" leaves no result and no draft ($term)"
+
+	db="$TMP/$term-crash.db"
+	school "$db"
+	"$VTRUN" --term $term --timeout 10 "$here/crash.vt" -- "$ORIENTIR" --db "$db" >"$TMP/log" 2>&1
+	check "$("$SQLITE3" "$db" "SELECT count(*) FROM draft")" 2 "a killed terminal keeps the finished lines ($term)"
+	vt $term crash-restore.vt "$db"
+	check "$("$SQLITE3" "$db" "SELECT group_concat(score, ' ') FROM (SELECT r.score FROM result r JOIN student s ON s.id = r.student_id ORDER BY s.code)")" \
+		"14.0 3.0" "the restored lines are saved ($term)"
+
+	db="$TMP/$term-resize.db"
+	school "$db"
+	vt $term resize-help.vt "$db"
+done
+
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
