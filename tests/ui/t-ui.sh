@@ -78,5 +78,9 @@ for term in linux xterm-256color; do
 	vt $term resize-help.vt "$db"
 done
 
+db="$TMP/vt100.db"
+school "$db"
+vt vt100 vt100.vt "$db"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
