@@ -92,7 +92,15 @@ static void draw(ui_screen *scr, WINDOW *w)
 			wattrset(w, cur ? ui_attr(UA_SELECT) : A_NORMAL);
 			free(cells[c]);
 		}
-		int mark = grid_mark(g, r);
+		/* The mark follows the score while it is being typed. */
+		grid_row shown = *r;
+		double typed = 0;
+		if (cur && s->editing && s->col == COL_SCORE) {
+			shown.now.has_score = cell_number(s->buf, &typed) == 0 && typed <= g->a.sc.max_score;
+			shown.now.score = typed;
+			shown.now.absent = 0;
+		}
+		int mark = grid_mark(g, &shown);
 		if (mark)
 			mvwprintw(w, y, xmark + 2, "%d", mark);
 		if (grid_row_dirty(r))
