@@ -18,6 +18,7 @@ struct state {
 	enum pupil_filter which;
 	pupil_item *v;
 	size_t n, row, top;
+	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
 static void reload(struct state *s)
@@ -37,6 +38,10 @@ static void reload(struct state *s)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
+	if (s->stale) {
+		s->stale = 0;
+		reload(s);
+	}
 	int width = getmaxx(w), height = getmaxy(w);
 	static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"),
 					     N_("all pupils") };
@@ -317,6 +322,9 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			delete(s, p);
 		} else if (ch == KEY_F(9)) {
 			new_year(s);
+		} else if (ch == KEY_F(5)) {
+			ui_push(scr_import_new());
+			s->stale = 1;
 		} else {
 			return UI_UNHANDLED;
 		}
@@ -382,9 +390,11 @@ ui_screen *scr_pupils_new(void)
 		       "never deleted, only marked as having left, so the results stay.\n\n"
 		       "F9, the new school year: every class moves up a grade, and grades 9 and 11\n"
 		       "leave. You see what will change before you confirm.\n\n"
+		       "F5 imports a roster from a CSV file.\n\n"
 		       "The marks R I E: risk group, individual route, extra lessons.");
 	scr->keys[2] = N_("View");
 	scr->keys[3] = N_("Edit");
+	scr->keys[4] = N_("Import");
 	scr->keys[5] = N_("Move");
 	scr->keys[6] = N_("Add");
 	scr->keys[7] = N_("Delete");

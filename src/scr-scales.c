@@ -16,6 +16,7 @@ struct state {
 	int year;		/* 0: every year */
 	scale_item *v;
 	size_t n, row, top;
+	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
 static void reload(struct state *s)
@@ -47,6 +48,10 @@ static char *num(int has, double v)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
+	if (s->stale) {
+		s->stale = 0;
+		reload(s);
+	}
 	int width = getmaxx(w), height = getmaxy(w);
 	char *head = s->year ? xasprintf(_("Assessments of %d"), s->year) : xstrdup(_("Assessments of every year"));
 	wattrset(w, ui_attr(UA_HEAD));
@@ -265,6 +270,9 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		edit(s, it);
 	} else if (ch == KEY_F(7)) {
 		edit(s, NULL);
+	} else if (ch == KEY_F(5)) {
+		ui_push(scr_import_new());
+		s->stale = 1;
 	} else if (ch == KEY_F(8) && it) {
 		char *err = NULL;
 		if (it->results > 0) {
@@ -314,9 +322,11 @@ ui_screen *scr_scales_new(void)
 		       "region's average, if known.\n\n"
 		       "F3 chooses the year. Enter or F4 edits a scale, F7 adds an assessment,\n"
 		       "F8 deletes one that has no results. The thresholds must climb and stay\n"
-		       "within the maximum; the form says what is wrong.");
+		       "within the maximum; the form says what is wrong. F5 imports scales\n"
+		       "from a CSV file.");
 	scr->keys[2] = N_("Year");
 	scr->keys[3] = N_("Edit");
+	scr->keys[4] = N_("Import");
 	scr->keys[6] = N_("Add");
 	scr->keys[7] = N_("Delete");
 	scr->draw = draw;
