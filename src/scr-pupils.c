@@ -292,68 +292,39 @@ static void new_year(struct state *s)
 	schoolyear_free(v, n);
 }
 
+/* Removes the last character of the search, however many bytes it has. */
+static void search_back(struct state *s)
+{
+	size_t n = strlen(s->search);
+	while (n > 0 && ((unsigned char)s->search[--n] & 0xC0) == 0x80)
+		;
+	s->search[n] = '\0';
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	const pupil_item *p = s->n ? &s->v[s->row] : NULL;
-	if (fk) {
-		long page = LINES - 7 > 1 ? LINES - 7 : 1;
-		switch (ch) {
-		case KEY_DOWN: if (s->row + 1 < s->n) s->row++; return UI_HANDLED;
-		case KEY_UP: if (s->row > 0) s->row--; return UI_HANDLED;
-		case KEY_NPAGE: s->row = s->row + (size_t)page < s->n ? s->row + (size_t)page : (s->n ? s->n - 1 : 0); return UI_HANDLED;
-		case KEY_PPAGE: s->row = s->row > (size_t)page ? s->row - (size_t)page : 0; return UI_HANDLED;
-		case KEY_HOME: s->row = 0; return UI_HANDLED;
-		case KEY_END: s->row = s->n ? s->n - 1 : 0; return UI_HANDLED;
-		case KEY_BACKSPACE: goto backspace;
-		case KEY_ENTER: goto enter;
-		}
-		if (ch == KEY_F(3)) {
-			s->which = (s->which + 1) % 3;
-			s->row = 0;
-			reload(s);
-		} else if (ch == KEY_F(4) && p) {
-			edit(s, p);
-		} else if (ch == KEY_F(6) && p) {
-			move_class(s, p);
-		} else if (ch == KEY_F(7)) {
-			edit(s, NULL);
-		} else if (ch == KEY_F(8) && p) {
-			delete(s, p);
-		} else if (ch == KEY_F(9)) {
-			new_year(s);
-		} else if (ch == KEY_F(5)) {
-			ui_push(scr_import_new());
-			s->stale = 1;
-		} else {
-			return UI_UNHANDLED;
-		}
-		return UI_REDRAW;
-	}
-	if (ch == '\n' || ch == '\r') {
-enter:
+	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
+	int back = (!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE);
+	if (enter) {
 		if (p)
 			edit(s, p);
 		return UI_REDRAW;
 	}
-	if (ch == 127 || ch == 8) {
-backspace:
+	if (back || (!fk && ch == 27 && *s->search)) {
 		if (*s->search) {
-			/* Remove the last character, however many bytes it has. */
-			size_t n = strlen(s->search);
-			while (n > 0 && ((unsigned char)s->search[--n] & 0xC0) == 0x80)
-				;
-			s->search[n] = '\0';
+			if (back)
+				search_back(s);
+			else
+				*s->search = '\0';
 			reload(s);
 		}
 		return UI_HANDLED;
 	}
-	if (ch == 27 && *s->search) {
-		*s->search = '\0';
-		reload(s);
-		return UI_HANDLED;
-	}
-	if (ch >= ' ' && ch != 127) {
+	if (!fk) {
+		if (ch < ' ' || ch == 127)
+			return UI_UNHANDLED;
 		char buf[8];
 		size_t k = utf8_encode((uint32_t)ch, buf), n = strlen(s->search);
 		if (n + k + 1 < sizeof s->search) {
@@ -364,7 +335,36 @@ backspace:
 		}
 		return UI_HANDLED;
 	}
-	return UI_UNHANDLED;
+	long page = LINES - 7 > 1 ? LINES - 7 : 1;
+	switch (ch) {
+	case KEY_DOWN: if (s->row + 1 < s->n) s->row++; return UI_HANDLED;
+	case KEY_UP: if (s->row > 0) s->row--; return UI_HANDLED;
+	case KEY_NPAGE: s->row = s->row + (size_t)page < s->n ? s->row + (size_t)page : (s->n ? s->n - 1 : 0); return UI_HANDLED;
+	case KEY_PPAGE: s->row = s->row > (size_t)page ? s->row - (size_t)page : 0; return UI_HANDLED;
+	case KEY_HOME: s->row = 0; return UI_HANDLED;
+	case KEY_END: s->row = s->n ? s->n - 1 : 0; return UI_HANDLED;
+	}
+	if (ch == KEY_F(3)) {
+		s->which = (s->which + 1) % 3;
+		s->row = 0;
+		reload(s);
+	} else if (ch == KEY_F(4) && p) {
+		edit(s, p);
+	} else if (ch == KEY_F(5)) {
+		ui_push(scr_import_new());
+		s->stale = 1;
+	} else if (ch == KEY_F(6) && p) {
+		move_class(s, p);
+	} else if (ch == KEY_F(7)) {
+		edit(s, NULL);
+	} else if (ch == KEY_F(8) && p) {
+		delete(s, p);
+	} else if (ch == KEY_F(9)) {
+		new_year(s);
+	} else {
+		return UI_UNHANDLED;
+	}
+	return UI_REDRAW;
 }
 
 static void destroy(ui_screen *scr)

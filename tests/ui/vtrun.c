@@ -32,8 +32,12 @@
 enum op {
 	OP_WAIT, OP_WAIT_GONE, OP_EXPECT, OP_EXPECT_NOT, OP_EXPECT_ROW,
 	OP_EXPECT_ATTR, OP_EXPECT_CURSOR, OP_TYPE, OP_KEY, OP_SLEEP, OP_RESIZE,
-	OP_DUMP, OP_EXPECT_EXIT, OP_KILL
+	OP_DUMP, OP_EXPECT_EXIT, OP_KILL, OP_TIME_WAIT, OP_TIME_KEYS
 };
+
+/* time-keys: an answer ends when the output pauses this long; a press with
+ * no answer (or one that does not end) by the give-up time has failed. */
+enum { ANSWER_QUIET_US = 5000, ANSWER_GIVE_UP_US = 2000000 };
 
 enum attr { ATTR_REVERSE, ATTR_BOLD, ATTR_UNDERLINE, ATTR_COLOR };
 static const char *const attr_names[] = { "reverse", "bold", "underline", "color" };
@@ -45,6 +49,7 @@ struct cmd {
 	char *src;          /* the line as written, for messages */
 	char *text;         /* TEXT argument, or the bytes a key sends */
 	size_t textlen;
+	char *key;          /* time-keys: the key's name as written */
 	long n1, n2;        /* row / count / ms / cols,rows / exit code */
 	enum attr attr;
 	bool negate;        /* expect-attr TEXT no-ATTR */
@@ -61,6 +66,8 @@ static struct {
 	VTermScreen *screen;
 	int master;
 	pid_t pid;
+	long long started_us;  /* when the child was forked (now_us) */
+	long long read_us;     /* when output last came (now_us) */
 	bool exited;        /* the child has been reaped; status is valid */
 	int status;
 	bool eof;           /* the master gave EOF/EIO: no more output can come */
@@ -84,6 +91,13 @@ static long now_ms(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static long long now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
 }
 
 static void *xrealloc(void *p, size_t n)
@@ -316,6 +330,7 @@ static size_t pump(int ms)
 		char buf[8192];
 		ssize_t r = read(R.master, buf, sizeof buf);
 		if (r > 0) {
+			R.read_us = now_us();
 			vterm_input_write(R.vt, buf, (size_t)r);
 			got = (size_t)r;
 			R.unanswered = false;
@@ -378,6 +393,7 @@ static void cleanup(void)
 	for (size_t i = 0; i < R.ncmds; i++) {
 		free(R.cmds[i].src);
 		free(R.cmds[i].text);
+		free(R.cmds[i].key);
 	}
 	free(R.cmds);
 	R.cmds = NULL;
@@ -441,7 +457,12 @@ static void do_wait(const struct cmd *c, bool gone)
 	long deadline = now_ms() + R.timeout_ms;
 	for (;;) {
 		if (screen_find(c->text, c->textlen, -1, NULL, NULL) != gone) {
-			passed(c);
+			if (c->op == OP_TIME_WAIT) {
+				R.checks++;
+				printf("time-wait: %.1f ms\n", (now_us() - R.started_us) / 1000.0);
+			} else {
+				passed(c);
+			}
 			return;
 		}
 		if (R.eof) {
@@ -458,6 +479,57 @@ static void do_wait(const struct cmd *c, bool gone)
 		while (now_ms() < deadline && !R.eof && pump(20) == 0)
 			;
 	}
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Presses the key c->n1 times, one at a time, and times each answer: from
+ * the write to the last byte of the output that follows, which ends when
+ * the output pauses for ANSWER_QUIET_US. A press unanswered by
+ * ANSWER_GIVE_UP_US has failed (and counts as that long). */
+static void do_time_keys(const struct cmd *c)
+{
+	double *ms = xrealloc(NULL, (size_t)c->n1 * sizeof *ms), sum = 0;
+	long failed = 0;
+	settle();  /* the previous command's output must not pass for an answer */
+	for (long i = 0; i < c->n1; i++) {
+		long long sent = now_us();
+		send_bytes(c, c->text, c->textlen);
+		long long give_up = sent + ANSWER_GIVE_UP_US, t;
+		/* R.unanswered is cleared by the first byte, even one read by send_bytes. */
+		while (R.unanswered && !R.eof && (t = now_us()) < give_up)
+			pump((int)((give_up - t + 999) / 1000));
+		while (!R.unanswered && !R.eof && (t = now_us()) < give_up && t - R.read_us < ANSWER_QUIET_US)
+			pump((int)((ANSWER_QUIET_US - (t - R.read_us) + 999) / 1000));
+		if (R.eof) {
+			free(ms);
+			for (long end = now_ms() + 500; !R.exited && now_ms() < end;)
+				pump(20);
+			fail(c, "the program %s at press %ld of %ld", R.exited ? status_text() : "has closed the terminal",
+			     i + 1, c->n1);
+		}
+		if (R.unanswered || now_us() >= give_up) {
+			failed++;
+			ms[i] = ANSWER_GIVE_UP_US / 1000.0;
+		} else {
+			ms[i] = (R.read_us - sent) / 1000.0;
+		}
+		sum += ms[i];
+	}
+	qsort(ms, (size_t)c->n1, sizeof *ms, cmp_double);
+	/* p95: the nearest rank, ceil(0.95 n). */
+	long p95 = (c->n1 * 95 + 99) / 100 - 1;
+	printf("time-keys %s %ld: avg %.2f ms, max %.2f ms, p95 %.2f ms\n", c->key, c->n1, sum / (double)c->n1,
+	       ms[c->n1 - 1], ms[p95]);
+	free(ms);
+	if (failed)
+		fail(c, "%ld of %ld presses had no answer, or no end to it, within %.1f s", failed, c->n1,
+		     ANSWER_GIVE_UP_US / 1e6);
+	R.checks++;
 }
 
 static void do_expect_attr(const struct cmd *c)
@@ -512,6 +584,7 @@ static void run_cmd(const struct cmd *c)
 		fprintf(stderr, "vtrun: %s:%d: %s\n", R.script, c->line, c->src);
 	switch (c->op) {
 	case OP_WAIT:
+	case OP_TIME_WAIT:
 		do_wait(c, false);
 		break;
 	case OP_WAIT_GONE:
@@ -568,6 +641,9 @@ static void run_cmd(const struct cmd *c)
 		break;
 	case OP_EXPECT_EXIT:
 		do_expect_exit(c);
+		break;
+	case OP_TIME_KEYS:
+		do_time_keys(c);
 		break;
 	case OP_KILL:
 		kill_child(SIGKILL);
@@ -689,6 +765,7 @@ static const struct {
 	{ "expect-attr", OP_EXPECT_ATTR }, { "expect-cursor", OP_EXPECT_CURSOR },
 	{ "type", OP_TYPE }, { "key", OP_KEY }, { "sleep", OP_SLEEP }, { "resize", OP_RESIZE },
 	{ "dump", OP_DUMP }, { "expect-exit", OP_EXPECT_EXIT }, { "kill", OP_KILL },
+	{ "time-wait", OP_TIME_WAIT }, { "time-keys", OP_TIME_KEYS },
 };
 
 /* Parses one non-blank, non-comment line (trailing blanks already cut). */
@@ -710,7 +787,7 @@ static void parse_line(struct cmd *c, const char *line)
 	const char *end = p + strlen(p);
 
 	switch (c->op) {
-	case OP_WAIT: case OP_WAIT_GONE: case OP_EXPECT: case OP_EXPECT_NOT: case OP_TYPE:
+	case OP_WAIT: case OP_WAIT_GONE: case OP_EXPECT: case OP_EXPECT_NOT: case OP_TYPE: case OP_TIME_WAIT:
 		parse_text(c->line, p, end, &c->text, &c->textlen);
 		break;
 	case OP_EXPECT_ROW:
@@ -749,22 +826,27 @@ static void parse_line(struct cmd *c, const char *line)
 		if (!parse_long(&p, &c->n1) || !parse_long(&p, &c->n2) || !at_end(p))
 			script_error(c->line, "expect-cursor needs ROW COL");
 		break;
-	case OP_KEY: {
+	case OP_KEY: case OP_TIME_KEYS: {
 		char name[64], buf[64];
+		const char *what = c->op == OP_KEY ? "key" : "time-keys";
 		size_t nlen = strcspn(p, " \t");
 		if (nlen == 0 || nlen >= sizeof name)
-			script_error(c->line, "key needs a key name");
+			script_error(c->line, "%s needs a key name", what);
 		memcpy(name, p, nlen);
 		name[nlen] = '\0';
 		p += nlen;
 		c->n1 = 1;
+		if (c->op == OP_TIME_KEYS && at_end(p))
+			script_error(c->line, "time-keys needs a key name and a count");
 		if (!at_end(p) && (!parse_long(&p, &c->n1) || c->n1 < 1 || c->n1 > 10000 || !at_end(p)))
-			script_error(c->line, "key's count must be a number from 1 to 10000");
+			script_error(c->line, "%s's count must be a number from 1 to 10000", what);
 		const char *seq = key_bytes(name, buf, sizeof buf);
 		if (!seq)
 			script_error(c->line, "unknown key \"%s\"", name);
 		c->textlen = strlen(seq);
 		c->text = xstrndup(seq, c->textlen);
+		if (c->op == OP_TIME_KEYS)
+			c->key = xstrndup(name, nlen);
 		break;
 	}
 	case OP_SLEEP:
@@ -865,6 +947,7 @@ static void start_child(char **argv)
 	struct winsize ws = { .ws_row = (unsigned short)R.rows, .ws_col = (unsigned short)R.cols };
 	fflush(stdout);
 	fflush(stderr);
+	R.started_us = now_us();
 	R.pid = forkpty(&R.master, NULL, NULL, &ws);
 	if (R.pid < 0) {
 		fprintf(stderr, "vtrun: forkpty: %s\n", strerror(errno));
