@@ -74,6 +74,15 @@ int cell_number(const char *s, double *out)
 	return 0;
 }
 
+char *cell_number_text(double v)
+{
+	char *t = xasprintf("%g", v);
+	char *dot = strchr(t, '.');
+	if (dot)
+		*dot = ',';
+	return t;
+}
+
 int cell_int(const char *s, long *out)
 {
 	double v;

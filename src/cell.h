@@ -9,6 +9,8 @@ int cell_empty(const char *s);
 char *cell_trim(const char *s);
 /* "12", "12,5", "12.5", with spaces around. */
 int cell_number(const char *s, double *out);
+/* A number as Russian readers write it: "12,5", "12" (fresh string). */
+char *cell_number_text(double v);
 /* A whole number, "7" (also "7,0"). */
 int cell_int(const char *s, long *out);
 /* "DD.MM.YYYY" (also D.M.YYYY) or "YYYY-MM-DD", a real calendar day. */

@@ -21,15 +21,6 @@ struct state {
 	int editing;
 };
 
-static char *fmt_score(double v)
-{
-	char *s = xasprintf("%g", v);
-	for (char *p = s; *p; p++)
-		if (*p == '.')
-			*p = ',';
-	return s;
-}
-
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
@@ -41,7 +32,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 0, 1, width - 2, head);
 	free(head);
 	wattrset(w, ui_attr(UA_NOTE));
-	char *mx = fmt_score(g->a.sc.max_score), *mn = fmt_score(g->a.sc.min_score);
+	char *mx = cell_number_text(g->a.sc.max_score), *mn = cell_number_text(g->a.sc.min_score);
 	char *scaletext = xasprintf(_("max %s, minimum %s"), mx, mn);
 	free(mx), free(mn);
 	ui_put(w, 1, 1, width - 2, scaletext);
@@ -63,10 +54,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	int rows = height - 6;
 	if (rows < 1)
 		rows = 1;
-	if (s->row < s->top)
-		s->top = s->row;
-	if (s->row >= s->top + (size_t)rows)
-		s->top = s->row - (size_t)rows + 1;
+	ui_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < g->n; i++) {
 		size_t k = s->top + (size_t)i;
 		const grid_row *r = &g->rows[k];
@@ -79,7 +67,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, y, xname, namew, r->name);
 		ui_put(w, y, xclass, 6, r->class_label);
 		char *cells[NCOLS];
-		cells[COL_SCORE] = r->now.has_score ? fmt_score(r->now.score) : xstrdup("");
+		cells[COL_SCORE] = r->now.has_score ? cell_number_text(r->now.score) : xstrdup("");
 		cells[COL_JOURNAL] = r->now.has_journal ? xasprintf("%d", r->now.journal_mark) : xstrdup("");
 		cells[COL_ABSENT] = xstrdup(r->now.absent ? _("abs.") : "");
 		int xs[NCOLS] = { xscore, xjour, xabs }, ws[NCOLS] = { 6, 6, 5 };
@@ -198,17 +186,6 @@ static void type(struct state *s, int ch)
 	}
 }
 
-static void move_to(struct state *s, long row)
-{
-	if (s->g.n == 0)
-		return;
-	if (row < 0)
-		row = 0;
-	if (row >= (long)s->g.n)
-		row = (long)s->g.n - 1;
-	s->row = (size_t)row;
-}
-
 static ui_result save(struct state *s)
 {
 	if (commit(s) != 0)
@@ -234,18 +211,14 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if ((!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER)) {
 		if (commit(s) == 0)
-			move_to(s, (long)s->row + 1);
+			ui_list_key(&s->row, s->g.n, KEY_DOWN);
 		return UI_HANDLED;
 	}
 	if (fk) {
-		long page = LINES - 9 > 1 ? LINES - 9 : 1;
 		switch (ch) {
 		case KEY_DOWN: case KEY_UP: case KEY_NPAGE: case KEY_PPAGE: case KEY_HOME: case KEY_END:
-			if (commit(s) != 0)
-				return UI_HANDLED;
-			move_to(s, ch == KEY_DOWN ? (long)s->row + 1 : ch == KEY_UP ? (long)s->row - 1
-				: ch == KEY_NPAGE ? (long)s->row + page : ch == KEY_PPAGE ? (long)s->row - page
-				: ch == KEY_HOME ? 0 : (long)s->g.n - 1);
+			if (commit(s) == 0)
+				ui_list_key(&s->row, s->g.n, ch);
 			return UI_HANDLED;
 		case KEY_RIGHT: case KEY_LEFT: case KEY_BTAB:
 			if (commit(s) == 0)

@@ -111,10 +111,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	free(head);
 	ui_put(w, 1, 1, width - 2, _("Choose the CSV file (Enter). Backspace goes up a folder."));
 	int rows = height - 3;
-	if (s->row < s->top)
-		s->top = s->row;
-	if (rows > 0 && s->row >= s->top + (size_t)rows)
-		s->top = s->row - (size_t)rows + 1;
+	ui_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		const struct entry *e = &s->v[s->top + (size_t)i];
 		int y = 3 + i, cur = s->top + (size_t)i == s->row;
@@ -343,15 +340,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1;
-	switch (ch) {
-	case KEY_DOWN: if (s->row + 1 < s->n) s->row++; return UI_HANDLED;
-	case KEY_UP: if (s->row > 0) s->row--; return UI_HANDLED;
-	case KEY_NPAGE: s->row = s->row + page < s->n ? s->row + page : (s->n ? s->n - 1 : 0); return UI_HANDLED;
-	case KEY_PPAGE: s->row = s->row > page ? s->row - page : 0; return UI_HANDLED;
-	case KEY_HOME: s->row = 0; return UI_HANDLED;
-	case KEY_END: s->row = s->n ? s->n - 1 : 0; return UI_HANDLED;
-	}
+	if (ui_list_key(&s->row, s->n, ch))
+		return UI_HANDLED;
 	if (ch == KEY_F(5)) {
 		list(s);	/* a stick inserted meanwhile */
 		return UI_REDRAW;

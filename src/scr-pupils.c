@@ -58,10 +58,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 2, xres, 6, _("Res."));
 	wattrset(w, A_NORMAL);
 	int rows = height - 4;
-	if (s->row < s->top)
-		s->top = s->row;
-	if (rows > 0 && s->row >= s->top + (size_t)rows)
-		s->top = s->row - (size_t)rows + 1;
+	ui_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		const pupil_item *p = &s->v[s->top + (size_t)i];
 		int y = 3 + i, cur = s->top + (size_t)i == s->row;
@@ -335,15 +332,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		}
 		return UI_HANDLED;
 	}
-	long page = LINES - 7 > 1 ? LINES - 7 : 1;
-	switch (ch) {
-	case KEY_DOWN: if (s->row + 1 < s->n) s->row++; return UI_HANDLED;
-	case KEY_UP: if (s->row > 0) s->row--; return UI_HANDLED;
-	case KEY_NPAGE: s->row = s->row + (size_t)page < s->n ? s->row + (size_t)page : (s->n ? s->n - 1 : 0); return UI_HANDLED;
-	case KEY_PPAGE: s->row = s->row > (size_t)page ? s->row - (size_t)page : 0; return UI_HANDLED;
-	case KEY_HOME: s->row = 0; return UI_HANDLED;
-	case KEY_END: s->row = s->n ? s->n - 1 : 0; return UI_HANDLED;
-	}
+	if (ui_list_key(&s->row, s->n, ch))
+		return UI_HANDLED;
 	if (ch == KEY_F(3)) {
 		s->which = (s->which + 1) % 3;
 		s->row = 0;

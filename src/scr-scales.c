@@ -36,13 +36,7 @@ static void reload(struct state *s)
 /* A score for people: decimal comma, "" when not set. */
 static char *num(int has, double v)
 {
-	if (!has)
-		return xstrdup("");
-	char *t = xasprintf("%g", v);
-	for (char *p = t; *p; p++)
-		if (*p == '.')
-			*p = ',';
-	return t;
+	return has ? cell_number_text(v) : xstrdup("");
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -66,10 +60,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 2, xs[i], (i < 10 ? xs[i + 1] : width) - xs[i] - 1, heads[i]);
 	wattrset(w, A_NORMAL);
 	int rows = height - 4;
-	if (s->row < s->top)
-		s->top = s->row;
-	if (rows > 0 && s->row >= s->top + (size_t)rows)
-		s->top = s->row - (size_t)rows + 1;
+	ui_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		const scale_item *it = &s->v[s->top + (size_t)i];
 		const scale *sc = &it->a.sc;
@@ -255,15 +246,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	long page = LINES - 7 > 1 ? LINES - 7 : 1;
-	switch (ch) {
-	case KEY_DOWN: if (s->row + 1 < s->n) s->row++; return UI_HANDLED;
-	case KEY_UP: if (s->row > 0) s->row--; return UI_HANDLED;
-	case KEY_NPAGE: s->row = s->row + (size_t)page < s->n ? s->row + (size_t)page : (s->n ? s->n - 1 : 0); return UI_HANDLED;
-	case KEY_PPAGE: s->row = s->row > (size_t)page ? s->row - (size_t)page : 0; return UI_HANDLED;
-	case KEY_HOME: s->row = 0; return UI_HANDLED;
-	case KEY_END: s->row = s->n ? s->n - 1 : 0; return UI_HANDLED;
-	}
+	if (ui_list_key(&s->row, s->n, ch))
+		return UI_HANDLED;
 	if (ch == KEY_F(3)) {
 		pick_year(s);
 	} else if ((ch == KEY_F(4) || ch == KEY_ENTER) && it) {

@@ -81,6 +81,28 @@ void ui_put(WINDOW *w, int y, int x, int width, const char *text)
 	waddstr(w, "…");
 }
 
+int ui_list_key(size_t *row, size_t n, int ch)
+{
+	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1, last = n ? n - 1 : 0;
+	switch (ch) {
+	case KEY_DOWN: *row = *row < last ? *row + 1 : last; return 1;
+	case KEY_UP: *row = *row > 0 ? *row - 1 : 0; return 1;
+	case KEY_NPAGE: *row = *row + page < last ? *row + page : last; return 1;
+	case KEY_PPAGE: *row = *row > page ? *row - page : 0; return 1;
+	case KEY_HOME: *row = 0; return 1;
+	case KEY_END: *row = last; return 1;
+	}
+	return 0;
+}
+
+void ui_list_scroll(size_t row, size_t *top, int rows)
+{
+	if (row < *top)
+		*top = row;
+	if (rows > 0 && row >= *top + (size_t)rows)
+		*top = row - (size_t)rows + 1;
+}
+
 static void vstatus(int error, const char *fmt, va_list ap)
 {
 	vsnprintf(status, sizeof status, fmt, ap);

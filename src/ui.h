@@ -64,6 +64,12 @@ int ui_pick(const char *title, char *const *labels, int n, int current);
 /* Shows long text in a box (help, details) until a key. */
 void ui_show_text(const char *title, const char *text);
 
+/* Moves a list's cursor row for Up, Down, PgUp, PgDn, Home, End among n
+ * lines: 1 when ch was one of them. */
+int ui_list_key(size_t *row, size_t n, int ch);
+/* Keeps row visible in a window of rows lines starting at *top. */
+void ui_list_scroll(size_t row, size_t *top, int rows);
+
 /* Writes text at y, x within at most width cells (cut with "…"). */
 void ui_put(WINDOW *w, int y, int x, int width, const char *text);
 /* A box with a title in w's middle: the window to draw inside, fresh. */
