@@ -127,7 +127,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 2, 2, width - 4, _("No results for this year. F3 chooses another year."));
 		return;
 	}
-	int rows = height - 2, barw = width >= 100 ? 30 : 16;
+	int rows = height - 2, barw = width >= 100 ? 30 : 14;
 	if (s->top + (size_t)rows > s->n)
 		s->top = s->n > (size_t)rows ? s->n - (size_t)rows : 0;
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
