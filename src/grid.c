@@ -94,7 +94,8 @@ int grid_load(sqlite3 *db, long assessment_id, grid *g, char **err)
 		" r.student_id IS NOT NULL"
 		" FROM student s LEFT JOIN class c ON c.id = s.class_id"
 		" LEFT JOIN result r ON r.assessment_id = ?1 AND r.student_id = s.id"
-		" WHERE (c.grade = ?2 AND s.class_id IS NOT NULL) OR r.student_id IS NOT NULL"
+		" WHERE s.id IN (SELECT p.id FROM student p JOIN class k ON k.id = p.class_id WHERE k.grade = ?2"
+		"                UNION SELECT student_id FROM result WHERE assessment_id = ?1)"
 		" ORDER BY coalesce(r.class, c.grade || c.letter) COLLATE RU, s.last_name COLLATE RU,"
 		" s.first_name COLLATE RU, s.code", err);
 	if (!st) {
