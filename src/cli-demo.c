@@ -14,6 +14,7 @@
 #include "db.h"
 #include "import.h"
 #include "paths.h"
+#include "roadmap.h"
 #include "school-setup.h"
 #include "ui.h"
 
@@ -60,6 +61,55 @@ static int may_replace(const char *path, const char *code, char **err)
 	if (!ok)
 		*err = xasprintf(_("%s is not an earlier demo database; the demo will not overwrite it"), path);
 	return ok;
+}
+
+/* The demo school's roadmap, with some progress on it and a few
+ * methodical events, so that the demo is not a wall of overdue items. */
+static int demo_roadmap(sqlite3 *db, const char *dir, diag *d)
+{
+	static const csvin_col cols[] = { { "number", NULL }, { "status", NULL }, { "done_date", NULL }, { "note", NULL } };
+	char *path = xasprintf("%s/roadmap.csv", dir), *err = NULL, *unknown = NULL;
+	rm_table t;
+	roadmap_summary sum;
+	int rc = roadmap_import(db, path, 2026, 2026,
+				"План мероприятий («дорожная карта») по повышению качества образования на 2026 год",
+				0, d, &t, &sum);
+	free(path);
+	if (rc != 0)
+		return -1;
+	rm_table_free(&t);
+	roadmap_summary_free(&sum);
+	activity *v = NULL;
+	size_t n = 0;
+	path = xasprintf("%s/roadmap-progress.csv", dir);
+	csvin *in = csvin_open(path, &err);
+	csvin_row *r;
+	if (!in || csvin_header(in, cols, 4, &err, &unknown) != 0 || db_activity_list(db, &v, &n, &err) != 0)
+		rc = -1;
+	while (rc == 0 && csvin_next(in, &r, &err) == 1) {
+		size_t k;
+		if (activity_find(v, n, r->field[0], NULL, &k, 1) != 1)
+			continue;
+		activity *a = &v[k];
+		free(a->status), free(a->done_on), free(a->evidence);
+		a->status = xstrdup(r->field[1]);
+		a->done_on = xstrdup(r->field[2]);
+		a->evidence = xstrdup(r->field[3]);
+		if (db_activity_save_progress(db, a, &err) != 0)
+			rc = -1;
+	}
+	if (rc != 0)
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err ? err : path);
+	activity_list_free(v, n);
+	csvin_close(in);
+	free(err), free(unknown), free(path);
+	if (rc == 0) {
+		import_counts c;
+		path = xasprintf("%s/events.csv", dir);
+		rc = import_file(db, IMPORT_EVENTS, path, 0, d, &c) == 0 ? 0 : -1;
+		free(path);
+	}
+	return rc;
 }
 
 static void remove_db(const char *path)
@@ -117,6 +167,7 @@ static int run(int argc, char **argv, cli_env *env)
 		ok = import_file(db, kinds[i], f, 0, &d, &n) == 0;
 		free(f);
 	}
+	ok = ok && demo_roadmap(db, dir, &d) == 0;
 	db_close(db);
 	if (!ok) {
 		cli_error(_("the demo data in %s did not import"), dir);

@@ -3,11 +3,13 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "common.h"
 #include "db.h"
 #include "import.h"
+#include "roadmap.h"
 
 static void summary(const char *path, const import_counts *n, int dry_run)
 {
@@ -16,28 +18,116 @@ static void summary(const char *path, const import_counts *n, int dry_run)
 	       path, n->added, n->updated, n->unchanged);
 }
 
+/* The sections and the numbers of their activities, as found. */
+static void print_found(const rm_table *t)
+{
+	printf(_("Sections and activities found:\n"));
+	for (int sec = -1; sec < (int)t->nsections; sec++) {
+		char *line = NULL;
+		int count = 0;
+		for (size_t i = 0; i < t->nacts; i++) {
+			if (t->acts[i].section != sec)
+				continue;
+			char *l = line ? xasprintf("%s, %s", line, *t->acts[i].number ? t->acts[i].number : "—")
+				       : xstrdup(*t->acts[i].number ? t->acts[i].number : "—");
+			free(line);
+			line = l;
+			count++;
+		}
+		if (sec < 0 && !count)
+			continue;
+		if (sec < 0)
+			printf(t->nsections ? _("  (before any section): %s (%d)\n") : "  %s (%d)\n", line, count);
+		else
+			printf("  %s%s%s: %s (%d)\n", t->sections[sec].number, *t->sections[sec].number ? " " : "",
+			       t->sections[sec].title, line ? line : "—", count);
+		free(line);
+	}
+	printf(ngettext("%zu activity", "%zu activities", (unsigned long)t->nacts), t->nacts);
+	if (t->repeated_headers)
+		printf(ngettext("; %ld repeated header row skipped", "; %ld repeated header rows skipped",
+				(unsigned long)t->repeated_headers), t->repeated_headers);
+	if (t->joined_rows)
+		printf(ngettext("; %ld row broken across a page joined to its activity",
+				"; %ld rows broken across a page joined to their activities",
+				(unsigned long)t->joined_rows), t->joined_rows);
+	printf(".\n");
+}
+
+static int import_roadmap(cli_env *env, const char *path, int first, int last, const char *title, int dry_run)
+{
+	diag d = cli_diag();
+	rm_table t;
+	/* Deadlines without a year take it from the roadmap's period, and a
+	 * guess from the text can be years off (a cell may cite an earlier
+	 * programme): the user says it. */
+	if (!first)
+		return cli_usage(&cli_import, _("say the roadmap's years with --years (like 2026 or 2025-2027)"));
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	roadmap_summary sum;
+	int rc = roadmap_import(db, path, first, last, title, dry_run, &d, &t, &sum);
+	if (rc == 0) {
+		print_found(&t);
+		printf(dry_run ? _("Checked, no errors (the roadmap for %d-%d). Importing it would add %ld, change %ld, "
+				   "leave %ld unchanged, drop %ld.\n")
+			       : _("Imported the roadmap for %d-%d. Added %ld, changed %ld, unchanged %ld, dropped %ld.\n"),
+		       first, last, sum.added, sum.changed, sum.unchanged, sum.dropped);
+		for (size_t i = 0; i < sum.nchanged_list; i++)
+			printf(_("  changed: %s\n"), sum.changed_list[i]);
+		for (size_t i = 0; i < sum.ndropped_list; i++)
+			printf(_("  dropped: %s\n"), sum.dropped_list[i]);
+		rm_table_free(&t);
+		roadmap_summary_free(&sum);
+	} else {
+		cli_error(_("%s: not imported; nothing was changed"), path);
+	}
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = {
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "years", required_argument, NULL, 'y' },
+		{ "title", required_argument, NULL, 't' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, exit_now, dry_run = 0;
+	int c, exit_now, dry_run = 0, first = 0, last = 0;
+	const char *title = NULL;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'n')
+		if (c == 'n') {
 			dry_run = 1;
-		else if (cli_common_option(c, &cli_import, env, &exit_now) != 0)
+		} else if (c == 't') {
+			title = optarg;
+		} else if (c == 'y') {
+			char *end;
+			first = (int)strtol(optarg, &end, 10);
+			last = *end == '-' ? (int)strtol(end + 1, &end, 10) : first;
+			if (*end || first < 2000 || last > 2100 || first > last)
+				return cli_usage(&cli_import, _("the years are like 2023 or 2023-2024, not '%s'"), optarg);
+		} else if (cli_common_option(c, &cli_import, env, &exit_now) != 0) {
 			return exit_now;
+		}
 	}
 	if (argc - optind < 2)
 		return cli_usage(&cli_import, _("say what to import and from which file"));
 	if (argc - optind > 2)
 		return cli_usage(&cli_import, _("unexpected argument '%s'"), argv[optind + 2]);
+	const char *path = argv[optind + 1];
+	if (strcmp(argv[optind], "roadmap") == 0)
+		return import_roadmap(env, path, first, last, title, dry_run);
 	int kind = import_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales or results"), argv[optind]);
-	const char *path = argv[optind + 1];
+		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, roadmap or events"),
+				 argv[optind]);
+	if (first || title)
+		return cli_usage(&cli_import, _("--years and --title go with 'import roadmap'"));
 
 	school sc = { 0 };
 	sqlite3 *db = cli_open(env, 1, &sc);
@@ -61,7 +151,7 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results FILE [--dry-run]",
+	"import", "roster|scales|results|events FILE [--dry-run] | roadmap FILE --years YEAR[-YEAR] [--title TEXT] [--dry-run]",
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
@@ -74,6 +164,15 @@ const cli_command cli_import = {
 	   "  results  one line per pupil and assessment: Процедура, Предмет, Год or\n"
 	   "           Дата, Класс, Код (or name), Балл, Отметка, Отметка по журналу,\n"
 	   "           Отсутствовал\n\n"
+	   "  events   methodical events: Дата, Вид, Тема, Участников, № мероприятия\n"
+	   "           дорожной карты (links the event to that activity)\n"
+	   "  roadmap  the district's roadmap as its table: №, Мероприятие, Сроки,\n"
+	   "           Ответственные, Ожидаемый результат; heading rows open sections,\n"
+	   "           repeated headers are skipped, rows broken across a page are\n"
+	   "           joined. --years gives its period (deadlines without a year\n"
+	   "           take it), --title its title. A corrected version\n"
+	   "           replaces the old one and keeps the progress recorded on\n"
+	   "           activities that are still there.\n\n"
 	   "All or nothing: one bad line refuses the whole file and every bad line is\n"
 	   "reported with its number. Importing the same file again changes nothing.\n\n"
 	   "  --dry-run  check the file and say what would change, change nothing\n"),

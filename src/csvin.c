@@ -537,6 +537,17 @@ static int header_matches(const char *norm, const csvin_col *col)
 	return hit;
 }
 
+int csvin_col_find(const csvin_col *cols, size_t ncols, const char *text)
+{
+	char *norm = csvin_norm_header(text);
+	int hit = -1;
+	for (size_t i = 0; i < ncols && hit < 0 && *norm; i++)
+		if (header_matches(norm, &cols[i]))
+			hit = (int)i;
+	free(norm);
+	return hit;
+}
+
 int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t ncols,
 	      char **err, char **unknown)
 {

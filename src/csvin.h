@@ -58,6 +58,9 @@ const char *csvin_header_name(const csvin *in, size_t i);
 /* Every header cell, ", "-joined (for messages about missing columns). */
 char *csvin_header_list(const csvin *in);
 
+/* The column whose name or alias text is, or -1. */
+int csvin_col_find(const csvin_col *cols, size_t ncols, const char *text);
+
 /* The normal form headers are compared in (fresh string). */
 char *csvin_norm_header(const char *s);
 

@@ -76,6 +76,41 @@ static const char *const migrations[] = {
 	"  journal_mark INTEGER CHECK (journal_mark BETWEEN 1 AND 5),"
 	"  cleared INTEGER NOT NULL DEFAULT 0 CHECK (cleared IN (0, 1)),"	/* the row was emptied */
 	"  PRIMARY KEY (assessment_id, student_id)) WITHOUT ROWID;",
+
+	/* 3: the district's roadmap as imported, the school's progress on its
+	 * activities, and the methodical events held. One roadmap is current;
+	 * importing a corrected version updates it in place. */
+	"CREATE TABLE roadmap ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"	/* the file it came from */
+	"  preamble TEXT NOT NULL DEFAULT '',"	/* text above the table: order, goal, tasks */
+	"  imported_at TEXT NOT NULL,"
+	"  CHECK (first_year <= last_year));"
+	"CREATE TABLE roadmap_section ("
+	"  id INTEGER PRIMARY KEY,"
+	"  number TEXT NOT NULL DEFAULT '', title TEXT NOT NULL,"
+	"  notes TEXT NOT NULL DEFAULT '',"	/* one-cell rows under the heading */
+	"  sort INTEGER NOT NULL);"
+	"CREATE TABLE activity ("
+	"  id INTEGER PRIMARY KEY,"
+	"  section_id INTEGER REFERENCES roadmap_section(id) ON DELETE SET NULL,"
+	"  number TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',"
+	"  deadline_text TEXT NOT NULL DEFAULT '',"
+	"  start INTEGER, end INTEGER,"	/* YYYYMMDD; NULL: the text holds no date */
+	"  recurrence TEXT NOT NULL DEFAULT '',"
+	"  responsible TEXT NOT NULL DEFAULT '', expected_result TEXT NOT NULL DEFAULT '',"
+	"  sort INTEGER NOT NULL,"
+	"  status TEXT NOT NULL DEFAULT 'planned'"
+	"    CHECK (status IN ('planned', 'in_progress', 'done', 'not_done', 'cancelled')),"
+	"  done_on TEXT, evidence TEXT NOT NULL DEFAULT '', participants INTEGER);"
+	"CREATE TABLE event ("
+	"  id INTEGER PRIMARY KEY,"
+	"  held_on TEXT NOT NULL, kind TEXT NOT NULL, topic TEXT NOT NULL DEFAULT '',"
+	"  participants INTEGER,"
+	"  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL);"
+	"CREATE INDEX event_activity ON event (activity_id);",
 };
 
 int db_schema_count(void)

@@ -18,6 +18,8 @@ int import_kind_parse(const char *name)
 		return IMPORT_SCALES;
 	if (strcmp(name, "results") == 0)
 		return IMPORT_RESULTS;
+	if (strcmp(name, "events") == 0)
+		return IMPORT_EVENTS;
 	return -1;
 }
 
@@ -136,6 +138,8 @@ static const import_ops *ops_of(enum import_kind kind)
 		return &import_scales_ops;
 	case IMPORT_RESULTS:
 		return &import_results_ops;
+	case IMPORT_EVENTS:
+		return &import_events_ops;
 	}
 	return NULL;
 }

@@ -12,6 +12,7 @@ static const struct {
 	ui_screen *(*open)(void);
 } items[] = {
 	{ N_("Results: enter a class's scores"), scr_results_new },
+	{ N_("Roadmap"), scr_roadmap_new },
 	{ N_("Indicators"), scr_indicators_new },
 	{ N_("Pupils and classes"), scr_pupils_new },
 	{ N_("Assessments and scales"), scr_scales_new },

@@ -11,4 +11,5 @@ ui_screen *scr_pupils_new(void);
 ui_screen *scr_scales_new(void);
 ui_screen *scr_import_new(void);
 ui_screen *scr_settings_new(void);
+ui_screen *scr_roadmap_new(void);
 #endif

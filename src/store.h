@@ -138,6 +138,53 @@ int db_assessment_delete(sqlite3 *db, long id, char **err);
 char *db_setting_get(sqlite3 *db, const char *key, char **err);
 int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err);
 
+/* --- the roadmap, its activities and events (db-roadmap.c) --- */
+typedef struct roadmap_info {
+	char *title, *source, *preamble, *imported_at;
+	int first_year, last_year;
+} roadmap_info;
+/* 1 and *out filled when a roadmap was imported, 0 when none. */
+int db_roadmap_get(sqlite3 *db, roadmap_info *out, char **err);
+int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err);
+void roadmap_info_clear(roadmap_info *r);
+
+typedef struct activity {
+	long id, section_id;
+	char *section_number, *section_title;
+	char *number, *title, *deadline_text, *responsible, *expected_result, *recurrence;
+	long start, end;	/* YYYYMMDD, 0 for none */
+	int sort;
+	char *status;		/* planned, in_progress, done, not_done, cancelled */
+	char *done_on;		/* YYYY-MM-DD, or "" */
+	char *evidence;
+	long participants;	/* -1 for none */
+	long events;		/* methodical events linked to it */
+} activity;
+/* Every activity in the roadmap's order. */
+int db_activity_list(sqlite3 *db, activity **out, size_t *n, char **err);
+void activity_list_free(activity *v, size_t n);
+/* Inserts (a->id == 0, id set) or updates what the roadmap says of the
+ * activity: section, number, title, deadline, responsible, result, order. */
+int db_activity_save_plan(sqlite3 *db, activity *a, char **err);
+/* Records the school's progress: status, date done, evidence, participants. */
+int db_activity_save_progress(sqlite3 *db, const activity *a, char **err);
+int db_activity_delete(sqlite3 *db, long id, char **err);
+/* Sections are rebuilt on every import. */
+int db_sections_clear(sqlite3 *db, char **err);
+long db_section_add(sqlite3 *db, const char *number, const char *title, const char *notes, int sort, char **err);
+
+typedef struct event_item {
+	long id, activity_id;
+	char *held_on, *kind, *topic;
+	long participants;	/* -1 for none */
+} event_item;
+/* The events linked to an activity (activity_id 0: every event), by date. */
+int db_event_list(sqlite3 *db, long activity_id, event_item **out, size_t *n, char **err);
+void event_list_free(event_item *v, size_t n);
+/* 1 and *out when an event of that date, kind and topic exists, 0 when not. */
+int db_event_find(sqlite3 *db, const char *held_on, const char *kind, const char *topic, event_item *out, char **err);
+int db_event_save(sqlite3 *db, event_item *e, char **err);
+
 /* --- results (db-result.c) --- */
 typedef struct result {
 	long assessment_id, student_id;

@@ -1,0 +1,267 @@
+/* roadmap list | roadmap set: the activities, and the school's progress. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "cli.h"
+#include "common.h"
+#include "csvout.h"
+#include "db.h"
+#include "roadmap.h"
+#include "table.h"
+
+static char *ymd_text(long ymd)
+{
+	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
+}
+
+/* YYYY-MM-DD or DD.MM.YYYY into YYYYMMDD; 0 when not a date. */
+static long parse_day(const char *s)
+{
+	int y, m, d;
+	return cell_date(s, &y, &m, &d) == 0 ? y * 10000L + m * 100L + d : 0;
+}
+
+static void print_csv(const activity *v, size_t n, const char *only_status, int only_overdue, long today)
+{
+	static const char *const head[] = { "section", "number", "title", "deadline_text", "start", "end",
+					    "recurrence", "responsible", "expected_result", "status", "done_date",
+					    "note", "overdue" };
+	for (size_t i = 0; i < 13; i++)
+		csvout_cell(stdout, head[i], i == 0);
+	csvout_end(stdout);
+	for (size_t i = 0; i < n; i++) {
+		const activity *a = &v[i];
+		int over = activity_overdue(a, today);
+		if ((only_status && strcmp(a->status, only_status) != 0) || (only_overdue && !over))
+			continue;
+		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
+							  a->section_title) : xstrdup("");
+		char *start = ymd_text(a->start), *end = ymd_text(a->end);
+		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
+					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
+					over ? "1" : "0" };
+		for (size_t k = 0; k < 13; k++)
+			csvout_cell(stdout, cells[k], k == 0);
+		csvout_end(stdout);
+		free(section), free(start), free(end);
+	}
+}
+
+static void print_table(const activity *v, size_t n, const char *only_status, int only_overdue, long today)
+{
+	table *t = table_new(4, "rlll", "-++-");
+	const char *head[] = { _("No."), _("Activity"), _("Deadline"), _("Status") };
+	table_add(t, head);
+	long shown = 0, section = -1;
+	for (size_t i = 0; i < n; i++) {
+		const activity *a = &v[i];
+		int over = activity_overdue(a, today);
+		if ((only_status && strcmp(a->status, only_status) != 0) || (only_overdue && !over))
+			continue;
+		if (a->section_id != section) {
+			section = a->section_id;
+			char *h = xasprintf("%s %s", a->section_number, a->section_title);
+			const char *row[] = { "", h, "", "" };
+			table_add(t, row);
+			free(h);
+		}
+		char *status = xasprintf("%s%s", activity_status_title(a->status), over ? _(", overdue") : "");
+		const char *row[] = { a->number, a->title, a->deadline_text, status };
+		table_add(t, row);
+		free(status);
+		shown++;
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	printf(ngettext("%ld activity.\n", "%ld activities.\n", (unsigned long)shown), shown);
+}
+
+static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "status", required_argument, NULL, 's' },
+		{ "overdue", no_argument, NULL, 'o' },
+		{ "today", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now, overdue = 0;
+	const char *status = NULL, *format = "table";
+	long today = today_ymd();
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 's')
+			status = optarg;
+		else if (c == 'o')
+			overdue = 1;
+		else if (c == 'f')
+			format = optarg;
+		else if (c == 't') {
+			if (!(today = parse_day(optarg)))
+				return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), optarg);
+		} else if (cli_common_option(c, cmd, env, &exit_now) != 0)
+			return exit_now;
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (status && !activity_status_valid(status))
+		return cli_usage(cmd, _("the status must be planned, in_progress, done, not_done or cancelled, not '%s'"), status);
+	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
+		return cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	activity *v;
+	size_t n;
+	char *err = NULL;
+	int rc = db_activity_list(db, &v, &n, &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	} else if (n == 0 && strcmp(format, "table") == 0) {
+		printf(_("No roadmap yet: import it with 'orientir import roadmap FILE --years YEAR'.\n"));
+	} else if (strcmp(format, "csv") == 0) {
+		print_csv(v, n, status, overdue, today);
+	} else {
+		print_table(v, n, status, overdue, today);
+	}
+	if (rc == 0)
+		activity_list_free(v, n);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "section", required_argument, NULL, 'S' },
+		{ "status", required_argument, NULL, 's' },
+		{ "date", required_argument, NULL, 'd' },
+		{ "note", required_argument, NULL, 'n' },
+		{ "participants", required_argument, NULL, 'p' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now;
+	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'S': section = optarg; break;
+		case 's': status = optarg; break;
+		case 'd': date = optarg; break;
+		case 'n': note = optarg; break;
+		case 'p': people = optarg; break;
+		default:
+			if (cli_common_option(c, cmd, env, &exit_now) != 0)
+				return exit_now;
+		}
+	}
+	if (argc - optind != 1)
+		return cli_usage(cmd, _("name one activity by its number"));
+	if (!status)
+		return cli_usage(cmd, _("the new status is missing (--status)"));
+	if (!activity_status_valid(status))
+		return cli_usage(cmd, _("the status must be planned, in_progress, done, not_done or cancelled, not '%s'"), status);
+	long day = 0, count = -1;
+	if (date && !(day = parse_day(date)))
+		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), date);
+	if (people && (cell_int(people, &count) != 0 || count < 0))
+		return cli_usage(cmd, _("'%s' is not a number of participants"), people);
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	activity *v = NULL;
+	size_t n = 0, idx[16];
+	char *err = NULL;
+	int rc = EXIT_FAIL;
+	if (db_activity_list(db, &v, &n, &err) != 0) {
+		cli_error("%s", err);
+		goto out;
+	}
+	size_t k = activity_find(v, n, argv[optind], section, idx, 16);
+	if (k == 0) {
+		cli_error(_("no activity numbered %s%s%s in the roadmap"), argv[optind], section ? _(" in section ") : "",
+			  section ? section : "");
+		goto out;
+	}
+	if (k > 1) {
+		cli_error(_("%s is the number of several activities; say which with --section:"), argv[optind]);
+		for (size_t i = 0; i < k && i < 16; i++)
+			fprintf(stderr, "  --section %s   %s %s\n", *v[idx[i]].section_number ? v[idx[i]].section_number
+				: v[idx[i]].section_title, v[idx[i]].number, v[idx[i]].title);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	activity *a = &v[idx[0]];
+	free(a->status);
+	a->status = xstrdup(status);
+	if (day) {
+		free(a->done_on);
+		a->done_on = ymd_text(day);
+	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
+		free(a->done_on);
+		a->done_on = ymd_text(today_ymd());
+	}
+	if (note) {
+		free(a->evidence);
+		a->evidence = xstrdup(note);
+	}
+	if (count >= 0)
+		a->participants = count;
+	if (db_activity_save_progress(db, a, &err) != 0) {
+		cli_error("%s", err);
+		goto out;
+	}
+	printf(_("%s %s: %s.\n"), a->number, a->title, activity_status_title(a->status));
+	rc = EXIT_OK;
+out:
+	free(err);
+	activity_list_free(v, n);
+	school_clear(&sc);
+	db_close(db);
+	return rc;
+}
+
+static int run(int argc, char **argv, cli_env *env)
+{
+	if (argc < 2)
+		return cli_usage(&cli_roadmap, _("say 'list' or 'set'"));
+	if (strcmp(argv[1], "list") == 0)
+		return run_list(argc - 1, argv + 1, env, &cli_roadmap);
+	if (strcmp(argv[1], "set") == 0)
+		return run_set(argc - 1, argv + 1, env, &cli_roadmap);
+	if (strcmp(argv[1], "--help") == 0) {
+		cli_print_help(&cli_roadmap);
+		return EXIT_OK;
+	}
+	return cli_usage(&cli_roadmap, _("say 'list' or 'set', not '%s'"), argv[1]);
+}
+
+const cli_command cli_roadmap = {
+	"roadmap", "list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N]",
+	N_("the roadmap's activities and the school's progress on them"),
+	N_("roadmap list: the activities with their deadlines as written and as dates,\n"
+	   "status and note.\n"
+	   "  --status S      only activities with that status\n"
+	   "  --overdue       only those whose time is past and not done or cancelled\n"
+	   "  --today DATE    judge overdue on that day (default: today)\n"
+	   "  --format csv    for programs: section,number,title,deadline_text,start,end,\n"
+	   "                  recurrence,responsible,expected_result,status,done_date,\n"
+	   "                  note,overdue\n\n"
+	   "roadmap set NUMBER: records progress on the activity with that number (with\n"
+	   "or without a trailing dot).\n"
+	   "  --status S      planned, in_progress, done, not_done or cancelled\n"
+	   "  --date DATE     when it was done (default for done: today)\n"
+	   "  --note TEXT     what was done: the evidence\n"
+	   "  --participants N  how many took part\n"
+	   "  --section S     when two sections share the number: the section's number\n"
+	   "                  or the start of its title\n"),
+	run,
+};

@@ -1,0 +1,283 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "db.h"
+#include "store.h"
+
+int db_roadmap_get(sqlite3 *db, roadmap_info *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT title, source, preamble, imported_at, first_year, last_year"
+				   " FROM roadmap WHERE id = 1", err);
+	if (!st)
+		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc != 1)
+		return rc;
+	*out = (roadmap_info){ db_col_dup(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3),
+			       sqlite3_column_int(st, 4), sqlite3_column_int(st, 5) };
+	sqlite3_reset(st);
+	return 1;
+}
+
+int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO roadmap (id, title, source, preamble, imported_at,"
+				   " first_year, last_year) VALUES (1, ?, ?, ?,"
+				   " strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, r->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->preamble, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, r->first_year);
+	sqlite3_bind_int(st, 5, r->last_year);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+void roadmap_info_clear(roadmap_info *r)
+{
+	free(r->title), free(r->source), free(r->preamble), free(r->imported_at);
+	*r = (roadmap_info){ 0 };
+}
+
+int db_activity_list(sqlite3 *db, activity **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT a.id, coalesce(a.section_id, 0), coalesce(s.number, ''), coalesce(s.title, ''), a.number,"
+		" a.title, a.deadline_text, a.responsible, a.expected_result, a.recurrence, coalesce(a.start, 0),"
+		" coalesce(a.end, 0), a.sort, a.status, coalesce(a.done_on, ''), a.evidence,"
+		" coalesce(a.participants, -1), (SELECT count(*) FROM event e WHERE e.activity_id = a.id)"
+		" FROM activity a LEFT JOIN roadmap_section s ON s.id = a.section_id ORDER BY a.sort", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
+		(*out)[(*n)++] = (activity){
+			.id = (long)sqlite3_column_int64(st, 0), .section_id = (long)sqlite3_column_int64(st, 1),
+			.section_number = db_col_dup(st, 2), .section_title = db_col_dup(st, 3),
+			.number = db_col_dup(st, 4), .title = db_col_dup(st, 5), .deadline_text = db_col_dup(st, 6),
+			.responsible = db_col_dup(st, 7), .expected_result = db_col_dup(st, 8),
+			.recurrence = db_col_dup(st, 9), .start = (long)sqlite3_column_int64(st, 10),
+			.end = (long)sqlite3_column_int64(st, 11), .sort = sqlite3_column_int(st, 12),
+			.status = db_col_dup(st, 13), .done_on = db_col_dup(st, 14), .evidence = db_col_dup(st, 15),
+			.participants = (long)sqlite3_column_int64(st, 16), .events = (long)sqlite3_column_int64(st, 17),
+		};
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		activity_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void activity_list_free(activity *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		activity *a = &v[i];
+		free(a->section_number), free(a->section_title), free(a->number), free(a->title);
+		free(a->deadline_text), free(a->responsible), free(a->expected_result), free(a->recurrence);
+		free(a->status), free(a->done_on), free(a->evidence);
+	}
+	free(v);
+}
+
+static void bind_date(sqlite3_stmt *st, int i, long ymd)
+{
+	if (ymd)
+		sqlite3_bind_int64(st, i, ymd);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, a->id
+		? "UPDATE activity SET section_id = ?1, number = ?2, title = ?3, deadline_text = ?4, start = ?5,"
+		  " end = ?6, recurrence = ?7, responsible = ?8, expected_result = ?9, sort = ?10 WHERE id = ?11"
+		: "INSERT INTO activity (section_id, number, title, deadline_text, start, end, recurrence,"
+		  " responsible, expected_result, sort) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", err);
+	if (!st)
+		return -1;
+	if (a->section_id)
+		sqlite3_bind_int64(st, 1, a->section_id);
+	sqlite3_bind_text(st, 2, a->number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->deadline_text, -1, SQLITE_STATIC);
+	bind_date(st, 5, a->start);
+	bind_date(st, 6, a->end);
+	sqlite3_bind_text(st, 7, a->recurrence ? a->recurrence : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, a->responsible, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, a->expected_result, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, a->sort);
+	if (a->id)
+		sqlite3_bind_int64(st, 11, a->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	if (!a->id)
+		a->id = (long)sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+int db_activity_save_progress(sqlite3 *db, const activity *a, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE activity SET status = ?1, done_on = nullif(?2, ''), evidence = ?3,"
+				   " participants = ?4 WHERE id = ?5", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, a->status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->done_on ? a->done_on : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->evidence ? a->evidence : "", -1, SQLITE_STATIC);
+	if (a->participants >= 0)
+		sqlite3_bind_int64(st, 4, a->participants);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_int64(st, 5, a->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+static int exec1(sqlite3 *db, const char *sql, long id, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, sql, err);
+	if (!st)
+		return -1;
+	if (id)
+		sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_activity_delete(sqlite3 *db, long id, char **err)
+{
+	return exec1(db, "DELETE FROM activity WHERE id = ?1", id, err);
+}
+
+int db_sections_clear(sqlite3 *db, char **err)
+{
+	return exec1(db, "DELETE FROM roadmap_section", 0, err);
+}
+
+long db_section_add(sqlite3 *db, const char *number, const char *title, const char *notes, int sort, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roadmap_section (number, title, notes, sort) VALUES (?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, notes, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, sort);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return (long)sqlite3_last_insert_rowid(db);
+}
+
+static void fill_event(sqlite3_stmt *st, event_item *e)
+{
+	*e = (event_item){ (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1), db_col_dup(st, 2),
+			   db_col_dup(st, 3), db_col_dup(st, 4), (long)sqlite3_column_int64(st, 5) };
+}
+
+#define EVENT_COLS "id, coalesce(activity_id, 0), held_on, kind, topic, coalesce(participants, -1)"
+
+int db_event_list(sqlite3 *db, long activity_id, event_item **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " EVENT_COLS " FROM event WHERE ?1 = 0 OR activity_id = ?1"
+				   " ORDER BY held_on, id", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, activity_id);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+		fill_event(st, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		event_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void event_list_free(event_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].held_on), free(v[i].kind), free(v[i].topic);
+	free(v);
+}
+
+int db_event_find(sqlite3 *db, const char *held_on, const char *kind, const char *topic, event_item *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " EVENT_COLS " FROM event WHERE held_on = ? AND kind = ? AND topic = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, held_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, topic, -1, SQLITE_STATIC);
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill_event(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int db_event_save(sqlite3 *db, event_item *e, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, e->id
+		? "UPDATE event SET held_on = ?1, kind = ?2, topic = ?3, participants = ?4, activity_id = ?5 WHERE id = ?6"
+		: "INSERT INTO event (held_on, kind, topic, participants, activity_id) VALUES (?1, ?2, ?3, ?4, ?5)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, e->held_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, e->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, e->topic, -1, SQLITE_STATIC);
+	if (e->participants >= 0)
+		sqlite3_bind_int64(st, 4, e->participants);
+	else
+		sqlite3_bind_null(st, 4);
+	if (e->activity_id)
+		sqlite3_bind_int64(st, 5, e->activity_id);
+	else
+		sqlite3_bind_null(st, 5);
+	if (e->id)
+		sqlite3_bind_int64(st, 6, e->id);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	if (!e->id)
+		e->id = (long)sqlite3_last_insert_rowid(db);
+	return 0;
+}

@@ -1,0 +1,42 @@
+/* The roadmap: importing the district's table (keeping the school's
+ * progress on activities still there), and the rules about activities.
+ * Domain layer. */
+#ifndef ORIENTIR_ROADMAP_H
+#define ORIENTIR_ROADMAP_H
+
+#include <sqlite3.h>
+
+#include "diag.h"
+#include "roadmap-read.h"
+#include "store.h"
+
+typedef struct roadmap_summary {
+	long added, changed, unchanged, dropped;
+	char **changed_list, **dropped_list;	/* "1.2 Title" each */
+	size_t nchanged_list, ndropped_list;
+} roadmap_summary;
+
+/* Reads path into *t (the caller frees it) and stores it as the current
+ * roadmap, unless dry_run. 0, 1 refused (reasons sent to d), -1 the
+ * database failed. */
+int roadmap_import(sqlite3 *db, const char *path, int first_year, int last_year, const char *title,
+		   int dry_run, diag *d, rm_table *t, roadmap_summary *sum);
+void roadmap_summary_free(roadmap_summary *s);
+
+/* Overdue on today (YYYYMMDD): its window ended and it is neither done nor
+ * cancelled. Text without a date is never overdue. */
+int activity_overdue(const activity *a, long today);
+/* Due within days of today, not yet done or cancelled. */
+int activity_due_soon(const activity *a, long today, int days);
+/* Whether status is one of the contract's words. */
+int activity_status_valid(const char *status);
+/* The activities numbered number (with or without a trailing dot); section,
+ * if not NULL, picks by the section's number or the start of its title.
+ * Fills idx[] (at most max) and returns how many match. */
+size_t activity_find(const activity *v, size_t n, const char *number, const char *section, size_t *idx, size_t max);
+/* A translated word for a status. */
+const char *activity_status_title(const char *status);
+/* Today as YYYYMMDD. */
+long today_ymd(void);
+
+#endif
