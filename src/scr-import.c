@@ -326,8 +326,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			free(to);
 			return UI_REDRAW;
 		}
-		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results") };
-		int k = ui_pick(_("What does the file hold?"), kinds, 3, 2);
+		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events") };
+		int k = ui_pick(_("What does the file hold?"), kinds, 4, 2);
 		if (k >= 0)
 			ui_push(check_new(e->path, (enum import_kind)k));
 		return UI_REDRAW;

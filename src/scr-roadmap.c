@@ -120,7 +120,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	static const char *const names[] = { N_("all activities"), N_("overdue"), N_("due within 30 days"),
 					     N_("not done yet") };
 	if (!s->have_info) {
-		ui_put(w, 1, 2, width - 4, _("No roadmap yet: import the district's table (Import from a file)."));
+		ui_put(w, 1, 2, width - 4, _("No roadmap yet: import the district's table (orientir import roadmap FILE --years YEAR)."));
 		return;
 	}
 	char *head = xasprintf(_("%s (%d-%d) · %s · search: %s_"), *s->info.title ? s->info.title : s->info.source,

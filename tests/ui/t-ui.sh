@@ -78,6 +78,18 @@ for term in linux xterm-256color; do
 	vt $term resize-help.vt "$db"
 done
 
+# The roadmap screen on a table whose deadlines are all past.
+for term in linux xterm-256color; do
+	db="$TMP/$term-roadmap.db"
+	school "$db"
+	"$ORIENTIR" --db "$db" import roadmap "$FIXTURES/roadmap/broken.csv" --years 2025 >/dev/null
+	vt $term roadmap.vt "$db"
+	check "$("$ORIENTIR" --db "$db" roadmap list --status done --format csv | awk -F, 'NR > 1 { print $2 "|" $10 }')" \
+		"1|done" "the activity marked done in the screen is done for the command line ($term)"
+	check "$("$SQLITE3" "$db" "SELECT evidence FROM activity WHERE status = 'done'")" \
+		"Проведена в 5–9 классах, 45 работ" "…with its evidence ($term)"
+done
+
 db="$TMP/vt100.db"
 school "$db"
 vt vt100 vt100.vt "$db"
