@@ -515,34 +515,21 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	int back = (!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE);
 	if (enter || (fk && ch == KEY_F(4))) {
 		if (s->nlines && !s->lines[s->row].section)
 			ui_push(card_new(s, s->lines[s->row].act));
 		return UI_REDRAW;
 	}
-	if (back || (!fk && ch == 27 && *s->search)) {
-		size_t n = strlen(s->search);
-		if (back)
-			while (n > 0 && ((unsigned char)s->search[--n] & 0xC0) == 0x80)
-				;
-		s->search[back ? n : 0] = '\0';
-		build(s);
-		return UI_HANDLED;
-	}
-	if (!fk) {
-		if (ch < ' ' || ch == 127)
-			return UI_UNHANDLED;
-		char buf[8];
-		size_t k = utf8_encode((uint32_t)ch, buf), n = strlen(s->search);
-		if (n + k + 1 < sizeof s->search) {
-			memcpy(s->search + n, buf, k);
-			s->search[n + k] = '\0';
+	int typed = ui_search_key(s->search, sizeof s->search, ch, fk);
+	if (typed >= 0) {
+		if (typed) {
 			s->row = 0;
 			build(s);
 		}
 		return UI_HANDLED;
 	}
+	if (!fk)
+		return UI_UNHANDLED;
 	if (ui_list_key(&s->row, s->nlines, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(3)) {

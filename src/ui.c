@@ -103,6 +103,37 @@ void ui_list_scroll(size_t row, size_t *top, int rows)
 		*top = row - (size_t)rows + 1;
 }
 
+int ui_search_key(char *search, size_t size, int ch, int fk)
+{
+	size_t n = strlen(search);
+	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
+		if (!n)
+			return 0;
+		/* The last character, however many bytes it has. */
+		while (n > 0 && ((unsigned char)search[--n] & 0xC0) == 0x80)
+			;
+		search[n] = '\0';
+		return 1;
+	}
+	if (fk)
+		return -1;
+	if (ch == 27) {
+		if (!n)
+			return -1;	/* Esc on an empty search goes back */
+		*search = '\0';
+		return 1;
+	}
+	if (ch < ' ' || ch == 127)
+		return -1;
+	char buf[8];
+	size_t k = utf8_encode((uint32_t)ch, buf);
+	if (n + k + 1 > size)
+		return 0;
+	memcpy(search + n, buf, k);
+	search[n + k] = '\0';
+	return 1;
+}
+
 static void vstatus(int error, const char *fmt, va_list ap)
 {
 	vsnprintf(status, sizeof status, fmt, ap);

@@ -70,6 +70,12 @@ int ui_list_key(size_t *row, size_t n, int ch);
 /* Keeps row visible in a window of rows lines starting at *top. */
 void ui_list_scroll(size_t row, size_t *top, int rows);
 
+/* Typing into a search line of size bytes: a character adds to it,
+ * Backspace takes the last one off, Esc empties a non-empty one. 1 when
+ * the search changed, 0 when it did not but the key was the search's,
+ * -1 when the key is not for the search. */
+int ui_search_key(char *search, size_t size, int ch, int fk);
+
 /* Writes text at y, x within at most width cells (cut with "…"). */
 void ui_put(WINDOW *w, int y, int x, int width, const char *text);
 /* A box with a title in w's middle: the window to draw inside, fresh. */
