@@ -13,22 +13,8 @@
 #include "db.h"
 #include "dbcheck.h"
 
-/* DIR/orientir-CODE-YYYY-MM-DD.db, with -2, -3… when that one exists. */
-static char *name_in(const char *dir, const char *code)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	char day[16];
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	char *p = xasprintf("%s/orientir-%s-%s.db", dir, code, day);
-	struct stat st;
-	for (int n = 2; stat(p, &st) == 0; n++) {
-		free(p);
-		p = xasprintf("%s/orientir-%s-%s-%d.db", dir, code, day, n);
-	}
-	return p;
-}
+/* How many backups a folder keeps. */
+#define BACKUPS_KEPT 5
 
 static int run(int argc, char **argv, cli_env *env)
 {
@@ -60,19 +46,30 @@ static int run(int argc, char **argv, cli_env *env)
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 			err = xasprintf(_("cannot create folder %s: %s"), dir, strerror(errno));
 		else
-			dest = name_in(dir, sc.code);
+			dest = dbcheck_backup_name(dir, sc.code);
 		free(dir);
 		free(path);
 	} else if (stat(to, &st) == 0 && S_ISDIR(st.st_mode)) {
-		dest = name_in(to, sc.code);
+		dest = dbcheck_backup_name(to, sc.code);
 	} else {
 		dest = xstrdup(to);
 	}
 	int rc = err ? -1 : dbcheck_backup(db, dest, &err);
-	if (rc == 0)
+	if (rc == 0) {
 		printf(_("Backup written and checked: %s\n"), dest);
-	else
+		/* Into a folder (a stick): the last few stay, the rest go. */
+		if (!to || (stat(to, &st) == 0 && S_ISDIR(st.st_mode))) {
+			char *dir = xstrndup(dest, (size_t)(strrchr(dest, '/') - dest));
+			int gone = dbcheck_prune(dir, sc.code, BACKUPS_KEPT);
+			if (gone)
+				printf(ngettext("%d older backup removed; the last %d are kept.\n",
+						"%d older backups removed; the last %d are kept.\n", (unsigned long)gone),
+				       gone, BACKUPS_KEPT);
+			free(dir);
+		}
+	} else {
 		cli_error("%s", err);
+	}
 	free(err);
 	free(dest);
 	school_clear(&sc);
@@ -86,7 +83,8 @@ const cli_command cli_backup = {
 	N_("Copies the database while it may be in use (SQLite's backup API), checks\n"
 	   "the copy's integrity, and only then gives it its name.\n\n"
 	   "  --to FILE  write the copy there\n"
-	   "  --to DIR   write orientir-CODE-DATE.db into that folder\n"
-	   "             (default: the folder 'backups' beside the database)\n"),
+	   "  --to DIR   write orientir-CODE-DATE.db into that folder, keeping the\n"
+	   "             last 5 there (default: the folder 'backups' beside the\n"
+	   "             database)\n"),
 	run,
 };

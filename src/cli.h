@@ -24,7 +24,8 @@ typedef struct cli_command {
 	int (*run)(int argc, char **argv, cli_env *env);
 } cli_command;
 
-extern const cli_command cli_init, cli_import, cli_indicators, cli_roadmap, cli_check, cli_backup, cli_demo;
+extern const cli_command cli_init, cli_import, cli_indicators, cli_roadmap, cli_export, cli_check, cli_backup,
+	cli_restore, cli_demo;
 
 /* The command called name, or NULL. */
 const cli_command *cli_find(const char *name);

@@ -3,19 +3,63 @@
 #include <csv.h>
 #include <string.h>
 
+#include "common.h"
 #include "csvout.h"
 
-void csvout_cell(FILE *fp, const char *s, int first)
+const csv_style csv_excel_ru = { "excel-ru", ';', 1, 1, 1 };
+const csv_style csv_rfc4180 = { "rfc4180", ',', 0, 0, 0 };
+
+const csv_style *csv_style_find(const char *name)
+{
+	if (strcmp(name, csv_excel_ru.name) == 0)
+		return &csv_excel_ru;
+	if (strcmp(name, csv_rfc4180.name) == 0)
+		return &csv_rfc4180;
+	return NULL;
+}
+
+static void cell(FILE *fp, const char *s, char delim, int first)
 {
 	if (!first)
-		fputc(',', fp);
-	if (strpbrk(s, ",\"\r\n"))
+		fputc(delim, fp);
+	char special[] = { delim, '"', '\r', '\n', '\0' };
+	if (strpbrk(s, special))
 		csv_fwrite(fp, s, strlen(s));
 	else
 		fputs(s, fp);
 }
 
+void csvout_cell(FILE *fp, const char *s, int first)
+{
+	cell(fp, s, ',', first);
+}
+
 void csvout_end(FILE *fp)
 {
 	fputc('\n', fp);
+}
+
+void csvout_row(FILE *fp, const csv_style *st, const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cell(fp, cells[i] ? cells[i] : "", st->delim, i == 0);
+	fputs("\r\n", fp);
+}
+
+char *csvout_number(const csv_style *st, double v)
+{
+	char *t = xasprintf("%g", v);
+	char *dot = strchr(t, '.');
+	if (dot && st->decimal_comma)
+		*dot = ',';
+	return t;
+}
+
+char *csvout_date(const csv_style *st, const char *ymd)
+{
+	if (!ymd || strlen(ymd) != 10)
+		return xstrdup(ymd ? ymd : "");
+	if (!st->dmy_dates)
+		return xstrdup(ymd);
+	return xasprintf("%.2s.%.2s.%.4s", ymd + 8, ymd + 5, ymd);
 }

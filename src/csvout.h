@@ -1,9 +1,27 @@
-/* Writing CSV for programs (RFC 4180: comma, quotes only where needed, \n). */
+/* Writing CSV with libcsv doing the quoting: for programs (RFC 4180: comma,
+ * quotes only where needed) and for people opening files in Russian Excel. */
 #ifndef ORIENTIR_CSVOUT_H
 #define ORIENTIR_CSVOUT_H
 #include <stdio.h>
+
 /* Writes one cell, quoted by libcsv when it holds a delimiter, a quote or a
- * line break; first says whether it starts the row. */
+ * line break; first says whether it starts the row. Comma-separated. */
 void csvout_cell(FILE *fp, const char *s, int first);
 void csvout_end(FILE *fp);
+
+/* How a file for people or for programs is written. */
+typedef struct csv_style {
+	const char *name;	/* "excel-ru", "rfc4180" */
+	char delim;
+	int bom, decimal_comma, dmy_dates;	/* BOM, 12,5 and 15.04.2026 */
+} csv_style;
+
+extern const csv_style csv_excel_ru, csv_rfc4180;
+/* The style called name, or NULL. */
+const csv_style *csv_style_find(const char *name);
+/* One row (CRLF-terminated, as both styles want); NULL cells are empty. */
+void csvout_row(FILE *fp, const csv_style *st, const char *const *cells, size_t n);
+/* A number, or a YYYY-MM-DD date, as the style writes it (fresh). */
+char *csvout_number(const csv_style *st, double v);
+char *csvout_date(const csv_style *st, const char *ymd);
 #endif

@@ -129,3 +129,54 @@ void result_clear(result *r)
 	free(r->taken_on);
 	*r = (result){ 0 };
 }
+
+static double opt_double(sqlite3_stmt *st, int i, int *has)
+{
+	*has = sqlite3_column_type(st, i) != SQLITE_NULL;
+	return sqlite3_column_double(st, i);
+}
+
+int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT p.name, s.name, a.grade, a.year, coalesce(r.taken_on, ''), r.class, t.code,"
+		" trim(t.last_name || ' ' || t.first_name || ' ' || t.middle_name), r.absent, r.score, r.mark,"
+		" r.journal_mark, a.max_score, a.min_score, a.score4, a.score5, a.high_score, a.avg_score"
+		" FROM result r JOIN assessment a ON a.id = r.assessment_id JOIN procedure p ON p.id = a.procedure_id"
+		" JOIN subject s ON s.id = a.subject_id JOIN student t ON t.id = r.student_id"
+		" WHERE a.year BETWEEN ? AND ?"
+		" ORDER BY a.year, p.sort, p.id, s.sort, s.name COLLATE RU, a.grade, r.class COLLATE RU,"
+		" t.last_name COLLATE RU, t.first_name COLLATE RU, t.code", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, first);
+	sqlite3_bind_int(st, 2, last);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		result_line l = {
+			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+			(const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
+			(const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
+			sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), { 0 }, { 0 },
+		};
+		l.r.absent = sqlite3_column_int(st, 8);
+		l.r.score = opt_double(st, 9, &l.r.has_score);
+		l.r.mark = (int)opt_double(st, 10, &l.r.has_mark);
+		l.r.journal_mark = (int)opt_double(st, 11, &l.r.has_journal);
+		l.sc.max_score = sqlite3_column_double(st, 12);
+		l.sc.min_score = sqlite3_column_double(st, 13);
+		l.sc.score4 = opt_double(st, 14, &l.sc.has_score4);
+		l.sc.score5 = opt_double(st, 15, &l.sc.has_score5);
+		l.sc.high_score = opt_double(st, 16, &l.sc.has_high);
+		l.sc.avg_score = opt_double(st, 17, &l.sc.has_avg);
+		if (visit(ctx, &l) != 0) {
+			sqlite3_reset(st);
+			return 0;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}

@@ -1,11 +1,13 @@
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -137,4 +139,144 @@ out:
 		unlink(tmp);
 	free(tmp);
 	return rc;
+}
+
+/* Backups are orientir-CODE-YYYY-MM-DD.db, then -2.db, -3.db… the same
+ * day: older means an earlier date, then a smaller number (none is 1).
+ * Names, not times: a FAT stick keeps times to two seconds only. */
+static size_t prefix_len;
+
+static int backup_age(const void *pa, const void *pb)
+{
+	const char *a = *(char *const *)pa + prefix_len, *b = *(char *const *)pb + prefix_len;
+	int r = strncmp(a, b, 10);
+	if (r)
+		return r;
+	long na = a[10] == '-' ? atol(a + 11) : 1, nb = b[10] == '-' ? atol(b + 11) : 1;
+	return (na > nb) - (na < nb);
+}
+
+char *dbcheck_backup_name(const char *dir, const char *code)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char day[16];
+	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	char *stem = xasprintf("orientir-%s-%s", code, day);
+	size_t sl = strlen(stem);
+	long last = 0;
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, stem, sl) != 0)
+			continue;
+		long k = !strcmp(e->d_name + sl, ".db") ? 1 : e->d_name[sl] == '-' ? atol(e->d_name + sl + 1) : 0;
+		if (k > last)
+			last = k;
+	}
+	if (d)
+		closedir(d);
+	char *name = last ? xasprintf("%s/%s-%ld.db", dir, stem, last + 1) : xasprintf("%s/%s.db", dir, stem);
+	free(stem);
+	return name;
+}
+
+int dbcheck_prune(const char *dir, const char *code, int keep)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return 0;
+	char *prefix = xasprintf("orientir-%s-", code);
+	char **names = NULL;
+	size_t n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 3 && strcmp(e->d_name + len - 3, ".db") == 0) {
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	prefix_len = strlen(prefix);
+	if (n)
+		qsort(names, n, sizeof *names, backup_age);
+	int removed = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (n - i > (size_t)keep) {
+			char *p = xasprintf("%s/%s", dir, names[i]);
+			removed += unlink(p) == 0;
+			free(p);
+		}
+		free(names[i]);
+	}
+	free(names);
+	free(prefix);
+	return removed;
+}
+
+int dbcheck_restore(const char *from, const char *path, char **aside, char **err)
+{
+	char *report = NULL;
+	*aside = NULL;
+	int bad = dbcheck_file(from, &report);
+	if (bad != 0) {
+		*err = xasprintf(_("%s cannot be restored: %s"), from, report ? report : "?");
+		free(report);
+		return -1;
+	}
+	sqlite3 *src = db_open_readonly(from, err);
+	if (!src)
+		return -1;
+	/* A copy beside the database first, so the swap is two renames. */
+	char *tmp = xasprintf("%s.restore-tmp", path);
+	unlink(tmp);
+	int rc = dbcheck_backup(src, tmp, err);
+	db_close(src);
+	if (rc != 0) {
+		free(tmp);
+		return -1;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char stamp[32];
+	strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
+	*aside = xasprintf("%s.before-restore-%s", path, stamp);
+	struct stat st;
+	int had = stat(path, &st) == 0;
+	if (had && rename(path, *aside) != 0) {
+		*err = xasprintf(_("cannot put the current database aside: %s"), strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		free(*aside);
+		*aside = NULL;
+		return -1;
+	}
+	if (rename(tmp, path) != 0) {
+		*err = xasprintf(_("cannot put the backup in place: %s"), strerror(errno));
+		if (had)
+			rename(*aside, path);
+		unlink(tmp);
+		free(tmp);
+		return -1;
+	}
+	/* The old database's journal files belong to it, not to the backup. */
+	static const char *const ext[] = { "-wal", "-shm" };
+	for (size_t i = 0; i < 2; i++) {
+		char *j = xasprintf("%s%s", path, ext[i]), *k = xasprintf("%s%s", *aside, ext[i]);
+		if (had)
+			rename(j, k);
+		else
+			unlink(j);
+		free(j);
+		free(k);
+	}
+	free(tmp);
+	if (!had) {
+		free(*aside);
+		*aside = NULL;
+	}
+	return 0;
 }

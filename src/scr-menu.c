@@ -14,6 +14,7 @@ static const struct {
 	{ N_("Results: enter a class's scores"), scr_results_new },
 	{ N_("Roadmap"), scr_roadmap_new },
 	{ N_("Indicators"), scr_indicators_new },
+	{ N_("Reports: the half-year package"), scr_reports_new },
 	{ N_("Pupils and classes"), scr_pupils_new },
 	{ N_("Assessments and scales"), scr_scales_new },
 	{ N_("Import from a file"), scr_import_new },

@@ -12,4 +12,5 @@ ui_screen *scr_scales_new(void);
 ui_screen *scr_import_new(void);
 ui_screen *scr_settings_new(void);
 ui_screen *scr_roadmap_new(void);
+ui_screen *scr_reports_new(void);
 #endif

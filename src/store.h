@@ -204,6 +204,18 @@ int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out,
 int db_result_update(sqlite3 *db, const result *r, char **err);
 void result_clear(result *r);
 
+/* A result with everything a report file needs to stand on its own. */
+typedef struct result_line {
+	const char *procedure, *subject, *taken_on, *class_label, *code, *name;
+	int grade, year;
+	result r;
+	scale sc;
+} result_line;
+typedef int (*result_line_visit)(void *ctx, const result_line *l);
+/* Every result of the years first..last, by year, procedure, subject,
+ * grade, class and name. */
+int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, void *ctx, char **err);
+
 /* Walks the results of one assessment, present and absent alike. */
 typedef int (*result_visit)(void *ctx, const result *r);
 int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err);

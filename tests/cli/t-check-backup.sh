@@ -37,6 +37,30 @@ expect 0 "backup with no --to goes beside the database" --out "$TMP/data/backups
 run backup --to "$TMP/no/such/dir/x.db"
 expect 1 "backup into a missing folder fails clearly" --err "no/such/dir"
 
+# A folder on a stick keeps the last five.
+mkdir "$TMP/keep"
+for i in 1 2 3 4 5 6 7; do "$ORIENTIR" backup --to "$TMP/keep" >/dev/null; done
+check_eq "$(ls "$TMP/keep" | wc -l)" 5 "a folder keeps the last five backups"
+ls "$TMP/keep" | grep -q -- '-7\.db$' && ok "…the newest among them" || not_ok "…the newest among them"
+
+# Restore: the backup comes back, the replaced database is kept aside.
+cp "$TMP/named.db" "$TMP/before.db"
+printf 'Класс;Код;ФИО\n5А;NEW;Новенький Никита\n' >"$TMP/new.csv"
+"$ORIENTIR" import roster "$TMP/new.csv" >/dev/null
+run restore "$TMP/before.db"
+expect 0 "restore puts a backup back" --out "kept as"
+check_eq "$(query "SELECT count(*) FROM student WHERE code = 'NEW'")" 0 "…the pupil added since is gone"
+aside=$(ls "$TMP/data"/school.db.before-restore-* | head -1)
+check_eq "$("$SQLITE3" "$aside" "SELECT count(*) FROM student WHERE code = 'NEW'")" 1 "…and the replaced database is kept aside"
+run check
+expect 0 "…and the restored database is sound"
+snapshot restored
+run restore "$TMP/text.db"
+expect 1 "a file that is not a database is not restored" --err "cannot be restored" --err "nothing was changed"
+same_as restored "…and the database stays as it was"
+run restore "$TMP/missing.db"
+expect 1 "a missing file is not restored"
+
 # Damage: overwrite pages in the middle of a copy.
 cp "$TMP/named.db" "$TMP/broken.db"
 size=$(stat -c %s "$TMP/broken.db")
@@ -53,4 +77,8 @@ expect 1 "a database from a newer orientir is refused" --err "newer version"
 check_eq "$(sha256sum <"$TMP/newer.db")" "$before" "…and not touched"
 run --db "$TMP/newer.db" check
 expect 1 "check says it is from a newer version" --err "newer"
+snapshot restored
+run restore "$TMP/newer.db"
+expect 1 "a backup from a newer orientir is not restored" --err "newer"
+same_as restored "…and the database stays as it was"
 finish

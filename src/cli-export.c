@@ -1,0 +1,120 @@
+/* export --period YYYY-H1|YYYY-H2 [--to DIR] [--dialect excel-ru|rfc4180] [--with-names] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "common.h"
+#include "db.h"
+#include "package-write.h"
+#include "package.h"
+#include "usb.h"
+
+/* The only stick present, or NULL with the reason told. */
+static char *only_stick(void)
+{
+	usb_stick *v;
+	size_t n;
+	if (usb_find("/proc/self/mounts", &v, &n) != 0 || n == 0) {
+		cli_error(_("no USB stick is mounted; insert one, or say where to write with --to FOLDER"));
+		usb_free(v, 0);
+		return NULL;
+	}
+	char *dir = NULL;
+	if (n == 1) {
+		dir = xstrdup(v[0].mount);
+	} else {
+		cli_error(_("several USB sticks are mounted; say which with --to:"));
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, "  --to %s\n", v[i].mount);
+	}
+	usb_free(v, n);
+	return dir;
+}
+
+static int run(int argc, char **argv, cli_env *env)
+{
+	static const struct option opts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "to", required_argument, NULL, 't' },
+		{ "dialect", required_argument, NULL, 'd' },
+		{ "with-names", no_argument, NULL, 'n' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now, with_names = 0, year, half;
+	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': period = optarg; break;
+		case 't': to = optarg; break;
+		case 'd': dialect = optarg; break;
+		case 'n': with_names = 1; break;
+		default:
+			if (cli_common_option(c, &cli_export, env, &exit_now) != 0)
+				return exit_now;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(&cli_export, _("unexpected argument '%s'"), argv[optind]);
+	if (!period)
+		return cli_usage(&cli_export, _("say which half-year with --period (like 2026-H1)"));
+	if (period_parse(period, &year, &half) != 0)
+		return cli_usage(&cli_export, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
+	const csv_style *st = csv_style_find(dialect);
+	if (!st)
+		return cli_usage(&cli_export, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
+	char *dest = to ? xstrdup(to) : only_stick();
+	if (!dest)
+		return EXIT_FAIL;
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db) {
+		free(dest);
+		return EXIT_FAIL;
+	}
+	package p;
+	char *err = NULL;
+	int rc = EXIT_FAIL;
+	if (package_build(db, period, st, with_names, &p, &err) != 0) {
+		cli_error("%s", err);
+	} else {
+		if (package_write(&p, dest, &err) != 0) {
+			cli_error("%s", err);
+			cli_error(_("the package was not written; a package written before for this half-year is still there whole"));
+		} else {
+			printf(ngettext("Written: %s/%s (%zu file, %lld KiB), checked. The stick can be removed.\n",
+					"Written: %s/%s (%zu files, %lld KiB), checked. The stick can be removed.\n",
+					(unsigned long)(p.n + 1)),
+			       dest, p.dirname, p.n + 1, (p.bytes + 1023) / 1024);
+			rc = EXIT_OK;
+		}
+		package_free(&p);
+	}
+	free(err);
+	free(dest);
+	school_clear(&sc);
+	db_close(db);
+	return rc;
+}
+
+const cli_command cli_export = {
+	"export", "--period YYYY-H1|YYYY-H2 [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]",
+	N_("write the half-year report package for the district"),
+	N_("Writes the folder orientir-CODE-PERIOD with manifest.txt, SHA256SUMS (check\n"
+	   "it with 'sha256sum -c'), report.html (printable, opens offline) and the\n"
+	   "tables indicators.csv, roadmap.csv, results.csv (this year and the last,\n"
+	   "pupils by code), staff.csv and events.csv.\n\n"
+	   "The files go into a hidden folder first, each written and synced, the\n"
+	   "checksums last; only then does the folder take the package's name, replacing\n"
+	   "an earlier package of the same half-year. A removed stick or a power cut\n"
+	   "leaves the earlier package or the new one whole.\n\n"
+	   "  --period P        2026-H1 (January to June) or 2026-H2 (July to December)\n"
+	   "  --to FOLDER       where to write (default: the USB stick, if exactly one)\n"
+	   "  --dialect D       excel-ru (default: UTF-8 with BOM, ';', decimal comma,\n"
+	   "                    DD.MM.YYYY: opens in Russian Excel) or rfc4180\n"
+	   "  --with-names      put pupils' names into results.csv (personal data!)\n"),
+	run,
+};

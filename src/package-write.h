@@ -1,0 +1,18 @@
+/* Writing a package onto a stick so that a removed stick or a power cut
+ * leaves either the previous package or the new one whole: files go into
+ * a hidden temporary folder, each written and synced, SHA256SUMS last
+ * (without it nothing verifies), then the folder takes the package's name.
+ * io layer: never prints. */
+#ifndef ORIENTIR_PACKAGE_WRITE_H
+#define ORIENTIR_PACKAGE_WRITE_H
+
+#include "package.h"
+
+/* Writes p into dest (a folder). 0, or -1 with *err (translated): the
+ * previous package, if any, is then still there whole. */
+int package_write(const package *p, const char *dest, char **err);
+
+/* Checks a package folder against its SHA256SUMS: 0 sound, -1 with *err. */
+int package_verify(const char *dir, char **err);
+
+#endif

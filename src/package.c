@@ -1,0 +1,289 @@
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "common.h"
+#include "db.h"
+#include "indicators.h"
+#include "package.h"
+#include "report-html.h"
+#include "roadmap.h"
+#include "store.h"
+
+int period_parse(const char *text, int *year, int *half)
+{
+	char h, extra;
+	if (sscanf(text, "%4d-%c%d%c", year, &h, half, &extra) != 3 || (h != 'H' && h != 'h') ||
+	    (*half != 1 && *half != 2) || *year < 2000 || *year > 2100 || strlen(text) != 7)
+		return -1;
+	return 0;
+}
+
+void period_days(int year, int half, long *from, long *to, long *deadline)
+{
+	*from = year * 10000L + (half == 1 ? 101 : 701);
+	*to = year * 10000L + (half == 1 ? 630 : 1231);
+	*deadline = year * 10000L + (half == 1 ? 620 : 1210);
+}
+
+char *period_current(void)
+{
+	long today = today_ymd();
+	return xasprintf("%ld-H%d", today / 10000, today / 100 % 100 <= 6 ? 1 : 2);
+}
+
+/* A file being written into memory. */
+struct out {
+	FILE *fp;
+	char *data;
+	size_t len;
+};
+
+static FILE *open_out(struct out *o, const csv_style *st)
+{
+	o->fp = open_memstream(&o->data, &o->len);
+	if (o->fp && st && st->bom)
+		fputs("\xEF\xBB\xBF", o->fp);
+	return o->fp;
+}
+
+static void add_file(package *p, const char *name, struct out *o)
+{
+	fclose(o->fp);
+	p->files = xrealloc(p->files, (p->n + 1) * sizeof *p->files);
+	p->files[p->n++] = (pkg_file){ xstrdup(name), o->data, o->len };
+	p->bytes += (long long)o->len;
+}
+
+/* Folder names travel on FAT sticks: no characters FAT refuses. */
+static char *safe_name(const char *s)
+{
+	char *t = xstrdup(s);
+	for (char *c = t; *c; c++)
+		if (strchr("\\/:*?\"<>| ", *c))
+			*c = '_';
+	return t;
+}
+
+static void write_manifest(struct out *o, const school *sc, const char *period, const char *created,
+			   const csv_style *st, int with_names)
+{
+	fprintf(o->fp, "format: %s\nschool_code: %s\nschool_name: %s\ndistrict: %s\nperiod: %s\ncreated_at: %s\n"
+		       "app_version: %s\ndialect: %s\nwith_names: %s\n",
+		PACKAGE_FORMAT, sc->code, sc->name, sc->district, period, created, PACKAGE_VERSION, st->name,
+		with_names ? "yes" : "no");
+}
+
+/* A share to one decimal, always («20,0»), as the indicators CSV has it. */
+static char *tenths_text(const csv_style *st, int tenths)
+{
+	int a = tenths < 0 ? -tenths : tenths;
+	return xasprintf("%s%d%c%d", tenths < 0 ? "-" : "", a / 10, st->decimal_comma ? ',' : '.', a % 10);
+}
+
+static void write_indicators(struct out *o, const csv_style *st, const ind_set *s)
+{
+	const char *head[] = { "Показатель", "Код показателя", "Процедура", "Предмет", "Параллель", "Год",
+			       "Числитель", "Знаменатель", "Процент" };
+	csvout_row(o->fp, st, head, 9);
+	for (size_t i = 0; i < s->n; i++) {
+		const indicator *v = &s->v[i];
+		int change = v->code == IND_BELOW_MIN_CHANGE;
+		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup("");
+		char *year = xasprintf("%d", v->year);
+		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
+		char *den = change ? xstrdup("") : xasprintf("%ld", v->den);
+		char *pct = tenths_text(st, v->tenths);
+		const char *row[] = { indicator_title(v->code), indicator_code(v->code), refmap_name(s->proc, v->procedure_id),
+				      v->subject_id ? refmap_name(s->subj, v->subject_id) : "", grade, year, num, den, pct };
+		csvout_row(o->fp, st, row, 9);
+		free(grade), free(year), free(num), free(den), free(pct);
+	}
+}
+
+static char *ymd_text(long ymd)
+{
+	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
+}
+
+static void write_roadmap(struct out *o, const csv_style *st, const activity *v, size_t n, long today)
+{
+	const char *head[] = { "Раздел", "№", "Мероприятие", "Сроки", "Начало", "Окончание", "Повторение",
+			       "Ответственные", "Ожидаемый результат", "Состояние", "Код состояния",
+			       "Дата выполнения", "Что сделано", "Участников", "Просрочено" };
+	csvout_row(o->fp, st, head, 15);
+	for (size_t i = 0; i < n; i++) {
+		const activity *a = &v[i];
+		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
+							  a->section_title) : xstrdup("");
+		char *s1 = ymd_text(a->start), *e1 = ymd_text(a->end);
+		char *start = csvout_date(st, s1), *end = csvout_date(st, e1), *done = csvout_date(st, a->done_on);
+		char *people = a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("");
+		const char *row[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
+				      a->responsible, a->expected_result, activity_status_title(a->status), a->status,
+				      done, a->evidence, people, activity_overdue(a, today) ? "да" : "нет" };
+		csvout_row(o->fp, st, row, 15);
+		free(section), free(s1), free(e1), free(start), free(end), free(done), free(people);
+	}
+}
+
+struct results_ctx {
+	struct out *o;
+	const csv_style *st;
+	int with_names;
+};
+
+static int write_result(void *vctx, const result_line *l)
+{
+	struct results_ctx *c = vctx;
+	const csv_style *st = c->st;
+	char *grade = xasprintf("%d", l->grade), *year = xasprintf("%d", l->year);
+	char *date = csvout_date(st, l->taken_on);
+	char *score = l->r.has_score ? csvout_number(st, l->r.score) : xstrdup("");
+	int m = indicator_mark(&l->sc, &l->r);
+	char *mark = m && !l->r.absent ? xasprintf("%d", m) : xstrdup("");
+	char *journal = l->r.has_journal ? xasprintf("%d", l->r.journal_mark) : xstrdup("");
+	char *max = csvout_number(st, l->sc.max_score), *min = csvout_number(st, l->sc.min_score);
+	const char *row[] = { l->procedure, l->subject, grade, year, date, l->class_label, l->code, score, mark,
+			      journal, l->r.absent ? "да" : "", max, min, l->name };
+	csvout_row(c->o->fp, st, row, c->with_names ? 14 : 13);
+	free(grade), free(year), free(date), free(score), free(mark), free(journal), free(max), free(min);
+	return 0;
+}
+
+static void write_events(struct out *o, const csv_style *st, const event_item *v, size_t n, const activity *acts,
+			 size_t nacts, long from, long to)
+{
+	const char *head[] = { "Дата", "Вид", "Тема", "Участников", "№ мероприятия дорожной карты" };
+	csvout_row(o->fp, st, head, 5);
+	for (size_t i = 0; i < n; i++) {
+		long day = atol(v[i].held_on) * 10000 + atol(v[i].held_on + 5) * 100 + atol(v[i].held_on + 8);
+		if (day < from || day > to)
+			continue;
+		const char *number = "";
+		for (size_t k = 0; k < nacts; k++)
+			if (acts[k].id == v[i].activity_id)
+				number = acts[k].number;
+		char *date = csvout_date(st, v[i].held_on);
+		char *people = v[i].participants >= 0 ? xasprintf("%ld", v[i].participants) : xstrdup("");
+		const char *row[] = { date, v[i].kind, v[i].topic, people, number };
+		csvout_row(o->fp, st, row, 5);
+		free(date), free(people);
+	}
+}
+
+int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, package *out, char **err)
+{
+	*out = (package){ 0 };
+	int year, half;
+	if (period_parse(period, &year, &half) != 0) {
+		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
+		return -1;
+	}
+	long from, to, deadline, today = today_ymd();
+	period_days(year, half, &from, &to, &deadline);
+	school sc = { 0 };
+	ind_set now = { 0 }, was = { 0 };
+	roadmap_info rm = { 0 };
+	activity *acts = NULL;
+	event_item *events = NULL;
+	size_t nacts = 0, nevents = 0;
+	int have_rm = 0, rc = -1;
+	if (db_school_get(db, &sc, err) != 1) {
+		if (!*err)
+			*err = xasprintf(_("the database has no school yet"));
+		return -1;
+	}
+	if (indicators_compute(db, year, &now, err) != 0 || indicators_compute(db, year - 1, &was, err) != 0 ||
+	    (have_rm = db_roadmap_get(db, &rm, err)) < 0 || db_activity_list(db, &acts, &nacts, err) != 0 ||
+	    db_event_list(db, 0, &events, &nevents, err) != 0)
+		goto out;
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	char created[32];
+	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
+	char *code = safe_name(sc.code);
+	out->dirname = xasprintf("orientir-%s-%s", code, period);
+	free(code);
+
+	struct out o;
+	if (!open_out(&o, NULL))
+		goto nomem;
+	write_manifest(&o, &sc, period, created, st, with_names);
+	add_file(out, "manifest.txt", &o);
+
+	if (!open_out(&o, NULL))
+		goto nomem;
+	report_data rd = { &sc, period, year, half, from, to, today, created, &now, &was, have_rm ? &rm : NULL,
+			   acts, nacts, events, nevents };
+	report_html_write(o.fp, &rd);
+	add_file(out, "report.html", &o);
+
+	if (!open_out(&o, st))
+		goto nomem;
+	write_indicators(&o, st, &now);
+	add_file(out, "indicators.csv", &o);
+
+	if (!open_out(&o, st))
+		goto nomem;
+	write_roadmap(&o, st, acts, nacts, today);
+	add_file(out, "roadmap.csv", &o);
+
+	/* The year and the one before: the district's dynamics need both. The
+	 * scale's minimum and maximum ride along so the rows stand on their own. */
+	if (!open_out(&o, st))
+		goto nomem;
+	const char *rhead[] = { "Процедура", "Предмет", "Параллель", "Год", "Дата", "Класс", "Код", "Балл", "Отметка",
+				"Отметка по журналу", "Отсутствовал", "Макс. балл", "Мин. балл", "ФИО" };
+	csvout_row(o.fp, st, rhead, with_names ? 14 : 13);
+	struct results_ctx rc_ctx = { &o, st, with_names };
+	if (db_result_lines(db, year - 1, year, write_result, &rc_ctx, err) != 0) {
+		fclose(o.fp);
+		free(o.data);
+		goto out;
+	}
+	add_file(out, "results.csv", &o);
+
+	/* Teachers come with their own issue; the file is there with its columns. */
+	if (!open_out(&o, st))
+		goto nomem;
+	const char *shead[] = { "Код учителя", "Фамилия", "Имя", "Отчество", "Предметы", "Дата диагностики",
+				"Результат диагностики", "Молодой специалист", "Курсы ПК", "Часов", "Дата курсов" };
+	csvout_row(o.fp, st, shead, 11);
+	add_file(out, "staff.csv", &o);
+
+	if (!open_out(&o, st))
+		goto nomem;
+	write_events(&o, st, events, nevents, acts, nacts, from, to);
+	add_file(out, "events.csv", &o);
+	rc = 0;
+	goto out;
+nomem:
+	*err = xasprintf(_("out of memory"));
+out:
+	if (rc != 0)
+		package_free(out);
+	school_clear(&sc);
+	ind_set_free(&now);
+	ind_set_free(&was);
+	if (have_rm > 0)
+		roadmap_info_clear(&rm);
+	activity_list_free(acts, nacts);
+	event_list_free(events, nevents);
+	return rc;
+}
+
+void package_free(package *p)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		free(p->files[i].name);
+		free(p->files[i].data);
+	}
+	free(p->files);
+	free(p->dirname);
+	*p = (package){ 0 };
+}

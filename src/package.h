@@ -1,0 +1,39 @@
+/* The half-year report package: every file of it built in memory from the
+ * database, ready to be written (package-write.c). Domain layer. */
+#ifndef ORIENTIR_PACKAGE_H
+#define ORIENTIR_PACKAGE_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+#include "csvout.h"
+
+#define PACKAGE_FORMAT "orientir-report-1"
+
+typedef struct pkg_file {
+	char *name;
+	char *data;
+	size_t len;
+} pkg_file;
+
+typedef struct package {
+	char *dirname;		/* orientir-<school>-<period> */
+	pkg_file *files;
+	size_t n;
+	long long bytes;
+} package;
+
+/* "2026-H1" / "2026-H2": 0, or -1 when it is not a half-year. */
+int period_parse(const char *text, int *year, int *half);
+/* The period's first and last day (YYYYMMDD) and its report deadline
+ * (20 June, 10 December). */
+void period_days(int year, int half, long *from, long *to, long *deadline);
+/* The current half-year, "2026-H2" (fresh). */
+char *period_current(void);
+
+/* Builds the package of period. with_names adds pupils' names to
+ * results.csv. 0, or -1 with *err. */
+int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, package *out, char **err);
+void package_free(package *p);
+
+#endif
