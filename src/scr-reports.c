@@ -256,7 +256,7 @@ static void write_package(struct state *s)
 		if (package_write(&p, s->dest, &err) != 0)
 			ui_error(_("Not written: %s. A package written before is still there whole."), err);
 		else
-			ui_message(_("Written to %s/%s and checked. The stick can be removed."), s->dest, p.dirname);
+			ui_message(_("The stick can be removed: the package is written and checked (%s/%s)."), s->dest, p.dirname);
 		package_free(&p);
 	}
 	free(err);

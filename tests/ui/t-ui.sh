@@ -90,6 +90,26 @@ for term in linux xterm-256color; do
 		"Проведена в 5–9 классах, 45 работ" "…with its evidence ($term)"
 done
 
+# Reports: the package written from the screen verifies.
+for term in linux xterm-256color; do
+	db="$TMP/$term-reports.db"
+	school "$db"
+	stick="$TMP/$term-stick"
+	mkdir -p "$stick"
+	# (an assignment before a function call does not reach its children in every sh)
+	home=$HOME
+	HOME=$stick
+	vt $term reports.vt "$db"
+	HOME=$home
+	pkg=$(ls -d "$stick"/orientir-0101-*-H? 2>/dev/null | head -1)
+	if [ -n "$pkg" ] && (cd "$pkg" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1; then
+		ok "the package written from the screen verifies ($term)"
+	else
+		not_ok "the package written from the screen verifies ($term)"
+	fi
+	check "$(ls "$stick" | grep -c '\.db$')" 1 "…and the backup is beside it ($term)"
+done
+
 db="$TMP/vt100.db"
 school "$db"
 vt vt100 vt100.vt "$db"
