@@ -124,7 +124,7 @@ static int run(int argc, char **argv, cli_env *env)
 		return import_roadmap(env, path, first, last, title, dry_run);
 	int kind = import_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, roadmap or events"),
+		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, staff, roadmap or events"),
 				 argv[optind]);
 	if (first || title)
 		return cli_usage(&cli_import, _("--years and --title go with 'import roadmap'"));
@@ -151,7 +151,7 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results|events FILE [--dry-run] | roadmap FILE --years YEAR[-YEAR] [--title TEXT] [--dry-run]",
+	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE --years YEAR[-YEAR] [--title TEXT] [--dry-run]",
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
@@ -164,6 +164,9 @@ const cli_command cli_import = {
 	   "  results  one line per pupil and assessment: Процедура, Предмет, Год or\n"
 	   "           Дата, Класс, Код (or name), Балл, Отметка, Отметка по журналу,\n"
 	   "           Отсутствовал\n\n"
+	   "  staff    teachers: Код учителя, ФИО, Предметы, Дата диагностики,\n"
+	   "           Результат диагностики, Молодой специалист, Курсы ПК, Часов,\n"
+	   "           Дата курсов (a row for each further course of a teacher)\n"
 	   "  events   methodical events: Дата, Вид, Тема, Участников, № мероприятия\n"
 	   "           дорожной карты (links the event to that activity)\n"
 	   "  roadmap  the district's roadmap as its table: №, Мероприятие, Сроки,\n"

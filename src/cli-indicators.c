@@ -32,10 +32,11 @@ static void print_csv(const ind_set *s)
 		int change = v->code == IND_BELOW_MIN_CHANGE;
 		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup("");
 		char *year = xasprintf("%d", v->year);
+		int count = v->code == IND_METHODICAL_EVENTS;
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
-		char *den = change ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = fmt_tenths(v->tenths, ".", 0);
-		const char *cells[] = { indicator_code(v->code), refmap_name(s->proc, v->procedure_id),
+		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
+		char *pct = count ? xstrdup("") : fmt_tenths(v->tenths, ".", 0);
+		const char *cells[] = { indicator_code(v->code), v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
 					grade, year, num, den, pct };
 		for (size_t k = 0; k < 8; k++)
@@ -62,16 +63,18 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		const indicator *prev = i ? &s->v[i - 1] : NULL;
 		int same_proc = prev && prev->procedure_id == v->procedure_id;
 		int same_subj = same_proc && prev->subject_id == v->subject_id && prev->grade == v->grade;
-		int change = v->code == IND_BELOW_MIN_CHANGE;
-		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
-		char *pct = fmt_tenths(v->tenths, dp, change);
+		int change = v->code == IND_BELOW_MIN_CHANGE, whole = !v->procedure_id;
+		int events = v->code == IND_METHODICAL_EVENTS;
+		char *grade = whole ? xstrdup("") : v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
+		char *pct = events ? xstrdup("") : fmt_tenths(v->tenths, dp, change);
 		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */
-		char *count = change ? xstrdup(_("pp")) : xasprintf(_("%ld of %ld"), v->num, v->den);
-		int too_small = !change && v->den < IND_SMALL_GROUP;
+		char *count = change ? xstrdup(_("pp")) : events ? xasprintf("%ld", v->num)
+			    : xasprintf(_("%ld of %ld"), v->num, v->den);
+		int too_small = !change && !events && v->den < IND_SMALL_GROUP;
 		small += too_small;
 		const char *cells[] = {
-			same_proc ? "" : refmap_name(s->proc, v->procedure_id),
-			same_subj ? "" : v->subject_id ? refmap_name(s->subj, v->subject_id) : _("any subject"),
+			same_proc ? "" : whole ? _("school") : refmap_name(s->proc, v->procedure_id),
+			same_subj || whole ? "" : v->subject_id ? refmap_name(s->subj, v->subject_id) : _("any subject"),
 			same_subj ? "" : grade,
 			indicator_title(v->code), pct, count, too_small ? _("too few") : "",
 		};

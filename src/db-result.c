@@ -153,12 +153,15 @@ int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, v
 	sqlite3_bind_int(st, 2, last);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		result_line l = {
-			(const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
-			(const char *)sqlite3_column_text(st, 4), (const char *)sqlite3_column_text(st, 5),
-			(const char *)sqlite3_column_text(st, 6), (const char *)sqlite3_column_text(st, 7),
-			sqlite3_column_int(st, 2), sqlite3_column_int(st, 3), { 0 }, { 0 },
-		};
+		result_line l = { 0 };
+		l.procedure = (const char *)sqlite3_column_text(st, 0);
+		l.subject = (const char *)sqlite3_column_text(st, 1);
+		l.taken_on = (const char *)sqlite3_column_text(st, 4);
+		l.class_label = (const char *)sqlite3_column_text(st, 5);
+		l.code = (const char *)sqlite3_column_text(st, 6);
+		l.name = (const char *)sqlite3_column_text(st, 7);
+		l.grade = sqlite3_column_int(st, 2);
+		l.year = sqlite3_column_int(st, 3);
 		l.r.absent = sqlite3_column_int(st, 8);
 		l.r.score = opt_double(st, 9, &l.r.has_score);
 		l.r.mark = (int)opt_double(st, 10, &l.r.has_mark);

@@ -111,6 +111,20 @@ static const char *const migrations[] = {
 	"  participants INTEGER,"
 	"  activity_id INTEGER REFERENCES activity(id) ON DELETE SET NULL);"
 	"CREATE INDEX event_activity ON event (activity_id);",
+
+	/* 4: teachers, their diagnostics of professional competence and their
+	 * in-service training courses. */
+	"CREATE TABLE teacher ("
+	"  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE,"
+	"  last_name TEXT NOT NULL DEFAULT '', first_name TEXT NOT NULL DEFAULT '',"
+	"  middle_name TEXT NOT NULL DEFAULT '', subjects TEXT NOT NULL DEFAULT '',"
+	"  young_specialist INTEGER NOT NULL DEFAULT 0 CHECK (young_specialist IN (0, 1)),"
+	"  diagnostics_date TEXT, diagnostics_result TEXT NOT NULL DEFAULT '');"
+	"CREATE TABLE course ("
+	"  id INTEGER PRIMARY KEY,"
+	"  teacher_id INTEGER NOT NULL REFERENCES teacher(id) ON DELETE CASCADE,"
+	"  topic TEXT NOT NULL, hours INTEGER, taken_on TEXT,"
+	"  UNIQUE (teacher_id, topic, taken_on));",
 };
 
 int db_schema_count(void)

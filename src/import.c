@@ -20,6 +20,8 @@ int import_kind_parse(const char *name)
 		return IMPORT_RESULTS;
 	if (strcmp(name, "events") == 0)
 		return IMPORT_EVENTS;
+	if (strcmp(name, "staff") == 0)
+		return IMPORT_STAFF;
 	return -1;
 }
 
@@ -140,6 +142,8 @@ static const import_ops *ops_of(enum import_kind kind)
 		return &import_results_ops;
 	case IMPORT_EVENTS:
 		return &import_events_ops;
+	case IMPORT_STAFF:
+		return &import_staff_ops;
 	}
 	return NULL;
 }

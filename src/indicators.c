@@ -12,6 +12,9 @@ static const char *const codes[IND_COUNT] = {
 	[IND_HIGH] = "high", [IND_NOT_BELOW_AVG] = "not_below_avg",
 	[IND_MARKS_LOWERED] = "marks_lowered", [IND_MARKS_CONFIRMED] = "marks_confirmed",
 	[IND_MARKS_RAISED] = "marks_raised",
+	[IND_TEACHERS_DIAGNOSED] = "teachers_diagnosed", [IND_TEACHERS_TRAINED] = "teachers_trained",
+	[IND_WEAK_WITH_ROUTE] = "weak_with_route", [IND_FAILING_IN_EXTRA] = "failing_in_extra_lessons",
+	[IND_METHODICAL_EVENTS] = "methodical_events",
 };
 
 static const char *const titles[IND_COUNT] = {
@@ -24,6 +27,11 @@ static const char *const titles[IND_COUNT] = {
 	[IND_MARKS_LOWERED] = N_("marks lowered"),
 	[IND_MARKS_CONFIRMED] = N_("marks confirmed"),
 	[IND_MARKS_RAISED] = N_("marks raised"),
+	[IND_TEACHERS_DIAGNOSED] = N_("teachers diagnosed"),
+	[IND_TEACHERS_TRAINED] = N_("teachers trained in 3 years"),
+	[IND_WEAK_WITH_ROUTE] = N_("risk group with a route"),
+	[IND_FAILING_IN_EXTRA] = N_("failing in extra lessons"),
+	[IND_METHODICAL_EVENTS] = N_("methodical events"),
 };
 
 const char *indicator_code(enum ind_code c)
@@ -230,7 +238,10 @@ static int cmp_ind(const void *pa, const void *pb, void *arg)
 	const indicator *a = pa, *b = pb;
 	const ind_set *sorting = arg;
 	int r;
-	if ((r = refmap_rank(sorting->proc, a->procedure_id) - refmap_rank(sorting->proc, b->procedure_id)))
+	/* The school's own indicators (procedure 0) after every procedure's. */
+	int ra = a->procedure_id ? refmap_rank(sorting->proc, a->procedure_id) : 1 << 20;
+	int rb = b->procedure_id ? refmap_rank(sorting->proc, b->procedure_id) : 1 << 20;
+	if ((r = ra - rb))
 		return r;
 	long sa = a->subject_id ? refmap_rank(sorting->subj, a->subject_id) : -1;
 	long sb = b->subject_id ? refmap_rank(sorting->subj, b->subject_id) : -1;
@@ -239,6 +250,28 @@ static int cmp_ind(const void *pa, const void *pb, void *arg)
 	if (a->grade != b->grade)
 		return a->grade - b->grade;
 	return (int)a->code - (int)b->code;
+}
+
+/* The school's people in year: teachers diagnosed and trained within three
+ * years of the year's end (or of today, in the current year: a course taken
+ * exactly three years before still counts), the risk group with individual
+ * routes, pupils below the minimum that year in extra lessons, and the
+ * methodical events held. */
+static int people(sqlite3 *db, int year, ind_set *s, size_t *cap, char **err)
+{
+	long v[8];
+	if (db_people_counts(db, year, v, err) != 0)
+		return -1;
+	push(s, cap, IND_TEACHERS_DIAGNOSED, 0, 0, 0, v[1], v[0]);
+	push(s, cap, IND_TEACHERS_TRAINED, 0, 0, 0, v[2], v[0]);
+	push(s, cap, IND_WEAK_WITH_ROUTE, 0, 0, 0, v[4], v[3]);
+	push(s, cap, IND_FAILING_IN_EXTRA, 0, 0, 0, v[6], v[5]);
+	if (v[7]) {
+		if (s->n == *cap)
+			s->v = xrealloc(s->v, (*cap = *cap ? *cap * 2 : 64) * sizeof *s->v);
+		s->v[s->n++] = (indicator){ IND_METHODICAL_EVENTS, 0, 0, 0, s->year, v[7], 0, 0 };
+	}
+	return 0;
 }
 
 int indicators_compute(sqlite3 *db, int year, ind_set *out, char **err)
@@ -277,6 +310,8 @@ int indicators_compute(sqlite3 *db, int year, ind_set *out, char **err)
 		}
 	}
 	free(last.v);
+	if (people(db, year, out, &cap, err) != 0)
+		return -1;
 	if (out->n)
 		qsort_r(out->v, out->n, sizeof *out->v, cmp_ind, out);
 	return 0;

@@ -12,6 +12,9 @@ enum ind_code {
 	IND_BELOW_MIN_ANY, IND_HIGH_ANY,	/* per procedure: subject 0 */
 	IND_BELOW_MIN, IND_BELOW_MIN_CHANGE, IND_HIGH, IND_NOT_BELOW_AVG,
 	IND_MARKS_LOWERED, IND_MARKS_CONFIRMED, IND_MARKS_RAISED,
+	/* The school's people, not an assessment: procedure and subject 0. */
+	IND_TEACHERS_DIAGNOSED, IND_TEACHERS_TRAINED, IND_WEAK_WITH_ROUTE, IND_FAILING_IN_EXTRA,
+	IND_METHODICAL_EVENTS,	/* a count: num only, den 0 */
 	IND_COUNT
 };
 

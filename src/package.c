@@ -154,6 +154,29 @@ static int write_result(void *vctx, const result_line *l)
 	return 0;
 }
 
+/* The teachers, their diagnostics and the date of their latest course (the
+ * columns staff import reads). Names only with with_names, like pupils'. */
+static int write_staff(sqlite3 *db, struct out *o, const csv_style *st, int with_names, char **err)
+{
+	teacher *v;
+	size_t n;
+	if (db_teacher_list(db, &v, &n, err) != 0)
+		return -1;
+	const char *head[] = { "Код учителя", "Предметы", "Дата диагностики", "Результат диагностики",
+			       "Молодой специалист", "Дата курсов", "ФИО" };
+	csvout_row(o->fp, st, head, with_names ? 7 : 6);
+	for (size_t i = 0; i < n; i++) {
+		char *dd = csvout_date(st, v[i].diagnostics_date), *cd = csvout_date(st, v[i].last_course_on);
+		char *name = xasprintf("%s %s %s", v[i].last_name, v[i].first_name, v[i].middle_name);
+		const char *row[] = { v[i].code, v[i].subjects, dd, v[i].diagnostics_result,
+				      v[i].young_specialist ? "да" : "нет", cd, name };
+		csvout_row(o->fp, st, row, with_names ? 7 : 6);
+		free(dd), free(cd), free(name);
+	}
+	teacher_list_free(v, n);
+	return 0;
+}
+
 static void write_events(struct out *o, const csv_style *st, const event_item *v, size_t n, const activity *acts,
 			 size_t nacts, long from, long to)
 {
@@ -248,12 +271,13 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	}
 	add_file(out, "results.csv", &o);
 
-	/* Teachers come with their own issue; the file is there with its columns. */
 	if (!open_out(&o, st))
 		goto nomem;
-	const char *shead[] = { "Код учителя", "Фамилия", "Имя", "Отчество", "Предметы", "Дата диагностики",
-				"Результат диагностики", "Молодой специалист", "Курсы ПК", "Часов", "Дата курсов" };
-	csvout_row(o.fp, st, shead, 11);
+	if (write_staff(db, &o, st, with_names, err) != 0) {
+		fclose(o.fp);
+		free(o.data);
+		goto out;
+	}
 	add_file(out, "staff.csv", &o);
 
 	if (!open_out(&o, st))

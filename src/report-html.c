@@ -252,7 +252,7 @@ static row_key *collect_keys(const report_data *r, size_t *n)
 			continue;
 		for (size_t i = 0; i < sets[s]->n; i++) {
 			const indicator *v = &sets[s]->v[i];
-			if (v->grade != 0 || v->code == IND_BELOW_MIN_CHANGE)
+			if (v->grade != 0 || v->code == IND_BELOW_MIN_CHANGE || !v->procedure_id)
 				continue;
 			size_t j = 0;
 			while (j < *n && !(k[j].proc == v->procedure_id && k[j].subj == v->subject_id))
@@ -634,6 +634,33 @@ static void indicators_part(FILE *fp, const report_data *r)
 	free(k);
 }
 
+/* The school's own indicators: teachers, the risk group, events. */
+static void people_part(FILE *fp, const report_data *r)
+{
+	if (!r->now)
+		return;
+	int any = 0;
+	for (size_t i = 0; i < r->now->n; i++) {
+		const indicator *v = &r->now->v[i];
+		if (v->procedure_id)
+			continue;
+		if (!any++) {
+			fputs("<section>\n", fp);
+			elem(fp, "<h2>", _("Teachers and pupils at risk"), "</h2>\n<table>\n<tbody>\n");
+		}
+		fputs("<tr><th>", fp);
+		esc(fp, indicator_title(v->code));
+		fputs("</th><td>", fp);
+		if (v->code == IND_METHODICAL_EVENTS)
+			escf(fp, "%ld", v->num);
+		else
+			ind_cell(fp, v);
+		fputs("</td></tr>\n", fp);
+	}
+	if (any)
+		fputs("</tbody>\n</table>\n</section>\n", fp);
+}
+
 /* --- roadmap --- */
 
 static int in_period(const report_data *r, long ymd)
@@ -975,6 +1002,7 @@ void report_html_write(FILE *fp, const report_data *r)
 		PACKAGE_VERSION, style);
 	header_part(fp, r, words);
 	indicators_part(fp, r);
+	people_part(fp, r);
 	roadmap_part(fp, r);
 	events_part(fp, r);
 	footer_part(fp, r);

@@ -185,6 +185,30 @@ void event_list_free(event_item *v, size_t n);
 int db_event_find(sqlite3 *db, const char *held_on, const char *kind, const char *topic, event_item *out, char **err);
 int db_event_save(sqlite3 *db, event_item *e, char **err);
 
+/* --- teachers and their courses (db-staff.c) --- */
+typedef struct teacher {
+	long id;
+	char *code, *last_name, *first_name, *middle_name, *subjects;
+	int young_specialist;
+	char *diagnostics_date;		/* YYYY-MM-DD or "" */
+	char *diagnostics_result;
+	char *last_course_on;		/* the latest course's date, or "" */
+} teacher;
+/* 1 and *out by code (or, with code "", by full name in any case), 0 none. */
+int db_teacher_find(sqlite3 *db, const char *code, const char *full_name, teacher *out, char **err);
+int db_teacher_save(sqlite3 *db, teacher *t, char **err);
+/* Adds a course unless the teacher has it already: 1 added, 0 had it. */
+int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, const char *taken_on, char **err);
+/* Every teacher, by name. */
+int db_teacher_list(sqlite3 *db, teacher **out, size_t *n, char **err);
+void teacher_clear(teacher *t);
+/* For the year's school indicators: teachers; those diagnosed; those with a
+ * course within three years of the year's end or today, whichever is
+ * earlier; the risk group; those of it with a route; pupils below the
+ * minimum that year; those of them in extra lessons; methodical events. */
+int db_people_counts(sqlite3 *db, int year, long v[8], char **err);
+void teacher_list_free(teacher *v, size_t n);
+
 /* --- results (db-result.c) --- */
 typedef struct result {
 	long assessment_id, student_id;

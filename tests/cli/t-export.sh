@@ -63,6 +63,8 @@ for d in excel-ru rfc4180; do
 	"$ORIENTIR" --db "$db" import scales "$F/scales.csv" >/dev/null
 	run --db "$db" import results "$TMP/$d/orientir-0101-2024-H1/results.csv"
 	expect 0 "the $d results.csv imports back" --out "Added 20"
+	run --db "$db" import events "$TMP/$d/orientir-0101-2024-H1/events.csv"
+	expect 0 "the $d events.csv imports back" --out "Added 1"
 	"$ORIENTIR" --db "$db" indicators --year 2024 --format csv >"$TMP/ind-$d"
 	if cmp -s "$TMP/ind-original" "$TMP/ind-$d"; then ok "…and gives the same indicators ($d)"; else
 		not_ok "…and gives the same indicators ($d)"; diff "$TMP/ind-original" "$TMP/ind-$d" | head | sed 's/^/#   /'; fi

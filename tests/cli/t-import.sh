@@ -137,9 +137,26 @@ run --db "$TMP/typo/school.db" import roster "$F/roster.csv"
 expect 1 "a database that does not exist is not created by import" --err "orientir init"
 [ ! -e "$TMP/typo" ] && ok "…no folder or file left behind" || not_ok "…no folder or file left behind"
 run import pupils "$F/roster.csv"
-expect 2 "an unknown import kind is a usage error" --err "roster, scales, results, roadmap or events"
+expect 2 "an unknown import kind is a usage error" --err "roster, scales, results, staff, roadmap or events"
 run import roster
 expect 2 "import without a file is a usage error"
+
+# Teachers: one row each, a further row for a further course.
+run import staff "$F/staff.csv"
+expect 0 "staff imports" --out "Added 3"
+check_eq "$(query "SELECT count(*) FROM course")" 2 "…with their courses"
+printf 'Код учителя;Курсы ПК;Часов;Дата курсов\nT3;Смысловое чтение;36;01.10.2024\n' >"$TMP/course.csv"
+run import staff "$TMP/course.csv"
+expect 0 "a row with only a further course adds it" --out "updated 1"
+check_eq "$(query "SELECT count(*) FROM course c JOIN teacher t ON t.id = c.teacher_id WHERE t.code = 'T3'")" 1 "…to that teacher"
+check_eq "$(query "SELECT diagnostics_result FROM teacher WHERE code = 'T3'")" "Дефициты: работа с историческими источниками" \
+	"…and leaves what the file has no column for"
+run import staff "$TMP/course.csv"
+expect 0 "the same course again changes nothing" --out "unchanged 1"
+snapshot full
+printf 'Код учителя;ФИО;Дата диагностики;Часов;Дата курсов\nT9;Новый Ной;31.02.2024;;\nT8;Новая Нина;;36;01.02.2024\n' >"$TMP/badstaff.csv"
+refuse "$TMP/badstaff.csv" "an impossible date and hours without a course are refused" staff \
+	"badstaff.csv:2: column «Дата диагностики»" "badstaff.csv:3:" "2 errors"
 
 printf 'Класс;Код;ФИО;Любимый цвет\n5А;C1;Цветков Цезарь;синий\n' >"$TMP/unknown.csv"
 run import roster "$TMP/unknown.csv"

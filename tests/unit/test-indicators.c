@@ -198,6 +198,57 @@ START_TEST(derived_mark)
 }
 END_TEST
 
+/* The school's people, 2024 (three years back from 2024-12-31):
+ *   T1 diagnosed 15.03.2024, course 31.12.2021: exactly three years, counts;
+ *   T2 no diagnostics, course 30.12.2021: a day too early, does not count;
+ *   T3 a diagnostics result without a date: diagnosed; no course.
+ *   Diagnosed 2 of 3 (66.7), trained 1 of 3 (33.3).
+ * Risk group P1, P3, Q1; routes for P1 and Q1: 2 of 3 (66.7).
+ * Below the minimum in 2024: P1 and Q1; in extra lessons P1: 1 of 2 (50.0).
+ * Methodical events in 2024: 2 (the third is of 2023). */
+START_TEST(people)
+{
+	diag d = { 0 };
+	import_counts n;
+	char f[512];
+	static const struct { enum import_kind kind; const char *file; } more[] = {
+		{ IMPORT_STAFF, "staff.csv" }, { IMPORT_ROSTER, "risk.csv" }, { IMPORT_EVENTS, "events.csv" },
+	};
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(f, sizeof f, "%s/indicators/%s", FIXTURES_DIR, more[i].file);
+		ck_assert_int_eq(import_file(db, more[i].kind, f, 0, &d, &n), 0);
+	}
+	ind_set_free(&set);
+	char *err = NULL;
+	ck_assert_int_eq(indicators_compute(db, 2024, &set, &err), 0);
+	const indicator *v;
+	static const struct { enum ind_code code; long num, den; int tenths; } want[] = {
+		{ IND_TEACHERS_DIAGNOSED, 2, 3, 667 }, { IND_TEACHERS_TRAINED, 1, 3, 333 },
+		{ IND_WEAK_WITH_ROUTE, 2, 3, 667 }, { IND_FAILING_IN_EXTRA, 1, 2, 500 },
+	};
+	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+		v = NULL;
+		for (size_t k = 0; k < set.n && !v; k++)
+			if (set.v[k].code == want[i].code)
+				v = &set.v[k];
+		ck_assert_msg(v != NULL, "no %s", indicator_code(want[i].code));
+		ck_assert_msg(v->num == want[i].num && v->den == want[i].den && v->tenths == want[i].tenths,
+			      "%s: %ld/%ld = %d, expected %ld/%ld = %d", indicator_code(v->code), v->num, v->den,
+			      v->tenths, want[i].num, want[i].den, want[i].tenths);
+		ck_assert_int_eq(v->procedure_id, 0);
+	}
+	v = NULL;
+	for (size_t k = 0; k < set.n && !v; k++)
+		if (set.v[k].code == IND_METHODICAL_EVENTS)
+			v = &set.v[k];
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(v->num, 2);
+	/* They come after every procedure's indicators. */
+	ck_assert_int_eq(set.v[set.n - 1].procedure_id, 0);
+	ck_assert_int_ne(set.v[0].procedure_id, 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("indicators");
@@ -209,6 +260,7 @@ int main(void)
 	tcase_add_test(tc, pooled);
 	tcase_add_test(tc, any_subject);
 	tcase_add_test(tc, change);
+	tcase_add_test(tc, people);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("arithmetic");
 	tcase_add_test(pure, rounding);
