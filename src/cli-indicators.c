@@ -32,7 +32,7 @@ static void print_csv(const ind_set *s)
 		int change = v->code == IND_BELOW_MIN_CHANGE;
 		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup("");
 		char *year = xasprintf("%d", v->year);
-		int count = v->code == IND_METHODICAL_EVENTS;
+		int count = indicator_is_count(v->code);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
 		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
 		char *pct = count ? xstrdup("") : fmt_tenths(v->tenths, ".", 0);
@@ -64,7 +64,7 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		int same_proc = prev && prev->procedure_id == v->procedure_id;
 		int same_subj = same_proc && prev->subject_id == v->subject_id && prev->grade == v->grade;
 		int change = v->code == IND_BELOW_MIN_CHANGE, whole = !v->procedure_id;
-		int events = v->code == IND_METHODICAL_EVENTS;
+		int events = indicator_is_count(v->code);
 		char *grade = whole ? xstrdup("") : v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
 		char *pct = events ? xstrdup("") : fmt_tenths(v->tenths, dp, change);
 		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */

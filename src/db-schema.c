@@ -125,6 +125,40 @@ static const char *const migrations[] = {
 	"  teacher_id INTEGER NOT NULL REFERENCES teacher(id) ON DELETE CASCADE,"
 	"  topic TEXT NOT NULL, hours INTEGER, taken_on TEXT,"
 	"  UNIQUE (teacher_id, topic, taken_on));",
+
+	/* 5: the learning risk group: why each pupil is in it, the individual
+	 * route and extra lessons in detail, notes of progress, proposals the
+	 * deputy head dismissed, and spells in the group — kept by triggers,
+	 * whoever changes the flag — so its size on any day can be told. */
+	"ALTER TABLE student ADD COLUMN risk_reason TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE student ADD COLUMN route_on TEXT;"
+	"ALTER TABLE student ADD COLUMN route_teacher TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE student ADD COLUMN route_text TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE student ADD COLUMN extra_subject TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE student ADD COLUMN extra_teacher TEXT NOT NULL DEFAULT '';"
+	"CREATE TABLE risk_spell ("
+	"  id INTEGER PRIMARY KEY,"
+	"  student_id INTEGER NOT NULL REFERENCES student(id) ON DELETE CASCADE,"
+	"  from_on TEXT NOT NULL, to_on TEXT);"
+	"CREATE INDEX risk_spell_student ON risk_spell (student_id);"
+	"INSERT INTO risk_spell (student_id, from_on)"
+	"  SELECT id, date('now', 'localtime') FROM student WHERE risk_group = 1;"
+	"CREATE TRIGGER risk_in_new AFTER INSERT ON student WHEN NEW.risk_group = 1 BEGIN"
+	"  INSERT INTO risk_spell (student_id, from_on) VALUES (NEW.id, date('now', 'localtime')); END;"
+	"CREATE TRIGGER risk_in AFTER UPDATE OF risk_group ON student"
+	"  WHEN NEW.risk_group = 1 AND OLD.risk_group = 0 BEGIN"
+	"  INSERT INTO risk_spell (student_id, from_on) VALUES (NEW.id, date('now', 'localtime')); END;"
+	"CREATE TRIGGER risk_out AFTER UPDATE OF risk_group ON student"
+	"  WHEN NEW.risk_group = 0 AND OLD.risk_group = 1 BEGIN"
+	"  UPDATE risk_spell SET to_on = date('now', 'localtime') WHERE student_id = NEW.id AND to_on IS NULL; END;"
+	"CREATE TABLE risk_dismissal ("
+	"  student_id INTEGER NOT NULL REFERENCES student(id) ON DELETE CASCADE,"
+	"  year INTEGER NOT NULL, dismissed_on TEXT NOT NULL, reason TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (student_id, year)) WITHOUT ROWID;"
+	"CREATE TABLE risk_note ("
+	"  id INTEGER PRIMARY KEY,"
+	"  student_id INTEGER NOT NULL REFERENCES student(id) ON DELETE CASCADE,"
+	"  noted_on TEXT NOT NULL, text TEXT NOT NULL);",
 };
 
 int db_schema_count(void)

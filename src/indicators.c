@@ -1,10 +1,12 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
 #include "indicators.h"
+#include "roadmap.h"
 
 static const char *const codes[IND_COUNT] = {
 	[IND_BELOW_MIN_ANY] = "below_min_any", [IND_HIGH_ANY] = "high_any",
@@ -15,6 +17,7 @@ static const char *const codes[IND_COUNT] = {
 	[IND_TEACHERS_DIAGNOSED] = "teachers_diagnosed", [IND_TEACHERS_TRAINED] = "teachers_trained",
 	[IND_WEAK_WITH_ROUTE] = "weak_with_route", [IND_FAILING_IN_EXTRA] = "failing_in_extra_lessons",
 	[IND_METHODICAL_EVENTS] = "methodical_events",
+	[IND_RISK_GROUP] = "risk_group", [IND_RISK_GROUP_CHANGE] = "risk_group_change",
 };
 
 static const char *const titles[IND_COUNT] = {
@@ -32,6 +35,8 @@ static const char *const titles[IND_COUNT] = {
 	[IND_WEAK_WITH_ROUTE] = N_("risk group with a route"),
 	[IND_FAILING_IN_EXTRA] = N_("failing in extra lessons"),
 	[IND_METHODICAL_EVENTS] = N_("methodical events"),
+	[IND_RISK_GROUP] = N_("pupils in the risk group"),
+	[IND_RISK_GROUP_CHANGE] = N_("risk group: change"),
 };
 
 const char *indicator_code(enum ind_code c)
@@ -42,6 +47,11 @@ const char *indicator_code(enum ind_code c)
 const char *indicator_title(enum ind_code c)
 {
 	return _(titles[c]);
+}
+
+int indicator_is_count(enum ind_code c)
+{
+	return c >= IND_METHODICAL_EVENTS;
 }
 
 int indicator_tenths(long num, long den)
@@ -266,10 +276,28 @@ static int people(sqlite3 *db, int year, ind_set *s, size_t *cap, char **err)
 	push(s, cap, IND_TEACHERS_TRAINED, 0, 0, 0, v[2], v[0]);
 	push(s, cap, IND_WEAK_WITH_ROUTE, 0, 0, 0, v[4], v[3]);
 	push(s, cap, IND_FAILING_IN_EXTRA, 0, 0, 0, v[6], v[5]);
-	if (v[7]) {
+	/* The group's size on the year's last day (or today, if sooner), and
+	 * its change since the end of the half-year before. */
+	long today = today_ymd();
+	long ref = today < year * 10000L + 1231 ? today : year * 10000L + 1231;
+	long prev = ref / 100 % 100 <= 6 ? (ref / 10000 - 1) * 10000 + 1231 : ref / 10000 * 10000 + 630;
+	char day[32], before[32];
+	snprintf(day, sizeof day, "%04ld-%02ld-%02ld", ref / 10000, ref / 100 % 100, ref % 100);
+	snprintf(before, sizeof before, "%04ld-%02ld-%02ld", prev / 10000, prev / 100 % 100, prev % 100);
+	long now_size = db_risk_size_on(db, day, err), was_size = now_size < 0 ? -1 : db_risk_size_on(db, before, err);
+	if (was_size < 0)
+		return -1;
+	const struct { enum ind_code code; long value; int show; } counts[] = {
+		{ IND_METHODICAL_EVENTS, v[7], v[7] != 0 },
+		{ IND_RISK_GROUP, now_size, now_size || was_size },
+		{ IND_RISK_GROUP_CHANGE, now_size - was_size, now_size || was_size },
+	};
+	for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+		if (!counts[i].show)
+			continue;
 		if (s->n == *cap)
 			s->v = xrealloc(s->v, (*cap = *cap ? *cap * 2 : 64) * sizeof *s->v);
-		s->v[s->n++] = (indicator){ IND_METHODICAL_EVENTS, 0, 0, 0, s->year, v[7], 0, 0 };
+		s->v[s->n++] = (indicator){ counts[i].code, 0, 0, 0, s->year, counts[i].value, 0, 0 };
 	}
 	return 0;
 }

@@ -14,7 +14,8 @@ enum ind_code {
 	IND_MARKS_LOWERED, IND_MARKS_CONFIRMED, IND_MARKS_RAISED,
 	/* The school's people, not an assessment: procedure and subject 0. */
 	IND_TEACHERS_DIAGNOSED, IND_TEACHERS_TRAINED, IND_WEAK_WITH_ROUTE, IND_FAILING_IN_EXTRA,
-	IND_METHODICAL_EVENTS,	/* a count: num only, den 0 */
+	IND_METHODICAL_EVENTS,	/* counts from here: num only, den 0 */
+	IND_RISK_GROUP, IND_RISK_GROUP_CHANGE,	/* its size, and since the last half-year */
 	IND_COUNT
 };
 
@@ -49,6 +50,8 @@ const char *indicator_title(enum ind_code c);
 /* The mark a result stands for: its own, else the one its score earns on
  * the scale; 0 when neither is known. */
 int indicator_mark(const scale *sc, const result *r);
+/* A count rather than a share (no denominator, no percent). */
+int indicator_is_count(enum ind_code c);
 /* num / den as percent × 10, rounded half up. */
 int indicator_tenths(long num, long den);
 

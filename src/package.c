@@ -91,13 +91,14 @@ static void write_indicators(struct out *o, const csv_style *st, const ind_set *
 	csvout_row(o->fp, st, head, 9);
 	for (size_t i = 0; i < s->n; i++) {
 		const indicator *v = &s->v[i];
-		int change = v->code == IND_BELOW_MIN_CHANGE;
+		int change = v->code == IND_BELOW_MIN_CHANGE, count = indicator_is_count(v->code);
 		char *grade = v->grade ? xasprintf("%d", v->grade) : xstrdup("");
 		char *year = xasprintf("%d", v->year);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
-		char *den = change ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = tenths_text(st, v->tenths);
-		const char *row[] = { indicator_title(v->code), indicator_code(v->code), refmap_name(s->proc, v->procedure_id),
+		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
+		char *pct = count ? xstrdup("") : tenths_text(st, v->tenths);
+		const char *row[] = { indicator_title(v->code), indicator_code(v->code),
+				      v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 				      v->subject_id ? refmap_name(s->subj, v->subject_id) : "", grade, year, num, den, pct };
 		csvout_row(o->fp, st, row, 9);
 		free(grade), free(year), free(num), free(den), free(pct);

@@ -651,8 +651,8 @@ static void people_part(FILE *fp, const report_data *r)
 		fputs("<tr><th>", fp);
 		esc(fp, indicator_title(v->code));
 		fputs("</th><td>", fp);
-		if (v->code == IND_METHODICAL_EVENTS)
-			escf(fp, "%ld", v->num);
+		if (indicator_is_count(v->code))
+			escf(fp, v->code == IND_RISK_GROUP_CHANGE && v->num > 0 ? "+%ld" : "%ld", v->num);
 		else
 			ind_cell(fp, v);
 		fputs("</td></tr>\n", fp);

@@ -207,7 +207,41 @@ void teacher_clear(teacher *t);
  * earlier; the risk group; those of it with a route; pupils below the
  * minimum that year; those of them in extra lessons; methodical events. */
 int db_people_counts(sqlite3 *db, int year, long v[8], char **err);
+/* How many pupils were in the risk group on day (YYYY-MM-DD). */
+long db_risk_size_on(sqlite3 *db, const char *day, char **err);
 void teacher_list_free(teacher *v, size_t n);
+
+/* --- the learning risk group (db-risk.c) --- */
+typedef struct risk_pupil {
+	long id;
+	char *code, *name, *class_label, *reason;
+	int route, extra;
+	char *route_on, *route_teacher, *route_text;	/* route_on YYYY-MM-DD or "" */
+	char *extra_subject, *extra_teacher;
+	char *latest;	/* the latest result: procedure, subject, year, score of max */
+	char *last_note;
+} risk_pupil;
+/* The group's pupils now at school, by class and name. */
+int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err);
+void risk_list_free(risk_pupil *v, size_t n);
+/* Saves the route and extra lessons of p (its flags and details). */
+int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err);
+/* Puts a pupil into the group with a reason, or takes them out. */
+int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err);
+int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err);
+int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err);
+
+/* A cause to propose a pupil not in the group: a result below the minimum,
+ * or a «2» in the journal, in year; pupils whose proposal was dismissed for
+ * that year are left out. */
+typedef struct risk_cause {
+	long student_id;
+	const char *name, *class_label, *procedure, *subject;
+	int below;		/* else a journal «2» */
+	double score, min_score;
+} risk_cause;
+typedef int (*risk_cause_visit)(void *ctx, const risk_cause *c);
+int db_risk_causes(sqlite3 *db, int year, risk_cause_visit visit, void *ctx, char **err);
 
 /* --- results (db-result.c) --- */
 typedef struct result {
