@@ -13,4 +13,5 @@ ui_screen *scr_import_new(void);
 ui_screen *scr_settings_new(void);
 ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
+ui_screen *scr_risk_new(void);
 #endif

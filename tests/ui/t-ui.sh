@@ -90,6 +90,23 @@ for term in linux xterm-256color; do
 		"Проведена в 5–9 классах, 45 работ" "…with its evidence ($term)"
 done
 
+# The risk group: this year's results propose a pupil below the minimum.
+year=$(date +%Y)
+for term in linux xterm-256color; do
+	db="$TMP/$term-risk.db"
+	school "$db"
+	printf 'Процедура;Предмет;Параллель;Год;Макс. балл;Мин. балл\nВПР;Математика;5;%s;20;5\n' "$year" >"$TMP/risk-scales.csv"
+	printf 'Процедура;Предмет;Год;Класс;Код;Балл\nВПР;Математика;%s;5А;А1;3\nВПР;Математика;%s;5А;Б2;12\n' \
+		"$year" "$year" >"$TMP/risk-results.csv"
+	"$ORIENTIR" --db "$db" import scales "$TMP/risk-scales.csv" >/dev/null
+	"$ORIENTIR" --db "$db" import results "$TMP/risk-results.csv" >/dev/null
+	vt $term risk.vt "$db"
+	check "$("$ORIENTIR" --db "$db" indicators --year "$year" --format csv | grep '^weak_with_route,')" \
+		"weak_with_route,,,,$year,1,1,100.0" "the route given in the screen counts for the indicators ($term)"
+	check "$("$SQLITE3" "$db" "SELECT route_teacher || '|' || (risk_reason <> '') FROM student WHERE code = 'А1'")" \
+		"Иванова А. П.|1" "…with its teacher and the reason kept ($term)"
+done
+
 # Reports: the package written from the screen verifies.
 for term in linux xterm-256color; do
 	db="$TMP/$term-reports.db"

@@ -9,6 +9,7 @@
 #include "../../src/db.h"
 #include "../../src/import.h"
 #include "../../src/indicators.h"
+#include "../../src/riskgroup.h"
 #include "../../src/school-setup.h"
 
 static char dir[] = "/tmp/orientir-ind-XXXXXX";
@@ -249,6 +250,71 @@ START_TEST(people)
 }
 END_TEST
 
+/* Proposals from the 2024 results: below the minimum P1 (maths 4 < 5,
+ * Russian 17 < 18) and Q1 (maths 3 < 6); P5 scored 18, exactly the
+ * minimum, but has a «2» in the journal for Russian. In class then name
+ * order: P1 (both causes), P5, Q1. Dismissed, P1 and P5 are not proposed
+ * again for 2024; Q1 confirmed leaves the proposals and joins the group
+ * with its reason. */
+START_TEST(proposals)
+{
+	risk_proposal *v;
+	size_t n;
+	char *err = NULL;
+	ck_assert_int_eq(risk_proposals(db, 2024, &v, &n, &err), 0);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(v[0].class_label, "5А");
+	ck_assert_ptr_nonnull(strstr(v[0].reason, "Математика"));
+	ck_assert_ptr_nonnull(strstr(v[0].reason, "Русский язык"));
+	ck_assert_ptr_nonnull(strstr(v[1].reason, "«2»"));
+	ck_assert_ptr_null(strstr(v[1].reason, "below"));
+	ck_assert_str_eq(v[2].class_label, "6А");
+	long p1 = v[0].student_id, p5 = v[1].student_id, q1 = v[2].student_id;
+	char *q1_reason = strdup(v[2].reason);
+	risk_proposals_free(v, n);
+
+	ck_assert_int_eq(db_risk_dismiss(db, p1, 2024, "учится хорошо, случайная ошибка", &err), 0);
+	ck_assert_int_eq(db_risk_dismiss(db, p5, 2024, "отметка исправлена", &err), 0);
+	ck_assert_int_eq(db_risk_set(db, q1, 1, q1_reason, &err), 0);
+	ck_assert_int_eq(risk_proposals(db, 2024, &v, &n, &err), 0);
+	ck_assert_uint_eq(n, 0);
+	risk_proposals_free(v, n);
+	/* The dismissal was for 2024 only. */
+	ck_assert_int_eq(risk_proposals(db, 2023, &v, &n, &err), 0);
+	int p1_2023 = 0;
+	for (size_t i = 0; i < n; i++)
+		p1_2023 |= v[i].student_id == p1;
+	ck_assert(p1_2023);
+	risk_proposals_free(v, n);
+
+	risk_pupil *g;
+	size_t ng;
+	ck_assert_int_eq(db_risk_list(db, &g, &ng, &err), 0);
+	ck_assert_uint_eq(ng, 1);
+	ck_assert_str_eq(g[0].reason, q1_reason);
+	ck_assert_str_eq(g[0].route ? "yes" : "no", "no");
+	risk_list_free(g, ng);
+	free(q1_reason);
+}
+END_TEST
+
+/* The group's size on a day comes from its spells: two pupils in since
+ * 2024-03-01, one of them out on 2024-09-01, a third in on 2024-10-01.
+ * On 2024-06-30: 2; on 2024-12-31: 2 (one left, one came). */
+START_TEST(group_size_over_time)
+{
+	char *err = NULL;
+	ck_assert_int_eq(sqlite3_exec(db, "DELETE FROM risk_spell;"
+				      "INSERT INTO risk_spell (student_id, from_on, to_on) VALUES"
+				      " (1, '2024-03-01', NULL), (2, '2024-03-01', '2024-09-01'), (3, '2024-10-01', NULL)",
+				      NULL, NULL, NULL), SQLITE_OK);
+	ck_assert_int_eq(db_risk_size_on(db, "2024-06-30", &err), 2);
+	ck_assert_int_eq(db_risk_size_on(db, "2024-09-01", &err), 1);
+	ck_assert_int_eq(db_risk_size_on(db, "2024-12-31", &err), 2);
+	ck_assert_int_eq(db_risk_size_on(db, "2024-01-01", &err), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("indicators");
@@ -261,6 +327,8 @@ int main(void)
 	tcase_add_test(tc, any_subject);
 	tcase_add_test(tc, change);
 	tcase_add_test(tc, people);
+	tcase_add_test(tc, proposals);
+	tcase_add_test(tc, group_size_over_time);
 	suite_add_tcase(s, tc);
 	TCase *pure = tcase_create("arithmetic");
 	tcase_add_test(pure, rounding);

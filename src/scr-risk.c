@@ -1,0 +1,374 @@
+/* The risk group bank: its pupils with their latest results, routes and
+ * lessons, the share figures at the top; proposals from the results to
+ * confirm or dismiss; each pupil's card. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cell.h"
+#include "common.h"
+#include "indicators.h"
+#include "riskgroup.h"
+#include "roadmap.h"
+#include "scr.h"
+#include "ui-widgets.h"
+#include "utf8.h"
+
+struct state {
+	risk_pupil *v;
+	size_t n, row, top;
+	size_t *shown;		/* indices of v that pass the filters */
+	size_t nshown;
+	char *class_filter, *subject_filter;	/* NULL: all */
+	int year;
+	long with_route, failing, failing_extra, size_change;
+	int have_change;
+};
+
+static int has(const char *hay, const char *needle)
+{
+	char *h = utf8_fold(hay, strlen(hay)), *n = utf8_fold(needle, strlen(needle));
+	int hit = strstr(h, n) != NULL;
+	free(h), free(n);
+	return hit;
+}
+
+static void apply_filter(struct state *s)
+{
+	free(s->shown);
+	s->shown = xcalloc(s->n + 1, sizeof *s->shown);
+	s->nshown = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const risk_pupil *p = &s->v[i];
+		if (s->class_filter && strcmp(p->class_label, s->class_filter) != 0)
+			continue;
+		if (s->subject_filter && !has(p->reason, s->subject_filter) && !has(p->extra_subject, s->subject_filter) &&
+		    !has(p->latest, s->subject_filter))
+			continue;
+		s->shown[s->nshown++] = i;
+	}
+	if (s->row >= s->nshown)
+		s->row = s->nshown ? s->nshown - 1 : 0;
+}
+
+static void reload(struct state *s)
+{
+	char *err = NULL;
+	risk_list_free(s->v, s->n);
+	s->v = NULL;
+	s->n = 0;
+	if (db_risk_list(ui.db, &s->v, &s->n, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		err = NULL;
+	}
+	ind_set set;
+	s->with_route = s->failing = s->failing_extra = 0;
+	s->have_change = 0;
+	if (indicators_compute(ui.db, s->year, &set, &err) == 0) {
+		for (size_t i = 0; i < set.n; i++) {
+			const indicator *v = &set.v[i];
+			if (v->code == IND_WEAK_WITH_ROUTE)
+				s->with_route = v->num;
+			if (v->code == IND_FAILING_IN_EXTRA)
+				s->failing = v->den, s->failing_extra = v->num;
+			if (v->code == IND_RISK_GROUP_CHANGE)
+				s->size_change = v->num, s->have_change = 1;
+		}
+		ind_set_free(&set);
+	} else {
+		free(err);
+	}
+	apply_filter(s);
+}
+
+static void draw(ui_screen *scr, WINDOW *w)
+{
+	struct state *s = scr->data;
+	int width = getmaxx(w), height = getmaxy(w);
+	long n = (long)s->n;
+	char *top = xasprintf(_("Risk group: %ld pupils (%+ld since the last half-year) · with a route: %ld of %ld"
+				" · below the minimum in %d and in extra lessons: %ld of %ld"),
+			      n, s->have_change ? s->size_change : 0L, s->with_route, n, s->year, s->failing_extra, s->failing);
+	wattrset(w, ui_attr(UA_HEAD));
+	ui_put(w, 0, 1, width - 2, top);
+	free(top);
+	char *f = xasprintf(_("Class: %s · subject: %s"), s->class_filter ? s->class_filter : _("all"),
+			    s->subject_filter ? s->subject_filter : _("all"));
+	wattrset(w, ui_attr(UA_NOTE));
+	ui_put(w, 1, 1, width - 2, f);
+	free(f);
+	wattrset(w, ui_attr(UA_HEAD));
+	int xr = width / 2 + 2;
+	ui_put(w, 3, 1, 5, _("Class"));
+	ui_put(w, 3, 7, xr - 8, _("Pupil"));
+	ui_put(w, 3, xr, width - xr - 1, _("Latest result · route · lessons"));
+	wattrset(w, A_NORMAL);
+	int rows = (height - 5) / 2;
+	ui_list_scroll(s->row, &s->top, rows);
+	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
+		const risk_pupil *p = &s->v[s->shown[s->top + (size_t)i]];
+		int y = 4 + 2 * i, cur = s->top + (size_t)i == s->row;
+		wattrset(w, cur ? ui_attr(UA_SELECT) : A_NORMAL);
+		if (cur) {
+			mvwhline(w, y, 0, ' ', width);
+			mvwhline(w, y + 1, 0, ' ', width);
+		}
+		ui_put(w, y, 1, 5, p->class_label);
+		ui_put(w, y, 7, xr - 8, p->name);
+		ui_put(w, y, xr, width - xr - 1, *p->latest ? p->latest : _("no results"));
+		char *why = xasprintf("%s", *p->reason ? p->reason : _("added by hand"));
+		ui_put(w, y + 1, 7, xr - 8, why);
+		free(why);
+		char *support = xasprintf("%s · %s", p->route ? _("route") : _("NO ROUTE"),
+					  p->extra ? (*p->extra_subject ? p->extra_subject : _("lessons")) : _("no lessons"));
+		if (!p->route && !cur)
+			wattrset(w, ui_attr(UA_ERROR));
+		ui_put(w, y + 1, xr, width - xr - 1, support);
+		free(support);
+	}
+	wattrset(w, A_NORMAL);
+	if (!s->nshown)
+		ui_put(w, 5, 2, width - 4, s->n ? _("Nobody matches the filter.")
+						: _("The risk group is empty. F7 shows the pupils the results propose."));
+}
+
+enum { R_ROUTE, R_ROUTE_ON, R_TEACHER, R_TEXT, R_EXTRA, R_SUBJECT, R_LESSON_TEACHER, R_NOTE, NCARD };
+
+static int check_card(void *ctx, char *const *v, int *field, char **msg)
+{
+	(void)ctx;
+	int yn, y, m, d;
+	if (cell_yesno(v[R_ROUTE], &yn) != 0 || cell_yesno(v[R_EXTRA], &yn) != 0) {
+		*field = cell_yesno(v[R_ROUTE], &yn) != 0 ? R_ROUTE : R_EXTRA;
+		*msg = xstrdup(_("Write да or нет."));
+		return -1;
+	}
+	if (*v[R_ROUTE_ON] && cell_date(v[R_ROUTE_ON], &y, &m, &d) != 0) {
+		*field = R_ROUTE_ON;
+		*msg = xstrdup(_("The date is written like 15.04.2026."));
+		return -1;
+	}
+	return 0;
+}
+
+static void card(struct state *s, risk_pupil *p)
+{
+	const char *labels[NCARD] = { _("Individual route"), _("Route since"), _("Responsible teacher"), _("Route"),
+				      _("Extra lessons"), _("Lessons in"), _("Lessons teacher"), _("Progress note") };
+	const int widths[NCARD] = { 4, 10, 30, 50, 4, 24, 30, 50 };
+	int y, m, d;
+	char *v[NCARD] = {
+		xstrdup(p->route ? _("yes") : _("no")),
+		cell_date(p->route_on, &y, &m, &d) == 0 ? xasprintf("%02d.%02d.%04d", d, m, y) : xstrdup(""),
+		xstrdup(p->route_teacher), xstrdup(p->route_text), xstrdup(p->extra ? _("yes") : _("no")),
+		xstrdup(p->extra_subject), xstrdup(p->extra_teacher), xstrdup(""),
+	};
+	char *title = xasprintf("%s, %s", p->name, p->class_label);
+	if (ui_form_run(title, labels, widths, v, NCARD, check_card, NULL) == 1) {
+		risk_pupil q = *p;
+		cell_yesno(v[R_ROUTE], &q.route);
+		cell_yesno(v[R_EXTRA], &q.extra);
+		q.route_on = cell_date(v[R_ROUTE_ON], &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : xstrdup("");
+		if (q.route && !*q.route_on) {
+			long t = today_ymd();
+			free(q.route_on);
+			q.route_on = xasprintf("%04ld-%02ld-%02ld", t / 10000, t / 100 % 100, t % 100);
+		}
+		q.route_teacher = v[R_TEACHER], q.route_text = v[R_TEXT];
+		q.extra_subject = v[R_SUBJECT], q.extra_teacher = v[R_LESSON_TEACHER];
+		char *err = NULL;
+		if (db_risk_save(ui.db, &q, &err) != 0 || (*v[R_NOTE] && db_risk_note(ui.db, p->id, v[R_NOTE], &err) != 0)) {
+			ui_error("%s", err);
+			free(err);
+		} else {
+			ui_message(_("Saved."));
+		}
+		free(q.route_on);
+		reload(s);
+	}
+	free(title);
+	for (int i = 0; i < NCARD; i++)
+		free(v[i]);
+}
+
+static void proposals(struct state *s)
+{
+	risk_proposal *v;
+	size_t n;
+	char *err = NULL;
+	if (risk_proposals(ui.db, s->year, &v, &n, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		return;
+	}
+	if (!n) {
+		ui_message(_("The results of %d propose nobody new."), s->year);
+		free(v);
+		return;
+	}
+	char **labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < n; i++)
+		labels[i] = xasprintf("%s %s — %s", v[i].class_label, v[i].name, v[i].reason);
+	char *title = xasprintf(_("Proposed by the results of %d"), s->year);
+	int k = ui_pick(title, labels, (int)n, 0);
+	free(title);
+	if (k >= 0) {
+		char *choices[] = { _("Add to the risk group"), _("Dismiss the proposal") };
+		int c = ui_pick(v[k].name, choices, 2, 0);
+		if (c == 0) {
+			if (db_risk_set(ui.db, v[k].student_id, 1, v[k].reason, &err) != 0)
+				ui_error("%s", err);
+			else
+				ui_message(_("%s is in the risk group."), v[k].name);
+		} else if (c == 1) {
+			const char *lab[] = { _("Why not") };
+			const int wid[] = { 50 };
+			char *why[] = { xstrdup("") };
+			if (ui_form_run(v[k].name, lab, wid, why, 1, NULL, NULL) == 1) {
+				if (db_risk_dismiss(ui.db, v[k].student_id, s->year, why[0], &err) != 0)
+					ui_error("%s", err);
+				else
+					ui_message(_("Dismissed: %s will not be proposed again for %d."), v[k].name, s->year);
+			}
+			free(why[0]);
+		}
+		free(err);
+		reload(s);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	risk_proposals_free(v, n);
+}
+
+/* Picks a value for a filter among the values the group has; NULL: all. */
+static void pick_filter(struct state *s, int subject)
+{
+	char **labels = xcalloc(s->n + 2, sizeof *labels);
+	int k = 0;
+	labels[k++] = xstrdup(_("all"));
+	for (size_t i = 0; i < s->n; i++) {
+		const char *val = subject ? s->v[i].extra_subject : s->v[i].class_label;
+		if (!*val)
+			continue;
+		int dup = 0;
+		for (int j = 1; j < k && !dup; j++)
+			dup = strcmp(labels[j], val) == 0;
+		if (!dup)
+			labels[k++] = xstrdup(val);
+	}
+	if (subject) {
+		/* Mass subjects, whether or not anybody has lessons in them yet. */
+		static const char *const mass[] = { "Русский язык", "Математика" };
+		for (size_t m = 0; m < 2; m++) {
+			int dup = 0;
+			for (int j = 1; j < k && !dup; j++)
+				dup = strcmp(labels[j], mass[m]) == 0;
+			if (!dup) {
+				labels = xrealloc(labels, (size_t)(k + 1) * sizeof *labels);
+				labels[k++] = xstrdup(mass[m]);
+			}
+		}
+	}
+	int c = ui_pick(subject ? _("Subject") : _("Class"), labels, k, 0);
+	if (c >= 0) {
+		char **target = subject ? &s->subject_filter : &s->class_filter;
+		free(*target);
+		*target = c == 0 ? NULL : xstrdup(labels[c]);
+		s->row = 0;
+		apply_filter(s);
+	}
+	for (int i = 0; i < k; i++)
+		free(labels[i]);
+	free(labels);
+}
+
+static ui_result key(ui_screen *scr, int ch, int fk)
+{
+	struct state *s = scr->data;
+	risk_pupil *p = s->nshown ? &s->v[s->shown[s->row]] : NULL;
+	if ((!fk && (ch == '\n' || ch == '\r')) || (fk && (ch == KEY_ENTER || ch == KEY_F(4)))) {
+		if (p)
+			card(s, p);
+		return UI_REDRAW;
+	}
+	if (!fk)
+		return UI_UNHANDLED;
+	if (ui_list_key(&s->row, s->nshown, ch))
+		return UI_HANDLED;
+	if (ch == KEY_F(3)) {
+		pick_filter(s, 0);
+	} else if (ch == KEY_F(5)) {
+		pick_filter(s, 1);
+	} else if (ch == KEY_F(7)) {
+		proposals(s);
+	} else if (ch == KEY_F(8) && p) {
+		char *q = xasprintf(_("Take %s out of the risk group?"), p->name);
+		char *err = NULL;
+		if (ui_confirm(q)) {
+			if (db_risk_set(ui.db, p->id, 0, NULL, &err) != 0)
+				ui_error("%s", err);
+			free(err);
+			reload(s);
+		}
+		free(q);
+	} else {
+		return UI_UNHANDLED;
+	}
+	return UI_REDRAW;
+}
+
+static void destroy(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	risk_list_free(s->v, s->n);
+	free(s->shown);
+	free(s->class_filter);
+	free(s->subject_filter);
+	free(s);
+	free(scr);
+}
+
+ui_screen *scr_risk_new(void)
+{
+	struct state *s = xcalloc(1, sizeof *s);
+	/* The results that matter are this school year's: spring's are last
+	 * calendar year's until the new year's come in. */
+	s->year = (int)(today_ymd() / 10000);
+	risk_proposal *v;
+	size_t n;
+	char *err = NULL;
+	if (risk_proposals(ui.db, s->year, &v, &n, &err) == 0 && n == 0) {
+		risk_proposals_free(v, n);
+		if (risk_proposals(ui.db, s->year - 1, &v, &n, &err) == 0 && n > 0)
+			s->year--;
+	}
+	if (!err)
+		risk_proposals_free(v, n);
+	free(err);
+	reload(s);
+	ui_screen *scr = xcalloc(1, sizeof *scr);
+	scr->title = N_("Risk group");
+	scr->help = N_("The pupils of the learning risk group: why each is in it, their latest\n"
+		       "result, their individual route (ИОМ) and extra lessons. At the top: how\n"
+		       "many have a route, and how many pupils below the minimum attend extra\n"
+		       "lessons; the group's change since the last half-year.\n\n"
+		       "F7 lists the pupils the results propose (below the minimum, or a «2» in\n"
+		       "the journal): add each to the group, or dismiss the proposal with a\n"
+		       "reason; a dismissed pupil is not proposed again for that year.\n"
+		       "Enter or F4 opens a pupil's card: route, responsible teacher, lessons,\n"
+		       "and a note of progress. F8 takes a pupil out of the group.\n"
+		       "F3 filters by class, F5 by subject.");
+	scr->keys[2] = N_("Class");
+	scr->keys[3] = N_("Card");
+	scr->keys[4] = N_("Subject");
+	scr->keys[6] = N_("Proposed");
+	scr->keys[7] = N_("Remove");
+	scr->draw = draw;
+	scr->key = key;
+	scr->destroy = destroy;
+	scr->data = s;
+	return scr;
+}
