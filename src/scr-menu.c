@@ -17,6 +17,7 @@ static const struct {
 	{ N_("Reports: the half-year package"), scr_reports_new },
 	{ N_("Pupils and classes"), scr_pupils_new },
 	{ N_("Risk group"), scr_risk_new },
+	{ N_("Teachers"), scr_teachers_new },
 	{ N_("Assessments and scales"), scr_scales_new },
 	{ N_("Import from a file"), scr_import_new },
 	{ N_("Settings"), scr_settings_new },

@@ -441,8 +441,6 @@ static void destroy(ui_screen *scr)
 	free(scr);
 }
 
-/* Declared in scr.h as well. */
-ui_screen *scr_teachers_new(void);
 
 ui_screen *scr_teachers_new(void)
 {
@@ -450,22 +448,19 @@ ui_screen *scr_teachers_new(void)
 	reload(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Teachers");
-	scr->help = N_("The teachers of the school: subjects, the date of the diagnostics of\n"
-		       "professional competence and the date of the latest in-service training\n"
-		       "course. The roadmaps expect a course once in three years: a teacher whose\n"
-		       "latest course is older than three years, or who has none, is marked\n"
+	scr->help = N_("Teachers: subjects, the diagnostics of professional competence and\n"
+		       "the latest in-service training course. The roadmaps expect a course\n"
+		       "once in three years: with none, or an older one, a teacher is marked\n"
 		       "«training due». The top line gives the shares diagnosed and trained\n"
-		       "within three years, as the school's indicators count them.\n\n"
-		       "Type to search by name or subject: letters of any case, ё as е. Backspace\n"
-		       "removes a letter, Esc clears the search.\n\n"
-		       "Enter or F4 edits a teacher: the name, the code, the subjects, the date\n"
-		       "and the result of the diagnostics (the deficits found) and whether the\n"
-		       "teacher is a young specialist. F7 adds a teacher; with the code left\n"
-		       "empty one is made up (Т001, Т002, …).\n\n"
-		       "F6 adds a course to the teacher: the topic, the hours, the date it ended\n"
-		       "and the organization that gave it.\n\n"
-		       "The staff list with diagnostics and courses can also be imported from a\n"
-		       "CSV file: orientir import staff FILE.");
+		       "within three years.\n\n"
+		       "Type to search by name or subject: letters of any case, ё as е.\n"
+		       "Backspace removes a letter, Esc clears the search.\n\n"
+		       "Enter or F4 edits a teacher: name, code, subjects, the date and the\n"
+		       "result of the diagnostics (the deficits found), young specialist.\n"
+		       "F7 adds a teacher; an empty code is made up (Т001, Т002, …).\n"
+		       "F6 adds a course: the topic, the hours, the date it ended and the\n"
+		       "organization that gave it.\n\n"
+		       "A staff list can also be imported: orientir import staff FILE.");
 	scr->keys[3] = N_("Edit");
 	scr->keys[5] = N_("Course");
 	scr->keys[6] = N_("Add");

@@ -14,4 +14,5 @@ ui_screen *scr_settings_new(void);
 ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
+ui_screen *scr_teachers_new(void);
 #endif

@@ -144,6 +144,9 @@ ui_form *ui_form_new(const char *const *labels, const int *widths, const char *c
 			set_field_buffer(f->fields[i], 0, values[i]);
 	}
 	f->form = new_form(f->fields);
+	/* Backspace at a field's start must not jump to the field before, where
+	 * the next keys would overwrite it. */
+	form_opts_off(f->form, O_BS_OVERLOAD);
 	return f;
 }
 
@@ -257,8 +260,10 @@ int ui_form_current(const ui_form *f)
 
 void ui_form_set_current(ui_form *f, int i)
 {
-	if (i >= 0 && i < f->n)
+	if (i >= 0 && i < f->n) {
 		set_current_field(f->form, f->fields[i]);
+		form_driver_w(f->form, KEY_CODE_YES, REQ_END_LINE);
+	}
 }
 
 int ui_pick(const char *title, char *const *labels, int n, int current)

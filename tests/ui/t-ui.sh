@@ -127,6 +127,11 @@ for term in linux xterm-256color; do
 	check "$(ls "$stick" | grep -c '\.db$')" 1 "…and the backup is beside it ($term)"
 done
 
+db="$TMP/teachers.db"
+school "$db"
+"$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
+vt xterm-256color teachers.vt "$db"
+
 db="$TMP/vt100.db"
 school "$db"
 vt vt100 vt100.vt "$db"
