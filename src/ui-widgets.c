@@ -36,11 +36,23 @@ ui_menu *ui_menu_new(char *const *labels, int n)
 	return m;
 }
 
+/* Takes the list off its windows before they go: libmenu looks at the
+ * window it had when given a new one. */
+static void unpost_menu_safe(ui_menu *m)
+{
+	unpost_menu(m->menu);
+	set_menu_sub(m->menu, NULL);
+	set_menu_win(m->menu, NULL);
+	if (m->sub)
+		delwin(m->sub);
+	m->sub = NULL;
+}
+
 void ui_menu_free(ui_menu *m)
 {
 	if (!m)
 		return;
-	unpost_menu(m->menu);
+	unpost_menu_safe(m);
 	free_menu(m->menu);
 	for (int i = 0; i < m->n; i++) {
 		free_item(m->items[i]);
@@ -48,17 +60,13 @@ void ui_menu_free(ui_menu *m)
 	}
 	free(m->items);
 	free(m->labels);
-	if (m->sub)
-		delwin(m->sub);
 	free(m);
 }
 
 void ui_menu_show(ui_menu *m, WINDOW *w, int y, int x, int rows, int cols, attr_t back)
 {
 	int cur = ui_menu_index(m);
-	unpost_menu(m->menu);
-	if (m->sub)
-		delwin(m->sub);
+	unpost_menu_safe(m);
 	m->sub = derwin(w, rows, cols, y, x);
 	set_menu_win(m->menu, w);
 	set_menu_sub(m->menu, m->sub);
@@ -69,14 +77,6 @@ void ui_menu_show(ui_menu *m, WINDOW *w, int y, int x, int rows, int cols, attr_
 	ui_menu_set(m, cur);
 }
 
-/* Takes the list off its window before that window goes. */
-static void unpost_menu_safe(ui_menu *m)
-{
-	unpost_menu(m->menu);
-	if (m->sub)
-		delwin(m->sub);
-	m->sub = NULL;
-}
 
 int ui_menu_key(ui_menu *m, int ch, int fk)
 {
@@ -172,6 +172,8 @@ static void ui_form_detach(ui_form *f)
 		return;
 	form_driver_w(f->form, KEY_CODE_YES, REQ_VALIDATION);
 	unpost_form(f->form);
+	set_form_sub(f->form, NULL);
+	set_form_win(f->form, NULL);
 	delwin(f->sub);
 	delwin(f->win);
 	f->win = f->sub = NULL;
