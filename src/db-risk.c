@@ -13,7 +13,7 @@ int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
 		" c.grade || c.letter, s.risk_reason, s.individual_route, s.extra_lessons, coalesce(s.route_on, ''),"
 		" s.route_teacher, s.route_text, s.extra_subject, s.extra_teacher,"
 		" coalesce((SELECT p.name || ' ' || j.name || ' ' || a.year || ': ' ||"
-		"   CASE WHEN r.absent THEN '—' ELSE r.score || '/' || a.max_score END"
+		"   CASE WHEN r.absent THEN '—' ELSE replace(printf('%g/%g', r.score, a.max_score), '.', ',') END"
 		"   FROM result r JOIN assessment a ON a.id = r.assessment_id JOIN procedure p ON p.id = a.procedure_id"
 		"   JOIN subject j ON j.id = a.subject_id WHERE r.student_id = s.id"
 		"   ORDER BY a.year DESC, coalesce(r.taken_on, '') DESC, p.sort, j.sort LIMIT 1), ''),"

@@ -68,7 +68,7 @@ ui_screen *scr_menu_new(void)
 {
 	char *labels[NITEMS];
 	for (int i = 0; i < NITEMS; i++)
-		labels[i] = xasprintf("%d  %s", i + 1, _(items[i].label));
+		labels[i] = xasprintf("%2d  %s", i + 1, _(items[i].label));
 	ui_screen *s = xcalloc(1, sizeof *s);
 	s->title = N_("Main menu");
 	s->help = N_("The main menu.\n\n"

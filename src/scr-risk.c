@@ -88,13 +88,13 @@ static void draw(ui_screen *scr, WINDOW *w)
 	struct state *s = scr->data;
 	int width = getmaxx(w), height = getmaxy(w);
 	long n = (long)s->n;
-	char *top = xasprintf(_("Risk group: %ld pupils (%+ld since the last half-year) · with a route: %ld of %ld"
-				" · below the minimum in %d and in extra lessons: %ld of %ld"),
-			      n, s->have_change ? s->size_change : 0L, s->with_route, n, s->year, s->failing_extra, s->failing);
+	char *top = xasprintf(_("Risk group: %ld pupils (%+ld since the last half-year) · with a route: %ld of %ld"),
+			      n, s->have_change ? s->size_change : 0L, s->with_route, n);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, top);
 	free(top);
-	char *f = xasprintf(_("Class: %s · subject: %s"), s->class_filter ? s->class_filter : _("all"),
+	char *f = xasprintf(_("Below the minimum in %d: %ld, in extra lessons: %ld · class: %s · subject: %s"), s->year,
+			    s->failing, s->failing_extra, s->class_filter ? s->class_filter : _("all"),
 			    s->subject_filter ? s->subject_filter : _("all"));
 	wattrset(w, ui_attr(UA_NOTE));
 	ui_put(w, 1, 1, width - 2, f);
