@@ -7,6 +7,12 @@
 
 #define _(s) gettext(s)
 #define N_(s) (s)
+/* A message with a context, translated later by pgettext_deferred(): the
+ * key bar's labels have 7 cells at 80 columns, so their Russian is shorter
+ * than the same word elsewhere ("Save" on a button, "Сохр." on F2). The
+ * layout is gettext's own: context, EOT, message. */
+#define NC_(ctx, s) (ctx "\004" s)
+const char *pgettext_deferred(const char *ctx_msgid);
 
 /* Allocation that cannot fail quietly: out of memory ends the program. */
 void *xmalloc(size_t n);

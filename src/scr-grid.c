@@ -346,8 +346,8 @@ ui_screen *scr_grid_new(long assessment_id)
 		       "Every line is kept the moment you leave it, so a power cut loses at most\n"
 		       "the line being typed; F2 saves all the lines into the results. Lines not\n"
 		       "yet saved are marked * at the right.");
-	scr->keys[1] = N_("Save");
-	scr->keys[2] = N_("Absent");
+	scr->keys[1] = NC_("key", "Save");
+	scr->keys[2] = NC_("key", "Absent");
 	scr->draw = draw;
 	scr->key = key;
 	scr->leave = leave;

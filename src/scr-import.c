@@ -291,7 +291,7 @@ static ui_screen *check_new(const char *path, enum import_kind kind)
 		       "again. Nothing is imported while any line is wrong.\n\n"
 		       "F2 imports a file without errors; Esc goes back without importing.\n"
 		       "Up, Down, PgUp, PgDn scroll the list.");
-	scr->keys[1] = N_("Import");
+	scr->keys[1] = NC_("key", "Import");
 	scr->draw = check_draw;
 	scr->key = check_key;
 	scr->destroy = check_destroy;
@@ -380,7 +380,7 @@ ui_screen *scr_import_new(void)
 		       "The file is checked first and nothing changes until you press F2 on the\n"
 		       "check screen. Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with\n"
 		       "';' or ',' between cells; columns are found by their names.");
-	scr->keys[4] = N_("Refresh");
+	scr->keys[4] = NC_("key", "Refresh");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -359,13 +359,13 @@ ui_screen *scr_pupils_new(void)
 		       "leave. You see what will change before you confirm.\n\n"
 		       "F5 imports a roster from a CSV file.\n\n"
 		       "The marks R I E: risk group, individual route, extra lessons.");
-	scr->keys[2] = N_("View");
-	scr->keys[3] = N_("Edit");
-	scr->keys[4] = N_("Import");
-	scr->keys[5] = N_("Move");
-	scr->keys[6] = N_("Add");
-	scr->keys[7] = N_("Delete");
-	scr->keys[8] = N_("New year");
+	scr->keys[2] = NC_("key", "View");
+	scr->keys[3] = NC_("key", "Edit");
+	scr->keys[4] = NC_("key", "Import");
+	scr->keys[5] = NC_("key", "Move");
+	scr->keys[6] = NC_("key", "Add");
+	scr->keys[7] = NC_("key", "Delete");
+	scr->keys[8] = NC_("key", "New year");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

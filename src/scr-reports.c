@@ -389,11 +389,11 @@ ui_screen *scr_reports_new(void)
 		       "half-year is replaced only once the new one is whole.\n\n"
 		       "F6 puts a checked backup of the database on the stick (the last five are\n"
 		       "kept); F7 restores one, keeping the current database aside.");
-	scr->keys[1] = N_("Write");
-	scr->keys[2] = N_("Period");
-	scr->keys[4] = N_("Where");
-	scr->keys[5] = N_("Backup");
-	scr->keys[6] = N_("Restore");
+	scr->keys[1] = NC_("key", "Write");
+	scr->keys[2] = NC_("key", "Period");
+	scr->keys[4] = NC_("key", "Where");
+	scr->keys[5] = NC_("key", "Backup");
+	scr->keys[6] = NC_("key", "Restore");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

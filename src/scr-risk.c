@@ -361,11 +361,11 @@ ui_screen *scr_risk_new(void)
 		       "Enter or F4 opens a pupil's card: route, responsible teacher, lessons,\n"
 		       "and a note of progress. F8 takes a pupil out of the group.\n"
 		       "F3 filters by class, F5 by subject.");
-	scr->keys[2] = N_("Class");
-	scr->keys[3] = N_("Card");
-	scr->keys[4] = N_("Subject");
-	scr->keys[6] = N_("Proposed");
-	scr->keys[7] = N_("Remove");
+	scr->keys[2] = NC_("key", "Class");
+	scr->keys[3] = NC_("key", "Card");
+	scr->keys[4] = NC_("key", "Subject");
+	scr->keys[6] = NC_("key", "Proposed");
+	scr->keys[7] = NC_("key", "Remove");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -393,8 +393,8 @@ static ui_screen *card_new(struct state *list, size_t act)
 		       "not done, cancelled), the date it was done, what was done (the evidence\n"
 		       "for the report) and how many took part. F7 records a methodical event\n"
 		       "(a seminar, a consultation…) held for this activity.");
-	scr->keys[3] = N_("Progress");
-	scr->keys[6] = N_("Event");
+	scr->keys[3] = NC_("key", "Progress");
+	scr->keys[6] = NC_("key", "Event");
 	scr->draw = card_draw;
 	scr->key = card_key;
 	scr->destroy = card_destroy;
@@ -571,10 +571,10 @@ ui_screen *scr_roadmap_new(void)
 		       "those not done yet. Type to search by number, title or who answers for\n"
 		       "it. Enter or F4 opens an activity's card to record what was done. F5\n"
 		       "shows the timeline of the year, F6 the roadmap's title, order and tasks.");
-	scr->keys[2] = N_("Filter");
-	scr->keys[3] = N_("Open");
-	scr->keys[4] = N_("Timeline");
-	scr->keys[5] = N_("About");
+	scr->keys[2] = NC_("key", "Filter");
+	scr->keys[3] = NC_("key", "Open");
+	scr->keys[4] = NC_("key", "Timeline");
+	scr->keys[5] = NC_("key", "About");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -308,11 +308,11 @@ ui_screen *scr_scales_new(void)
 		       "F8 deletes one that has no results. The thresholds must climb and stay\n"
 		       "within the maximum; the form says what is wrong. F5 imports scales\n"
 		       "from a CSV file.");
-	scr->keys[2] = N_("Year");
-	scr->keys[3] = N_("Edit");
-	scr->keys[4] = N_("Import");
-	scr->keys[6] = N_("Add");
-	scr->keys[7] = N_("Delete");
+	scr->keys[2] = NC_("key", "Year");
+	scr->keys[3] = NC_("key", "Edit");
+	scr->keys[4] = NC_("key", "Import");
+	scr->keys[6] = NC_("key", "Add");
+	scr->keys[7] = NC_("key", "Delete");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

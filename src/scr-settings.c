@@ -76,7 +76,7 @@ ui_screen *scr_settings_new(void)
 		     "the packages sent to the district. F2 saves them.\n\n"
 		     "Below: the database file this program works in, and whether it belongs\n"
 		     "to a school or a district office.");
-	s->keys[1] = N_("Save");
+	s->keys[1] = NC_("key", "Save");
 	s->draw = draw;
 	s->key = key;
 	s->destroy = destroy;

@@ -107,7 +107,7 @@ ui_screen *scr_setup_new(void)
 		     "District: the municipal district (may be left empty).\n\n"
 		     "F2 or Enter on the last field creates the database; you then choose whether\n"
 		     "a school or a district office works in it.");
-	s->keys[1] = N_("Create");
+	s->keys[1] = NC_("key", "Create");
 	s->draw = draw;
 	s->key = key;
 	s->leave = leave;

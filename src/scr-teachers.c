@@ -461,9 +461,9 @@ ui_screen *scr_teachers_new(void)
 		       "F6 adds a course: the topic, the hours, the date it ended and the\n"
 		       "organization that gave it.\n\n"
 		       "A staff list can also be imported: orientir import staff FILE.");
-	scr->keys[3] = N_("Edit");
-	scr->keys[5] = N_("Course");
-	scr->keys[6] = N_("Add");
+	scr->keys[3] = NC_("key", "Edit");
+	scr->keys[5] = NC_("key", "Course");
+	scr->keys[6] = NC_("key", "Add");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -176,7 +176,7 @@ static void draw_keybar(const ui_screen *s)
 	clrtoeol();
 	int slot = COLS / 10;
 	for (int i = 0; i < 10; i++) {
-		const char *label = i == 0 ? N_("Help") : i == 9 ? N_("Exit") : s->keys[i];
+		const char *label = i == 0 ? NC_("key", "Help") : i == 9 ? NC_("key", "Exit") : s->keys[i];
 		int x = i * slot;
 		attrset(ui_attr(UA_KEYNUM));
 		mvprintw(LINES - 1, x, "%d", i + 1);
@@ -185,7 +185,7 @@ static void draw_keybar(const ui_screen *s)
 		int w = (i == 9 ? COLS - x : slot) - nw;
 		mvhline(LINES - 1, x + nw, ' ', w);
 		if (label)
-			ui_put(stdscr, LINES - 1, x + nw, w, _(label));
+			ui_put(stdscr, LINES - 1, x + nw, w, pgettext_deferred(label));
 	}
 	attrset(A_NORMAL);
 }

@@ -19,7 +19,7 @@ typedef struct ui_screen ui_screen;
 struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
-	const char *keys[10];		/* N_() labels of F1..F10; NULL: unused */
+	const char *keys[10];		/* NC_("key", ...) labels of F1..F10; NULL: unused */
 	void (*draw)(ui_screen *s, WINDOW *body);
 	/* ch is a character or, with fkey set, a KEY_ code. */
 	ui_result (*key)(ui_screen *s, int ch, int fkey);

@@ -64,3 +64,15 @@ char *xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return s;
 }
+
+const char *pgettext_deferred(const char *ctx_msgid)
+{
+	const char *t = gettext(ctx_msgid);
+	/* Untranslated, gettext hands back its argument: show the bare message. */
+	if (t == ctx_msgid) {
+		const char *eot = strchr(ctx_msgid, '\004');
+		if (eot)
+			return eot + 1;
+	}
+	return t;
+}
