@@ -153,6 +153,22 @@ static void elem(FILE *fp, const char *open, const char *text, const char *close
 	fputs(close, fp);
 }
 
+/* Opens a plain table whose header row holds the titles; the last one
+ * spans last_span columns. */
+static void table_open(FILE *fp, const char *const *titles, size_t n, int last_span)
+{
+	fputs("<table>\n<thead><tr>", fp);
+	for (size_t i = 0; i < n; i++) {
+		if (i + 1 == n && last_span > 1)
+			fprintf(fp, "<th colspan=\"%d\">", last_span);
+		else
+			fputs("<th>", fp);
+		esc(fp, titles[i]);
+		fputs("</th>", fp);
+	}
+	fputs("</tr></thead>\n<tbody>\n", fp);
+}
+
 /* Percent × 10 as "20,0"; with sign, "+5,0" or "−5,0". */
 static void fmt_tenths(char *buf, size_t size, int tenths, int sign)
 {
@@ -718,15 +734,8 @@ static void roadmap_progress(FILE *fp, const report_data *r)
 		elem(fp, "<p class=\"empty\">", _("The roadmap has no activities."), "</p>\n");
 		return;
 	}
-	fputs("<table>\n<thead><tr><th>", fp);
-	esc(fp, _("Section"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Done"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Total"));
-	fputs("</th><th colspan=\"2\">", fp);
-	esc(fp, _("Share done"));
-	fputs("</th></tr></thead>\n<tbody>\n", fp);
+	const char *const head[] = { _("Section"), _("Done"), _("Total"), _("Share done") };
+	table_open(fp, head, sizeof head / sizeof *head, 2);
 	long all_done = 0, all = 0;
 	unsigned char *seen = xcalloc(r->nacts, 1);
 	for (size_t i = 0; i < r->nacts; i++) {
@@ -773,17 +782,8 @@ static void roadmap_done(FILE *fp, const report_data *r)
 		elem(fp, "<p class=\"empty\">", _("No activity was marked done in the period."), "</p>\n");
 		return;
 	}
-	fputs("<table>\n<thead><tr><th>", fp);
-	esc(fp, _("No."));
-	fputs("</th><th>", fp);
-	esc(fp, _("Activity"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Date"));
-	fputs("</th><th>", fp);
-	esc(fp, _("What was done"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Participants"));
-	fputs("</th></tr></thead>\n<tbody>\n", fp);
+	const char *const head[] = { _("No."), _("Activity"), _("Date"), _("What was done"), _("Participants") };
+	table_open(fp, head, sizeof head / sizeof *head, 1);
 	long section = -1;
 	for (size_t i = 0; i < r->nacts; i++) {
 		const activity *a = &r->acts[i];
@@ -819,17 +819,8 @@ static void roadmap_overdue(FILE *fp, const report_data *r)
 		elem(fp, "<p class=\"empty\">", _("No overdue activities."), "</p>\n");
 		return;
 	}
-	fputs("<table>\n<thead><tr><th>", fp);
-	esc(fp, _("No."));
-	fputs("</th><th>", fp);
-	esc(fp, _("Activity"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Deadline"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Responsible"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Status"));
-	fputs("</th></tr></thead>\n<tbody>\n", fp);
+	const char *const head[] = { _("No."), _("Activity"), _("Deadline"), _("Responsible"), _("Status") };
+	table_open(fp, head, sizeof head / sizeof *head, 1);
 	long section = -1;
 	for (size_t i = 0; i < r->nacts; i++) {
 		const activity *a = &r->acts[i];
@@ -893,17 +884,8 @@ static void events_part(FILE *fp, const report_data *r)
 		elem(fp, "<p class=\"empty\">", _("No methodical events were held in the period."), "</p>\n</section>\n");
 		return;
 	}
-	fputs("<table>\n<thead><tr><th>", fp);
-	esc(fp, _("Date"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Kind"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Topic"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Participants"));
-	fputs("</th><th>", fp);
-	esc(fp, _("Roadmap activity"));
-	fputs("</th></tr></thead>\n<tbody>\n", fp);
+	const char *const head[] = { _("Date"), _("Kind"), _("Topic"), _("Participants"), _("Roadmap activity") };
+	table_open(fp, head, sizeof head / sizeof *head, 1);
 	long people = 0;
 	for (size_t i = 0; i < r->nevents; i++) {
 		const event_item *e = &r->events[i];
