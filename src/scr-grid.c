@@ -209,7 +209,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		type(s, ch);
 		return UI_HANDLED;
 	}
-	if ((!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER)) {
+	if (ui_is_enter(ch, fk)) {
 		if (commit(s) == 0)
 			ui_list_key(&s->row, s->g.n, KEY_DOWN);
 		return UI_HANDLED;

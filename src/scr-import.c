@@ -318,8 +318,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	const struct entry *e = s->n ? &s->v[s->row] : NULL;
-	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	if (enter && e) {
+	if (ui_is_enter(ch, fk) && e) {
 		if (e->dir) {
 			char *to = e->path ? xstrdup(e->path) : xasprintf("%s/..", s->dir);
 			go(s, to);

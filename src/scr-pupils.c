@@ -293,8 +293,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	const pupil_item *p = s->n ? &s->v[s->row] : NULL;
-	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	if (enter) {
+	if (ui_is_enter(ch, fk)) {
 		if (p)
 			edit(s, p);
 		return UI_REDRAW;

@@ -289,7 +289,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	risk_pupil *p = s->nshown ? &s->v[s->shown[s->row]] : NULL;
-	if ((!fk && (ch == '\n' || ch == '\r')) || (fk && (ch == KEY_ENTER || ch == KEY_F(4)))) {
+	if (ui_is_enter(ch, fk) || (fk && ch == KEY_F(4))) {
 		if (p)
 			card(s, p);
 		return UI_REDRAW;

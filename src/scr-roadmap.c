@@ -359,8 +359,7 @@ static void add_event(struct card *c)
 static ui_result card_key(ui_screen *scr, int ch, int fk)
 {
 	struct card *c = scr->data;
-	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	if (enter || (fk && (ch == KEY_F(2) || ch == KEY_F(4)))) {
+	if (ui_is_enter(ch, fk) || (fk && (ch == KEY_F(2) || ch == KEY_F(4)))) {
 		edit_progress(c);
 		return UI_REDRAW;
 	}
@@ -514,8 +513,7 @@ static void show_details(struct state *s)
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	if (enter || (fk && ch == KEY_F(4))) {
+	if (ui_is_enter(ch, fk) || (fk && ch == KEY_F(4))) {
 		if (s->nlines && !s->lines[s->row].section)
 			ui_push(card_new(s, s->lines[s->row].act));
 		return UI_REDRAW;

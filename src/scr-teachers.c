@@ -404,8 +404,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	const teacher *t = s->m ? &s->v[s->shown[s->row]] : NULL;
-	int enter = (!fk && (ch == '\n' || ch == '\r')) || (fk && ch == KEY_ENTER);
-	if (enter) {
+	if (ui_is_enter(ch, fk)) {
 		if (t)
 			edit(s, t);
 		return UI_REDRAW;

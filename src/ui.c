@@ -103,6 +103,11 @@ void ui_list_scroll(size_t row, size_t *top, int rows)
 		*top = row - (size_t)rows + 1;
 }
 
+int ui_is_enter(int ch, int fk)
+{
+	return fk ? ch == KEY_ENTER : ch == '\n' || ch == '\r';
+}
+
 int ui_search_key(char *search, size_t size, int ch, int fk)
 {
 	size_t n = strlen(search);
@@ -379,7 +384,7 @@ static int buttons(const char *question, const char *const *labels, const char *
 			sel = (sel + n - 1) % n;
 		} else if ((fk && ch == KEY_RIGHT) || (!fk && ch == '\t')) {
 			sel = (sel + 1) % n;
-		} else if ((fk && ch == KEY_ENTER) || (!fk && (ch == '\n' || ch == '\r'))) {
+		} else if (ui_is_enter(ch, fk)) {
 			chosen = sel;
 		} else if (!fk && ch == 27) {
 			chosen = -1;

@@ -64,6 +64,8 @@ int ui_pick(const char *title, char *const *labels, int n, int current);
 /* Shows long text in a box (help, details) until a key. */
 void ui_show_text(const char *title, const char *text);
 
+/* Enter from the main keyboard (a character) or the keypad (a key code). */
+int ui_is_enter(int ch, int fk);
 /* Moves a list's cursor row for Up, Down, PgUp, PgDn, Home, End among n
  * lines: 1 when ch was one of them. */
 int ui_list_key(size_t *row, size_t n, int ch);
