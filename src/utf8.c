@@ -161,20 +161,26 @@ static int cp_width(uint32_t c)
 	return 1;
 }
 
+/* The cells of the character at s[*i], moving *i past it; a byte that is
+ * not UTF-8 is one cell, as the '?' it is drawn as. */
+static int next_width(const char *s, size_t len, size_t *i)
+{
+	uint32_t cp;
+	size_t n = utf8_decode(s + *i, len - *i, &cp);
+	if (n == 0) {
+		n = 1;
+		cp = '?';
+	}
+	*i += n;
+	return cp_width(cp);
+}
+
 int utf8_width(const char *s)
 {
 	size_t len = strlen(s), i = 0;
 	int w = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			n = 1;
-			cp = '?';
-		}
-		w += cp_width(cp);
-		i += n;
-	}
+	while (i < len)
+		w += next_width(s, len, &i);
 	return w;
 }
 
@@ -183,17 +189,10 @@ size_t utf8_fit(const char *s, int cells)
 	size_t len = strlen(s), i = 0;
 	int w = 0;
 	while (i < len) {
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			n = 1;
-			cp = '?';
-		}
-		int cw = cp_width(cp);
-		if (w + cw > cells)
-			break;
-		w += cw;
-		i += n;
+		size_t at = i;
+		w += next_width(s, len, &i);
+		if (w > cells)
+			return at;
 	}
 	return i;
 }
