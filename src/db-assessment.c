@@ -48,14 +48,6 @@ int db_assessment_find(sqlite3 *db, long procedure_id, long subject_id, int grad
 	return rc;
 }
 
-static void bind_opt(sqlite3_stmt *st, int i, int has, double v)
-{
-	if (has)
-		sqlite3_bind_double(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int db_assessment_save(sqlite3 *db, assessment *a, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, a->id
@@ -71,10 +63,10 @@ int db_assessment_save(sqlite3 *db, assessment *a, char **err)
 	sqlite3_bind_int(st, 4, a->year);
 	sqlite3_bind_double(st, 5, a->sc.max_score);
 	sqlite3_bind_double(st, 6, a->sc.min_score);
-	bind_opt(st, 7, a->sc.has_score4, a->sc.score4);
-	bind_opt(st, 8, a->sc.has_score5, a->sc.score5);
-	bind_opt(st, 9, a->sc.has_high, a->sc.high_score);
-	bind_opt(st, 10, a->sc.has_avg, a->sc.avg_score);
+	db_bind_opt_double(st, 7, a->sc.has_score4, a->sc.score4);
+	db_bind_opt_double(st, 8, a->sc.has_score5, a->sc.score5);
+	db_bind_opt_double(st, 9, a->sc.has_high, a->sc.high_score);
+	db_bind_opt_double(st, 10, a->sc.has_avg, a->sc.avg_score);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {

@@ -12,18 +12,9 @@ static void bind_result(sqlite3_stmt *st, const result *r)
 	sqlite3_bind_int64(st, 2, r->student_id);
 	sqlite3_bind_text(st, 3, r->class_label, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, r->absent);
-	if (r->has_score)
-		sqlite3_bind_double(st, 5, r->score);
-	else
-		sqlite3_bind_null(st, 5);
-	if (r->has_mark)
-		sqlite3_bind_int(st, 6, r->mark);
-	else
-		sqlite3_bind_null(st, 6);
-	if (r->has_journal)
-		sqlite3_bind_int(st, 7, r->journal_mark);
-	else
-		sqlite3_bind_null(st, 7);
+	db_bind_opt_double(st, 5, r->has_score, r->score);
+	db_bind_opt_int(st, 6, r->has_mark, r->mark);
+	db_bind_opt_int(st, 7, r->has_journal, r->journal_mark);
 	if (r->taken_on)
 		sqlite3_bind_text(st, 8, r->taken_on, -1, SQLITE_STATIC);
 	else

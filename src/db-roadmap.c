@@ -96,14 +96,6 @@ void activity_list_free(activity *v, size_t n)
 	free(v);
 }
 
-static void bind_date(sqlite3_stmt *st, int i, long ymd)
-{
-	if (ymd)
-		sqlite3_bind_int64(st, i, ymd);
-	else
-		sqlite3_bind_null(st, i);
-}
-
 int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, a->id
@@ -118,8 +110,8 @@ int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
 	sqlite3_bind_text(st, 2, a->number, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->deadline_text, -1, SQLITE_STATIC);
-	bind_date(st, 5, a->start);
-	bind_date(st, 6, a->end);
+	db_bind_opt_int(st, 5, a->start != 0, a->start);
+	db_bind_opt_int(st, 6, a->end != 0, a->end);
 	sqlite3_bind_text(st, 7, a->recurrence ? a->recurrence : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, a->responsible, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, a->expected_result, -1, SQLITE_STATIC);
@@ -144,10 +136,7 @@ int db_activity_save_progress(sqlite3 *db, const activity *a, char **err)
 	sqlite3_bind_text(st, 1, a->status, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, a->done_on ? a->done_on : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->evidence ? a->evidence : "", -1, SQLITE_STATIC);
-	if (a->participants >= 0)
-		sqlite3_bind_int64(st, 4, a->participants);
-	else
-		sqlite3_bind_null(st, 4);
+	db_bind_opt_int(st, 4, a->participants >= 0, a->participants);
 	sqlite3_bind_int64(st, 5, a->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		*err = db_error(db);
@@ -263,14 +252,8 @@ int db_event_save(sqlite3 *db, event_item *e, char **err)
 	sqlite3_bind_text(st, 1, e->held_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, e->kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, e->topic, -1, SQLITE_STATIC);
-	if (e->participants >= 0)
-		sqlite3_bind_int64(st, 4, e->participants);
-	else
-		sqlite3_bind_null(st, 4);
-	if (e->activity_id)
-		sqlite3_bind_int64(st, 5, e->activity_id);
-	else
-		sqlite3_bind_null(st, 5);
+	db_bind_opt_int(st, 4, e->participants >= 0, e->participants);
+	db_bind_opt_int(st, 5, e->activity_id != 0, e->activity_id);
 	if (e->id)
 		sqlite3_bind_int64(st, 6, e->id);
 	if (sqlite3_step(st) != SQLITE_DONE) {

@@ -68,10 +68,7 @@ int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, c
 		return -1;
 	sqlite3_bind_int64(st, 1, teacher_id);
 	sqlite3_bind_text(st, 2, topic, -1, SQLITE_STATIC);
-	if (hours >= 0)
-		sqlite3_bind_int64(st, 3, hours);
-	else
-		sqlite3_bind_null(st, 3);
+	db_bind_opt_int(st, 3, hours >= 0, hours);
 	sqlite3_bind_text(st, 4, taken_on ? taken_on : "", -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		*err = db_error(db);

@@ -35,6 +35,22 @@ sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err);
 /* Steps a statement expected to give at most one row: 1 a row (read it,
  * then the caller resets), 0 none, -1 with *err. */
 int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err);
+/* Binds v to parameter i, or NULL when the value is missing (!has). */
+static inline void db_bind_opt_int(sqlite3_stmt *st, int i, int has, sqlite3_int64 v)
+{
+	if (has)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static inline void db_bind_opt_double(sqlite3_stmt *st, int i, int has, double v)
+{
+	if (has)
+		sqlite3_bind_double(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
 /* Column i as a fresh string ("" for NULL). */
 char *db_col_dup(sqlite3_stmt *st, int i);
 /* The translated form of the connection's last error. */

@@ -142,18 +142,9 @@ void grid_free(grid *g)
 static void bind_val(sqlite3_stmt *st, int col, const grid_val *v)
 {
 	sqlite3_bind_int(st, col, v->absent);
-	if (v->has_score)
-		sqlite3_bind_double(st, col + 1, v->score);
-	else
-		sqlite3_bind_null(st, col + 1);
-	if (v->has_mark)
-		sqlite3_bind_int(st, col + 2, v->mark);
-	else
-		sqlite3_bind_null(st, col + 2);
-	if (v->has_journal)
-		sqlite3_bind_int(st, col + 3, v->journal_mark);
-	else
-		sqlite3_bind_null(st, col + 3);
+	db_bind_opt_double(st, col + 1, v->has_score, v->score);
+	db_bind_opt_int(st, col + 2, v->has_mark, v->mark);
+	db_bind_opt_int(st, col + 3, v->has_journal, v->journal_mark);
 }
 
 int grid_draft_put(sqlite3 *db, const grid *g, size_t i, char **err)
