@@ -18,6 +18,23 @@ static void summary(const char *path, const import_counts *n, int dry_run)
 	       path, n->added, n->updated, n->unchanged);
 }
 
+int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
+{
+	diag d = cli_diag();
+	import_counts n;
+	int rc = import_file(db, (enum import_kind)kind, path, dry_run, &d, &n);
+	if (rc == 0) {
+		summary(path, &n, dry_run);
+	} else if (rc > 0) {
+		cli_error(ngettext("%s: refused because of %ld error; nothing was changed",
+				   "%s: refused because of %ld errors; nothing was changed", (unsigned long)d.errors),
+			  path, d.errors);
+	} else {
+		cli_error(_("%s: not imported; nothing was changed"), path);
+	}
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 /* The sections and the numbers of their activities, as found. */
 static void print_found(const rm_table *t)
 {
@@ -133,21 +150,10 @@ static int run(int argc, char **argv, cli_env *env)
 	sqlite3 *db = cli_open(env, 1, &sc);
 	if (!db)
 		return EXIT_FAIL;
-	diag d = cli_diag();
-	import_counts n;
-	int rc = import_file(db, (enum import_kind)kind, path, dry_run, &d, &n);
-	if (rc == 0) {
-		summary(path, &n, dry_run);
-	} else if (rc > 0) {
-		cli_error(ngettext("%s: refused because of %ld error; nothing was changed",
-				   "%s: refused because of %ld errors; nothing was changed", (unsigned long)d.errors),
-			  path, d.errors);
-	} else {
-		cli_error(_("%s: not imported; nothing was changed"), path);
-	}
+	int rc = cli_import_file(db, kind, path, dry_run);
 	school_clear(&sc);
 	db_close(db);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	return rc;
 }
 
 const cli_command cli_import = {

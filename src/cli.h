@@ -25,7 +25,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_init, cli_import, cli_indicators, cli_roadmap, cli_export, cli_check, cli_backup,
-	cli_restore, cli_demo;
+	cli_restore, cli_demo, cli_district;
 
 /* The command called name, or NULL. */
 const cli_command *cli_find(const char *name);
@@ -52,5 +52,9 @@ char *cli_db_path(const cli_env *env);
 /* Opens the database; with need_school, refuses one not yet initialised and
  * fills *sc. Prints the reason and returns NULL on failure. */
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
+
+/* Imports a CSV of kind (enum import_kind) into db, printing the summary
+ * or every bad line: the exit status. */
+int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run);
 
 #endif

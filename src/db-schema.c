@@ -159,6 +159,52 @@ static const char *const migrations[] = {
 	"  id INTEGER PRIMARY KEY,"
 	"  student_id INTEGER NOT NULL REFERENCES student(id) ON DELETE CASCADE,"
 	"  noted_on TEXT NOT NULL, text TEXT NOT NULL);",
+
+	/* 6: the district office. The schools it expects reports from (from
+	 * the packages and from the methodist's own list); for every school
+	 * and half-year the newest package received and what it held; and,
+	 * for every school and year, the results of the newest package that
+	 * carried that year. Procedures and subjects are kept by name, as the
+	 * schools wrote them: the district has no reference tables of its own. */
+	"CREATE TABLE d_school ("
+	"  code TEXT PRIMARY KEY, name TEXT NOT NULL,"
+	"  listed INTEGER NOT NULL DEFAULT 0 CHECK (listed IN (0, 1)),"	/* on the methodist's list */
+	"  other_name TEXT,"	/* a package named it differently: to be confirmed */
+	"  added_on TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE d_package ("
+	"  id INTEGER PRIMARY KEY,"
+	"  school_code TEXT NOT NULL REFERENCES d_school(code) ON UPDATE CASCADE,"
+	"  period TEXT NOT NULL, school_name TEXT NOT NULL, district TEXT NOT NULL DEFAULT '',"
+	"  created_at TEXT NOT NULL, app_version TEXT NOT NULL DEFAULT '',"
+	"  digest TEXT NOT NULL,"	/* SHA-256 of its SHA256SUMS: the same package has the same one */
+	"  received_at TEXT NOT NULL,"	/* this version */
+	"  first_received_at TEXT NOT NULL,"	/* the first version: on time or late is judged by it */
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (school_code, period));"
+	"CREATE TABLE d_indicator ("
+	"  package_id INTEGER NOT NULL REFERENCES d_package(id) ON DELETE CASCADE,"
+	"  code TEXT NOT NULL, procedure TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '',"
+	"  grade INTEGER, year INTEGER NOT NULL, num INTEGER, den INTEGER, percent REAL);"
+	"CREATE INDEX d_indicator_package ON d_indicator (package_id);"
+	"CREATE TABLE d_activity ("
+	"  package_id INTEGER NOT NULL REFERENCES d_package(id) ON DELETE CASCADE,"
+	"  sort INTEGER NOT NULL, section TEXT NOT NULL DEFAULT '', number TEXT NOT NULL DEFAULT '',"
+	"  title TEXT NOT NULL DEFAULT '', deadline_text TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT '', done_on TEXT, overdue INTEGER NOT NULL DEFAULT 0);"
+	"CREATE INDEX d_activity_package ON d_activity (package_id);"
+	"CREATE TABLE d_result_source ("
+	"  school_code TEXT NOT NULL REFERENCES d_school(code) ON UPDATE CASCADE,"
+	"  year INTEGER NOT NULL, period TEXT NOT NULL, created_at TEXT NOT NULL,"
+	"  PRIMARY KEY (school_code, year)) WITHOUT ROWID;"
+	"CREATE TABLE d_result ("
+	"  school_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  procedure TEXT NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,"
+	"  student TEXT NOT NULL, class TEXT NOT NULL DEFAULT '',"
+	"  absent INTEGER NOT NULL DEFAULT 0, score REAL, mark INTEGER, journal_mark INTEGER,"
+	"  max_score REAL, min_score REAL, high_score REAL,"
+	"  PRIMARY KEY (school_code, year, procedure, subject, grade, student),"
+	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
+	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

@@ -144,6 +144,8 @@ static const import_ops *ops_of(enum import_kind kind)
 		return &import_events_ops;
 	case IMPORT_STAFF:
 		return &import_staff_ops;
+	case IMPORT_SCHOOLS:
+		return &import_schools_ops;
 	}
 	return NULL;
 }

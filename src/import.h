@@ -8,7 +8,7 @@
 
 #include "diag.h"
 
-enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_EVENTS, IMPORT_STAFF };
+enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_EVENTS, IMPORT_STAFF, IMPORT_SCHOOLS };
 
 typedef struct import_counts {
 	long rows, added, updated, unchanged;

@@ -169,6 +169,59 @@ int package_verify(const char *dir, char **err)
 	return rc;
 }
 
+char *package_read_file(const char *dir, const char *name, size_t *len)
+{
+	char *path = xasprintf("%s/%s", dir, name);
+	size_t n;
+	char *data = slurp(path, &n);
+	free(path);
+	if (!data)
+		return NULL;
+	data = xrealloc(data, n + 1);
+	data[n] = '\0';
+	if (len)
+		*len = n;
+	return data;
+}
+
+int package_digest(const char *dir, char out[65])
+{
+	size_t n;
+	char *sums = package_read_file(dir, "SHA256SUMS", &n);
+	if (!sums)
+		return -1;
+	hex_sha256(sums, n, out);
+	free(sums);
+	return 0;
+}
+
+int package_put_file(const char *dir, const char *name, const char *data, size_t len, char **err)
+{
+	char *tmp = xasprintf("%s/.%s.tmp", dir, name), *final = xasprintf("%s/%s", dir, name);
+	int rc = -1;
+	if (write_all(tmp, data, len, err) != 0)
+		goto out;
+	if (rename(tmp, final) != 0 || sync_dir(dir) != 0) {
+		*err = write_error(final, errno);
+		goto out;
+	}
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0 || syncfs(fd) != 0) {
+		*err = write_error(final, errno);
+		if (fd >= 0)
+			close(fd);
+		goto out;
+	}
+	close(fd);
+	rc = 0;
+out:
+	if (rc != 0)
+		unlink(tmp);
+	free(tmp);
+	free(final);
+	return rc;
+}
+
 int package_write(const package *p, const char *dest, char **err)
 {
 	struct stat st;

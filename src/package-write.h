@@ -15,4 +15,16 @@ int package_write(const package *p, const char *dest, char **err);
 /* Checks a package folder against its SHA256SUMS: 0 sound, -1 with *err. */
 int package_verify(const char *dir, char **err);
 
+/* The SHA-256 of a package's SHA256SUMS, in hex: it names the package's
+ * exact content. 0, or -1 when there is none. */
+int package_digest(const char *dir, char out[65]);
+
+/* A file of a package folder, read whole and NUL-terminated; NULL if it
+ * cannot be read. */
+char *package_read_file(const char *dir, const char *name, size_t *len);
+
+/* Writes one file into a folder on a stick (the receipt): a temporary
+ * file synced, renamed over name, the folder synced. 0, -1 with *err. */
+int package_put_file(const char *dir, const char *name, const char *data, size_t len, char **err);
+
 #endif

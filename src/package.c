@@ -148,10 +148,12 @@ static int write_result(void *vctx, const result_line *l)
 	char *mark = m && !l->r.absent ? xasprintf("%d", m) : xstrdup("");
 	char *journal = l->r.has_journal ? xasprintf("%d", l->r.journal_mark) : xstrdup("");
 	char *max = csvout_number(st, l->sc.max_score), *min = csvout_number(st, l->sc.min_score);
+	char *high = l->sc.has_high || l->sc.has_score5
+		? csvout_number(st, l->sc.has_high ? l->sc.high_score : l->sc.score5) : xstrdup("");
 	const char *row[] = { l->procedure, l->subject, grade, year, date, l->class_label, l->code, score, mark,
-			      journal, l->r.absent ? "да" : "", max, min, l->name };
-	csvout_row(c->o->fp, st, row, c->with_names ? 14 : 13);
-	free(grade), free(year), free(date), free(score), free(mark), free(journal), free(max), free(min);
+			      journal, l->r.absent ? "да" : "", max, min, high, l->name };
+	csvout_row(c->o->fp, st, row, c->with_names ? 15 : 14);
+	free(grade), free(year), free(date), free(score), free(mark), free(journal), free(max), free(min), free(high);
 	return 0;
 }
 
@@ -258,12 +260,14 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	add_file(out, "roadmap.csv", &o);
 
 	/* The year and the one before: the district's dynamics need both. The
-	 * scale's minimum and maximum ride along so the rows stand on their own. */
+	 * scale's maximum, minimum and high level ride along so that the rows
+	 * stand on their own: the district computes its indicators from them. */
 	if (!open_out(&o, st))
 		goto nomem;
 	const char *rhead[] = { "Процедура", "Предмет", "Параллель", "Год", "Дата", "Класс", "Код", "Балл", "Отметка",
-				"Отметка по журналу", "Отсутствовал", "Макс. балл", "Мин. балл", "ФИО" };
-	csvout_row(o.fp, st, rhead, with_names ? 14 : 13);
+				"Отметка по журналу", "Отсутствовал", "Макс. балл", "Мин. балл", "Высокий уровень",
+				"ФИО" };
+	csvout_row(o.fp, st, rhead, with_names ? 15 : 14);
 	struct results_ctx rc_ctx = { &o, st, with_names };
 	if (db_result_lines(db, year - 1, year, write_result, &rc_ctx, err) != 0) {
 		fclose(o.fp);

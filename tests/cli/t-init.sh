@@ -40,7 +40,7 @@ check_eq "$(query 'SELECT code || "|" || name || "|" || district || "|" || role 
 	"0101|Тестовая школа|Тестовый район|school" "the school is recorded"
 check_eq "$(query "SELECT count(*) FROM procedure WHERE name IN ('ВПР','ОГЭ','ЕГЭ')")" 3 "reference procedures are loaded"
 check_eq "$(query "SELECT count(*) FROM subject WHERE name IN ('Русский язык','Математика')")" 2 "reference subjects are loaded"
-check_eq "$(query "PRAGMA user_version")" 5 "the schema version is set"
+check_eq "$(query "PRAGMA user_version")" 6 "the schema version is set"
 
 snapshot init
 run init --code 9999 --name "Другая"

@@ -1,0 +1,106 @@
+/* district import PATH... [--received DATE] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cell.h"
+#include "cli-district.h"
+#include "common.h"
+#include "db.h"
+#include "district.h"
+
+/* Now, or noon of the day given, as YYYY-MM-DDTHH:MM:SS. */
+static int received_time(const char *given, char out[20])
+{
+	int y, m, d;
+	if (given) {
+		if (cell_date(given, &y, &m, &d) != 0)
+			return -1;
+		snprintf(out, 20, "%04d-%02d-%02dT12:00:00", y, m, d);
+		return 0;
+	}
+	time_t t = time(NULL);
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
+	return 0;
+}
+
+static void report(const pkg_import *r)
+{
+	if (r->outcome == PKG_REFUSED) {
+		cli_error(_("%s (the package is refused: nothing of it was kept)"), r->reason ? r->reason : r->dir);
+	} else {
+		printf(_("%s %s (%s), %s, made %s: %s.\n"), r->school_code, r->school_name, r->dir, r->period,
+		       r->created_at, pkg_outcome_title(r->outcome));
+		if (r->results)
+			printf(ngettext("  %ld result taken in\n", "  %ld results taken in\n", (unsigned long)r->results),
+			       r->results);
+		for (size_t i = 0; i < r->nnotes; i++)
+			printf("  %s\n", r->notes[i]);
+	}
+	if (r->receipt_error)
+		cli_error(_("warning: no receipt left for the school: %s"), r->receipt_error);
+}
+
+int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "received", required_argument, NULL, 'r' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now;
+	const char *received = NULL;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'r')
+			received = optarg;
+		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
+			return exit_now;
+	}
+	char when[20];
+	if (optind >= argc)
+		return cli_usage(cmd, _("name a package folder, or a folder (a stick) holding packages"));
+	if (received_time(received, when) != 0)
+		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), received);
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	long counts[5] = { 0 };
+	int failed = 0;
+	for (int a = optind; a < argc && !failed; a++) {
+		char **dirs, *err = NULL;
+		size_t n;
+		if (district_find_packages(argv[a], &dirs, &n, &err) != 0) {
+			cli_error("%s", err);
+			free(err);
+			counts[PKG_REFUSED]++;
+			continue;
+		}
+		if (n == 0) {
+			cli_error(_("%s: no report package here (a package is a folder with manifest.txt)"), argv[a]);
+			counts[PKG_REFUSED]++;
+		}
+		for (size_t i = 0; i < n && !failed; i++) {
+			pkg_import r;
+			failed = district_import_package(db, dirs[i], when, &r) != 0;
+			report(&r);
+			counts[r.outcome]++;
+			pkg_import_clear(&r);
+		}
+		district_dirs_free(dirs, n);
+	}
+	long total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
+	printf(ngettext("%ld package: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.\n",
+			"%ld packages: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.\n",
+			(unsigned long)total),
+	       total, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
+	       counts[PKG_REFUSED]);
+	school_clear(&sc);
+	db_close(db);
+	return failed || counts[PKG_REFUSED] ? EXIT_FAIL : EXIT_OK;
+}

@@ -1,0 +1,124 @@
+/* district schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-district.h"
+#include "common.h"
+#include "db-district.h"
+#include "db.h"
+#include "import.h"
+#include "table.h"
+
+static int list(sqlite3 *db)
+{
+	d_school *v;
+	size_t n;
+	char *err = NULL;
+	if (db_d_school_list(db, &v, &n, &err) != 0) {
+		cli_error("%s", err);
+		free(err);
+		return EXIT_FAIL;
+	}
+	table *t = table_new(3, "lll", "-++");
+	const char *head[] = { _("Code"), _("School"), _("Note") };
+	table_add(t, head);
+	for (size_t i = 0; i < n; i++) {
+		char *note = *v[i].other_name ? xasprintf(_("its package says «%s»: confirm"), v[i].other_name)
+			   : xstrdup(v[i].listed ? "" : _("known only from a package"));
+		const char *row[] = { v[i].code, v[i].name, note };
+		table_add(t, row);
+		free(note);
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	printf(ngettext("%zu school.\n", "%zu schools.\n", (unsigned long)n), n);
+	d_school_list_free(v, n);
+	return EXIT_OK;
+}
+
+/* Adds one school, or confirms the name of one. */
+static int change(sqlite3 *db, const char *what, const char *code, const char *name, int keep)
+{
+	char *err = NULL;
+	d_school s = { 0 };
+	int found = 0, rc = -1;
+	if (db_begin(db, &err) != 0)
+		goto out;
+	if ((found = db_d_school_get(db, code, &s, &err)) < 0)
+		goto rollback;
+	if (strcmp(what, "confirm") == 0) {
+		if (!found || !*s.other_name) {
+			db_rollback(db);
+			cli_error(found ? _("school %s has no other name to confirm") : _("no school with code %s"), code);
+			d_school_clear(&s);
+			return EXIT_FAIL;
+		}
+		if ((keep ? db_d_school_set_other_name(db, code, NULL, &err)
+			  : db_d_school_put(db, code, s.other_name, 1, &err)) != 0)
+			goto rollback;
+		if (db_d_school_set_other_name(db, code, NULL, &err) != 0)
+			goto rollback;
+		name = keep ? s.name : s.other_name;
+	} else if (db_d_school_put(db, code, name, 1, &err) != 0) {
+		goto rollback;
+	}
+	if ((rc = db_commit(db, &err)) == 0)
+		printf(_("%s %s: on the district's list.\n"), code, name);
+	goto out;
+rollback:
+	db_rollback(db);
+out:
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	}
+	if (found > 0)
+		d_school_clear(&s);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "keep", no_argument, NULL, 'k' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now, dry_run = 0, keep = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'n')
+			dry_run = 1;
+		else if (c == 'k')
+			keep = 1;
+		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
+			return exit_now;
+	}
+	const char *what = optind < argc ? argv[optind] : "list";
+	int nargs = argc - optind - (optind < argc);
+	int want = !strcmp(what, "list") ? 0 : !strcmp(what, "import") || !strcmp(what, "confirm") ? 1
+		 : !strcmp(what, "add") ? 2 : -1;
+	if (want < 0)
+		return cli_usage(cmd, _("say schools list, import, add or confirm, not '%s'"), what);
+	if (nargs != want)
+		return cli_usage(cmd, ngettext("'district schools %s' takes %d argument",
+					       "'district schools %s' takes %d arguments", (unsigned long)want), what, want);
+	if (dry_run && strcmp(what, "import") != 0)
+		return cli_usage(cmd, _("--dry-run goes with 'schools import'"));
+	if (keep && strcmp(what, "confirm") != 0)
+		return cli_usage(cmd, _("--keep goes with 'schools confirm'"));
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char **args = argv + optind + 1;
+	int rc = !strcmp(what, "list") ? list(db)
+	       : !strcmp(what, "import") ? cli_import_file(db, IMPORT_SCHOOLS, args[0], dry_run)
+	       : change(db, what, args[0], want == 2 ? args[1] : NULL, keep);
+	school_clear(&sc);
+	db_close(db);
+	return rc;
+}

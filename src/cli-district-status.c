@@ -1,0 +1,295 @@
+/* district status [--period P] | district risk [--year Y] | district set NAME VALUE */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-district.h"
+#include "common.h"
+#include "csvout.h"
+#include "db-district.h"
+#include "db.h"
+#include "district.h"
+#include "package.h"
+#include "roadmap.h"
+#include "table.h"
+
+/* A percentage for people, one decimal, the user's decimal point. */
+static char *percent_text(double v, const cli_env *env)
+{
+	char *s = xasprintf("%.1f", v), *dot = strchr(s, '.');
+	if (dot && strcmp(env->decimal_point, ".") != 0) {
+		char *t = xasprintf("%.*s%s%s", (int)(dot - s), s, env->decimal_point, dot + 1);
+		free(s);
+		s = t;
+	}
+	return s;
+}
+
+/* "2026-06-18T10:22:03" as «18.06.2026 10:22». */
+static char *when_text(const char *ts)
+{
+	if (strlen(ts) < 16)
+		return xstrdup(ts);
+	return xasprintf("%.2s.%.2s.%.4s %.5s", ts + 8, ts + 5, ts, ts + 11);
+}
+
+static int parse_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
+			 const char **arg, int *csv, int *exit_now)
+{
+	const struct option opts[] = {
+		{ arg_name, required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	const char *format = "table";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'a')
+			*arg = optarg;
+		else if (c == 'f')
+			format = optarg;
+		else if (cli_common_option(c, cmd, env, exit_now) != 0)
+			return 1;
+	}
+	if (optind < argc) {
+		*exit_now = cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+		return 1;
+	}
+	if ((*csv = cli_format(format)) < 0) {
+		*exit_now = cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+		return 1;
+	}
+	return 0;
+}
+
+static void status_csv(const status_report *r, const char *period)
+{
+	static const char *const head[] = { "school_code", "school_name", "period", "received", "received_at",
+					    "created_at", "on_time" };
+	for (size_t i = 0; i < 7; i++)
+		csvout_cell(stdout, head[i], i == 0);
+	csvout_end(stdout);
+	for (size_t i = 0; i < r->n; i++) {
+		const status_row *s = &r->v[i];
+		const char *cells[] = { s->code, s->name, period, s->received ? "1" : "0", s->first_received_at,
+					s->created_at, s->received && s->on_time ? "1" : "0" };
+		for (size_t k = 0; k < 7; k++)
+			csvout_cell(stdout, cells[k], k == 0);
+		csvout_end(stdout);
+	}
+}
+
+static void status_table(const status_report *r, const cli_env *env)
+{
+	long today = today_ymd();
+	table *t = table_new(4, "llll", "-+--");
+	const char *head[] = { _("Code"), _("School"), _("Received"), _("On time") };
+	table_add(t, head);
+	for (size_t i = 0; i < r->n; i++) {
+		const status_row *s = &r->v[i];
+		char *name = *s->other_name ? xasprintf(_("%s (the package says «%s»: confirm)"), s->name, s->other_name)
+					    : xstrdup(s->name);
+		char *when = s->received ? when_text(s->first_received_at) : xstrdup(_("not received"));
+		const char *late = s->received ? (s->on_time ? _("yes") : _("late"))
+					       : today > r->deadline ? _("late") : _("awaited");
+		const char *row[] = { s->code, name, when, late };
+		table_add(t, row);
+		free(name), free(when);
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	long n = (long)r->n;
+	char *got = percent_text(n ? 100.0 * r->received / n : 0, env);
+	char *in_time = percent_text(n ? 100.0 * r->on_time / n : 0, env);
+	printf(ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
+			"Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
+			(unsigned long)n),
+	       r->received, n, got, r->on_time, in_time, r->deadline % 100, r->deadline / 100 % 100, r->deadline / 10000);
+	free(got), free(in_time);
+}
+
+int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	const char *period = NULL;
+	int csv, exit_now, year, half;
+	if (parse_options(argc, argv, env, cmd, "period", &period, &csv, &exit_now))
+		return exit_now;
+	char *current = period ? xstrdup(period) : period_current();
+	if (period_parse(current, &year, &half) != 0) {
+		free(current);
+		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
+	}
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db) {
+		free(current);
+		return EXIT_FAIL;
+	}
+	status_report r;
+	char *err = NULL;
+	int rc = district_status(db, current, &r, &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	} else {
+		if (csv)
+			status_csv(&r, current);
+		else if (r.n == 0)
+			printf(_("No schools yet: import their packages, or their list with 'orientir district schools import FILE'.\n"));
+		else
+			status_table(&r, env);
+		status_report_free(&r);
+	}
+	free(current);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+static const char *reason_code(const risk_row *r)
+{
+	return r->two_procedures && r->two_years ? "two_procedures;two_years"
+	       : r->two_procedures ? "two_procedures" : r->two_years ? "two_years" : "";
+}
+
+static void risk_csv(const risk_report *r)
+{
+	static const char *const head[] = { "school_code", "school_name", "year", "flagged", "reason", "low_procedures",
+					    "worst_percent", "worst_procedure", "worst_subject", "distance" };
+	for (size_t i = 0; i < 10; i++)
+		csvout_cell(stdout, head[i], i == 0);
+	csvout_end(stdout);
+	char *year = xasprintf("%d", r->year);
+	for (size_t i = 0; i < r->n; i++) {
+		const risk_row *s = &r->v[i];
+		char *worst = s->worst >= 0 ? xasprintf("%.1f", s->worst) : xstrdup("");
+		char *dist = s->worst >= 0 ? xasprintf("%.1f", s->worst - r->threshold) : xstrdup("");
+		const char *cells[] = { s->code, s->name, year, s->flagged ? "1" : "0", reason_code(s),
+					s->low_procedures, worst, s->worst_procedure, s->worst_subject, dist };
+		for (size_t k = 0; k < 10; k++)
+			csvout_cell(stdout, cells[k], k == 0);
+		csvout_end(stdout);
+		free(worst), free(dist);
+	}
+	free(year);
+}
+
+/* Why a school is flagged, or how far it is from the line, in words. */
+static char *risk_reason(const risk_row *s, const risk_report *r)
+{
+	if (!s->has_data)
+		return xasprintf(_("no results for %d"), r->year);
+	char *both = NULL, *now = NULL;
+	if (s->two_procedures)
+		now = xasprintf(_("low in %s in %d"), s->low_procedures, r->year);
+	if (s->two_years)
+		both = xasprintf(_("low two years running (%d: %s; %d: %s)"), r->year - 1, s->low_last_year, r->year,
+				 s->low_procedures);
+	char *text = now && both ? xasprintf("%s; %s", now, both) : now ? xstrdup(now) : both ? xstrdup(both)
+		: *s->low_procedures ? xasprintf(_("low only in %s"), s->low_procedures) : xstrdup("");
+	free(now), free(both);
+	return text;
+}
+
+static void risk_table(const risk_report *r, const cli_env *env)
+{
+	table *t = table_new(5, "llrrl", "-+--+");
+	const char *head[] = { _("Code"), _("School"), _("Worst"), _("To line"), _("Reason") };
+	table_add(t, head);
+	for (size_t i = 0; i < r->n; i++) {
+		const risk_row *s = &r->v[i];
+		char *worst = s->worst >= 0 ? percent_text(s->worst, env) : xstrdup("—");
+		char *w = s->worst >= 0 ? xasprintf("%s %% %s %s", worst, s->worst_procedure, s->worst_subject)
+					: xstrdup("—");
+		char *d = s->worst >= 0 ? percent_text(s->worst - r->threshold, env) : xstrdup("");
+		char *dist = s->worst >= 0 ? xasprintf("%s%s", s->worst - r->threshold > 0 ? "+" : "", d) : xstrdup("");
+		char *why = risk_reason(s, r);
+		char *name = s->flagged ? xasprintf("* %s", s->name) : xstrdup(s->name);
+		const char *row[] = { s->code, name, w, dist, why };
+		table_add(t, row);
+		free(worst), free(w), free(d), free(dist), free(why), free(name);
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	char *th = percent_text(r->threshold, env);
+	printf(ngettext("%ld school of %zu flagged for %d (* above; the line is %s %% below the minimum).\n",
+			"%ld schools of %zu flagged for %d (* above; the line is %s %% below the minimum).\n",
+			(unsigned long)r->flagged),
+	       r->flagged, r->n, r->year, th);
+	free(th);
+}
+
+int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	const char *year_text = NULL;
+	int csv, exit_now;
+	if (parse_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
+		return exit_now;
+	char *end;
+	long year = year_text ? strtol(year_text, &end, 10) : 0;
+	if (year_text && (*end || year < 2000 || year > 2100))
+		return cli_usage(cmd, _("'%s' is not a year"), year_text);
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *err = NULL;
+	int rc = 0;
+	if (!year) {
+		int *years;
+		size_t n;
+		if ((rc = db_d_result_years(db, &years, &n, &err)) == 0) {
+			year = n ? years[0] : 0;
+			free(years);
+			if (!year) {
+				printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
+				goto out;
+			}
+		}
+	}
+	risk_report r;
+	if (rc == 0 && (rc = district_risk(db, (int)year, &r, &err)) == 0) {
+		if (csv)
+			risk_csv(&r);
+		else
+			risk_table(&r, env);
+		risk_report_free(&r);
+	}
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	}
+out:
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
+	int c, exit_now;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+		if (cli_common_option(c, cmd, env, &exit_now) != 0)
+			return exit_now;
+	if (argc - optind != 2)
+		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30"));
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *err = NULL;
+	int rc = district_setting_set(db, argv[optind], argv[optind + 1], &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	} else {
+		printf(_("%s: %s.\n"), argv[optind], argv[optind + 1]);
+	}
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}

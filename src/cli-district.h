@@ -1,0 +1,21 @@
+/* The district office's subcommands of 'orientir district': one file each
+ * (cli-district-*.c), dispatched by cli-district.c. */
+#ifndef ORIENTIR_CLI_DISTRICT_H
+#define ORIENTIR_CLI_DISTRICT_H
+
+#include "cli.h"
+
+typedef int (*district_run)(int argc, char **argv, cli_env *env, const cli_command *cmd);
+
+int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd);
+
+/* Opens the database and refuses one of a school: NULL, told why. */
+sqlite3 *cli_district_open(const cli_env *env, school *sc);
+/* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
+int cli_format(const char *s);
+
+#endif

@@ -1,0 +1,355 @@
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "common.h"
+#include "db-district.h"
+#include "db.h"
+
+static int done(sqlite3 *db, sqlite3_stmt *st, char **err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+static void fill_school(sqlite3_stmt *st, d_school *s)
+{
+	*s = (d_school){ db_col_dup(st, 0), db_col_dup(st, 1), sqlite3_column_int(st, 2), db_col_dup(st, 3) };
+}
+
+#define SCHOOL_COLS "code, name, listed, coalesce(other_name, '')"
+
+int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school WHERE code = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill_school(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, listed
+		? "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 1, date('now', 'localtime'))"
+		  " ON CONFLICT (code) DO UPDATE SET name = ?2, listed = 1,"
+		  "  other_name = CASE WHEN other_name = ?2 THEN NULL ELSE other_name END"
+		: "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 0, date('now', 'localtime'))"
+		  " ON CONFLICT (code) DO NOTHING", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, name);
+	return done(db, st, err);
+}
+
+int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE d_school SET other_name = nullif(?2, '') WHERE code = ?1", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, other);
+	return done(db, st, err);
+}
+
+int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school ORDER BY name COLLATE RU, code", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+		fill_school(st, &(*out)[(*n)++]);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		d_school_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void d_school_clear(d_school *s)
+{
+	free(s->code), free(s->name), free(s->other_name);
+	*s = (d_school){ 0 };
+}
+
+void d_school_list_free(d_school *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		d_school_clear(&v[i]);
+	free(v);
+}
+
+int db_d_package_get(sqlite3 *db, const char *code, const char *period, d_package *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, school_code, period, school_name, district, created_at, app_version,"
+				   " digest, received_at, first_received_at, source FROM d_package"
+				   " WHERE school_code = ? AND period = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, period);
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		*out = (d_package){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2),
+				    db_col_dup(st, 3), db_col_dup(st, 4), db_col_dup(st, 5), db_col_dup(st, 6),
+				    db_col_dup(st, 7), db_col_dup(st, 8), db_col_dup(st, 9), db_col_dup(st, 10) };
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int db_d_package_put(sqlite3 *db, d_package *p, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM d_package WHERE school_code = ? AND period = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, p->school_code);
+	bind_text(st, 2, p->period);
+	if (done(db, st, err) != 0)
+		return -1;
+	st = db_stmt(db, "INSERT INTO d_package (school_code, period, school_name, district, created_at, app_version,"
+		     " digest, received_at, first_received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	const char *v[] = { p->school_code, p->period, p->school_name, p->district, p->created_at, p->app_version,
+			    p->digest, p->received_at, p->first_received_at, p->source };
+	for (int i = 0; i < 10; i++)
+		bind_text(st, i + 1, v[i]);
+	if (done(db, st, err) != 0)
+		return -1;
+	p->id = (long)sqlite3_last_insert_rowid(db);
+	return 0;
+}
+
+void d_package_clear(d_package *p)
+{
+	free(p->school_code), free(p->period), free(p->school_name), free(p->district), free(p->created_at);
+	free(p->app_version), free(p->digest), free(p->received_at), free(p->first_received_at), free(p->source);
+	*p = (d_package){ 0 };
+}
+
+int db_d_indicator_add(sqlite3 *db, long package_id, const d_indicator *v, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_indicator (package_id, code, procedure, subject, grade, year,"
+				   " num, den, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, package_id);
+	bind_text(st, 2, v->code);
+	bind_text(st, 3, v->procedure);
+	bind_text(st, 4, v->subject);
+	db_bind_opt_int(st, 5, v->grade != 0, v->grade);
+	sqlite3_bind_int(st, 6, v->year);
+	db_bind_opt_int(st, 7, v->has_num, v->num);
+	db_bind_opt_int(st, 8, v->has_den, v->den);
+	db_bind_opt_double(st, 9, v->has_percent, v->percent);
+	return done(db, st, err);
+}
+
+int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code || '|' || procedure || '|' || subject || '|' || year, percent"
+				   " FROM d_indicator WHERE package_id = ? AND grade IS NULL AND percent IS NOT NULL", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, package_id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		visit(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_double(st, 1));
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_activity (package_id, sort, section, number, title,"
+				   " deadline_text, status, done_on, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?)",
+				   err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, package_id);
+	sqlite3_bind_int(st, 2, sort);
+	const char *v[] = { a->section, a->number, a->title, a->deadline_text, a->status, a->done_on };
+	for (int i = 0; i < 6; i++)
+		bind_text(st, i + 3, v[i]);
+	sqlite3_bind_int(st, 9, a->overdue);
+	return done(db, st, err);
+}
+
+int db_d_result_source_get(sqlite3 *db, const char *code, int year, char **created_at, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT created_at FROM d_result_source WHERE school_code = ? AND year = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	sqlite3_bind_int(st, 2, year);
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		*created_at = db_col_dup(st, 0);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *period, const char *created_at,
+			   char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "DELETE FROM d_result WHERE school_code = ? AND year = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	sqlite3_bind_int(st, 2, year);
+	if (done(db, st, err) != 0)
+		return -1;
+	st = db_stmt(db, "INSERT INTO d_result_source (school_code, year, period, created_at) VALUES (?1, ?2, ?3, ?4)"
+		     " ON CONFLICT (school_code, year) DO UPDATE SET period = ?3, created_at = ?4", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	sqlite3_bind_int(st, 2, year);
+	bind_text(st, 3, period);
+	bind_text(st, 4, created_at);
+	return done(db, st, err);
+}
+
+int db_d_result_add(sqlite3 *db, const d_result *r, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_result (school_code, year, procedure, subject, grade, student,"
+				   " class, absent, score, mark, journal_mark, max_score, min_score, high_score)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, r->school_code);
+	sqlite3_bind_int(st, 2, r->year);
+	bind_text(st, 3, r->procedure);
+	bind_text(st, 4, r->subject);
+	sqlite3_bind_int(st, 5, r->grade);
+	bind_text(st, 6, r->student);
+	bind_text(st, 7, r->class_label);
+	sqlite3_bind_int(st, 8, r->absent);
+	db_bind_opt_double(st, 9, r->has_score, r->score);
+	db_bind_opt_int(st, 10, r->has_mark, r->mark);
+	db_bind_opt_int(st, 11, r->has_journal, r->journal_mark);
+	db_bind_opt_double(st, 12, r->has_max, r->max_score);
+	db_bind_opt_double(st, 13, r->has_min, r->min_score);
+	db_bind_opt_double(st, 14, r->has_high, r->high_score);
+	return done(db, st, err);
+}
+
+int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT school_code, year, procedure, subject, count(*), total(score < min_score),"
+		" total(high_score IS NOT NULL), total(score >= high_score),"
+		" total(mark IS NOT NULL AND journal_mark IS NOT NULL),"
+		" total(mark < journal_mark), total(mark = journal_mark), total(mark > journal_mark)"
+		" FROM d_result WHERE absent = 0 AND year BETWEEN ? AND ?"
+		" GROUP BY school_code, year, procedure, subject", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, first);
+	sqlite3_bind_int(st, 2, last);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d_share s = { .school_code = (const char *)sqlite3_column_text(st, 0),
+			      .procedure = (const char *)sqlite3_column_text(st, 2),
+			      .subject = (const char *)sqlite3_column_text(st, 3), .year = sqlite3_column_int(st, 1) };
+		long *counts[] = { &s.participants, &s.below, &s.high_known, &s.high, &s.compared, &s.lowered,
+				   &s.confirmed, &s.raised };
+		for (int i = 0; i < 8; i++)
+			*counts[i] = (long)sqlite3_column_double(st, 4 + i);
+		if (visit(ctx, &s) != 0) {
+			sqlite3_reset(st);
+			return 0;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT p.school_code, count(a.sort), total(a.status = 'done'), total(a.overdue)"
+				   " FROM d_package p JOIN d_activity a ON a.package_id = p.id"
+				   " WHERE p.period = ? GROUP BY p.school_code ORDER BY p.school_code", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, period);
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
+		(*out)[(*n)++] = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1),
+					       (long)sqlite3_column_double(st, 2), (long)sqlite3_column_double(st, 3) };
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		d_progress_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void d_progress_free(d_progress *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].school_code);
+	free(v);
+}
+
+int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_result_source ORDER BY year DESC", err);
+	if (!st)
+		return -1;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = xrealloc(*out, (*n + 1) * sizeof **out);
+		(*out)[(*n)++] = sqlite3_column_int(st, 0);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,103 @@
+/* The district office's tables (schema 6): the schools it expects reports
+ * from, the newest package per school and half-year with what it held, and
+ * the results of the newest package per school and year. Store layer: each
+ * returns 0 (or 1 / 0 for found / not found where it says so) and -1 with
+ * a translated *err. Never prints. */
+#ifndef ORIENTIR_DB_DISTRICT_H
+#define ORIENTIR_DB_DISTRICT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+typedef struct d_school {
+	char *code, *name;
+	int listed;		/* on the methodist's list, not only known from a package */
+	char *other_name;	/* "" or the different name a package gave: to confirm */
+} d_school;
+
+/* 1 and *out filled, 0 unknown. */
+int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err);
+/* Adds the school, or (listed) puts it on the list under this name. */
+int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err);
+/* Notes the name a package gave (NULL or "" clears the note). */
+int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err);
+/* Every school known, by name. */
+int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err);
+void d_school_clear(d_school *s);
+void d_school_list_free(d_school *v, size_t n);
+
+typedef struct d_package {
+	long id;
+	char *school_code, *period, *school_name, *district, *created_at, *app_version, *digest;
+	char *received_at, *first_received_at, *source;
+} d_package;
+
+/* 1 and *out filled when a package of that school and period is held. */
+int db_d_package_get(sqlite3 *db, const char *code, const char *period, d_package *out, char **err);
+/* Stores p as the school's package of its period, dropping the one held
+ * before with everything it brought; sets p->id. */
+int db_d_package_put(sqlite3 *db, d_package *p, char **err);
+void d_package_clear(d_package *p);
+
+/* An indicator as a package's indicators.csv gives it; has_* say which
+ * numbers were there. grade 0: all grades pooled. */
+typedef struct d_indicator {
+	const char *code, *procedure, *subject;
+	int grade, year;
+	int has_num, has_den, has_percent;
+	long num, den;
+	double percent;
+} d_indicator;
+int db_d_indicator_add(sqlite3 *db, long package_id, const d_indicator *v, char **err);
+/* The pooled indicators of a package, for comparing two versions: each
+ * as "code|procedure|subject|year" with its percent, through visit. */
+typedef void (*d_indicator_visit)(void *ctx, const char *key, double percent);
+int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, void *ctx, char **err);
+
+typedef struct d_activity {
+	const char *section, *number, *title, *deadline_text, *status, *done_on;
+	int overdue;
+} d_activity;
+int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err);
+
+/* The created_at of the package whose results for school and year are
+ * held: 1 and *created_at (fresh), 0 none. */
+int db_d_result_source_get(sqlite3 *db, const char *code, int year, char **created_at, char **err);
+/* Drops the school's results of year and records that they now come from
+ * the package of period made at created_at. */
+int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *period, const char *created_at,
+			   char **err);
+
+typedef struct d_result {
+	const char *school_code, *procedure, *subject, *student, *class_label;
+	int year, grade, absent;
+	int has_score, has_mark, has_journal, has_max, has_min, has_high;
+	double score, max_score, min_score, high_score;
+	int mark, journal_mark;
+} d_result;
+int db_d_result_add(sqlite3 *db, const d_result *r, char **err);
+
+/* Counts over the held results of one school, year, procedure and subject,
+ * all grades pooled; participants are the results not absent. */
+typedef struct d_share {
+	const char *school_code, *procedure, *subject;
+	int year;
+	long participants, below, high_known, high, compared, lowered, confirmed, raised;
+} d_share;
+typedef int (*d_share_visit)(void *ctx, const d_share *s);
+/* Every school's shares for the years first..last, by school, year,
+ * procedure and subject. */
+int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx, char **err);
+
+/* The schools' roadmap progress in their packages of period. */
+typedef struct d_progress {
+	char *school_code;
+	long activities, done, overdue;
+} d_progress;
+int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err);
+void d_progress_free(d_progress *v, size_t n);
+
+/* The years any held results are of, newest first. */
+int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err);
+
+#endif

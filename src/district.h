@@ -1,0 +1,100 @@
+/* The district office: taking in the schools' report packages, who has
+ * reported for a half-year, and the low-results rule. Domain layer. */
+#ifndef ORIENTIR_DISTRICT_H
+#define ORIENTIR_DISTRICT_H
+
+#include <sqlite3.h>
+#include <stddef.h>
+
+enum pkg_outcome {
+	PKG_NEW,	/* the first package of that school and half-year */
+	PKG_REPLACED,	/* newer than the one held: it replaced it */
+	PKG_UNCHANGED,	/* the very package held already */
+	PKG_OLDER,	/* older than the one held: ignored */
+	PKG_REFUSED,	/* failed a check: nothing of it stored */
+};
+
+/* What became of one package. */
+typedef struct pkg_import {
+	char *dir;				/* the package folder */
+	char *school_code, *school_name, *period, *created_at;	/* from its manifest, "" if unread */
+	enum pkg_outcome outcome;
+	char *reason;				/* refused: why, naming the file (and line) */
+	char **notes;				/* what changed, remarks, in the user's language */
+	size_t nnotes;
+	long results;				/* result rows taken in */
+	char *receipt_error;			/* the receipt could not be written: why */
+} pkg_import;
+
+/* The package folders at path: path itself when it holds a manifest.txt,
+ * else its subfolders that do, by name. 0 (maybe none), -1 with *err. */
+int district_find_packages(const char *path, char ***dirs, size_t *n, char **err);
+void district_dirs_free(char **dirs, size_t n);
+
+/* Verifies and takes in one package as received at received_at
+ * (YYYY-MM-DDTHH:MM:SS), all or nothing, then writes its receipt. The
+ * outcome is in *r. 0, or -1 when the database itself failed (*r->reason). */
+int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r);
+void pkg_import_clear(pkg_import *r);
+/* A translated word for an outcome. */
+const char *pkg_outcome_title(enum pkg_outcome o);
+/* The contract's English word for it (receipts, CSV). */
+const char *pkg_outcome_code(enum pkg_outcome o);
+
+/* --- settings --- */
+/* The report deadline of a half-year (YYYYMMDD): the setting, else 20 June
+ * and 10 December. */
+long district_deadline(sqlite3 *db, int year, int half);
+/* The share below the minimum (percent) that makes a school low: 30 unless set. */
+double district_threshold(sqlite3 *db);
+/* Sets "deadline-h1", "deadline-h2" (DD.MM) or "threshold" (a percent). 0, or
+ * -1 with *err when the value is not one. */
+int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err);
+
+/* --- who has reported --- */
+typedef struct status_row {
+	char *code, *name, *other_name;	/* other_name: "" or a package's different name */
+	int listed, received, on_time;
+	char *received_at, *first_received_at, *created_at;	/* "" when not received */
+} status_row;
+
+typedef struct status_report {
+	status_row *v;
+	size_t n;
+	long deadline;		/* YYYYMMDD */
+	long received, on_time;
+} status_report;
+
+/* Every school known and its package of period (2026-H1). 0, -1 with *err. */
+int district_status(sqlite3 *db, const char *period, status_report *out, char **err);
+void status_report_free(status_report *r);
+
+/* --- the low-results rule --- */
+typedef struct risk_row {
+	char *code, *name;
+	int has_data;		/* any results of the year */
+	int flagged, two_procedures, two_years;
+	char *low_procedures;	/* "ВПР;ОГЭ": low in the year, ";"-joined */
+	char *low_last_year;	/* the same for the year before */
+	double worst;		/* the highest share below the minimum, percent; -1 none */
+	char *worst_procedure, *worst_subject;
+} risk_row;
+
+typedef struct risk_report {
+	risk_row *v;
+	size_t n;
+	int year;
+	double threshold;
+	long flagged;
+} risk_report;
+
+/* Applies the rule for year to every school known: low in a procedure when
+ * in Russian or mathematics (a subject whose name begins so) at least the
+ * threshold share of its participants scored below the minimum, all grades
+ * pooled; flagged when low in two procedures in the year, or in the same
+ * procedure in the year and the one before. Schools by distance from the
+ * line, worst first. */
+int district_risk(sqlite3 *db, int year, risk_report *out, char **err);
+void risk_report_free(risk_report *r);
+
+#endif

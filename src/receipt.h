@@ -1,0 +1,27 @@
+/* The receipt the district writes beside a package it received, so that
+ * the school sees on its own screen that the report arrived. io layer:
+ * never prints. */
+#ifndef ORIENTIR_RECEIPT_H
+#define ORIENTIR_RECEIPT_H
+
+#include <stddef.h>
+
+#define RECEIPT_FILE "receipt.txt"
+
+typedef struct receipt {
+	char *school_code, *period, *created_at;	/* the package's */
+	char *digest;		/* SHA-256 of its SHA256SUMS: which version was received */
+	char *received_at;	/* YYYY-MM-DDTHH:MM:SS */
+	char *received_by;	/* the office's name */
+	char *outcome;		/* accepted, replaced, unchanged, older, refused */
+	char **remarks;		/* in the district's language */
+	int nremarks;
+} receipt;
+
+/* Writes dir/receipt.txt, synced. 0, or -1 with *err. */
+int receipt_write(const char *dir, const receipt *r, char **err);
+/* Reads dir/receipt.txt: 1 read, 0 there is none (or it is not one). */
+int receipt_read(const char *dir, receipt *out);
+void receipt_clear(receipt *r);
+
+#endif
