@@ -97,4 +97,25 @@ typedef struct risk_report {
 int district_risk(sqlite3 *db, int year, risk_report *out, char **err);
 void risk_report_free(risk_report *r);
 
+/* --- consolidated indicators, computed from the results held --- */
+/* One school's (or, with school_code "", the whole district's) counts in
+ * one procedure and subject, all grades pooled: [0] the year before, [1]
+ * the year. */
+typedef struct dist_ind {
+	char *school_code, *procedure, *subject;
+	long participants[2], below[2], high_known[2], high[2];
+	long compared[2], lowered[2], confirmed[2], raised[2];
+} dist_ind;
+
+typedef struct dist_ind_set {
+	dist_ind *v;		/* by school code ("" first), procedure, subject */
+	size_t n;
+	int year;
+} dist_ind_set;
+
+int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err);
+void dist_ind_set_free(dist_ind_set *s);
+/* num of den as a percentage, or -1 when den is 0. */
+double district_share(long num, long den);
+
 #endif
