@@ -1,16 +1,20 @@
-/* The main menu: what the school can do, each behind a digit as well. */
+/* The main menu: what the school (or the district office) can do, each
+ * behind a digit as well. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common.h"
 #include "scr.h"
 #include "ui-widgets.h"
 
-static const struct {
+typedef struct menu_item {
 	const char *label;
 	ui_screen *(*open)(void);
-} items[] = {
+} menu_item;
+
+static const menu_item school_items[] = {
 	{ N_("Results: enter a class's scores"), scr_results_new },
 	{ N_("Roadmap"), scr_roadmap_new },
 	{ N_("Indicators"), scr_indicators_new },
@@ -22,26 +26,46 @@ static const struct {
 	{ N_("Import from a file"), scr_import_new },
 	{ N_("Settings"), scr_settings_new },
 };
-#define NITEMS (int)(sizeof items / sizeof *items)
+
+static const menu_item district_items[] = {
+	{ N_("Schools: who has reported"), scr_dschools_new },
+	{ N_("Import from a stick"), scr_dimport_new },
+	{ N_("Low results"), scr_drisk_new },
+	{ N_("Indicators by school"), scr_dindicators_new },
+	{ N_("Roadmap"), scr_roadmap_new },
+	{ N_("Export: the district's report"), scr_dexport_new },
+	{ N_("Settings"), scr_settings_new },
+};
+
+struct menu {
+	ui_menu *m;
+	const menu_item *items;
+	int n;
+};
 
 static void draw(ui_screen *s, WINDOW *w)
 {
-	ui_menu *m = s->data;
+	struct menu *mm = s->data;
+	ui_menu *m = mm->m;
+	int n = mm->n;
 	curs_set(0);
 	wattrset(w, ui_attr(UA_HEAD));
 	mvwaddstr(w, 1, 4, _("What would you like to do?"));
 	wattrset(w, A_NORMAL);
-	ui_menu_show(m, w, 3, 4, NITEMS, getmaxx(w) - 8 > 20 ? getmaxx(w) - 8 : 20, A_NORMAL);
+	ui_menu_show(m, w, 3, 4, n, getmaxx(w) - 8 > 20 ? getmaxx(w) - 8 : 20, A_NORMAL);
 	wattrset(w, ui_attr(UA_NOTE));
-	ui_put(w, NITEMS + 5, 4, getmaxx(w) - 8, _("Arrows and Enter, or the item's digit. F1 help, F10 exit."));
+	ui_put(w, n + 5, 4, getmaxx(w) - 8, _("Arrows and Enter, or the item's digit. F1 help, F10 exit."));
 	wattrset(w, A_NORMAL);
 }
 
 static ui_result key(ui_screen *s, int ch, int fk)
 {
-	ui_menu *m = s->data;
+	struct menu *mm = s->data;
+	ui_menu *m = mm->m;
+	int n = mm->n;
+	const menu_item *items = mm->items;
 	int i = ui_menu_key(m, ch, fk);
-	if (i == -2 && !fk && ch >= '1' && ch < '1' + NITEMS)
+	if (i == -2 && !fk && ch >= '1' && ch < '1' + n)
 		i = ch - '1';
 	if (i >= 0) {
 		ui_menu_set(m, i);
@@ -60,14 +84,23 @@ static ui_result key(ui_screen *s, int ch, int fk)
 
 static void destroy(ui_screen *s)
 {
-	ui_menu_free(s->data);
+	struct menu *mm = s->data;
+	ui_menu_free(mm->m);
+	free(mm);
 	free(s);
 }
 
 ui_screen *scr_menu_new(void)
 {
-	char *labels[NITEMS];
-	for (int i = 0; i < NITEMS; i++)
+	struct menu *mm = xcalloc(1, sizeof *mm);
+	int district = ui.sc.role && strcmp(ui.sc.role, "district") == 0;
+	mm->items = district ? district_items : school_items;
+	mm->n = district ? (int)(sizeof district_items / sizeof *district_items)
+			 : (int)(sizeof school_items / sizeof *school_items);
+	const menu_item *items = mm->items;
+	int n = mm->n;
+	char *labels[10];
+	for (int i = 0; i < n; i++)
 		labels[i] = xasprintf("%2d  %s", i + 1, _(items[i].label));
 	ui_screen *s = xcalloc(1, sizeof *s);
 	s->title = N_("Main menu");
@@ -79,8 +112,9 @@ ui_screen *scr_menu_new(void)
 	s->draw = draw;
 	s->key = key;
 	s->destroy = destroy;
-	s->data = ui_menu_new(labels, NITEMS);
-	for (int i = 0; i < NITEMS; i++)
+	mm->m = ui_menu_new(labels, n);
+	s->data = mm;
+	for (int i = 0; i < n; i++)
 		free(labels[i]);
 	return s;
 }

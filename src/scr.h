@@ -15,4 +15,10 @@ ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
 ui_screen *scr_teachers_new(void);
+/* The district office's screens. */
+ui_screen *scr_dschools_new(void);
+ui_screen *scr_dimport_new(void);
+ui_screen *scr_drisk_new(void);
+ui_screen *scr_dindicators_new(void);
+ui_screen *scr_dexport_new(void);
 #endif
