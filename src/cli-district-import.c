@@ -34,8 +34,10 @@ static void report(const pkg_import *r)
 	if (r->outcome == PKG_REFUSED) {
 		cli_error(_("%s (the package is refused: nothing of it was kept)"), r->reason ? r->reason : r->dir);
 	} else {
-		printf(_("%s %s (%s), %s, made %s: %s.\n"), r->school_code, r->school_name, r->dir, r->period,
-		       r->created_at, pkg_outcome_title(r->outcome));
+		char *made = district_time_text(r->created_at);
+		printf(_("%s %s (%s), %s, made %s: %s.\n"), r->school_code, r->school_name, r->dir, r->period, made,
+		       pkg_outcome_title(r->outcome));
+		free(made);
 		if (r->results)
 			printf(ngettext("  %ld result taken in\n", "  %ld results taken in\n", (unsigned long)r->results),
 			       r->results);

@@ -27,14 +27,6 @@ static char *percent_text(double v, const cli_env *env)
 	return s;
 }
 
-/* "2026-06-18T10:22:03" as «18.06.2026 10:22». */
-static char *when_text(const char *ts)
-{
-	if (strlen(ts) < 16)
-		return xstrdup(ts);
-	return xasprintf("%.2s.%.2s.%.4s %.5s", ts + 8, ts + 5, ts, ts + 11);
-}
-
 static int parse_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
 			 const char **arg, int *csv, int *exit_now)
 {
@@ -92,7 +84,7 @@ static void status_table(const status_report *r, const cli_env *env)
 		const status_row *s = &r->v[i];
 		char *name = *s->other_name ? xasprintf(_("%s (the package says «%s»: confirm)"), s->name, s->other_name)
 					    : xstrdup(s->name);
-		char *when = s->received ? when_text(s->first_received_at) : xstrdup(_("not received"));
+		char *when = s->received ? district_time_text(s->first_received_at) : xstrdup(_("not received"));
 		const char *late = s->received ? (s->on_time ? _("yes") : _("late"))
 					       : today > r->deadline ? _("late") : _("awaited");
 		const char *row[] = { s->code, name, when, late };

@@ -235,7 +235,7 @@ static int indicator_row(struct reader *rd, const csvin_row *row)
 	if ((!cell_empty(f[I_GRADE]) && (cell_int(f[I_GRADE], &grade) != 0 || grade < 1 || grade > 11)) ||
 	    cell_int(f[I_YEAR], &year) != 0 || (hn = opt_int(f[I_NUM], &num)) < 0 ||
 	    (hd = opt_int(f[I_DEN], &den)) < 0 || (hp = opt_number(f[I_PCT], &pct)) < 0)
-		return bad_row(rd, row, _("a number is not a number"));
+		return bad_row(rd, row, _("the grade, year, numerator, denominator or percent is not a number"));
 	if (!rd->store)
 		return 0;
 	d_indicator v = { f[I_CODE], f[I_PROC], f[I_SUBJ], (int)grade, (int)year, hn, hd, hp, num, den, pct };
@@ -304,8 +304,11 @@ static int take_year(struct reader *rd, int year, int *take)
 		free(held);
 		return db_failed(rd, err);
 	}
-	if (!*take)
-		note(rd->r, _("results of %d: kept from a package made later (%s)"), year, held);
+	if (!*take) {
+		char *when = district_time_text(held);
+		note(rd->r, _("results of %d: kept from a package made later (%s)"), year, when);
+		free(when);
+	}
 	free(held);
 	rd->years[rd->nyears] = year;
 	rd->take[rd->nyears++] = *take;
@@ -574,10 +577,14 @@ int district_import_package(sqlite3 *db, const char *dir, const char *received_a
 	p.source = xstrdup(dir);
 	if (have && strcmp(held.digest, digest) == 0) {
 		r->outcome = PKG_UNCHANGED;
-		note(r, _("first received %s"), held.received_at);
+		char *when = district_time_text(held.received_at);
+		note(r, _("first received %s"), when);
+		free(when);
 	} else if (have && strcmp(p.created_at, held.created_at) <= 0) {
 		r->outcome = PKG_OLDER;
-		note(r, _("the district has the version made %s"), held.created_at);
+		char *when = district_time_text(held.created_at);
+		note(r, _("the district has the version made %s"), when);
+		free(when);
 	} else {
 		r->outcome = have ? PKG_REPLACED : PKG_NEW;
 		if (store_package(db, dir, &p, have ? &held : NULL, r) != 0) {

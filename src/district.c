@@ -22,6 +22,13 @@ static const char *const rule_procedures[] = { "ВПР", "ОГЭ", "ЕГЭ" };
 /* The subjects: any whose name begins so («Математика (базовая)» too). */
 static const char *const rule_subjects[] = { "Русский язык", "Математика" };
 
+char *district_time_text(const char *ts)
+{
+	if (strlen(ts) < 16)
+		return xstrdup(ts);
+	return xasprintf("%.2s.%.2s.%.4s %.5s", ts + 8, ts + 5, ts, ts + 11);
+}
+
 /* "20.06" into month*100+day; 0 when not a day of the year. */
 static int parse_day_month(const char *s)
 {

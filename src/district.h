@@ -41,6 +41,9 @@ const char *pkg_outcome_title(enum pkg_outcome o);
 /* The contract's English word for it (receipts, CSV). */
 const char *pkg_outcome_code(enum pkg_outcome o);
 
+/* "2026-06-18T10:22:03" as people read it, «18.06.2026 10:22» (fresh). */
+char *district_time_text(const char *ts);
+
 /* --- settings --- */
 /* The report deadline of a half-year (YYYYMMDD): the setting, else 20 June
  * and 10 December. */
