@@ -349,6 +349,12 @@ resum "$P"
 run district import "$P"
 refused "a percentage in indicators.csv that is not a number" "$P/indicators.csv:3:"
 
+fresh twice "$PR/orientir-0105-2024-H1"
+sed -n 2p "$P/results.csv" >>"$P/results.csv"
+resum "$P"
+run district import "$P"
+refused "a pupil's result twice in results.csv" "$P/results.csv:$(wc -l <"$P/results.csv" | tr -d ' '): a second result of pupil"
+
 # A damaged copy of a package already held is refused, not taken for the same one.
 fresh copy "$PKG1B"
 awk -F';' 'BEGIN { OFS = ";" } NR == 2 { $8 = "x" } { print }' "$P/results.csv" >"$P/r" && mv "$P/r" "$P/results.csv"
@@ -376,6 +382,16 @@ check_eq "$(receipt "$S3/orientir-0105-2024-H1" outcome) $(receipt "$S3/orientir
 run district risk --year 2024 --format csv
 check_eq "$(csv_row 0107 | cut -d, -f5) $(query "SELECT count(*) FROM d_result WHERE school_code = '0107'")" "12.5 8" \
 	"a package written in the rfc4180 dialect reads the same"
+
+# Both versions of one package copied into one folder, the newer one first
+# by name: the older one after it is ignored, into a fresh district.
+mkdir -p "$TMP/both"
+cp -r "$PKG1B" "$TMP/both/orientir-0101-2024-H1"
+cp -r "$PKG1" "$TMP/both/orientir-0101-2024-H1 (2)"
+"$ORIENTIR" --db "$TMP/district3.db" init --code R3 --name "ИМЦ 3" --role district >/dev/null
+run --db "$TMP/district3.db" district import "$TMP/both"
+expect 0 "two versions in one folder, the newer first" --out "2 packages: 1 new, 0 replaced, 0 unchanged, 1 older"
+check_eq "$(ORIENTIR_DB=$TMP/district3.db query "SELECT created_at FROM d_package")" "$NEW_CREATED" "…the newer one is held"
 
 # --- when no receipt can be left ---
 R8="$TMP/ro/orientir-0108-2024-H1"
