@@ -74,7 +74,8 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 		}
 	}
 	closedir(d);
-	qsort(*dirs, *n, sizeof **dirs, by_name);
+	if (*n > 1)	/* with none, *dirs is NULL, which qsort may not be given */
+		qsort(*dirs, *n, sizeof **dirs, by_name);
 	return 0;
 }
 
