@@ -85,6 +85,8 @@ static void status_table(const status_report *r, const cli_env *env)
 		char *name = *s->other_name ? xasprintf(_("%s (the package says «%s»: confirm)"), s->name, s->other_name)
 					    : xstrdup(s->name);
 		char *when = s->received ? district_time_text(s->first_received_at) : xstrdup(_("not received"));
+		if (s->received && strlen(when) > 16)
+			when[16] = '\0';	/* the minute is enough here */
 		const char *late = s->received ? (s->on_time ? _("yes") : _("late"))
 					       : today > r->deadline ? _("late") : _("awaited");
 		const char *row[] = { s->code, name, when, late };

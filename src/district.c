@@ -24,9 +24,9 @@ static const char *const rule_subjects[] = { "Русский язык", "Мат�
 
 char *district_time_text(const char *ts)
 {
-	if (strlen(ts) < 16)
+	if (strlen(ts) < 19)
 		return xstrdup(ts);
-	return xasprintf("%.2s.%.2s.%.4s %.5s", ts + 8, ts + 5, ts, ts + 11);
+	return xasprintf("%.2s.%.2s.%.4s %.8s", ts + 8, ts + 5, ts, ts + 11);
 }
 
 /* "20.06" into month*100+day; 0 when not a day of the year. */

@@ -41,7 +41,8 @@ const char *pkg_outcome_title(enum pkg_outcome o);
 /* The contract's English word for it (receipts, CSV). */
 const char *pkg_outcome_code(enum pkg_outcome o);
 
-/* "2026-06-18T10:22:03" as people read it, «18.06.2026 10:22» (fresh). */
+/* "2026-06-18T10:22:03" as people read it, «18.06.2026 10:22:03» (fresh):
+ * the seconds stay, since two versions of a package may differ by them. */
 char *district_time_text(const char *ts);
 
 /* --- settings --- */

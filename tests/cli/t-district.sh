@@ -275,7 +275,8 @@ expect 0 "a new version with the same numbers replaces too" --out "replaces" --o
 # --- an older package after a newer one ---
 snapshot before
 run district import "$PKG1"
-expect 0 "the older package" --out "older than the one we have, ignored" --out "$NEW_CREATED" --out "1 older"
+NEW_SHOWN=$(echo "$NEW_CREATED" | sed 's/^\(....\)-\(..\)-\(..\)T/\3.\2.\1 /')
+expect 0 "the older package" --out "older than the one we have, ignored" --out "$NEW_SHOWN" --out "1 older"
 same_as before "…changes nothing"
 check_eq "$(receipt "$PKG1" outcome)" "older" "…its receipt says older"
 check_eq "$(receipt "$PKG1" created_at)" "$OLD_CREATED" "…naming the version it was about"
