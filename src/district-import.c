@@ -486,19 +486,15 @@ static void write_receipt(sqlite3 *db, const char *digest, const char *received_
 		office.name = xstrdup("");
 	free(err);
 	err = NULL;
-	int n = (int)r->nnotes + (r->reason != NULL);
-	char **remarks = xcalloc((size_t)n + 1, sizeof *remarks);
-	int k = 0;
-	if (r->reason)
-		remarks[k++] = r->reason;
-	for (size_t i = 0; i < r->nnotes; i++)
-		remarks[k++] = r->notes[i];
+	/* A refused package's receipt gives the reason alone: notes made before
+	 * the refusal describe a change that did not happen. */
+	int n = r->reason ? 1 : (int)r->nnotes;
+	char **remarks = r->reason ? &r->reason : r->notes;
 	receipt rc = { r->school_code ? r->school_code : "", r->period ? r->period : "",
 		       r->created_at ? r->created_at : "", (char *)digest, (char *)received_at,
 		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n };
 	if (receipt_write(r->dir, &rc, &err) != 0)
 		r->receipt_error = err;
-	free(remarks);
 	school_clear(&office);
 }
 

@@ -199,8 +199,13 @@ int package_put_file(const char *dir, const char *name, const char *data, size_t
 {
 	char *tmp = xasprintf("%s/.%s.tmp", dir, name), *final = xasprintf("%s/%s", dir, name);
 	int rc = -1;
-	if (write_all(tmp, data, len, err) != 0)
+	if (write_all(tmp, data, len, err) != 0) {
+		/* Name the file the user knows, not our temporary one. */
+		int e = errno;
+		free(*err);
+		*err = write_error(final, e);
 		goto out;
+	}
 	if (rename(tmp, final) != 0 || sync_dir(dir) != 0) {
 		*err = write_error(final, errno);
 		goto out;

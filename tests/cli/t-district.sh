@@ -362,6 +362,8 @@ awk -F';' 'BEGIN { OFS = ";" } NR == 2 { $8 = "x" } { print }' "$P/results.csv" 
 resum "$P"
 run district import "$P"
 refused "a damaged copy of the package held" "$P/results.csv:2:"
+grep -q '^remark: .*results.csv:2:' "$P/receipt.txt" && [ "$(grep -c '^remark:' "$P/receipt.txt")" = 1 ] \
+	&& ok "…its receipt gives the reason alone" || not_ok "…its receipt gives the reason alone"
 
 # --- a stick with several packages, one bad ---
 S3="$TMP/stick3"
@@ -404,6 +406,8 @@ if [ "$(id -u)" != 0 ]; then
 	chmod u+w "$R8"
 	expect 0 "a read-only package folder still imports" --out "accepted" --err "no receipt left"
 	[ -f "$R8/receipt.txt" ] && not_ok "…and no receipt is there" || ok "…and no receipt is there"
+	grep -q 'receipt.txt.tmp' "$TMP/err" && not_ok "…the warning names receipt.txt, not our temporary file" \
+		|| ok "…the warning names receipt.txt, not our temporary file"
 else
 	echo "# running as root: chmod does not stop writes, the read-only folder case is skipped"
 fi
