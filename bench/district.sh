@@ -27,8 +27,9 @@
 #     Baseline: sqlite3 creating a bare typed table (no key, no index) and
 #     `.import` of the concatenated file (`.mode csv`, `.separator ;` — the
 #     packages are in the excel-ru dialect), sqlite3's default settings, one
-#     process.  Wall time of each and the ratio; max RSS (/usr/bin/time -f
-#     %M) of each, the largest of the runs.  The counts are checked: every
+#     process.  Wall time of each and the ratio; CPU time (user + system,
+#     the steadier figure on a busy machine) and its ratio; max RSS
+#     (/usr/bin/time -f %M) of each, the largest of the runs.  The counts are checked: every
 #     package taken in, as many rows held as the packages carry.
 #  2. Risk.  Ours: `district risk --year LAST --format csv`.  Baseline: one
 #     query over the bare table counting participants (not absent) and those
@@ -39,7 +40,7 @@
 #     then applied to the query's output with awk, and for every school the
 #     flag, its reason, the procedures low in the year and the worst share
 #     must agree with ours: the bench fails (exit 1) when they do not.  Wall
-#     time and max RSS of each, as for the import.
+#     time, CPU time and max RSS of each, as for the import.
 #  3. Sizes: the district database (and its WAL, if any), the stick, the
 #     bare sqlite3 database.
 #
@@ -160,40 +161,42 @@ mkdir -p "$work"
 # --- helpers ----------------------------------------------------------------
 
 # run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
-# $work/NAME.err; sets $secs (wall clock) and $kib (max RSS in KiB).
+# $work/NAME.err; sets $secs (wall clock), $cpu (user + system seconds) and
+# $kib (max RSS in KiB).
 run_timed() {
 	name=$1
 	shift
 	t0=$(date +%s.%N)
-	if ! "$timer" -f %M -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
+	if ! "$timer" -f '%M %U %S' -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
 		echo "district.sh: failed: $*" >&2
 		cat "$work/$name.err" >&2
 		exit 1
 	fi
 	t1=$(date +%s.%N)
 	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	kib=$(tail -n 1 "$work/$name.rss")
+	kib=$(tail -n 1 "$work/$name.rss" | cut -d' ' -f1)
+	cpu=$(tail -n 1 "$work/$name.rss" | awk '{ printf "%.2f", $2 + $3 }')
 }
 
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 mib() { du -cb "$@" 2>/dev/null | awk 'END { printf "%.1f MiB", $1 / 1048576 }'; }
 
 # --- machine and data -------------------------------------------------------
 
 nrows=$(wc -l <"$dd/all-results.csv")
-cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+model=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
 fs=$(df -T "$dd" 2>/dev/null | awk 'NR == 2 { print $2 " on " $1 }')
 echo "orientir district benchmark, $(date '+%Y-%m-%d %H:%M')"
-echo "  machine : $(nproc) CPU(s), ${cpu:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
+echo "  machine : $(nproc) CPU(s), ${model:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
 echo "            load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
 echo "  orientir: $("$bin" --version 2>/dev/null | head -n 1) ($bin)"
 echo "  sqlite3 : $("$sqlite" --version | cut -d' ' -f1,2) (shell)"
 echo "  data    : $stick"
 echo "            $npkg packages for $period, $nrows results rows (years $prev and $last), $(mib "$stick")"
-echo "  timing  : wall clock, best of $runs run(s); max RSS the largest of the runs"
+echo "  timing  : wall clock and CPU time, each the best of $runs run(s); max RSS the largest"
 echo
 
 # Warm the page cache for everyone alike.
@@ -202,7 +205,7 @@ cat "$stick"/*/* "$dd/all-results.csv" >/dev/null
 # --- 1: import ----------------------------------------------------------------
 
 db=$work/district.db
-best_imp='' rss=''
+best_imp='' rss='' cpu_imp=''
 i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
@@ -211,8 +214,9 @@ while [ "$i" -lt "$runs" ]; do
 		{ cat "$work/init.err" >&2; die "init failed"; }
 	run_timed import "$bin" --db "$db" district import "$stick" --received "$last-06-15"
 	rss=$(max "$rss" "$kib")
-	echo "  run $i: district import $secs s (max RSS $kib KiB)" >&2
+	echo "  run $i: district import $secs s, CPU $cpu s (max RSS $kib KiB)" >&2
 	best_imp=$(min "$best_imp" "$secs")
+	cpu_imp=$(min "$cpu_imp" "$cpu")
 done
 n_pkg=$("$sqlite" "$db" 'SELECT count(*) FROM d_package')
 [ "$n_pkg" -eq "$schools" ] || die "the district holds $n_pkg packages, not $schools (see $work/import.out)"
@@ -223,7 +227,7 @@ bare=$work/bare.db
 create='CREATE TABLE results (school TEXT, procedure TEXT, subject TEXT, grade INTEGER, year INTEGER, date TEXT,
  class TEXT, student TEXT, score REAL, mark INTEGER, journal_mark INTEGER, absent TEXT,
  max_score REAL, min_score REAL, high_score REAL);'
-best_sq='' rss_sq=''
+best_sq='' rss_sq='' cpu_sq=''
 i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
@@ -231,8 +235,9 @@ while [ "$i" -lt "$runs" ]; do
 	run_timed sqlite-import "$sqlite" "$bare" "$create" ".mode csv" ".separator ;" \
 		".import '$dd/all-results.csv' results"
 	rss_sq=$(max "$rss_sq" "$kib")
-	echo "  run $i: sqlite3 .import $secs s (max RSS $kib KiB)" >&2
+	echo "  run $i: sqlite3 .import $secs s, CPU $cpu s (max RSS $kib KiB)" >&2
 	best_sq=$(min "$best_sq" "$secs")
+	cpu_sq=$(min "$cpu_sq" "$cpu")
 done
 n_bare=$("$sqlite" "$bare" 'SELECT count(*) FROM results')
 [ "$n_bare" -eq "$nrows" ] || die "sqlite3 imported $n_bare rows, the file has $nrows"
@@ -241,18 +246,20 @@ n_bare=$("$sqlite" "$bare" 'SELECT count(*) FROM results')
 
 query="SELECT school, year, procedure, subject, count(*), total(score < min_score) FROM results
  WHERE absent = '' AND year BETWEEN $prev AND $last GROUP BY school, year, procedure, subject;"
-best_risk='' best_query='' rss_risk='' rss_query=''
+best_risk='' best_query='' rss_risk='' rss_query='' cpu_risk='' cpu_query=''
 i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	run_timed risk "$bin" --db "$db" district risk --year "$last" --format csv
-	t_risk=$secs
+	t_risk=$secs c_risk=$cpu
 	best_risk=$(min "$best_risk" "$secs")
+	cpu_risk=$(min "$cpu_risk" "$cpu")
 	rss_risk=$(max "$rss_risk" "$kib")
 	run_timed query "$sqlite" -batch -noheader -separator '|' "$bare" "$query"
 	best_query=$(min "$best_query" "$secs")
+	cpu_query=$(min "$cpu_query" "$cpu")
 	rss_query=$(max "$rss_query" "$kib")
-	echo "  run $i: district risk $t_risk s, sqlite3 GROUP BY $secs s" >&2
+	echo "  run $i: district risk $t_risk s, CPU $c_risk s; sqlite3 GROUP BY $secs s, CPU $cpu s" >&2
 done
 
 # The rule over the query's counts, then school by school against ours: the
@@ -295,8 +302,10 @@ echo "Results"
 printf '%-46s %10s %10s %7s\n' "measure" "orientir" "sqlite3" "ratio"
 printf '%-46s %10s %10s %7s\n' "----------------------------------------------" "----------" "----------" "-------"
 printf '%-46s %9ss %9ss %7s\n' "1. district import, $npkg packages" "$best_imp" "$best_sq" "$r_imp"
+printf '%-46s %9ss %9ss %7s\n' "   CPU time (user + system)" "$cpu_imp" "$cpu_sq" "$(ratio "$cpu_imp" "$cpu_sq")"
 printf '%-46s %6s MiB %6s MiB %7s\n' "   max RSS" "$(kmib "$rss")" "$(kmib "$rss_sq")" ""
 printf '%-46s %9ss %9ss %7s\n' "2. district risk --year $last vs GROUP BY" "$best_risk" "$best_query" "$r_risk"
+printf '%-46s %9ss %9ss %7s\n' "   CPU time (user + system)" "$cpu_risk" "$cpu_query" "$(ratio "$cpu_risk" "$cpu_query")"
 printf '%-46s %6s MiB %6s MiB %7s\n' "   max RSS" "$(kmib "$rss_risk")" "$(kmib "$rss_query")" ""
 printf '%-46s %10s %10s %7s\n' "3. district database vs bare table" "$(mib "$db" "$db-wal")" "$(mib "$bare")" ""
 printf '%-46s %10s %10s %7s\n' "   the packages (the stick)" "$(mib "$stick")" "" ""
