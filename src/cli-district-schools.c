@@ -9,6 +9,7 @@
 #include "common.h"
 #include "db-district.h"
 #include "db.h"
+#include "district.h"
 #include "import.h"
 #include "table.h"
 
@@ -42,42 +43,17 @@ static int list(sqlite3 *db)
 /* Adds one school, or confirms the name of one. */
 static int change(sqlite3 *db, const char *what, const char *code, const char *name, int keep)
 {
-	char *err = NULL;
-	d_school s = { 0 };
-	int found = 0, rc = -1;
-	if (db_begin(db, &err) != 0)
-		goto out;
-	if ((found = db_d_school_get(db, code, &s, &err)) < 0)
-		goto rollback;
-	if (strcmp(what, "confirm") == 0) {
-		if (!found || !*s.other_name) {
-			db_rollback(db);
-			cli_error(found ? _("school %s has no other name to confirm") : _("no school with code %s"), code);
-			d_school_clear(&s);
-			return EXIT_FAIL;
-		}
-		if ((keep ? db_d_school_set_other_name(db, code, NULL, &err)
-			  : db_d_school_put(db, code, s.other_name, 1, &err)) != 0)
-			goto rollback;
-		if (db_d_school_set_other_name(db, code, NULL, &err) != 0)
-			goto rollback;
-		name = keep ? s.name : s.other_name;
-	} else if (db_d_school_put(db, code, name, 1, &err) != 0) {
-		goto rollback;
-	}
-	if ((rc = db_commit(db, &err)) == 0)
-		printf(_("%s %s: on the district's list.\n"), code, name);
-	goto out;
-rollback:
-	db_rollback(db);
-out:
+	char *err = NULL, *now = NULL;
+	int rc = strcmp(what, "confirm") == 0 ? district_school_confirm(db, code, keep, &now, &err)
+		 : district_school_add(db, code, name, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
+		return EXIT_FAIL;
 	}
-	if (found > 0)
-		d_school_clear(&s);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	printf(_("%s %s: on the district's list.\n"), code, now ? now : name);
+	free(now);
+	return EXIT_OK;
 }
 
 int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command *cmd)

@@ -60,33 +60,99 @@ double district_threshold(sqlite3 *db)
 	return ok ? t : 30.0;
 }
 
-int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err)
+/* The store's key for a setting's name, the value checked: NULL with
+ * *err when either is wrong. */
+static const char *setting_key(const char *name, const char *value, char **err)
 {
-	const char *key;
 	double t;
 	if (strcmp(name, "deadline-h1") == 0 || strcmp(name, "deadline-h2") == 0) {
 		if (!parse_day_month(value)) {
 			*err = xasprintf(_("«%s» is not a day of the year (write 20.06)"), value);
-			return -1;
+			return NULL;
 		}
-		key = name[10] == '1' ? "district.deadline_h1" : "district.deadline_h2";
-	} else if (strcmp(name, "threshold") == 0) {
+		return name[10] == '1' ? "district.deadline_h1" : "district.deadline_h2";
+	}
+	if (strcmp(name, "threshold") == 0) {
 		if (cell_number(value, &t) != 0 || t <= 0 || t > 100) {
 			*err = xasprintf(_("«%s» is not a percentage above 0 and up to 100"), value);
+			return NULL;
+		}
+		return "district.threshold";
+	}
+	*err = xasprintf(_("there is no setting «%s»"), name);
+	return NULL;
+}
+
+int district_settings_set(sqlite3 *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
+			  char **err)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!setting_key(names[i], values[i], err)) {
+			if (bad)
+				*bad = i;
 			return -1;
 		}
-		key = "district.threshold";
-	} else {
-		*err = xasprintf(_("there is no setting «%s»"), name);
+	if (db_begin(db, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		if (db_setting_set(db, setting_key(names[i], values[i], err), values[i], err) != 0) {
+			db_rollback(db);
+			return -1;
+		}
+	return db_commit(db, err);
+}
+
+int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err)
+{
+	return district_settings_set(db, &name, &value, 1, NULL, err);
+}
+
+char *district_day_month(long ymd)
+{
+	return xasprintf("%02ld.%02ld", ymd % 100, ymd / 100 % 100);
+}
+
+/* --- the list of schools --- */
+
+int district_school_add(sqlite3 *db, const char *code, const char *name, char **err)
+{
+	if (!*code || !*name) {
+		*err = xstrdup(_("a school needs a code and a name"));
 		return -1;
 	}
 	if (db_begin(db, err) != 0)
 		return -1;
-	if (db_setting_set(db, key, value, err) != 0) {
+	if (db_d_school_put(db, code, name, 1, err) != 0) {
 		db_rollback(db);
 		return -1;
 	}
 	return db_commit(db, err);
+}
+
+int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err)
+{
+	d_school s = { 0 };
+	int found;
+	if (db_begin(db, err) != 0)
+		return -1;
+	if ((found = db_d_school_get(db, code, &s, err)) < 0)
+		goto fail;
+	if (!found || !*s.other_name) {
+		*err = xasprintf(found ? _("school %s has no other name to confirm") : _("no school with code %s"), code);
+		goto fail;
+	}
+	/* Taking the package's name puts the school on the list under it;
+	 * keeping the district's only drops the note. */
+	if ((!keep && db_d_school_put(db, code, s.other_name, 1, err) != 0) ||
+	    db_d_school_set_other_name(db, code, NULL, err) != 0 || db_commit(db, err) != 0)
+		goto fail;
+	*name = xstrdup(keep ? s.name : s.other_name);
+	d_school_clear(&s);
+	return 0;
+fail:
+	db_rollback(db);
+	d_school_clear(&s);
+	return -1;
 }
 
 /* --- who has reported --- */

@@ -54,6 +54,21 @@ double district_threshold(sqlite3 *db);
 /* Sets "deadline-h1", "deadline-h2" (DD.MM) or "threshold" (a percent). 0, or
  * -1 with *err when the value is not one. */
 int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err);
+/* Sets n of them at once, all or none: a bad value changes nothing and
+ * gives its index in *bad (when not NULL). */
+int district_settings_set(sqlite3 *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
+			  char **err);
+/* A deadline (YYYYMMDD) as the setting writes it, «20.06» (fresh). */
+char *district_day_month(long ymd);
+
+/* --- the list of schools --- */
+/* Puts a school on the district's list under name (a school already known
+ * takes that name). 0, or -1 with *err. */
+int district_school_add(sqlite3 *db, const char *code, const char *name, char **err);
+/* Settles the different name a school's package gave: take it, or (keep)
+ * keep the district's. *name (fresh) is the name the school now has. 0, or
+ * -1 with *err (no such school, nothing to settle, the database failed). */
+int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err);
 
 /* --- who has reported --- */
 typedef struct status_row {
