@@ -53,6 +53,8 @@ static void set_attrs(void)
 		attrs[UA_BAR_BAD] = COLOR_PAIR(6);
 		attrs[UA_BAR_GOOD] = COLOR_PAIR(7);
 		attrs[UA_BAR_MID] = COLOR_PAIR(8);
+		attrs[UA_GOOD] = COLOR_PAIR(4);
+		attrs[UA_WAIT] = COLOR_PAIR(5);
 	} else {
 		attrs[UA_TITLE] = A_REVERSE;
 		attrs[UA_KEYNUM] = A_BOLD;
@@ -65,6 +67,8 @@ static void set_attrs(void)
 		attrs[UA_BAR_BAD] = A_REVERSE;
 		attrs[UA_BAR_GOOD] = A_REVERSE;
 		attrs[UA_BAR_MID] = A_REVERSE;
+		attrs[UA_GOOD] = A_NORMAL;
+		attrs[UA_WAIT] = A_UNDERLINE;
 	}
 }
 
@@ -295,8 +299,7 @@ WINDOW *ui_dialog(int height, int width, const char *title)
 	return frame;
 }
 
-/* Splits text into lines of at most width cells, at spaces. */
-static char **wrap(const char *text, int width, int *n)
+char **ui_wrap(const char *text, int width, int *n)
 {
 	char **lines = NULL;
 	*n = 0;
@@ -330,7 +333,7 @@ static char **wrap(const char *text, int width, int *n)
 void ui_show_text(const char *title, const char *text)
 {
 	int width = COLS - 6 < 76 ? COLS - 6 : 76, n, top = 0;
-	char **lines = wrap(text, width - 4, &n);
+	char **lines = ui_wrap(text, width - 4, &n);
 	for (;;) {
 		int h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
 		WINDOW *d = ui_dialog(h, width, title);
@@ -363,7 +366,7 @@ void ui_show_text(const char *title, const char *text)
 static int buttons(const char *question, const char *const *labels, const char *keys, int n)
 {
 	int sel = 0, qn;
-	char **q = wrap(question, 56, &qn);
+	char **q = ui_wrap(question, 56, &qn);
 	int chosen = -2;
 	while (chosen == -2) {
 		WINDOW *d = ui_dialog(qn + 5, 62, NULL);

@@ -13,7 +13,10 @@
 typedef enum { UI_HANDLED, UI_REDRAW, UI_POP, UI_QUIT, UI_UNHANDLED } ui_result;
 
 enum ui_attr { UA_NORMAL, UA_TITLE, UA_KEYNUM, UA_KEYLABEL, UA_SELECT, UA_FIELD, UA_ERROR,
-	       UA_NOTE, UA_HEAD, UA_BAR_BAD, UA_BAR_GOOD, UA_BAR_MID, UA_COUNT };
+	       UA_NOTE, UA_HEAD, UA_BAR_BAD, UA_BAR_GOOD, UA_BAR_MID,
+	       /* text that is in order, and text still waiting (beside UA_ERROR
+	        * for what went wrong): three looks apart in monochrome too */
+	       UA_GOOD, UA_WAIT, UA_COUNT };
 
 typedef struct ui_screen ui_screen;
 struct ui_screen {
@@ -78,6 +81,9 @@ void ui_list_scroll(size_t row, size_t *top, int rows);
  * -1 when the key is not for the search. */
 int ui_search_key(char *search, size_t size, int ch, int fk);
 
+/* Splits text into lines of at most width cells, at spaces and at its own
+ * line breaks: *n fresh lines in a fresh array. */
+char **ui_wrap(const char *text, int width, int *n);
 /* Writes text at y, x within at most width cells (cut with "…"). */
 void ui_put(WINDOW *w, int y, int x, int width, const char *text);
 /* A box with a title in w's middle: the window to draw inside, fresh. */

@@ -39,8 +39,8 @@ enum op {
  * no answer (or one that does not end) by the give-up time has failed. */
 enum { ANSWER_QUIET_US = 5000, ANSWER_GIVE_UP_US = 2000000 };
 
-enum attr { ATTR_REVERSE, ATTR_BOLD, ATTR_UNDERLINE, ATTR_COLOR };
-static const char *const attr_names[] = { "reverse", "bold", "underline", "color" };
+enum attr { ATTR_REVERSE, ATTR_BOLD, ATTR_UNDERLINE, ATTR_COLOR, ATTR_RED, ATTR_GREEN, ATTR_YELLOW };
+static const char *const attr_names[] = { "reverse", "bold", "underline", "color", "red", "green", "yellow" };
 
 /* One parsed script line. */
 struct cmd {
@@ -243,6 +243,14 @@ static void dump_screen(FILE *f)
 	fflush(f);
 }
 
+/* The text is in one of the eight ANSI colours (or its bright twin), as
+ * curses's setaf sends it. */
+static bool fg_is(const VTermScreenCell *c, int ansi)
+{
+	return VTERM_COLOR_IS_INDEXED(&c->fg) && !VTERM_COLOR_IS_DEFAULT_FG(&c->fg) &&
+	       (c->fg.indexed.idx == ansi || c->fg.indexed.idx == ansi + 8);
+}
+
 static bool cell_has(const VTermScreenCell *c, enum attr a)
 {
 	switch (a) {
@@ -250,6 +258,9 @@ static bool cell_has(const VTermScreenCell *c, enum attr a)
 	case ATTR_BOLD: return c->attrs.bold;
 	case ATTR_UNDERLINE: return c->attrs.underline != 0;
 	case ATTR_COLOR: return !VTERM_COLOR_IS_DEFAULT_FG(&c->fg) || !VTERM_COLOR_IS_DEFAULT_BG(&c->bg);
+	case ATTR_RED: return fg_is(c, 1);
+	case ATTR_GREEN: return fg_is(c, 2);
+	case ATTR_YELLOW: return fg_is(c, 3);
 	}
 	return false;
 }
@@ -543,11 +554,17 @@ static void do_expect_attr(const struct cmd *c)
 	memset(&cell, 0, sizeof cell);
 	vterm_screen_get_cell(R.screen, pos, &cell);
 	bool has = cell_has(&cell, c->attr);
+	char fg[16];
+	if (VTERM_COLOR_IS_DEFAULT_FG(&cell.fg))
+		snprintf(fg, sizeof fg, "default");
+	else if (VTERM_COLOR_IS_INDEXED(&cell.fg))
+		snprintf(fg, sizeof fg, "%d", cell.fg.indexed.idx);
+	else
+		snprintf(fg, sizeof fg, "rgb");
 	if (has == c->negate)
 		fail(c, "\"%s\" at row %d col %d is %s%s (bold=%d underline=%d reverse=%d fg=%s bg=%s)",
 		     c->text, row, col, c->negate ? "" : "not ", attr_names[c->attr],
-		     cell.attrs.bold, cell.attrs.underline, cell.attrs.reverse,
-		     VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) ? "default" : "set",
+		     cell.attrs.bold, cell.attrs.underline, cell.attrs.reverse, fg,
 		     VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) ? "default" : "set");
 	passed(c);
 }
@@ -818,7 +835,8 @@ static void parse_line(struct cmd *c, const char *line)
 				found = true;
 			}
 		if (!found)
-			script_error(c->line, "unknown attribute \"%s\" (reverse, bold, underline, color, or no-...)", a);
+			script_error(c->line, "unknown attribute \"%s\" (reverse, bold, underline, color, red, green,"
+				     " yellow, or no-...)", a);
 		parse_text(c->line, p, tend, &c->text, &c->textlen);
 		break;
 	}
