@@ -29,6 +29,7 @@ struct state {
 	char *dir;
 	struct entry *v;
 	size_t n, row, top;
+	int kind;	/* what every file holds (an import_kind), or -1: ask */
 };
 
 static int cmp_entry(const void *pa, const void *pb)
@@ -325,6 +326,12 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			free(to);
 			return UI_REDRAW;
 		}
+		if (s->kind >= 0) {
+			/* The check takes the picker's place: Esc or the import
+			 * leads back to the screen that asked for this file. */
+			ui_replace(check_new(e->path, (enum import_kind)s->kind));
+			return UI_REDRAW;
+		}
 		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events") };
 		int k = ui_pick(_("What does the file hold?"), kinds, 4, 2);
 		if (k >= 0)
@@ -357,9 +364,11 @@ static void destroy(ui_screen *scr)
 	free(scr);
 }
 
-ui_screen *scr_import_new(void)
+/* The picker; kind -1 asks what a chosen file holds. */
+static ui_screen *picker_new(int kind)
 {
 	struct state *s = xcalloc(1, sizeof *s);
+	s->kind = kind;
 	char *err = NULL;
 	s->dir = db_setting_get(ui.db, DIR_KEY, &err);
 	free(err);
@@ -384,5 +393,25 @@ ui_screen *scr_import_new(void)
 	scr->key = key;
 	scr->destroy = destroy;
 	scr->data = s;
+	return scr;
+}
+
+ui_screen *scr_import_new(void)
+{
+	return picker_new(-1);
+}
+
+ui_screen *scr_import_schools_new(void)
+{
+	ui_screen *scr = picker_new(IMPORT_SCHOOLS);
+	scr->title = N_("Import the list of schools");
+	scr->help = N_("Choose a CSV file with the schools the district expects reports\n"
+		       "from: a column with each school's code (Код, Код ОО) and one with its\n"
+		       "name (Наименование, Школа). USB sticks are listed first; F5 looks for\n"
+		       "them again. Enter opens a folder or chooses a file; Backspace goes\n"
+		       "up a folder.\n\n"
+		       "The file is checked first and nothing changes until you press F2 on\n"
+		       "the check screen. A school already known takes the name the file\n"
+		       "gives.");
 	return scr;
 }

@@ -10,6 +10,8 @@ ui_screen *scr_indicators_new(void);
 ui_screen *scr_pupils_new(void);
 ui_screen *scr_scales_new(void);
 ui_screen *scr_import_new(void);
+/* The Import screen's file picker for the district's list of schools. */
+ui_screen *scr_import_schools_new(void);
 ui_screen *scr_settings_new(void);
 ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
