@@ -136,5 +136,87 @@ db="$TMP/vt100.db"
 school "$db"
 vt vt100 vt100.vt "$db"
 
+# The district office. Schools' databases made through the command line
+# give the packages: 0101's for the half-year before this one (its deadline
+# is always past), and a stick of 2023-H2 and 2024-H1 packages.
+home=$HOME
+month=$(date +%m)
+month=${month#0}
+if [ "$month" -le 6 ]; then
+	prev="$((year - 1))-H2" prev_day="$((year - 1))-12-01" half_now=1 half_end=30.06
+else
+	prev="$year-H1" prev_day="$year-06-01" half_now=2 half_end=31.12
+fi
+dpk="$TMP/district-packages"
+mkdir -p "$dpk/last" "$dpk/stick" "$TMP/district-home"
+"$ORIENTIR" --db "$TMP/d-s1.db" init --code 0101 --name "Школа № 1" >/dev/null
+for k in roster scales results; do
+	"$ORIENTIR" --db "$TMP/d-s1.db" import $k "$FIXTURES/indicators/$k.csv" >/dev/null
+done
+"$ORIENTIR" --db "$TMP/d-s2.db" init --code 0202 --name "Школа № 2" >/dev/null
+"$ORIENTIR" --db "$TMP/d-s3.db" init --code 0303 --name "Школа № 3" >/dev/null
+"$ORIENTIR" --db "$TMP/d-s1.db" export --period "$prev" --to "$dpk/last" >/dev/null
+# 2024-H1 first: 2023-H2, made after it, keeps the results of 2023.
+for p in 2024-H1 2023-H2; do
+	"$ORIENTIR" --db "$TMP/d-s1.db" export --period $p --to "$dpk/stick" >/dev/null
+	"$ORIENTIR" --db "$TMP/d-s2.db" export --period $p --to "$dpk/stick" >/dev/null
+done
+"$ORIENTIR" --db "$TMP/d-s3.db" export --period 2024-H1 --to "$dpk/stick" >/dev/null
+echo "changed after it was written" >>"$dpk/stick/orientir-0303-2024-H1/staff.csv"
+printf 'Код;Наименование\n0505;Школа № 5\n' >"$TMP/district-home/schools.csv"
+# district DB: a district office's database.
+district() { "$ORIENTIR" --db "$1" init --code R1 --name "Методический центр" --role district >/dev/null; }
+# schools_db DB: 0101 listed under another name than its package's, received
+# by the deadline; 0202 listed, with no package; this half-year awaited.
+schools_db() {
+	district "$1" &&
+	"$ORIENTIR" --db "$1" district schools add 0101 "Первая школа" >/dev/null &&
+	"$ORIENTIR" --db "$1" district schools add 0202 "Школа № 2" >/dev/null &&
+	"$ORIENTIR" --db "$1" district import "$dpk/last" --received "$prev_day" >/dev/null &&
+	"$ORIENTIR" --db "$1" district set deadline-h$half_now $half_end >/dev/null
+}
+# status DB PERIOD: code|name|received|on_time of every school.
+status() {
+	"$ORIENTIR" --db "$1" district status --period "$2" --format csv |
+		awk -F, 'NR > 1 { printf "%s|%s|%s|%s ", $1, $2, $4, $7 }'
+}
+for term in linux xterm-256color; do
+	db="$TMP/$term-dschools.db"
+	schools_db "$db"
+	HOME=$TMP/district-home
+	vt $term dschools.vt "$db"
+	HOME=$home
+	check "$(status "$db" "$prev")" \
+		"0101|Школа № 1|1|1 0202|Школа № 2|0|0 0303|Школа № 3|0|0 0505|Школа № 5|0|0 " \
+		"the Schools screen took the package's name, added 0303 (not 0404) and imported 0505 ($term)"
+
+	db="$TMP/$term-dimport.db"
+	district "$db"
+	stick="$TMP/$term-dstick"
+	cp -r "$dpk/stick" "$stick"
+	HOME=$stick
+	vt $term dimport.vt "$db"
+	HOME=$home
+	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 0202|Школа № 2|1|0 " \
+		"the packages taken in from the screen are the district's (late); the damaged one left nothing ($term)"
+	check "$(cat "$stick"/*/receipt.txt | grep -c '^outcome: ')" 5 "…and each package has its receipt ($term)"
+	check "$(sed -n 's/^outcome: //p' "$stick/orientir-0303-2024-H1/receipt.txt")" refused \
+		"…the damaged one's saying it was refused ($term)"
+
+	db="$TMP/$term-dsettings.db"
+	district "$db"
+	cp -r "$dpk/stick/orientir-0101-2024-H1" "$TMP/$term-dsettings-pkg"
+	"$ORIENTIR" --db "$db" district import "$TMP/$term-dsettings-pkg" --received 2024-06-15 >/dev/null
+	vt $term dsettings-bad.vt "$db"
+	check "$(status "$db" 2024-H1)|$("$SQLITE3" "$db" "SELECT count(*) FROM setting WHERE key LIKE 'district.%'")" \
+		"0101|Школа № 1|1|1 |0" "a wrong threshold in Settings saves nothing, not even the deadline beside it ($term)"
+	vt $term dsettings.vt "$db"
+	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 " \
+		"the deadline moved to 10.06 in Settings makes the package of the 15th late ($term)"
+done
+db="$TMP/vt100-dschools.db"
+schools_db "$db"
+vt vt100 dschools-mono.vt "$db"
+
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
