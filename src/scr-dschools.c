@@ -156,7 +156,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 3, xday, 10, _("Received"));
 	ui_put(w, 3, xstate, width - xstate - 1, _("State"));
 	wattrset(w, A_NORMAL);
-	int rows = height - 5;
+	int rows = height - 6;
 	ui_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
 		const status_row *r = &s->rep.v[s->shown[s->top + (size_t)i]];
@@ -192,10 +192,17 @@ static void draw(ui_screen *scr, WINDOW *w)
 	} else if (!r) {
 		ui_put(w, 5, 2, width - 4, _("No school matches the search."));
 	} else {
+		/* The most pressing fact, in the two lines under the list. */
 		char *f[3];
-		int nf = facts(r, f);
+		int nf = facts(r, f), nl;
+		char **l = ui_wrap(f[0], width - 2, &nl);
 		wattrset(w, ui_attr(UA_NOTE));
-		ui_put(w, height - 1, 1, width - 2, f[0]);
+		for (int i = 0; i < nl; i++) {
+			if (i < 2)
+				ui_put(w, height - (nl < 2 ? nl : 2) + i, 1, width - 2, l[i]);
+			free(l[i]);
+		}
+		free(l);
 		wattrset(w, A_NORMAL);
 		for (int i = 0; i < nf; i++)
 			free(f[i]);
