@@ -54,6 +54,7 @@ const cli_command cli_district = {
 	" | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]"
 	" | set deadline-h1|deadline-h2|threshold VALUE",
 	N_("the district office: take in the schools' packages, see who reported, find low results"),
+	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"
 	   "folder (a stick) holding several. Each is checked first (SHA256SUMS, its\n"
 	   "format, every table); one that fails is refused whole. Per school and\n"
