@@ -327,6 +327,11 @@ static char **wrap(const char *text, int width, int *n)
 	return lines;
 }
 
+char **ui_wrap(const char *text, int width, int *n)
+{
+	return wrap(text, width, n);
+}
+
 void ui_show_text(const char *title, const char *text)
 {
 	int width = COLS - 6 < 76 ? COLS - 6 : 76, n, top = 0;

@@ -78,6 +78,9 @@ void ui_list_scroll(size_t row, size_t *top, int rows);
  * -1 when the key is not for the search. */
 int ui_search_key(char *search, size_t size, int ch, int fk);
 
+/* Splits text into lines of at most width cells, at spaces and at its
+ * own line breaks: *n fresh strings in a fresh array. */
+char **ui_wrap(const char *text, int width, int *n);
 /* Writes text at y, x within at most width cells (cut with "…"). */
 void ui_put(WINDOW *w, int y, int x, int width, const char *text);
 /* A box with a title in w's middle: the window to draw inside, fresh. */
