@@ -270,6 +270,11 @@ void risk_report_free(risk_report *r)
 	*r = (risk_report){ 0 };
 }
 
+const char *district_rule_procedure(size_t i)
+{
+	return i < sizeof rule_procedures / sizeof *rule_procedures ? rule_procedures[i] : NULL;
+}
+
 /* Whether the ";"-joined list holds the procedure p (of length n). */
 static int list_has(const char *list, const char *p, size_t n)
 {

@@ -101,6 +101,9 @@ void risk_report_free(risk_report *r);
  * before; else what is low without flagging it, or that there are no
  * results; "" when nothing is low. brief: a few words for a column. */
 char *district_risk_reason(const risk_row *r, int year, int brief);
+/* The procedures the rule looks at, in its order, from i = 0; NULL past
+ * the last. */
+const char *district_rule_procedure(size_t i);
 
 /* --- consolidated indicators, computed from the results held --- */
 /* One school's (or, with school_code "", the whole district's) counts in
