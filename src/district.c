@@ -342,3 +342,93 @@ void risk_report_free(risk_report *r)
 	free(r->v);
 	*r = (risk_report){ 0 };
 }
+
+const char *district_rule_procedure(size_t i)
+{
+	return i < sizeof rule_procedures / sizeof *rule_procedures ? rule_procedures[i] : NULL;
+}
+
+/* Whether the ";"-joined list holds the procedure p (of length n). */
+static int list_has(const char *list, const char *p, size_t n)
+{
+	for (const char *q = list; *q;) {
+		size_t len = strcspn(q, ";");
+		if (len == n && strncmp(q, p, n) == 0)
+			return 1;
+		q += len + (q[len] == ';');
+	}
+	return 0;
+}
+
+/* "ВПР;ОГЭ" for people: "ВПР, ОГЭ"; with also, only those in it as well. */
+static char *procedures_text(const char *list, const char *also)
+{
+	char *s = xstrdup("");
+	for (const char *q = list; *q;) {
+		size_t len = strcspn(q, ";");
+		if (len && (!also || list_has(also, q, len))) {
+			char *t = xasprintf("%s%s%.*s", s, *s ? ", " : "", (int)len, q);
+			free(s);
+			s = t;
+		}
+		q += len + (q[len] == ';');
+	}
+	return s;
+}
+
+char *district_risk_reason(const risk_row *r, int year, int brief)
+{
+	if (!r->has_data)
+		return brief ? xstrdup(_("no results")) : xasprintf(_("no results for %d"), year);
+	char *now = procedures_text(r->low_procedures, NULL);
+	char *running = procedures_text(r->low_procedures, r->low_last_year);
+	char *a = NULL, *b = NULL, *text;
+	if (r->two_procedures)
+		a = brief ? xasprintf(_("%s in %d"), now, year)
+			  : xasprintf(_("low in two procedures in %d: %s"), year, now);
+	if (r->two_years)
+		b = brief ? xasprintf(_("%s in %d and %d"), running, year - 1, year)
+			  : xasprintf(_("low in %s two years running (%d and %d)"), running, year - 1, year);
+	if (a && b)
+		text = xasprintf("%s; %s", a, b);
+	else if (a || b)
+		text = xstrdup(a ? a : b);
+	else if (*now)
+		text = brief ? xasprintf(_("only %s in %d"), now, year) : xasprintf(_("low only in %s in %d"), now, year);
+	else
+		text = xstrdup("");
+	free(a), free(b), free(now), free(running);
+	return text;
+}
+
+/* The rule's order: procedure as the rule lists them, then subject
+ * (Russian before mathematics of every kind). */
+static int by_rule(const void *a, const void *b)
+{
+	const dist_ind *x = a, *y = b;
+	const char *ru = rule_subjects[0];
+	int d = counted_procedure(x->procedure) - counted_procedure(y->procedure);
+	if (!d)
+		d = (strncmp(x->subject, ru, strlen(ru)) != 0) - (strncmp(y->subject, ru, strlen(ru)) != 0);
+	return d ? d : strcmp(x->subject, y->subject);
+}
+
+int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err)
+{
+	dist_ind_set all;
+	if (district_indicators(db, year, &all, err) != 0)
+		return -1;
+	*out = (dist_ind_set){ .v = xcalloc(all.n ? all.n : 1, sizeof *out->v), .year = year };
+	for (size_t i = 0; i < all.n; i++) {
+		dist_ind *v = &all.v[i];
+		if (strcmp(v->school_code, code) == 0 && counted_procedure(v->procedure) >= 0 &&
+		    counted_subject(v->subject)) {
+			out->v[out->n++] = *v;
+			*v = (dist_ind){ 0 };
+		}
+	}
+	dist_ind_set_free(&all);
+	if (out->n)
+		qsort(out->v, out->n, sizeof *out->v, by_rule);
+	return 0;
+}

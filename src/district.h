@@ -115,6 +115,14 @@ typedef struct risk_report {
  * line, worst first. */
 int district_risk(sqlite3 *db, int year, risk_report *out, char **err);
 void risk_report_free(risk_report *r);
+/* Why the rule flags a school in year, in words (fresh): the procedures
+ * low in the year when two are, the ones low in the year and the year
+ * before; else what is low without flagging it, or that there are no
+ * results; "" when nothing is low. brief: a few words for a column. */
+char *district_risk_reason(const risk_row *r, int year, int brief);
+/* The procedures the rule looks at, in its order, from i = 0; NULL past
+ * the last. */
+const char *district_rule_procedure(size_t i);
 
 /* --- consolidated indicators, computed from the results held --- */
 /* One school's (or, with school_code "", the whole district's) counts in
@@ -134,6 +142,10 @@ typedef struct dist_ind_set {
 
 int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err);
 void dist_ind_set_free(dist_ind_set *s);
+/* What the rule looks at in one school: its counts in ВПР, ОГЭ and ЕГЭ in
+ * Russian and mathematics, the year and the one before, by procedure in
+ * the rule's order, then subject. */
+int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err);
 /* num of den as a percentage, or -1 when den is 0. */
 double district_share(long num, long den);
 

@@ -10,6 +10,7 @@
 #include "db.h"
 #include "indicators.h"
 #include "scr.h"
+#include "ui-chart.h"
 
 enum kind { L_HEAD, L_BAR, L_MARKS, L_BLANK };
 
@@ -96,23 +97,6 @@ static int compute(struct state *s)
 	return 0;
 }
 
-static char *pct(int tenths)
-{
-	return xasprintf("%d,%d %%", tenths / 10, tenths % 10);
-}
-
-/* A bar of width cells, filled in proportion to tenths of a percent. */
-static void bar(WINDOW *w, int y, int x, int width, int tenths, attr_t fill)
-{
-	int full = (tenths * width + 500) / 1000;
-	int mono = !has_colors();
-	for (int i = 0; i < width; i++) {
-		wattrset(w, i < full ? fill : ui_attr(UA_NOTE));
-		mvwaddch(w, y, x + i, i < full ? (mono ? '#' : ' ') : (mono ? '.' : ACS_BULLET));
-	}
-	wattrset(w, A_NORMAL);
-}
-
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
@@ -140,14 +124,14 @@ static void draw(ui_screen *scr, WINDOW *w)
 		} else if (l->kind == L_BAR) {
 			const indicator *v = l->now;
 			ui_put(w, y, 3, 18, indicator_title(v->code));
-			bar(w, y, 22, barw, v->tenths, v->code == IND_BELOW_MIN ? ui_attr(UA_BAR_BAD) : ui_attr(UA_BAR_GOOD));
-			char *p = pct(v->tenths);
+			ui_chart_bar(w, y, 22, barw, v->tenths, v->code == IND_BELOW_MIN ? ui_attr(UA_BAR_BAD) : ui_attr(UA_BAR_GOOD));
+			char *p = ui_chart_percent(v->tenths);
 			char *c = xasprintf(_("%ld of %ld"), v->num, v->den);
 			mvwaddstr(w, y, 23 + barw, p);
 			ui_put(w, y, 32 + barw, 11, c);
 			int x = 44 + barw;
 			if (l->was && x + 12 < width) {
-				char *q = pct(l->was->tenths);
+				char *q = ui_chart_percent(l->was->tenths);
 				char *t = xasprintf(_("was %s"), q);
 				ui_put(w, y, x, width - x - 1, t);
 				free(q), free(t);
@@ -161,15 +145,10 @@ static void draw(ui_screen *scr, WINDOW *w)
 			free(p), free(c);
 		} else if (l->kind == L_MARKS) {
 			ui_put(w, y, 3, 18, _("marks vs journal"));
-			/* One bar in three parts: lowered, confirmed, raised. */
 			int lo = l->now->tenths, co = l->confirmed ? l->confirmed->tenths : 0;
-			int a = (lo * barw + 500) / 1000, b = ((lo + co) * barw + 500) / 1000;
-			for (int k = 0; k < barw; k++) {
-				wattrset(w, k < a ? ui_attr(UA_BAR_BAD) : k < b ? ui_attr(UA_BAR_GOOD) : ui_attr(UA_BAR_MID));
-				mvwaddch(w, y, 22 + k, has_colors() ? ' ' : (k < a ? '-' : k < b ? '=' : '+'));
-			}
-			wattrset(w, A_NORMAL);
-			char *p1 = pct(lo), *p2 = pct(co), *p3 = pct(l->raised ? l->raised->tenths : 0);
+			ui_chart_marks(w, y, 22, barw, lo, co);
+			char *p1 = ui_chart_percent(lo), *p2 = ui_chart_percent(co);
+			char *p3 = ui_chart_percent(l->raised ? l->raised->tenths : 0);
 			char *t = xasprintf(_("lowered %s, confirmed %s, raised %s"), p1, p2, p3);
 			ui_put(w, y, 23 + barw, width - 24 - barw, t);
 			free(p1), free(p2), free(p3), free(t);

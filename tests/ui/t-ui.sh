@@ -127,6 +127,90 @@ for term in linux xterm-256color; do
 	check "$(ls "$stick" | grep -c '\.db$')" 1 "…and the backup is beside it ($term)"
 done
 
+# The district office: three schools' packages, built and exported through
+# the command line, taken in by a district that also expects a fourth.
+# dschool CODE NAME: a school whose results come on stdin as «procedure;
+# subject;grade;year;code;score;journal mark» lines; its package goes to
+# the stick.
+dschool() {
+	cat >"$TMP/d-rows.csv"
+	{ echo 'Класс;Код'; awk -F';' '{ print $3 "А;" $5 }' "$TMP/d-rows.csv" | sort -u; } >"$TMP/d-roster.csv"
+	{ echo 'Процедура;Предмет;Параллель;Год;Код;Балл;Отметка по журналу;Класс'
+	  awk -F';' '{ print $0 ";" $3 "А" }' "$TMP/d-rows.csv"; } >"$TMP/d-results.csv"
+	"$ORIENTIR" --db "$TMP/d-$1.db" init --code "$1" --name "$2" >/dev/null &&
+	"$ORIENTIR" --db "$TMP/d-$1.db" import roster "$TMP/d-roster.csv" >/dev/null &&
+	"$ORIENTIR" --db "$TMP/d-$1.db" import scales "$TMP/d-scales.csv" >/dev/null &&
+	"$ORIENTIR" --db "$TMP/d-$1.db" import results "$TMP/d-results.csv" >/dev/null &&
+	"$ORIENTIR" --db "$TMP/d-$1.db" export --period 2026-H1 --to "$TMP/d-stick" >/dev/null
+}
+mkdir -p "$TMP/d-stick"
+{
+	echo 'Процедура;Предмет;Параллель;Год;Макс. балл;Мин. балл;Балл на 4;Балл на 5'
+	for y in 2025 2026; do
+		printf 'ВПР;Математика;5;%s;20;5;10;15\nВПР;Русский язык;5;%s;20;5;10;15\n' $y $y
+	done
+	printf 'ОГЭ;Математика;9;2026;20;5;10;15\nОГЭ;Русский язык;9;2026;20;5;10;15\n'
+} >"$TMP/d-scales.csv"
+# Алексеевская: 2 of 4 below the minimum in ВПР mathematics and 3 of 4 in
+# ОГЭ in 2026 (two procedures: flagged, worst 75 %); 1 of 4 in 2025.
+dschool 0201 "МКОУ «Алексеевская ООШ»" <<'EOF'
+ВПР;Математика;5;2026;А1;3;3
+ВПР;Математика;5;2026;А2;4;4
+ВПР;Математика;5;2026;А3;12;4
+ВПР;Математика;5;2026;А4;16;5
+ОГЭ;Математика;9;2026;А5;2;3
+ОГЭ;Математика;9;2026;А6;3;3
+ОГЭ;Математика;9;2026;А7;4;3
+ОГЭ;Математика;9;2026;А8;12;4
+ВПР;Математика;5;2025;А9;3;3
+ВПР;Математика;5;2025;А10;11;4
+ВПР;Математика;5;2025;А11;12;4
+ВПР;Математика;5;2025;А12;13;4
+EOF
+# Борковская: ВПР Russian, 3 of 5 below in 2026 and 2 of 5 in 2025: the
+# same procedure two years running, flagged in 2026 but not in 2025.
+dschool 0202 "МКОУ «Борковская СОШ»" <<'EOF'
+ВПР;Русский язык;5;2026;Б1;1;3
+ВПР;Русский язык;5;2026;Б2;2;3
+ВПР;Русский язык;5;2026;Б3;3;3
+ВПР;Русский язык;5;2026;Б4;10;4
+ВПР;Русский язык;5;2026;Б5;12;4
+ВПР;Математика;5;2026;Б1;10;4
+ВПР;Математика;5;2026;Б2;11;4
+ВПР;Математика;5;2026;Б3;12;4
+ВПР;Математика;5;2026;Б4;13;4
+ВПР;Математика;5;2026;Б5;14;4
+ВПР;Русский язык;5;2025;Б6;1;3
+ВПР;Русский язык;5;2025;Б7;2;3
+ВПР;Русский язык;5;2025;Б8;10;4
+ВПР;Русский язык;5;2025;Б9;11;4
+ВПР;Русский язык;5;2025;Б10;12;4
+EOF
+# Вязовская: ВПР mathematics, 2 of 5 below in 2026 (low in one procedure
+# only: not flagged), none in 2025.
+dschool 0203 "МКОУ «Вязовская НОШ»" <<'EOF'
+ВПР;Математика;5;2026;В1;2;3
+ВПР;Математика;5;2026;В2;3;3
+ВПР;Математика;5;2026;В3;11;4
+ВПР;Математика;5;2026;В4;12;4
+ВПР;Математика;5;2026;В5;13;4
+ВПР;Математика;5;2025;В6;10;4
+ВПР;Математика;5;2025;В7;10;4
+ВПР;Математика;5;2025;В8;10;4
+ВПР;Математика;5;2025;В9;11;4
+ВПР;Математика;5;2025;В10;12;4
+EOF
+for term in linux xterm-256color; do
+	db="$TMP/$term-district.db"
+	"$ORIENTIR" --db "$db" init --code R1 --name "ИМЦ Северного района" --role district >/dev/null
+	"$ORIENTIR" --db "$db" district import "$TMP/d-stick" --received 2026-06-15 >/dev/null
+	"$ORIENTIR" --db "$db" district schools add 0204 "МКОУ «Горная НОШ»" >/dev/null
+	check "$("$ORIENTIR" --db "$db" district risk --year 2026 --format csv | awk -F, '$4 == 1 { printf "%s ", $1 }')" \
+		"0201 0202 " "the rule flags the two schools the screen must list first ($term)"
+	vt $term district-risk.vt "$db"
+	vt $term district-indicators.vt "$db"
+done
+
 db="$TMP/teachers.db"
 school "$db"
 "$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
