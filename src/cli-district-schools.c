@@ -24,7 +24,7 @@ static int list(sqlite3 *db)
 		return EXIT_FAIL;
 	}
 	table *t = table_new(3, "lll", "-++");
-	const char *head[] = { _("Code"), _("School"), _("Note") };
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Note") };
 	table_add(t, head);
 	for (size_t i = 0; i < n; i++) {
 		char *note = *v[i].other_name ? xasprintf(_("its package says «%s»: confirm"), v[i].other_name)

@@ -78,7 +78,7 @@ static void status_table(const status_report *r, const cli_env *env)
 {
 	long today = today_ymd();
 	table *t = table_new(4, "llll", "-+--");
-	const char *head[] = { _("Code"), _("School"), _("Received"), _("On time") };
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Received"), _("On time") };
 	table_add(t, head);
 	for (size_t i = 0; i < r->n; i++) {
 		const status_row *s = &r->v[i];
@@ -173,21 +173,22 @@ static void risk_csv(const risk_report *r)
 
 static void risk_table(const risk_report *r, const cli_env *env)
 {
-	table *t = table_new(5, "llrrl", "-+--+");
-	const char *head[] = { _("Code"), _("School"), _("Worst"), _("To line"), _("Reason") };
+	table *t = table_new(6, "llrrll", "-+---+");
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Below min"), _("To line"), _("In"), _("Reason") };
 	table_add(t, head);
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_row *s = &r->v[i];
-		char *worst = s->worst >= 0 ? percent_text(s->worst, env) : xstrdup("—");
-		char *w = s->worst >= 0 ? xasprintf("%s %% %s %s", worst, s->worst_procedure, s->worst_subject)
-					: xstrdup("—");
-		char *d = s->worst >= 0 ? percent_text(s->worst - r->threshold, env) : xstrdup("");
-		char *dist = s->worst >= 0 ? xasprintf("%s%s", s->worst - r->threshold > 0 ? "+" : "", d) : xstrdup("");
-		char *why = district_risk_reason(s, r->year, 0);
+		int known = s->worst >= 0;
+		char *worst = known ? percent_text(s->worst, env) : xstrdup("—");
+		char *w = known ? xasprintf("%s %%", worst) : xstrdup("—");
+		char *d = known ? percent_text(s->worst - r->threshold, env) : xstrdup("");
+		char *dist = known ? xasprintf("%s%s", s->worst - r->threshold > 0 ? "+" : "", d) : xstrdup("");
+		char *where = known ? xasprintf("%s %s", s->worst_procedure, s->worst_subject) : xstrdup("");
+		char *why = district_risk_reason(s, r->year, 1);
 		char *name = s->flagged ? xasprintf("* %s", s->name) : xstrdup(s->name);
-		const char *row[] = { s->code, name, w, dist, why };
+		const char *row[] = { s->code, name, w, dist, where, why };
 		table_add(t, row);
-		free(worst), free(w), free(d), free(dist), free(why), free(name);
+		free(worst), free(w), free(d), free(dist), free(where), free(why), free(name);
 	}
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);

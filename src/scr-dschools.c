@@ -152,7 +152,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	int xname = 10, xstate = width - 25, xday = xstate - 11, wname = xday - xname - 1;
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 3, 1, 8, _("Code"));
-	ui_put(w, 3, xname, wname, _("School"));
+	ui_put(w, 3, xname, wname, pgettext_deferred(NC_("column", "School")));
 	ui_put(w, 3, xday, 10, _("Received"));
 	ui_put(w, 3, xstate, width - xstate - 1, _("State"));
 	wattrset(w, A_NORMAL);
