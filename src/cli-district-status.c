@@ -173,7 +173,7 @@ static void risk_csv(const risk_report *r)
 
 static void risk_table(const risk_report *r, const cli_env *env)
 {
-	table *t = table_new(6, "llrrll", "-+---+");
+	table *t = table_new(6, "llrrll", "-+--++");
 	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Below min"), _("To line"), _("In"), _("Reason") };
 	table_add(t, head);
 	for (size_t i = 0; i < r->n; i++) {
