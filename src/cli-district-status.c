@@ -177,23 +177,6 @@ static void risk_csv(const risk_report *r)
 	free(year);
 }
 
-/* Why a school is flagged, or how far it is from the line, in words. */
-static char *risk_reason(const risk_row *s, const risk_report *r)
-{
-	if (!s->has_data)
-		return xasprintf(_("no results for %d"), r->year);
-	char *both = NULL, *now = NULL;
-	if (s->two_procedures)
-		now = xasprintf(_("low in %s in %d"), s->low_procedures, r->year);
-	if (s->two_years)
-		both = xasprintf(_("low two years running (%d: %s; %d: %s)"), r->year - 1, s->low_last_year, r->year,
-				 s->low_procedures);
-	char *text = now && both ? xasprintf("%s; %s", now, both) : now ? xstrdup(now) : both ? xstrdup(both)
-		: *s->low_procedures ? xasprintf(_("low only in %s"), s->low_procedures) : xstrdup("");
-	free(now), free(both);
-	return text;
-}
-
 static void risk_table(const risk_report *r, const cli_env *env)
 {
 	table *t = table_new(5, "llrrl", "-+--+");
@@ -206,7 +189,7 @@ static void risk_table(const risk_report *r, const cli_env *env)
 					: xstrdup("—");
 		char *d = s->worst >= 0 ? percent_text(s->worst - r->threshold, env) : xstrdup("");
 		char *dist = s->worst >= 0 ? xasprintf("%s%s", s->worst - r->threshold > 0 ? "+" : "", d) : xstrdup("");
-		char *why = risk_reason(s, r);
+		char *why = district_risk_reason(s, r->year);
 		char *name = s->flagged ? xasprintf("* %s", s->name) : xstrdup(s->name);
 		const char *row[] = { s->code, name, w, dist, why };
 		table_add(t, row);

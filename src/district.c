@@ -259,6 +259,27 @@ int district_risk(sqlite3 *db, int year, risk_report *out, char **err)
 	return rc;
 }
 
+int district_rule_counts(const char *procedure, const char *subject)
+{
+	return counted_procedure(procedure) >= 0 && counted_subject(subject);
+}
+
+char *district_risk_reason(const risk_row *s, int year)
+{
+	if (!s->has_data)
+		return xasprintf(_("no results for %d"), year);
+	char *both = NULL, *now = NULL;
+	if (s->two_procedures)
+		now = xasprintf(_("low in %s in %d"), s->low_procedures, year);
+	if (s->two_years)
+		both = xasprintf(_("low two years running (%d: %s; %d: %s)"), year - 1, s->low_last_year, year,
+				 s->low_procedures);
+	char *text = now && both ? xasprintf("%s; %s", now, both) : now ? xstrdup(now) : both ? xstrdup(both)
+		: *s->low_procedures ? xasprintf(_("low only in %s"), s->low_procedures) : xstrdup("");
+	free(now), free(both);
+	return text;
+}
+
 void risk_report_free(risk_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

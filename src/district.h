@@ -96,6 +96,12 @@ typedef struct risk_report {
  * line, worst first. */
 int district_risk(sqlite3 *db, int year, risk_report *out, char **err);
 void risk_report_free(risk_report *r);
+/* Why a school is flagged, or in what it is low without being flagged, in
+ * words ("" when neither) (fresh). */
+char *district_risk_reason(const risk_row *s, int year);
+/* Whether the rule looks at this procedure and subject (ВПР, ОГЭ, ЕГЭ;
+ * a subject beginning «Русский язык» or «Математика»). */
+int district_rule_counts(const char *procedure, const char *subject);
 
 /* --- consolidated indicators, computed from the results held --- */
 /* One school's (or, with school_code "", the whole district's) counts in

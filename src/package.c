@@ -59,7 +59,7 @@ static void add_file(package *p, const char *name, struct out *o)
 }
 
 /* Folder names travel on FAT sticks: no characters FAT refuses. */
-static char *safe_name(const char *s)
+char *package_safe_name(const char *s)
 {
 	char *t = xstrdup(s);
 	for (char *c = t; *c; c++)
@@ -232,7 +232,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	localtime_r(&t, &tm);
 	char created[32];
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
-	char *code = safe_name(sc.code);
+	char *code = package_safe_name(sc.code);
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);
 
