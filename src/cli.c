@@ -159,3 +159,11 @@ char *cli_only_stick(void)
 	usb_free(v, n);
 	return dir;
 }
+
+/* tenths as "12.5" with the given decimal point; sign only when asked. */
+char *cli_tenths(int tenths, const char *dp, int sign)
+{
+	int a = tenths < 0 ? -tenths : tenths;
+	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
+	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
+}

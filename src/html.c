@@ -383,6 +383,18 @@ void html_chart_pairs(FILE *fp, const char *caption, int year, const html_bar_pa
 	snprintf(label, sizeof label, "%d", year - 1);
 	html_svg_swatch(fp, HTML_SVG_X0 + 90, 2, HTML_C_WAS, label);
 	svg_grid(fp, axis, TOP, bottom);
+	/* Under the bars, so that they stay whole. */
+	if (line_tenths >= 0) {
+		char x[24], pct[32];
+		html_svg_num(x, HTML_SVG_X0 + (double)HTML_SVG_BAR * line_tenths / axis);
+		html_tenths(pct, sizeof pct, line_tenths, 0);
+		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.6\""
+			" stroke-dasharray=\"5 3\"/>\n<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">",
+			x, TOP - 4, x, bottom + 2, HTML_C_MID, x, bottom + 14);
+		/* TRANSLATORS: the reference line on a chart: «порог 30,0 %». */
+		html_escf(fp, _("the line, %s %%"), pct);
+		fputs("</text>\n", fp);
+	}
 	int y = TOP, small = 0;
 	for (size_t i = 0; i < n; i++) {
 		const html_bar_pair *r = &rows[i];
@@ -397,17 +409,6 @@ void html_chart_pairs(FILE *fp, const char *caption, int year, const html_bar_pa
 	}
 	fprintf(fp, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#000\" stroke-width=\"1\"/>\n",
 		HTML_SVG_X0, TOP - 4, HTML_SVG_X0, bottom);
-	if (line_tenths >= 0) {
-		char x[24], pct[32];
-		html_svg_num(x, HTML_SVG_X0 + (double)HTML_SVG_BAR * line_tenths / axis);
-		html_tenths(pct, sizeof pct, line_tenths, 0);
-		fprintf(fp, "<line x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%d\" stroke=\"%s\" stroke-width=\"1.6\""
-			" stroke-dasharray=\"5 3\"/>\n<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">",
-			x, TOP - 4, x, bottom + 2, HTML_C_MID, x, bottom + 14);
-		/* TRANSLATORS: the reference line on a chart: «порог 30,0 %». */
-		html_escf(fp, _("the line, %s %%"), pct);
-		fputs("</text>\n", fp);
-	}
 	if (small)
 		html_svg_footnote(fp, height - 6);
 	html_svg_close(fp);
