@@ -91,8 +91,8 @@ static void print_table(const dist_ind_set *s, strmap *names, char *const *name_
 		       s->year, s->year - 1);
 		return;
 	}
-	printf(_("Below the minimum and at the high level: %% of participants, all grades pooled; "
-		 "± is the change in points.\n\n"));
+	printf(_("Below the minimum and at the high level: %% of participants, all grades\n"
+		 "pooled; ± is the change in points.\n\n"));
 	char *prev = xasprintf("%d", s->year - 1);
 	table *t = table_new(8, "llrrrrrr", "-+------");
 	/* TRANSLATORS: column heads of 'district indicators': keep them short. */
