@@ -11,30 +11,11 @@
 #include "csvout.h"
 #include "db-district.h"
 #include "db.h"
+#include "district-report.h"
 #include "district.h"
 #include "indicators.h"
 #include "strmap.h"
 #include "table.h"
-
-/* A share for the CSV: "33.3", or "" when nobody counts. */
-static char *csv_share(long num, long den)
-{
-	if (den <= 0)
-		return xstrdup("");
-	int t = indicator_tenths(num, den);
-	return xasprintf("%d.%d", t / 10, t % 10);
-}
-
-/* The change of the share below the minimum in points ("-6.7"), from
- * the rounded shares as the school's below_min_change has it; "" unless
- * both years have participants. */
-static int change_tenths(const dist_ind *v, int *out)
-{
-	if (v->participants[0] <= 0 || v->participants[1] <= 0)
-		return 0;
-	*out = indicator_tenths(v->below[1], v->participants[1]) - indicator_tenths(v->below[0], v->participants[0]);
-	return 1;
-}
 
 static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_list)
 {
@@ -53,24 +34,15 @@ static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_li
 		const dist_ind *v = &s->v[i];
 		long long at;
 		const char *name = *v->school_code && strmap_get(names, v->school_code, &at) ? name_list[at] : "";
-		char *num[] = {
-			xasprintf("%ld", v->participants[1]), xasprintf("%ld", v->below[1]),
-			csv_share(v->below[1], v->participants[1]), xasprintf("%ld", v->high[1]),
-			csv_share(v->high[1], v->high_known[1]), xasprintf("%ld", v->compared[1]),
-			xasprintf("%ld", v->lowered[1]), xasprintf("%ld", v->confirmed[1]), xasprintf("%ld", v->raised[1]),
-			xasprintf("%ld", v->participants[0]), xasprintf("%ld", v->below[0]),
-			csv_share(v->below[0], v->participants[0]), xasprintf("%ld", v->high[0]),
-			csv_share(v->high[0], v->high_known[0]), NULL,
-		};
-		int d;
-		num[14] = change_tenths(v, &d) ? cli_tenths(d, ".", 0) : xstrdup("");
+		char *num[DISTRICT_REPORT_NUMBERS];
+		district_report_numbers(v, &csv_rfc4180, num);
 		const char *cells[N] = { v->school_code, name, v->procedure, v->subject, year };
-		for (size_t k = 0; k < 15; k++)
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			cells[5 + k] = num[k];
 		for (size_t k = 0; k < N; k++)
 			csvout_cell(stdout, cells[k], k == 0);
 		csvout_end(stdout);
-		for (size_t k = 0; k < 15; k++)
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			free(num[k]);
 	}
 	free(year);
@@ -114,7 +86,7 @@ static void print_table(const dist_ind_set *s, strmap *names, char *const *name_
 		char *pupils = xasprintf("%ld%s", v->participants[1], few ? "*" : "");
 		char *below = shown_share(v->below[1], v->participants[1], dp);
 		char *below_was = shown_share(v->below[0], v->participants[0], dp);
-		char *change = change_tenths(v, &d) ? cli_tenths(d, dp, 1) : xstrdup("");
+		char *change = district_report_change(v, &d) ? cli_tenths(d, dp, 1) : xstrdup("");
 		char *high = shown_share(v->high[1], v->high_known[1], dp);
 		char *high_was = shown_share(v->high[0], v->high_known[0], dp);
 		const char *row[] = { v->procedure, v->subject, pupils, below, below_was, change, high, high_was };

@@ -164,12 +164,12 @@ static void share_cell(FILE *fp, long num, long den, double line)
 static void change_cell(FILE *fp, const dist_ind *v)
 {
 	char pct[32];
-	if (!v || v->participants[0] <= 0 || v->participants[1] <= 0) {
+	int d;
+	if (!v || !district_report_change(v, &d)) {
 		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
 		return;
 	}
-	html_tenths(pct, sizeof pct, indicator_tenths(v->below[1], v->participants[1]) -
-				       indicator_tenths(v->below[0], v->participants[0]), 1);
+	html_tenths(pct, sizeof pct, d, 1);
 	fprintf(fp, "<td class=\"num\">%s</td>", pct);
 }
 

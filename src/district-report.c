@@ -149,6 +149,28 @@ static void write_status(FILE *fp, const csv_style *st, const district_report *r
 	}
 }
 
+int district_report_change(const dist_ind *v, int *tenths)
+{
+	if (v->participants[0] <= 0 || v->participants[1] <= 0)
+		return 0;
+	*tenths = indicator_tenths(v->below[1], v->participants[1]) - indicator_tenths(v->below[0], v->participants[0]);
+	return 1;
+}
+
+void district_report_numbers(const dist_ind *v, const csv_style *st, char *out[DISTRICT_REPORT_NUMBERS])
+{
+	int d;
+	char *n[DISTRICT_REPORT_NUMBERS] = {
+		count(v->participants[1]), count(v->below[1]), share(st, v->below[1], v->participants[1]),
+		count(v->high[1]), share(st, v->high[1], v->high_known[1]), count(v->compared[1]),
+		count(v->lowered[1]), count(v->confirmed[1]), count(v->raised[1]), count(v->participants[0]),
+		count(v->below[0]), share(st, v->below[0], v->participants[0]), count(v->high[0]),
+		share(st, v->high[0], v->high_known[0]),
+		district_report_change(v, &d) ? csvout_tenths(st, d) : xstrdup(""),
+	};
+	memcpy(out, n, sizeof n);
+}
+
 static void write_indicators(FILE *fp, const csv_style *st, const district_report *r)
 {
 	const char *head[] = { "Код ОО", "Наименование ОО", "Процедура", "Предмет", "Год", "Участников",
@@ -157,30 +179,21 @@ static void write_indicators(FILE *fp, const csv_style *st, const district_repor
 			       "Участников (прошлый год)", "Ниже минимума (прошлый год)",
 			       "Ниже минимума, % (прошлый год)", "Высокий уровень (прошлый год)",
 			       "Высокий уровень, % (прошлый год)", "Изменение доли ниже минимума, п.п." };
-	enum { N = sizeof head / sizeof *head, NUMS = N - 5 };
+	enum { N = sizeof head / sizeof *head };
 	csvout_row(fp, st, head, N);
 	char *year = xasprintf("%d", r->year);
 	for (size_t i = 0; i < r->ind.n; i++) {
 		const dist_ind *v = &r->ind.v[i];
-		int both = v->participants[0] > 0 && v->participants[1] > 0;
-		char *num[NUMS] = {
-			count(v->participants[1]), count(v->below[1]), share(st, v->below[1], v->participants[1]),
-			count(v->high[1]), share(st, v->high[1], v->high_known[1]), count(v->compared[1]),
-			count(v->lowered[1]), count(v->confirmed[1]), count(v->raised[1]), count(v->participants[0]),
-			count(v->below[0]), share(st, v->below[0], v->participants[0]), count(v->high[0]),
-			share(st, v->high[0], v->high_known[0]),
-			both ? csvout_tenths(st, indicator_tenths(v->below[1], v->participants[1]) -
-						     indicator_tenths(v->below[0], v->participants[0]))
-			     : xstrdup(""),
-		};
+		char *num[DISTRICT_REPORT_NUMBERS];
+		district_report_numbers(v, st, num);
 		const char *row[N] = { v->school_code,
 				       *v->school_code ? district_report_name(r, v->school_code)
 						       : _("All schools of the district"),
 				       v->procedure, v->subject, year };
-		for (size_t k = 0; k < NUMS; k++)
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			row[5 + k] = num[k];
 		csvout_row(fp, st, row, N);
-		for (size_t k = 0; k < NUMS; k++)
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			free(num[k]);
 	}
 	free(year);

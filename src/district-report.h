@@ -41,6 +41,19 @@ const char *district_report_name(const district_report *r, const char *code);
  * (no package, or one without a roadmap). */
 const d_progress *district_report_progress(const district_report *r, const char *code);
 
+/* The change of the share below the minimum, in tenths of a point, from
+ * the two years' rounded shares (as the school's below_min_change): 1 and
+ * *tenths, or 0 unless both years have participants. */
+int district_report_change(const dist_ind *v, int *tenths);
+/* The numbers of a row of indicators as the style writes them (fresh):
+ * participants, below_min, below_min_percent, high, high_percent,
+ * compared, lowered, confirmed, raised, the first five again for the year
+ * before but compared…raised, and below_min_change. Shares "" when nobody
+ * counts. The order of 'district indicators --format csv' and of
+ * indicators.csv. */
+enum { DISTRICT_REPORT_NUMBERS = 15 };
+void district_report_numbers(const dist_ind *v, const csv_style *st, char *out[DISTRICT_REPORT_NUMBERS]);
+
 /* The report folder orientir-district-<office code>-<period> in memory:
  * report.html and status.csv, indicators.csv, risk.csv, roadmap.csv in the
  * style st, ready for package_write. */
