@@ -217,19 +217,30 @@ static void results_table(FILE *fp, const district_report *r, const rule_proc *p
 	fputs("</tbody>\n</table>\n</section>\n", fp);
 }
 
-/* Below the minimum by school in one procedure and subject, with the line. */
+/* Worst first: the schools this year's share puts furthest above the line. */
+static int by_share(const void *a, const void *b)
+{
+	const html_bar_pair *x = a, *y = b;
+	if (x->has[0] != y->has[0])
+		return y->has[0] - x->has[0];
+	if (x->tenths[0] != y->tenths[0])
+		return y->tenths[0] - x->tenths[0];
+	return strcmp(x->label, y->label);
+}
+
+/* Below the minimum by school in one procedure and subject, with the line:
+ * the district first, then the schools, worst first. */
 static void results_chart(FILE *fp, const district_report *r, const char *proc, const char *subj)
 {
 	html_bar_pair *rows = xcalloc(r->status.n + 1, sizeof *rows);
 	size_t n = 0;
 	for (size_t i = 0; i <= r->status.n; i++) {
-		const char *code = i < r->status.n ? r->status.v[i].code : "";
+		const char *code = i ? r->status.v[i - 1].code : "";
 		const dist_ind *v = find(r, code, proc, subj);
 		if (!v)
 			continue;
 		html_bar_pair *b = &rows[n++];
-		*b = (html_bar_pair){ .label = i < r->status.n ? r->status.v[i].name : _("All schools of the district"),
-				      .bold = !*code };
+		*b = (html_bar_pair){ .label = i ? r->status.v[i - 1].name : _("All schools of the district"), .bold = !i };
 		for (int k = 0; k < 2; k++) {
 			long den = v->participants[1 - k];
 			if (den <= 0)
@@ -239,6 +250,9 @@ static void results_chart(FILE *fp, const district_report *r, const char *proc, 
 			b->few[k] = den < IND_SMALL_GROUP;
 		}
 	}
+	size_t first = n && rows[0].bold;
+	if (n > first)
+		qsort(rows + first, n - first, sizeof *rows, by_share);
 	char *cap = xasprintf(_("%s, %s: below the minimum by school, %d against %d, %% of participants"), proc, subj,
 			      r->year, r->year - 1);
 	html_chart_pairs(fp, cap, r->year, rows, n, (int)(r->risk.threshold * 10 + 0.5));
@@ -264,6 +278,7 @@ static void results_part(FILE *fp, const district_report *r)
 	html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
 			"under each figure, how many pupils of how many. Shares at or above the line of the "
 			"low-results rule (%s %%) stand out. Fewer than %d participants are too few data to judge. "
+			"The charts give the district first, then the schools, the highest share first. "
 			"Every procedure and subject is in indicators.csv."), line, IND_SMALL_GROUP);
 	fputs("</p>\n", fp);
 	for (size_t i = 0; i < np; i++)
