@@ -261,6 +261,20 @@ if command -v xmllint >/dev/null 2>&1; then
 fi
 run --db "$E" district indicators
 expect 0 "an empty district has no indicators yet" --out "No results yet"
+# Names are text, whatever they hold.
+F="$TMP/hostile.db"
+"$ORIENTIR" --db "$F" init --code "R/03" --name 'ИМЦ <b>&amp;</b>' --role district >/dev/null
+"$ORIENTIR" --db "$F" district schools add 0104 'Школа <script>alert("x")</script> & «Ко»' >/dev/null
+mkdir -p "$TMP/hostile"
+run --db "$F" district export --period 2024-H1 --to "$TMP/hostile"
+expect 0 "names with markup in them" --out "orientir-district-R_03-2024-H1"
+FH="$TMP/hostile/orientir-district-R_03-2024-H1/report.html"
+grep -q '<script' "$FH" && not_ok "…are escaped in report.html" || ok "…are escaped in report.html"
+grep -q 'Not reported: Школа &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; «Ко»\.' "$FH" \
+	&& ok "…and shown as written" || not_ok "…and shown as written"
+if command -v xmllint >/dev/null 2>&1; then
+	xmllint --noout "$FH" 2>/dev/null && ok "…and the page stays well-formed" || not_ok "…and the page stays well-formed"
+fi
 run --db "$A" district export --period 2024-H1 --to "$OUT"
 expect 1 "a school's database cannot write the district's report" --err "school's database"
 finish
