@@ -158,6 +158,9 @@ static void draw(ui_screen *scr, WINDOW *w)
 	struct state *s = scr->data;
 	int width = getmaxx(w), height = getmaxy(w);
 	curs_set(0);
+	/* Scrolled to the end, the last page is full rather than one line. */
+	if (height > 0 && s->top + (size_t)height > s->n)
+		s->top = s->n > (size_t)height ? s->n - (size_t)height : 0;
 	for (size_t i = s->top; i < s->n && (int)(i - s->top) < height; i++) {
 		const line *l = &s->lines[i];
 		wattrset(w, l->attr == UA_NORMAL ? A_NORMAL : ui_attr(l->attr));
