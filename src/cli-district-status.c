@@ -27,36 +27,6 @@ static char *percent_text(double v, const cli_env *env)
 	return s;
 }
 
-static int parse_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
-			 const char **arg, int *csv, int *exit_now)
-{
-	const struct option opts[] = {
-		{ arg_name, required_argument, NULL, 'a' },
-		{ "format", required_argument, NULL, 'f' },
-		CLI_COMMON_OPTIONS,
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-	const char *format = "table";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
-		if (c == 'a')
-			*arg = optarg;
-		else if (c == 'f')
-			format = optarg;
-		else if (cli_common_option(c, cmd, env, exit_now) != 0)
-			return 1;
-	}
-	if (optind < argc) {
-		*exit_now = cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
-		return 1;
-	}
-	if ((*csv = cli_format(format)) < 0) {
-		*exit_now = cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
-		return 1;
-	}
-	return 0;
-}
-
 static void status_csv(const status_report *r, const char *period)
 {
 	static const char *const head[] = { "school_code", "school_name", "period", "received", "received_at",
@@ -109,7 +79,7 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 {
 	const char *period = NULL;
 	int csv, exit_now, year, half;
-	if (parse_options(argc, argv, env, cmd, "period", &period, &csv, &exit_now))
+	if (cli_district_options(argc, argv, env, cmd, "period", &period, &csv, &exit_now))
 		return exit_now;
 	char *current = period ? xstrdup(period) : period_current();
 	if (period_parse(current, &year, &half) != 0) {
@@ -204,7 +174,7 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 {
 	const char *year_text = NULL;
 	int csv, exit_now;
-	if (parse_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
+	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
 		return exit_now;
 	char *end;
 	long year = year_text ? strtol(year_text, &end, 10) : 0;
@@ -217,16 +187,13 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 	char *err = NULL;
 	int rc = 0;
 	if (!year) {
-		int *years;
-		size_t n;
-		if ((rc = db_d_result_years(db, &years, &n, &err)) == 0) {
-			year = n ? years[0] : 0;
-			free(years);
-			if (!year) {
-				printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
-				goto out;
-			}
+		int y, got = district_latest_year(db, &y, &err);
+		rc = got < 0 ? -1 : 0;
+		if (got == 0) {
+			printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
+			goto out;
 		}
+		year = y;
 	}
 	risk_report r;
 	if (rc == 0 && (rc = district_risk(db, (int)year, &r, &err)) == 0) {

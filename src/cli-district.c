@@ -1,4 +1,5 @@
-/* district import|status|risk|schools|set: the district office's work. */
+/* district import|status|risk|indicators|export|schools|set: the district
+ * office's work. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -14,6 +15,7 @@ static const struct {
 } subs[] = {
 	{ "import", cli_district_import }, { "status", cli_district_status }, { "risk", cli_district_risk },
 	{ "schools", cli_district_schools }, { "set", cli_district_set },
+	{ "indicators", cli_district_indicators }, { "export", cli_district_export },
 };
 
 sqlite3 *cli_district_open(const cli_env *env, school *sc)
@@ -34,6 +36,37 @@ int cli_format(const char *s)
 	return strcmp(s, "table") == 0 ? 0 : strcmp(s, "csv") == 0 ? 1 : -1;
 }
 
+/* --ARG, --format and the common options of a subcommand. */
+int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
+			 const char **arg, int *csv, int *exit_now)
+{
+	const struct option opts[] = {
+		{ arg_name, required_argument, NULL, 'a' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+	const char *format = "table";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'a')
+			*arg = optarg;
+		else if (c == 'f')
+			format = optarg;
+		else if (cli_common_option(c, cmd, env, exit_now) != 0)
+			return 1;
+	}
+	if (optind < argc) {
+		*exit_now = cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+		return 1;
+	}
+	if ((*csv = cli_format(format)) < 0) {
+		*exit_now = cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+		return 1;
+	}
+	return 0;
+}
+
 static int run(int argc, char **argv, cli_env *env)
 {
 	if (argc >= 2 && strcmp(argv[1], "--help") == 0) {
@@ -41,19 +74,21 @@ static int run(int argc, char **argv, cli_env *env)
 		return EXIT_OK;
 	}
 	if (argc < 2)
-		return cli_usage(&cli_district, _("say import, status, risk, schools or set"));
+		return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set"));
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(argc - 1, argv + 1, env, &cli_district);
-	return cli_usage(&cli_district, _("say import, status, risk, schools or set, not '%s'"), argv[1]);
+	return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set, not '%s'"),
+				 argv[1]);
 }
 
 const cli_command cli_district = {
 	"district",
 	"import PATH... [--received DATE] | status [--period P] [--format table|csv] | risk [--year Y] [--format table|csv]"
+	" | indicators [--year Y] [--format table|csv] | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]"
 	" | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]"
 	" | set deadline-h1|deadline-h2|threshold VALUE",
-	N_("the district office: take in the schools' packages, see who reported, find low results"),
+	N_("the district office: take in the schools' packages, see who reported, find low results, report"),
 	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"
 	   "folder (a stick) holding several. Each is checked first (SHA256SUMS, its\n"
@@ -75,6 +110,30 @@ const cli_command cli_district = {
 	   "  --format csv      school_code,school_name,year,flagged,reason,\n"
 	   "                    low_procedures,worst_percent,worst_procedure,\n"
 	   "                    worst_subject,distance\n\n"
+	   "district indicators: each school's shares and the whole district's (pooled\n"
+	   "over pupils), per procedure and subject, all grades pooled, beside the\n"
+	   "year before. Participants are the results not absent.\n"
+	   "  --year Y          the year (default: the latest with results)\n"
+	   "  --format csv      school_code (empty: the district), school_name,\n"
+	   "                    procedure, subject, year, participants, below_min,\n"
+	   "                    below_min_percent, high, high_percent (of those whose\n"
+	   "                    scale sets a high level), compared (pupils with a\n"
+	   "                    journal mark to compare), lowered, confirmed, raised,\n"
+	   "                    prev_participants, prev_below_min,\n"
+	   "                    prev_below_min_percent, prev_high, prev_high_percent\n"
+	   "                    (the year before), below_min_change (points; empty\n"
+	   "                    unless both years have participants)\n\n"
+	   "district export: the district's report for the region: the folder\n"
+	   "orientir-district-CODE-PERIOD with report.html (printable, opens offline:\n"
+	   "who reported and when, the schools' shares below the minimum in Russian\n"
+	   "and mathematics on ВПР, ОГЭ and ЕГЭ beside last year's with charts, the\n"
+	   "low-results list, each school's roadmap completion), status.csv,\n"
+	   "indicators.csv, risk.csv, roadmap.csv and SHA256SUMS. Written like a\n"
+	   "school's package: whole or not at all. Indicators and the rule are of the\n"
+	   "half-year's year.\n"
+	   "  --period P        2026-H1 or 2026-H2 (required)\n"
+	   "  --to FOLDER       where to write (default: the USB stick, if exactly one)\n"
+	   "  --dialect D       excel-ru (default) or rfc4180, as for 'export'\n\n"
 	   "district schools: the schools the district expects reports from.\n"
 	   "  list              (the default) each with its code and name\n"
 	   "  import FILE       a CSV with columns code (Код) and name (Наименование)\n"

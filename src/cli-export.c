@@ -10,29 +10,6 @@
 #include "db.h"
 #include "package-write.h"
 #include "package.h"
-#include "usb.h"
-
-/* The only stick present, or NULL with the reason told. */
-static char *only_stick(void)
-{
-	usb_stick *v;
-	size_t n;
-	if (usb_find("/proc/self/mounts", &v, &n) != 0 || n == 0) {
-		cli_error(_("no USB stick is mounted; insert one, or say where to write with --to FOLDER"));
-		usb_free(v, 0);
-		return NULL;
-	}
-	char *dir = NULL;
-	if (n == 1) {
-		dir = xstrdup(v[0].mount);
-	} else {
-		cli_error(_("several USB sticks are mounted; say which with --to:"));
-		for (size_t i = 0; i < n; i++)
-			fprintf(stderr, "  --to %s\n", v[i].mount);
-	}
-	usb_free(v, n);
-	return dir;
-}
 
 static int run(int argc, char **argv, cli_env *env)
 {
@@ -66,7 +43,7 @@ static int run(int argc, char **argv, cli_env *env)
 	const csv_style *st = csv_style_find(dialect);
 	if (!st)
 		return cli_usage(&cli_export, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
-	char *dest = to ? xstrdup(to) : only_stick();
+	char *dest = to ? xstrdup(to) : cli_only_stick();
 	if (!dest)
 		return EXIT_FAIL;
 	school sc = { 0 };

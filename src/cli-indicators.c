@@ -12,14 +12,6 @@
 #include "indicators.h"
 #include "table.h"
 
-/* tenths as "12.5" with the given decimal point; sign only when asked. */
-static char *fmt_tenths(int tenths, const char *dp, int sign)
-{
-	int a = tenths < 0 ? -tenths : tenths;
-	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
-	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
-}
-
 static void print_csv(const ind_set *s)
 {
 	static const char *const head[] = { "indicator", "procedure", "subject", "grade", "year",
@@ -35,7 +27,7 @@ static void print_csv(const ind_set *s)
 		int count = indicator_is_count(v->code);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
 		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = count ? xstrdup("") : fmt_tenths(v->tenths, ".", 0);
+		char *pct = count ? xstrdup("") : cli_tenths(v->tenths, ".", 0);
 		const char *cells[] = { indicator_code(v->code), v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
 					grade, year, num, den, pct };
@@ -66,7 +58,7 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		int change = v->code == IND_BELOW_MIN_CHANGE, whole = !v->procedure_id;
 		int events = indicator_is_count(v->code);
 		char *grade = whole ? xstrdup("") : v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
-		char *pct = events ? xstrdup("") : fmt_tenths(v->tenths, dp, change);
+		char *pct = events ? xstrdup("") : cli_tenths(v->tenths, dp, change);
 		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */
 		char *count = change ? xstrdup(_("pp")) : events ? xasprintf("%ld", v->num)
 			    : xasprintf(_("%ld of %ld"), v->num, v->den);

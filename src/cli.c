@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "common.h"
 #include "db.h"
+#include "usb.h"
 
 static const cli_command *const commands[] = {
 	&cli_init, &cli_import, &cli_indicators, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
@@ -135,4 +136,34 @@ sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 	}
 	free(path);
 	return db;
+}
+
+/* The only stick present, or NULL with the reason told. */
+char *cli_only_stick(void)
+{
+	usb_stick *v;
+	size_t n;
+	if (usb_find("/proc/self/mounts", &v, &n) != 0 || n == 0) {
+		cli_error(_("no USB stick is mounted; insert one, or say where to write with --to FOLDER"));
+		usb_free(v, 0);
+		return NULL;
+	}
+	char *dir = NULL;
+	if (n == 1) {
+		dir = xstrdup(v[0].mount);
+	} else {
+		cli_error(_("several USB sticks are mounted; say which with --to:"));
+		for (size_t i = 0; i < n; i++)
+			fprintf(stderr, "  --to %s\n", v[i].mount);
+	}
+	usb_free(v, n);
+	return dir;
+}
+
+/* tenths as "12.5" with the given decimal point; sign only when asked. */
+char *cli_tenths(int tenths, const char *dp, int sign)
+{
+	int a = tenths < 0 ? -tenths : tenths;
+	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
+	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
 }

@@ -53,6 +53,14 @@ char *cli_db_path(const cli_env *env);
  * fills *sc. Prints the reason and returns NULL on failure. */
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
 
+/* Where --to goes when not given: the only USB stick mounted (fresh), or
+ * NULL with the reason (none, or which ones) told. */
+char *cli_only_stick(void);
+
+/* A percentage in tenths as "12,5" with the decimal point dp; sign: "+"
+ * or "−" in front (fresh). */
+char *cli_tenths(int tenths, const char *dp, int sign);
+
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */
 int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run);

@@ -63,3 +63,9 @@ char *csvout_date(const csv_style *st, const char *ymd)
 		return xstrdup(ymd);
 	return xasprintf("%.2s.%.2s.%.4s", ymd + 8, ymd + 5, ymd);
 }
+
+char *csvout_tenths(const csv_style *st, int tenths)
+{
+	int a = tenths < 0 ? -tenths : tenths;
+	return xasprintf("%s%d%c%d", tenths < 0 ? "-" : "", a / 10, st->decimal_comma ? ',' : '.', a % 10);
+}

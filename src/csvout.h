@@ -24,4 +24,7 @@ void csvout_row(FILE *fp, const csv_style *st, const char *const *cells, size_t 
 /* A number, or a YYYY-MM-DD date, as the style writes it (fresh). */
 char *csvout_number(const csv_style *st, double v);
 char *csvout_date(const csv_style *st, const char *ymd);
+/* A share in tenths of a percent, always one decimal («20,0», "-5.0"), as
+ * the style writes it (fresh). */
+char *csvout_tenths(const csv_style *st, int tenths);
 #endif

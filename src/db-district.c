@@ -299,7 +299,8 @@ int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx
 
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "SELECT p.school_code, count(a.sort), total(a.status = 'done'), total(a.overdue)"
+	sqlite3_stmt *st = db_stmt(db, "SELECT p.school_code, count(a.sort), total(a.status = 'done'), total(a.overdue),"
+				   " total(a.status = 'cancelled')"
 				   " FROM d_package p JOIN d_activity a ON a.package_id = p.id"
 				   " WHERE p.period = ? GROUP BY p.school_code ORDER BY p.school_code", err);
 	if (!st)
@@ -313,7 +314,8 @@ int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, 
 		if (*n == cap)
 			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
 		(*out)[(*n)++] = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1),
-					       (long)sqlite3_column_double(st, 2), (long)sqlite3_column_double(st, 3) };
+					       (long)sqlite3_column_double(st, 2), (long)sqlite3_column_double(st, 3),
+					       (long)sqlite3_column_double(st, 4) };
 	}
 	if (rc != SQLITE_DONE) {
 		*err = db_error(db);

@@ -92,7 +92,7 @@ int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx
 /* The schools' roadmap progress in their packages of period. */
 typedef struct d_progress {
 	char *school_code;
-	long activities, done, overdue;
+	long activities, done, overdue, cancelled;	/* activities counts the cancelled too */
 } d_progress;
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err);
 void d_progress_free(d_progress *v, size_t n);

@@ -332,6 +332,23 @@ int district_risk(sqlite3 *db, int year, risk_report *out, char **err)
 	return rc;
 }
 
+int district_latest_year(sqlite3 *db, int *year, char **err)
+{
+	int *years;
+	size_t n;
+	if (db_d_result_years(db, &years, &n, err) != 0)
+		return -1;
+	*year = n ? years[0] : 0;
+	free(years);
+	return n > 0;
+}
+
+int district_rule_counts(const char *procedure, const char *subject)
+{
+	int p = counted_procedure(procedure);
+	return p >= 0 && counted_subject(subject) ? p + 1 : 0;
+}
+
 void risk_report_free(risk_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

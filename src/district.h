@@ -123,6 +123,14 @@ char *district_risk_reason(const risk_row *r, int year, int brief);
 /* The procedures the rule looks at, in its order, from i = 0; NULL past
  * the last. */
 const char *district_rule_procedure(size_t i);
+/* Whether the rule looks at this procedure and subject (ВПР, ОГЭ, ЕГЭ;
+ * a subject beginning «Русский язык» or «Математика»): 0 when not, else
+ * the procedure's place in that order, from 1. */
+int district_rule_counts(const char *procedure, const char *subject);
+
+/* The latest year of any results held: 1 and *year, 0 when there are
+ * none, -1 with *err. */
+int district_latest_year(sqlite3 *db, int *year, char **err);
 
 /* --- consolidated indicators, computed from the results held --- */
 /* One school's (or, with school_code "", the whole district's) counts in

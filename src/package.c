@@ -59,7 +59,7 @@ static void add_file(package *p, const char *name, struct out *o)
 }
 
 /* Folder names travel on FAT sticks: no characters FAT refuses. */
-static char *safe_name(const char *s)
+char *package_safe_name(const char *s)
 {
 	char *t = xstrdup(s);
 	for (char *c = t; *c; c++)
@@ -77,13 +77,6 @@ static void write_manifest(struct out *o, const school *sc, const char *period, 
 		with_names ? "yes" : "no");
 }
 
-/* A share to one decimal, always («20,0»), as the indicators CSV has it. */
-static char *tenths_text(const csv_style *st, int tenths)
-{
-	int a = tenths < 0 ? -tenths : tenths;
-	return xasprintf("%s%d%c%d", tenths < 0 ? "-" : "", a / 10, st->decimal_comma ? ',' : '.', a % 10);
-}
-
 static void write_indicators(struct out *o, const csv_style *st, const ind_set *s)
 {
 	const char *head[] = { "Показатель", "Код показателя", "Процедура", "Предмет", "Параллель", "Год",
@@ -96,7 +89,7 @@ static void write_indicators(struct out *o, const csv_style *st, const ind_set *
 		char *year = xasprintf("%d", v->year);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
 		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = count ? xstrdup("") : tenths_text(st, v->tenths);
+		char *pct = count ? xstrdup("") : csvout_tenths(st, v->tenths);
 		const char *row[] = { indicator_title(v->code), indicator_code(v->code),
 				      v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 				      v->subject_id ? refmap_name(s->subj, v->subject_id) : "", grade, year, num, den, pct };
@@ -232,7 +225,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	localtime_r(&t, &tm);
 	char created[32];
 	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
-	char *code = safe_name(sc.code);
+	char *code = package_safe_name(sc.code);
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);
 

@@ -30,6 +30,8 @@ int period_parse(const char *text, int *year, int *half);
 void period_days(int year, int half, long *from, long *to, long *deadline);
 /* The current half-year, "2026-H2" (fresh). */
 char *period_current(void);
+/* s fit for a folder name on a FAT stick (fresh). */
+char *package_safe_name(const char *s);
 
 /* Builds the package of period. with_names adds pupils' names to
  * results.csv. 0, or -1 with *err. */

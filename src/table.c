@@ -14,6 +14,7 @@ struct table {
 	char *align, *shrink;
 	char ***rows;
 	size_t nrows;
+	unsigned char *heading;	/* per row: a heading line, its text in cell 0 */
 };
 
 table *table_new(int ncols, const char *align, const char *shrink)
@@ -28,10 +29,21 @@ table *table_new(int ncols, const char *align, const char *shrink)
 void table_add(table *t, const char *const *cells)
 {
 	t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
+	t->heading = xrealloc(t->heading, t->nrows + 1);
 	char **r = xmalloc((size_t)t->ncols * sizeof *r);
 	for (int i = 0; i < t->ncols; i++)
 		r[i] = xstrdup(cells[i] ? cells[i] : "");
+	t->heading[t->nrows] = 0;
 	t->rows[t->nrows++] = r;
+}
+
+void table_add_heading(table *t, const char *text)
+{
+	const char **cells = xcalloc((size_t)t->ncols, sizeof *cells);
+	cells[0] = text;
+	table_add(t, cells);
+	t->heading[t->nrows - 1] = 1;
+	free(cells);
 }
 
 static void put(FILE *fp, const char *s, int w, char align, int last)
@@ -56,7 +68,7 @@ void table_print(table *t, FILE *fp, int width)
 {
 	int *w = xcalloc((size_t)t->ncols, sizeof *w);
 	for (size_t r = 0; r < t->nrows; r++)
-		for (int i = 0; i < t->ncols; i++) {
+		for (int i = 0; i < t->ncols && !t->heading[r]; i++) {
 			int cw = utf8_width(t->rows[r][i]);
 			if (cw > w[i])
 				w[i] = cw;
@@ -75,6 +87,11 @@ void table_print(table *t, FILE *fp, int width)
 		total--;
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
+		if (t->heading[r]) {
+			put(fp, t->rows[r][0], width, 'l', 1);
+			fputc('\n', fp);
+			continue;
+		}
 		/* Trailing empty cells print nothing, so lines carry no trailing spaces. */
 		int last = t->ncols - 1;
 		while (last > 0 && !*t->rows[r][last])
@@ -104,6 +121,7 @@ void table_free(table *t)
 		free(t->rows[r]);
 	}
 	free(t->rows);
+	free(t->heading);
 	free(t->align);
 	free(t->shrink);
 	free(t);

@@ -11,6 +11,9 @@ typedef struct table table;
 table *table_new(int ncols, const char *align, const char *shrink);
 /* Adds a row of ncols cells (copied); the first row added is the header. */
 void table_add(table *t, const char *const *cells);
+/* Adds a line of its own between rows (a group's title): printed whole,
+ * cut only at the width, and no column widens for it. */
+void table_add_heading(table *t, const char *text);
 /* Prints it within width cells. */
 void table_print(table *t, FILE *fp, int width);
 void table_free(table *t);

@@ -209,6 +209,27 @@ for term in linux xterm-256color; do
 		"0201 0202 " "the rule flags the two schools the screen must list first ($term)"
 	vt $term district-risk.vt "$db"
 	vt $term district-indicators.vt "$db"
+# Export in the district role: the report written from the screen verifies.
+period=$(date +%Y)-H$([ "$(date +%m)" -le 6 ] && echo 1 || echo 2)
+for term in linux xterm-256color; do
+	sdb="$TMP/$term-dschool.db" db="$TMP/$term-dexport.db" stick="$TMP/$term-dstick"
+	mkdir -p "$stick/in"
+	"$ORIENTIR" --db "$sdb" init --code 0101 --name "Школа Альфа" >/dev/null &&
+	"$ORIENTIR" --db "$sdb" export --period "$period" --to "$stick/in" >/dev/null &&
+	"$ORIENTIR" --db "$db" init --code R-01 --name "ИМЦ" --role district >/dev/null &&
+	"$ORIENTIR" --db "$db" district schools add 0103 "Школа Гамма" >/dev/null &&
+	"$ORIENTIR" --db "$db" district import "$stick/in" >/dev/null
+	home=$HOME
+	HOME=$stick
+	vt $term dexport.vt "$db"
+	HOME=$home
+	rep=$(ls -d "$stick"/orientir-district-R-01-* 2>/dev/null | head -1)
+	if [ -n "$rep" ] && (cd "$rep" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 &&
+		grep -q 'Школа Гамма' "$rep/report.html"; then
+		ok "the district's report written from the screen verifies ($term)"
+	else
+		not_ok "the district's report written from the screen verifies ($term)"
+	fi
 done
 
 db="$TMP/teachers.db"

@@ -1,0 +1,86 @@
+/* district export --period P [--to DIR] [--dialect excel-ru|rfc4180] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-district.h"
+#include "common.h"
+#include "db.h"
+#include "district-report.h"
+#include "package-write.h"
+
+int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "period", required_argument, NULL, 'p' },
+		{ "to", required_argument, NULL, 't' },
+		{ "dialect", required_argument, NULL, 'd' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now, year, half;
+	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p': period = optarg; break;
+		case 't': to = optarg; break;
+		case 'd': dialect = optarg; break;
+		default:
+			if (cli_common_option(c, cmd, env, &exit_now) != 0)
+				return exit_now;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	if (!period)
+		return cli_usage(cmd, _("say which half-year with --period (like 2026-H1)"));
+	if (period_parse(period, &year, &half) != 0)
+		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
+	const csv_style *st = csv_style_find(dialect);
+	if (!st)
+		return cli_usage(cmd, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *dest = to ? xstrdup(to) : cli_only_stick();
+	district_report r;
+	package p;
+	char *err = NULL;
+	int rc = EXIT_FAIL;
+	if (!dest) {
+		/* told already */
+	} else if (district_report_build(db, period, &r, &err) != 0) {
+		cli_error("%s", err);
+	} else {
+		if (district_report_package(&r, st, &p, &err) != 0) {
+			cli_error("%s", err);
+		} else if (package_write(&p, dest, &err) != 0) {
+			cli_error("%s", err);
+			cli_error(_("the report was not written; one written before for this half-year is still there whole"));
+			package_free(&p);
+		} else {
+			printf(ngettext("Written: %s/%s (%zu file, %lld KiB), checked. The stick can be removed.\n",
+					"Written: %s/%s (%zu files, %lld KiB), checked. The stick can be removed.\n",
+					(unsigned long)(p.n + 1)),
+			       dest, p.dirname, p.n + 1, (p.bytes + 1023) / 1024);
+			if (!r.status.n)
+				printf(_("No schools are known yet, and the report says so: import their packages first.\n"));
+			else
+				printf(ngettext("%ld of %zu school reported for %s; %ld flagged for %d.\n",
+						"%ld of %zu schools reported for %s; %ld flagged for %d.\n",
+						(unsigned long)r.status.n),
+				       r.status.received, r.status.n, period, r.risk.flagged, year);
+			package_free(&p);
+			rc = EXIT_OK;
+		}
+		district_report_free(&r);
+	}
+	free(err);
+	free(dest);
+	school_clear(&sc);
+	db_close(db);
+	return rc;
+}

@@ -1,0 +1,151 @@
+/* district indicators [--year Y] [--format table|csv]: every school's and
+ * the district's shares, the year beside the one before. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli-district.h"
+#include "common.h"
+#include "csvout.h"
+#include "db-district.h"
+#include "db.h"
+#include "district-report.h"
+#include "district.h"
+#include "indicators.h"
+#include "strmap.h"
+#include "table.h"
+
+static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_list)
+{
+	static const char *const head[] = {
+		"school_code", "school_name", "procedure", "subject", "year", "participants", "below_min",
+		"below_min_percent", "high", "high_percent", "compared", "lowered", "confirmed", "raised",
+		"prev_participants", "prev_below_min", "prev_below_min_percent", "prev_high", "prev_high_percent",
+		"below_min_change",
+	};
+	enum { N = sizeof head / sizeof *head };
+	for (size_t i = 0; i < N; i++)
+		csvout_cell(stdout, head[i], i == 0);
+	csvout_end(stdout);
+	char *year = xasprintf("%d", s->year);
+	for (size_t i = 0; i < s->n; i++) {
+		const dist_ind *v = &s->v[i];
+		long long at;
+		const char *name = *v->school_code && strmap_get(names, v->school_code, &at) ? name_list[at] : "";
+		char *num[DISTRICT_REPORT_NUMBERS];
+		district_report_numbers(v, &csv_rfc4180, num);
+		const char *cells[N] = { v->school_code, name, v->procedure, v->subject, year };
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
+			cells[5 + k] = num[k];
+		for (size_t k = 0; k < N; k++)
+			csvout_cell(stdout, cells[k], k == 0);
+		csvout_end(stdout);
+		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
+			free(num[k]);
+	}
+	free(year);
+}
+
+/* A share for people: "33,3", or "—" when nobody counts. */
+static char *shown_share(long num, long den, const char *dp)
+{
+	return den > 0 ? cli_tenths(indicator_tenths(num, den), dp, 0) : xstrdup("—");
+}
+
+static void print_table(const dist_ind_set *s, strmap *names, char *const *name_list, const school *office,
+			const char *dp)
+{
+	printf(_("Indicators for %d against %d: %s (code %s)\n"), s->year, s->year - 1, office->name, office->code);
+	if (s->n == 0) {
+		printf(_("No results for %d or %d: import the schools' packages with 'orientir district import'.\n"),
+		       s->year, s->year - 1);
+		return;
+	}
+	printf(_("Below the minimum and at the high level: %% of participants, all grades\n"
+		 "pooled; ± is the change in points.\n\n"));
+	char *prev = xasprintf("%d", s->year - 1);
+	table *t = table_new(8, "llrrrrrr", "-+------");
+	/* TRANSLATORS: column heads of 'district indicators': keep them short. */
+	const char *head[] = { _("Proc."), _("Subject"), _("Pupils"), _("Below min."), prev, "±", _("High"), prev };
+	table_add(t, head);
+	long small = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		const dist_ind *v = &s->v[i];
+		if (i == 0 || strcmp(v->school_code, s->v[i - 1].school_code) != 0) {
+			long long at;
+			char *title = !*v->school_code ? xasprintf("%s:", _("All schools of the district"))
+				: strmap_get(names, v->school_code, &at) ? xasprintf("%s %s:", v->school_code, name_list[at])
+				: xasprintf("%s:", v->school_code);
+			table_add_heading(t, title);
+			free(title);
+		}
+		int d, few = v->participants[1] > 0 && v->participants[1] < IND_SMALL_GROUP;
+		small += few;
+		char *pupils = xasprintf("%ld%s", v->participants[1], few ? "*" : "");
+		char *below = shown_share(v->below[1], v->participants[1], dp);
+		char *below_was = shown_share(v->below[0], v->participants[0], dp);
+		char *change = district_report_change(v, &d) ? cli_tenths(d, dp, 1) : xstrdup("");
+		char *high = shown_share(v->high[1], v->high_known[1], dp);
+		char *high_was = shown_share(v->high[0], v->high_known[0], dp);
+		const char *row[] = { v->procedure, v->subject, pupils, below, below_was, change, high, high_was };
+		table_add(t, row);
+		free(pupils), free(below), free(below_was), free(change), free(high), free(high_was);
+	}
+	table_print(t, stdout, table_width(stdout));
+	table_free(t);
+	free(prev);
+	if (small)
+		printf(_("\n* under %d participants: too few to judge.\n"), IND_SMALL_GROUP);
+}
+
+int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	const char *year_text = NULL;
+	int csv, exit_now;
+	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
+		return exit_now;
+	char *end;
+	long year = year_text ? strtol(year_text, &end, 10) : 0;
+	if (year_text && (*end || year < 2000 || year > 2100))
+		return cli_usage(cmd, _("'%s' is not a year"), year_text);
+	school sc = { 0 };
+	sqlite3 *db = cli_district_open(env, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *err = NULL;
+	int rc = 0, y = (int)year;
+	if (!y && (rc = district_latest_year(db, &y, &err)) == 0) {
+		printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
+		goto out;
+	}
+	d_school *schools = NULL;
+	size_t ns = 0;
+	dist_ind_set s;
+	rc = rc < 0 ? -1 : db_d_school_list(db, &schools, &ns, &err);
+	if (rc == 0 && (rc = district_indicators(db, y, &s, &err)) == 0) {
+		strmap *names = strmap_new();
+		char **list = xcalloc(ns ? ns : 1, sizeof *list);
+		for (size_t i = 0; i < ns; i++) {
+			list[i] = schools[i].name;
+			strmap_put(names, schools[i].code, (long long)i);
+		}
+		if (csv)
+			print_csv(&s, names, list);
+		else
+			print_table(&s, names, list, &sc, env->decimal_point);
+		free(list);
+		strmap_free(names);
+		dist_ind_set_free(&s);
+	}
+	d_school_list_free(schools, ns);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	}
+out:
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}

@@ -1,0 +1,425 @@
+/* The district's report page (see district-report-html.h): the office and
+ * the half-year, who reported, the schools' results in Russian and
+ * mathematics beside last year's with charts, the low-results list, and
+ * the roadmap completion of each school. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "district-report-html.h"
+#include "district-report.h"
+#include "html.h"
+#include "indicators.h"
+
+/* What this page adds to the shared styles: shares at or above the line,
+ * flagged schools, schools that have not reported. */
+static const char *const extra_style =
+	"td.low { font-weight: bold; background: #f6dcc5; -webkit-print-color-adjust: exact;"
+	" print-color-adjust: exact; }\n"
+	"tr.flag td { font-weight: bold; }\n"
+	"tr.missing td { font-style: italic; }\n"
+	"p.missing { font-weight: bold; }\n";
+
+/* A share as "25,0" (buf of 32). */
+static const char *tenths_text(char *buf, long num, long den)
+{
+	html_tenths(buf, 32, indicator_tenths(num, den), 0);
+	return buf;
+}
+
+/* --- who reported --- */
+
+static void status_part(FILE *fp, const district_report *r)
+{
+	const status_report *s = &r->status;
+	char day[32], a[32], b[32];
+	html_elem(fp, "<section>\n<h2>", _("Reports of the schools"), "</h2>\n");
+	if (!s->n) {
+		html_elem(fp, "<p class=\"empty\">",
+			  _("No schools are known yet: no package has been imported and no list of schools entered."),
+			  "</p>\n</section>\n");
+		return;
+	}
+	long n = (long)s->n;
+	fputs("<p>", fp);
+	html_escf(fp, ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
+			       "Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
+			       (unsigned long)n),
+		  s->received, n, tenths_text(a, s->received, n), s->on_time, tenths_text(b, s->on_time, n),
+		  s->deadline % 100, s->deadline / 100 % 100, s->deadline / 10000);
+	fputs("</p>\n", fp);
+	char *missing = NULL;
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].received)
+			continue;
+		char *t = missing ? xasprintf("%s, %s", missing, s->v[i].name) : xstrdup(s->v[i].name);
+		free(missing);
+		missing = t;
+	}
+	if (missing) {
+		fputs("<p class=\"missing\">", fp);
+		html_escf(fp, _("Not reported: %s."), missing);
+		fputs("</p>\n", fp);
+		free(missing);
+	} else {
+		html_elem(fp, "<p>", _("Every school has reported."), "</p>\n");
+	}
+	const char *const head[] = { _("No."), _("School"), _("Code"), _("Received"), _("Report made"), _("On time") };
+	html_table_open(fp, head, sizeof head / sizeof *head, 1);
+	for (size_t i = 0; i < s->n; i++) {
+		const status_row *v = &s->v[i];
+		fprintf(fp, "<tr%s><td class=\"num\">%zu</td>", v->received ? "" : " class=\"missing\"", i + 1);
+		html_elem(fp, "<td>", v->name, "</td>");
+		html_elem(fp, "<td>", v->code, "</td>");
+		if (v->received) {
+			fputs("<td class=\"date\">", fp);
+			html_put_iso_date(fp, v->first_received_at);
+			fputs("</td><td class=\"date\">", fp);
+			html_put_iso_date(fp, v->created_at);
+			html_elem(fp, "</td><td>", v->on_time ? _("yes") : _("late"), "</td></tr>\n");
+		} else {
+			html_elem(fp, "<td colspan=\"2\">", _("not received"), "</td>");
+			html_elem(fp, "<td>", r->today > s->deadline ? _("late") : _("awaited"), "</td></tr>\n");
+		}
+	}
+	fputs("</tbody>\n</table>\n", fp);
+	html_ymd(day, sizeof day, s->deadline);
+	fputs("<p class=\"note\">", fp);
+	html_escf(fp, _("On time: the first version of the package came by %s; a corrected one sent later does not "
+			"make a school late."), day);
+	fputs("</p>\n</section>\n", fp);
+}
+
+/* --- results in Russian and mathematics --- */
+
+static int by_key(const void *a, const void *b)
+{
+	const dist_ind *x = a, *y = b;
+	int d = strcmp(x->school_code, y->school_code);
+	if (!d)
+		d = strcmp(x->procedure, y->procedure);
+	return d ? d : strcmp(x->subject, y->subject);
+}
+
+/* The shares of a school ("" the district) in a procedure and subject, or NULL. */
+static const dist_ind *find(const district_report *r, const char *code, const char *proc, const char *subj)
+{
+	if (!r->ind.n)
+		return NULL;
+	dist_ind key = { .school_code = (char *)code, .procedure = (char *)proc, .subject = (char *)subj };
+	return bsearch(&key, r->ind.v, r->ind.n, sizeof *r->ind.v, by_key);
+}
+
+/* The rule's procedures that have results, in the rule's order, and each
+ * one's subjects the rule looks at. */
+typedef struct rule_proc {
+	const char *name;
+	const char **subj;
+	size_t nsubj;
+} rule_proc;
+
+static size_t rule_procs(const district_report *r, rule_proc out[3])
+{
+	size_t n = 0;
+	for (int rank = 1; rank <= 3; rank++) {
+		rule_proc *p = &out[n];
+		*p = (rule_proc){ 0 };
+		for (size_t i = 0; i < r->ind.n; i++) {
+			const dist_ind *v = &r->ind.v[i];
+			if (*v->school_code || district_rule_counts(v->procedure, v->subject) != rank)
+				continue;
+			p->name = v->procedure;
+			p->subj = xrealloc(p->subj, (p->nsubj + 1) * sizeof *p->subj);
+			p->subj[p->nsubj++] = v->subject;
+		}
+		if (p->nsubj)
+			n++;
+	}
+	return n;
+}
+
+static void share_cell(FILE *fp, long num, long den, double line)
+{
+	char pct[32];
+	if (den <= 0) {
+		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
+		return;
+	}
+	int t = indicator_tenths(num, den);
+	html_tenths(pct, sizeof pct, t, 0);
+	fprintf(fp, "<td class=\"num%s\">%s&#160;%%<br/><span class=\"n\">", t >= line * 10 - 1e-9 ? " low" : "", pct);
+	html_escf(fp, _("%ld of %ld"), num, den);
+	fputs("</span>", fp);
+	if (den < IND_SMALL_GROUP) {
+		fputs("<br/><span class=\"few\">", fp);
+		html_esc(fp, _("too few data"));
+		fputs("</span>", fp);
+	}
+	fputs("</td>", fp);
+}
+
+static void change_cell(FILE *fp, const dist_ind *v)
+{
+	char pct[32];
+	int d;
+	if (!v || !district_report_change(v, &d)) {
+		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
+		return;
+	}
+	html_tenths(pct, sizeof pct, d, 1);
+	fprintf(fp, "<td class=\"num\">%s</td>", pct);
+}
+
+/* Whether a school has any result of the procedure in the rule's subjects. */
+static int has_any(const district_report *r, const char *code, const rule_proc *p)
+{
+	for (size_t k = 0; k < p->nsubj; k++)
+		if (find(r, code, p->name, p->subj[k]))
+			return 1;
+	return 0;
+}
+
+static void result_row(FILE *fp, const district_report *r, const char *code, const char *name, const rule_proc *p)
+{
+	html_elem(fp, *code ? "<tr><td>" : "<tr class=\"total\"><td>", name, "</td>");
+	for (size_t k = 0; k < p->nsubj; k++) {
+		const dist_ind *v = find(r, code, p->name, p->subj[k]);
+		share_cell(fp, v ? v->below[1] : 0, v ? v->participants[1] : 0, r->risk.threshold);
+		share_cell(fp, v ? v->below[0] : 0, v ? v->participants[0] : 0, r->risk.threshold);
+		change_cell(fp, v);
+	}
+	fputs("</tr>\n", fp);
+}
+
+static void results_table(FILE *fp, const district_report *r, const rule_proc *p)
+{
+	fputs("<section class=\"keep\">\n", fp);
+	html_elem(fp, "<h3>", p->name, "</h3>\n");
+	fputs("<table class=\"ind\">\n<thead>\n<tr><th rowspan=\"2\">", fp);
+	html_esc(fp, _("School"));
+	fputs("</th>", fp);
+	for (size_t k = 0; k < p->nsubj; k++)
+		html_elem(fp, "<th colspan=\"3\">", p->subj[k], "</th>");
+	fputs("</tr>\n<tr>", fp);
+	for (size_t k = 0; k < p->nsubj; k++) {
+		fprintf(fp, "<th>%d</th><th>%d</th><th>", r->year, r->year - 1);
+		html_esc(fp, _("change, pp"));
+		fputs("</th>", fp);
+	}
+	fputs("</tr>\n</thead>\n<tbody>\n", fp);
+	for (size_t i = 0; i < r->status.n; i++)
+		if (has_any(r, r->status.v[i].code, p))
+			result_row(fp, r, r->status.v[i].code, r->status.v[i].name, p);
+	result_row(fp, r, "", _("All schools of the district"), p);
+	fputs("</tbody>\n</table>\n</section>\n", fp);
+}
+
+/* Worst first: the schools this year's share puts furthest above the line. */
+static int by_share(const void *a, const void *b)
+{
+	const html_bar_pair *x = a, *y = b;
+	if (x->has[0] != y->has[0])
+		return y->has[0] - x->has[0];
+	if (x->tenths[0] != y->tenths[0])
+		return y->tenths[0] - x->tenths[0];
+	return strcmp(x->label, y->label);
+}
+
+/* Below the minimum by school in one procedure and subject, with the line:
+ * the district first, then the schools, worst first. */
+static void results_chart(FILE *fp, const district_report *r, const char *proc, const char *subj)
+{
+	html_bar_pair *rows = xcalloc(r->status.n + 1, sizeof *rows);
+	size_t n = 0;
+	for (size_t i = 0; i <= r->status.n; i++) {
+		const char *code = i ? r->status.v[i - 1].code : "";
+		const dist_ind *v = find(r, code, proc, subj);
+		if (!v)
+			continue;
+		html_bar_pair *b = &rows[n++];
+		*b = (html_bar_pair){ .label = i ? r->status.v[i - 1].name : _("All schools of the district"), .bold = !i };
+		for (int k = 0; k < 2; k++) {
+			long den = v->participants[1 - k];
+			if (den <= 0)
+				continue;
+			b->has[k] = 1;
+			b->tenths[k] = indicator_tenths(v->below[1 - k], den);
+			b->few[k] = den < IND_SMALL_GROUP;
+		}
+	}
+	size_t first = n && rows[0].bold;
+	if (n > first)
+		qsort(rows + first, n - first, sizeof *rows, by_share);
+	char *cap = xasprintf(_("%s, %s: below the minimum by school, %d against %d, %% of participants"), proc, subj,
+			      r->year, r->year - 1);
+	html_chart_pairs(fp, cap, r->year, rows, n, (int)(r->risk.threshold * 10 + 0.5));
+	free(cap);
+	free(rows);
+}
+
+static void results_part(FILE *fp, const district_report *r)
+{
+	rule_proc p[3];
+	size_t np = rule_procs(r, p);
+	html_elem(fp, "<section>\n<h2>", _("Results of the schools"), "</h2>\n");
+	if (!np) {
+		fputs("<p class=\"empty\">", fp);
+		html_escf(fp, _("No results in Russian or mathematics on ВПР, ОГЭ or ЕГЭ for %d or %d."), r->year,
+			  r->year - 1);
+		fputs("</p>\n</section>\n", fp);
+		return;
+	}
+	char line[32];
+	html_tenths(line, sizeof line, (int)(r->risk.threshold * 10 + 0.5), 0);
+	fputs("<p class=\"note\">", fp);
+	html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
+			"under each figure, how many pupils of how many. Shares at or above the line of the "
+			"low-results rule (%s %%) stand out. Fewer than %d participants are too few data to judge. "
+			"The charts give the district first, then the schools, the highest share first. "
+			"Every procedure and subject is in indicators.csv."), line, IND_SMALL_GROUP);
+	fputs("</p>\n", fp);
+	for (size_t i = 0; i < np; i++)
+		results_table(fp, r, &p[i]);
+	fputs("</section>\n<section class=\"charts\">\n", fp);
+	html_elem(fp, "<h2>", _("Charts"), "</h2>\n");
+	for (size_t i = 0; i < np; i++)
+		for (size_t k = 0; k < p[i].nsubj; k++)
+			results_chart(fp, r, p[i].name, p[i].subj[k]);
+	fputs("</section>\n", fp);
+	for (size_t i = 0; i < np; i++)
+		free(p[i].subj);
+}
+
+/* --- the low-results rule --- */
+
+static void risk_part(FILE *fp, const district_report *r)
+{
+	const risk_report *k = &r->risk;
+	char line[32], pct[32];
+	html_tenths(line, sizeof line, (int)(k->threshold * 10 + 0.5), 0);
+	html_elem(fp, "<section>\n<h2>", _("Schools with low results"), "</h2>\n");
+	fputs("<p class=\"note\">", fp);
+	html_escf(fp, _("A school is low in ВПР, ОГЭ or ЕГЭ when at least %s %% of its participants scored below the "
+			"minimum in Russian or in mathematics (all grades pooled); it is flagged when low in two "
+			"procedures in %d, or in the same procedure in %d and %d."), line, k->year, k->year - 1,
+		  k->year);
+	fputs("</p>\n", fp);
+	if (!k->n) {
+		html_elem(fp, "<p class=\"empty\">", _("No schools are known yet."), "</p>\n</section>\n");
+		return;
+	}
+	char *flagged = NULL;
+	for (size_t i = 0; i < k->n; i++) {
+		if (!k->v[i].flagged)
+			continue;
+		char *t = flagged ? xasprintf("%s, %s", flagged, k->v[i].name) : xstrdup(k->v[i].name);
+		free(flagged);
+		flagged = t;
+	}
+	fputs("<p class=\"missing\">", fp);
+	if (flagged)
+		html_escf(fp, ngettext("Flagged for %d: %ld school of %zu: %s.", "Flagged for %d: %ld schools of %zu: %s.",
+				       (unsigned long)k->flagged),
+			  k->year, k->flagged, k->n, flagged);
+	else
+		html_escf(fp, _("No school is flagged for %d."), k->year);
+	fputs("</p>\n", fp);
+	free(flagged);
+	const char *const head[] = { _("School"), _("Code"), _("Flagged"), _("Reason"),
+				     _("Highest share below the minimum"), _("To the line, pp") };
+	html_table_open(fp, head, sizeof head / sizeof *head, 1);
+	for (size_t i = 0; i < k->n; i++) {
+		const risk_row *s = &k->v[i];
+		html_elem(fp, s->flagged ? "<tr class=\"flag\"><td>" : "<tr><td>", s->name, "</td>");
+		html_elem(fp, "<td>", s->code, "</td>");
+		html_elem(fp, "<td>", s->flagged ? _("yes") : _("no"), "</td>");
+		char *why = district_risk_reason(s, k->year, 0);
+		html_elem(fp, "<td>", why, "</td>");
+		free(why);
+		if (s->worst >= 0) {
+			html_tenths(pct, sizeof pct, (int)(s->worst * 10 + 0.5), 0);
+			fprintf(fp, "<td class=\"num\">%s&#160;%%<br/><span class=\"n\">", pct);
+			html_escf(fp, "%s, %s", s->worst_procedure, s->worst_subject);
+			double d = s->worst - k->threshold;
+			html_tenths(pct, sizeof pct, (int)(d * 10 + (d < 0 ? -0.5 : 0.5)), 1);
+			fprintf(fp, "</span></td><td class=\"num\">%s</td></tr>\n", pct);
+		} else {
+			fputs("<td class=\"num none\">\xE2\x80\x94</td><td class=\"num none\">\xE2\x80\x94</td></tr>\n", fp);
+		}
+	}
+	fputs("</tbody>\n</table>\n", fp);
+	html_elem(fp, "<p class=\"note\">",
+		  _("To the line: the highest share below the minimum in Russian or mathematics minus the line, in "
+		    "percentage points; above zero the school is low in that procedure."), "</p>\n</section>\n");
+}
+
+/* --- roadmap completion --- */
+
+static void roadmap_part(FILE *fp, const district_report *r)
+{
+	html_elem(fp, "<section>\n<h2>", _("Roadmap completion"), "</h2>\n");
+	if (!r->status.n) {
+		html_elem(fp, "<p class=\"empty\">", _("No schools are known yet."), "</p>\n</section>\n");
+		return;
+	}
+	const char *const head[] = { _("School"), _("Activities"), _("Done"), _("Overdue"), _("Share done") };
+	html_table_open(fp, head, sizeof head / sizeof *head, 2);
+	long all = 0, all_done = 0, all_over = 0;
+	for (size_t i = 0; i < r->status.n; i++) {
+		const status_row *s = &r->status.v[i];
+		const d_progress *p = district_report_progress(r, s->code);
+		html_elem(fp, s->received ? "<tr><td>" : "<tr class=\"missing\"><td>", s->name, "</td>");
+		if (!p) {
+			html_elem(fp, "<td class=\"none\" colspan=\"5\">",
+				  s->received ? _("the package has no roadmap") : _("not received"), "</td></tr>\n");
+			continue;
+		}
+		long total = p->activities - p->cancelled;
+		all += total, all_done += p->done, all_over += p->overdue;
+		fprintf(fp, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td>", total,
+			p->done, p->overdue);
+		html_progress_bar(fp, p->done, total);
+		fprintf(fp, "</td><td class=\"num\">%ld&#160;%%</td></tr>\n", total ? (p->done * 100 + total / 2) / total : 0);
+	}
+	html_elem(fp, "<tr class=\"total\"><td>", _("All schools of the district"), "</td>");
+	fprintf(fp, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td>", all, all_done,
+		all_over);
+	html_progress_bar(fp, all_done, all);
+	fprintf(fp, "</td><td class=\"num\">%ld&#160;%%</td></tr>\n</tbody>\n</table>\n",
+		all ? (all_done * 100 + all / 2) / all : 0);
+	html_elem(fp, "<p class=\"note\">",
+		  _("From the packages of the half-year: the activities of each school's roadmap, those marked done, "
+		    "and those overdue on the day the school wrote its package. Cancelled activities are not counted."),
+		  "</p>\n</section>\n");
+}
+
+/* --- the page --- */
+
+void district_report_html_write(FILE *fp, const district_report *r)
+{
+	char made[32];
+	long created = html_iso_ymd(r->created_at);
+	html_ymd(made, sizeof made, created ? created : r->today);
+	char *words = html_period_words(r->year, r->half);
+	char *title = xasprintf("%s \xE2\x80\x94 %s \xE2\x80\x94 %s", _("District report"), r->office.name, words);
+	html_page_open(fp, title, extra_style);
+	const char *label[] = { _("Education office"), _("Office code"), _("District"), _("Report date") };
+	const char *value[] = { r->office.name, r->office.code,
+				r->office.district && *r->office.district ? r->office.district : NULL, made };
+	html_header(fp, _("District report"), r->year, r->half, r->from, r->to, label, value, 4);
+	status_part(fp, r);
+	results_part(fp, r);
+	risk_part(fp, r);
+	roadmap_part(fp, r);
+	fputs("<div class=\"sign\">\n<p>", fp);
+	/* TRANSLATORS: who signs the district's report: «Руководитель». */
+	html_esc(fp, _("Head of the education office"));
+	fputs(" ____________ / ____________ /</p>\n</div>\n", fp);
+	html_generated(fp, r->created_at, r->today);
+	html_page_close(fp);
+	free(title);
+	free(words);
+}
