@@ -140,6 +140,10 @@ ui_form *ui_form_new(const char *const *labels, const int *widths, const char *c
 		 * underline once colours are on. */
 		set_field_back(f->fields[i], ui_attr(UA_FIELD));
 		field_opts_off(f->fields[i], O_AUTOSKIP);
+		/* A path or a long name scrolls within the field instead of
+		 * being cut at its width. */
+		field_opts_off(f->fields[i], O_STATIC);
+		set_max_field(f->fields[i], 0);
 		if (values && values[i])
 			set_field_buffer(f->fields[i], 0, values[i]);
 	}

@@ -209,10 +209,12 @@ for term in linux xterm-256color; do
 		"0201 0202 " "the rule flags the two schools the screen must list first ($term)"
 	vt $term district-risk.vt "$db"
 	vt $term district-indicators.vt "$db"
+done
+
 # Export in the district role: the report written from the screen verifies.
 period=$(date +%Y)-H$([ "$(date +%m)" -le 6 ] && echo 1 || echo 2)
 for term in linux xterm-256color; do
-	sdb="$TMP/$term-dschool.db" db="$TMP/$term-dexport.db" stick="$TMP/$term-dstick"
+	sdb="$TMP/$term-dschool.db" db="$TMP/$term-dexport.db" stick="$TMP/$term-dexport-stick"
 	mkdir -p "$stick/in"
 	"$ORIENTIR" --db "$sdb" init --code 0101 --name "Школа Альфа" >/dev/null &&
 	"$ORIENTIR" --db "$sdb" export --period "$period" --to "$stick/in" >/dev/null &&
