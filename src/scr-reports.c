@@ -214,10 +214,29 @@ static void preview(struct state *s)
 	scan_packages(s);
 }
 
+/* The rows a line takes at width. */
+static int rows_of(const struct line *l, int width)
+{
+	if (!l->wrap)
+		return 1;
+	int k;
+	char **v = ui_wrap(l->text, width - 4 - l->indent, &k);
+	for (int j = 0; j < k; j++)
+		free(v[j]);
+	free(v);
+	return k ? k : 1;
+}
+
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w), y = 0;
+	int width = getmaxx(w), height = getmaxy(w), y = 0, below = 0;
+	/* Scrolled past the end: the last screenful, not a lone last line. */
+	size_t last = s->n;
+	while (last > 0 && below + rows_of(&s->lines[last - 1], width) <= height)
+		below += rows_of(&s->lines[--last], width);
+	if (s->top > last)
+		s->top = last;
 	for (size_t i = s->top; i < s->n && y < height; i++, y++) {
 		const struct line *l = &s->lines[i];
 		wattrset(w, ui_attr(l->attr));
