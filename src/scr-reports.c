@@ -121,7 +121,8 @@ static void scan_packages(struct state *s)
 		free(dir);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
 	if (n) {
 		add_at(s, UA_NORMAL, 0, xstrdup(""));
 		add_at(s, UA_HEAD, 0, xstrdup(_("Packages already there:")));
