@@ -172,7 +172,7 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE --years YEAR[-YEAR] [--title TEXT] [--dry-run]",
+	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--dry-run]",
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
@@ -194,7 +194,8 @@ const cli_command cli_import = {
 	   "           Ответственные, Ожидаемый результат; heading rows open sections,\n"
 	   "           repeated headers are skipped, rows broken across a page are\n"
 	   "           joined. --years gives its period (deadlines without a year\n"
-	   "           take it), --title its title. A corrected version\n"
+	   "           take it), --title its title; a file 'orientir roadmap write'\n"
+	   "           made states both. A corrected version\n"
 	   "           replaces the old one and keeps the progress recorded on\n"
 	   "           activities that are still there.\n\n"
 	   "All or nothing: one bad line refuses the whole file and every bad line is\n"
