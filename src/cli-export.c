@@ -45,6 +45,8 @@ static char *old_receipt(const char *dest, const char *dirname)
 	if (receipt_read(dir, &r)) {
 		if (package_digest(dir, digest) == 0 && strcmp(digest, r.digest) == 0) {
 			char *when = district_time_text(r.received_at);
+			if (strlen(when) > 16)
+				when[16] = '\0';	/* the minute is enough here */
 			text = xasprintf(_("The district had read the package this one replaces, %s: %s.\n"), when,
 					 receipt_outcome_title(r.outcome));
 			free(when);

@@ -77,6 +77,8 @@ static void receipt_lines(struct state *s, const char *dir)
 		return;
 	}
 	char digest[65] = "", *when = district_time_text(r.received_at);
+	if (strlen(when) > 16)
+		when[16] = '\0';	/* the minute is enough here */
 	package_digest(dir, digest);
 	if (strcmp(r.digest, digest) != 0) {
 		add_at(s, UA_NORMAL, 4, xasprintf(_("The receipt of %s is for an earlier version: the district has not "
