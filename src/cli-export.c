@@ -8,8 +8,31 @@
 #include "cli.h"
 #include "common.h"
 #include "db.h"
+#include "district.h"
 #include "package-write.h"
 #include "package.h"
+#include "receipt.h"
+
+/* What the district said of the package about to be replaced, if it has
+ * read it: fresh text, or NULL when there is no receipt for that version. */
+static char *old_receipt(const char *dest, const char *dirname)
+{
+	char *dir = xasprintf("%s/%s", dest, dirname), digest[65] = "", *text = NULL;
+	receipt r;
+	if (receipt_read(dir, &r)) {
+		if (package_digest(dir, digest) == 0 && strcmp(digest, r.digest) == 0) {
+			char *when = district_time_text(r.received_at);
+			if (strlen(when) > 16)
+				when[16] = '\0';	/* the minute is enough here */
+			text = xasprintf(_("The district had read the package this one replaces, %s: %s.\n"), when,
+					 receipt_outcome_title(r.outcome));
+			free(when);
+		}
+		receipt_clear(&r);
+	}
+	free(dir);
+	return text;
+}
 
 static int run(int argc, char **argv, cli_env *env)
 {
@@ -58,6 +81,7 @@ static int run(int argc, char **argv, cli_env *env)
 	if (package_build(db, period, st, with_names, &p, &err) != 0) {
 		cli_error("%s", err);
 	} else {
+		char *replaced = old_receipt(dest, p.dirname);
 		if (package_write(&p, dest, &err) != 0) {
 			cli_error("%s", err);
 			cli_error(_("the package was not written; a package written before for this half-year is still there whole"));
@@ -66,8 +90,11 @@ static int run(int argc, char **argv, cli_env *env)
 					"Written: %s/%s (%zu files, %lld KiB), checked. The stick can be removed.\n",
 					(unsigned long)(p.n + 1)),
 			       dest, p.dirname, p.n + 1, (p.bytes + 1023) / 1024);
+			if (replaced)
+				fputs(replaced, stdout);
 			rc = EXIT_OK;
 		}
+		free(replaced);
 		package_free(&p);
 	}
 	free(err);

@@ -77,15 +77,33 @@ static int import_roadmap(cli_env *env, const char *path, int first, int last, c
 	rm_table t;
 	/* Deadlines without a year take it from the roadmap's period, and a
 	 * guess from the text can be years off (a cell may cite an earlier
-	 * programme): the user says it. */
-	if (!first)
+	 * programme): the user says it, unless the file is one orientir wrote,
+	 * which states its years and title in its first row. */
+	int file_first = 0, file_last = 0;
+	char *file_title = NULL;
+	int marked = roadmap_read_marker(path, &file_first, &file_last, &file_title);
+	if (!first && !file_first) {
+		free(file_title);
 		return cli_usage(&cli_import, _("say the roadmap's years with --years (like 2026 or 2025-2027)"));
+	}
+	if (!first) {
+		first = file_first;
+		last = file_last;
+	} else if (file_first && (first != file_first || last != file_last)) {
+		cli_error(_("warning: %s says the roadmap is for %d-%d; the years given, %d-%d, are used"), path,
+			  file_first, file_last, first, last);
+	}
+	if (!title && marked && *file_title)
+		title = file_title;
 	school sc = { 0 };
 	sqlite3 *db = cli_open(env, 1, &sc);
-	if (!db)
+	if (!db) {
+		free(file_title);
 		return EXIT_FAIL;
+	}
 	roadmap_summary sum;
 	int rc = roadmap_import(db, path, first, last, title, dry_run, &d, &t, &sum);
+	free(file_title);
 	if (rc == 0) {
 		print_found(&t);
 		printf(dry_run ? _("Checked, no errors (the roadmap for %d-%d). Importing it would add %ld, change %ld, "
@@ -123,10 +141,7 @@ static int run(int argc, char **argv, cli_env *env)
 		} else if (c == 't') {
 			title = optarg;
 		} else if (c == 'y') {
-			char *end;
-			first = (int)strtol(optarg, &end, 10);
-			last = *end == '-' ? (int)strtol(end + 1, &end, 10) : first;
-			if (*end || first < 2000 || last > 2100 || first > last)
+			if (roadmap_read_years(optarg, &first, &last) != 0)
 				return cli_usage(&cli_import, _("the years are like 2023 or 2023-2024, not '%s'"), optarg);
 		} else if (cli_common_option(c, &cli_import, env, &exit_now) != 0) {
 			return exit_now;
@@ -157,7 +172,7 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE --years YEAR[-YEAR] [--title TEXT] [--dry-run]",
+	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--dry-run]",
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
@@ -179,7 +194,8 @@ const cli_command cli_import = {
 	   "           Ответственные, Ожидаемый результат; heading rows open sections,\n"
 	   "           repeated headers are skipped, rows broken across a page are\n"
 	   "           joined. --years gives its period (deadlines without a year\n"
-	   "           take it), --title its title. A corrected version\n"
+	   "           take it), --title its title; a file 'orientir roadmap write'\n"
+	   "           made states both. A corrected version\n"
 	   "           replaces the old one and keeps the progress recorded on\n"
 	   "           activities that are still there.\n\n"
 	   "All or nothing: one bad line refuses the whole file and every bad line is\n"

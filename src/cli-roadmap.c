@@ -1,4 +1,5 @@
-/* roadmap list | roadmap set: the activities, and the school's progress. */
+/* roadmap list | set | write: the activities, the school's progress, and
+ * the roadmap written out as the table the schools import. */
 #include "config.h"
 
 #include <stdio.h>
@@ -10,6 +11,7 @@
 #include "common.h"
 #include "csvout.h"
 #include "db.h"
+#include "roadmap-write.h"
 #include "roadmap.h"
 #include "table.h"
 
@@ -229,23 +231,71 @@ out:
 	return rc;
 }
 
+static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "dialect", required_argument, NULL, 'd' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now;
+	const char *dialect = "excel-ru";
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'd')
+			dialect = optarg;
+		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
+			return exit_now;
+	}
+	if (argc - optind != 1)
+		return cli_usage(cmd, _("name the file to write (or a folder to write it into)"));
+	const csv_style *st = csv_style_find(dialect);
+	if (!st)
+		return cli_usage(cmd, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	char *err = NULL, *where = NULL;
+	roadmap_written w;
+	int rc = roadmap_write(db, argv[optind], st, &where, &w, &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+	} else {
+		printf(ngettext("%s: the roadmap written, %ld activity", "%s: the roadmap written, %ld activities",
+				(unsigned long)w.activities), where, w.activities);
+		if (w.sections)
+			printf(ngettext(" in %ld section.\n", " in %ld sections.\n", (unsigned long)w.sections), w.sections);
+		else
+			printf(".\n");
+		for (size_t i = 0; i < w.nlost; i++)
+			cli_error(_("warning: a school importing this file would not get exactly this: %s"), w.lost[i]);
+	}
+	roadmap_written_clear(&w);
+	free(err), free(where);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
 static int run(int argc, char **argv, cli_env *env)
 {
 	if (argc < 2)
-		return cli_usage(&cli_roadmap, _("say 'list' or 'set'"));
+		return cli_usage(&cli_roadmap, _("say 'list', 'set' or 'write'"));
 	if (strcmp(argv[1], "list") == 0)
 		return run_list(argc - 1, argv + 1, env, &cli_roadmap);
 	if (strcmp(argv[1], "set") == 0)
 		return run_set(argc - 1, argv + 1, env, &cli_roadmap);
+	if (strcmp(argv[1], "write") == 0)
+		return run_write(argc - 1, argv + 1, env, &cli_roadmap);
 	if (strcmp(argv[1], "--help") == 0) {
 		cli_print_help(&cli_roadmap);
 		return EXIT_OK;
 	}
-	return cli_usage(&cli_roadmap, _("say 'list' or 'set', not '%s'"), argv[1]);
+	return cli_usage(&cli_roadmap, _("say 'list', 'set' or 'write', not '%s'"), argv[1]);
 }
 
 const cli_command cli_roadmap = {
-	"roadmap", "list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N]",
+	"roadmap", "list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]",
 	N_("the roadmap's activities and the school's progress on them"),
 	N_("roadmap list: the activities with their deadlines as written and as dates,\n"
 	   "status and note.\n"
@@ -262,6 +312,14 @@ const cli_command cli_roadmap = {
 	   "  --note TEXT     what was done: the evidence\n"
 	   "  --participants N  how many took part\n"
 	   "  --section S     when two sections share the number: the section's number\n"
-	   "                  or the start of its title\n"),
+	   "                  or the start of its title\n\n"
+	   "roadmap write FILE: writes the roadmap as the table the schools import\n"
+	   "with 'orientir import roadmap' and get the same roadmap: its years and\n"
+	   "title in the first row, the text above the table, sections as heading rows\n"
+	   "with their notes, the activities. The plan only, not the progress on it.\n"
+	   "FILE may be a folder (a stick): the file is then roadmap-YEARS.csv in it.\n"
+	   "The file is read back and any difference from the roadmap is told.\n"
+	   "  --dialect D     excel-ru (the default: ';', UTF-8 with BOM, opens in\n"
+	   "                  Russian Excel) or rfc4180 (',', English column names)\n"),
 	run,
 };

@@ -18,12 +18,12 @@ const csv_style *csv_style_find(const char *name)
 	return NULL;
 }
 
-static void cell(FILE *fp, const char *s, char delim, int first)
+static void cell(FILE *fp, const char *s, char delim, int first, int any_delim)
 {
 	if (!first)
 		fputc(delim, fp);
 	char special[] = { delim, '"', '\r', '\n', '\0' };
-	if (strpbrk(s, special))
+	if (strpbrk(s, any_delim ? ";,\t\"\r\n" : special))
 		csv_fwrite(fp, s, strlen(s));
 	else
 		fputs(s, fp);
@@ -31,7 +31,7 @@ static void cell(FILE *fp, const char *s, char delim, int first)
 
 void csvout_cell(FILE *fp, const char *s, int first)
 {
-	cell(fp, s, ',', first);
+	cell(fp, s, ',', first, 0);
 }
 
 void csvout_end(FILE *fp)
@@ -42,7 +42,14 @@ void csvout_end(FILE *fp)
 void csvout_row(FILE *fp, const csv_style *st, const char *const *cells, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
-		cell(fp, cells[i] ? cells[i] : "", st->delim, i == 0);
+		cell(fp, cells[i] ? cells[i] : "", st->delim, i == 0, 0);
+	fputs("\r\n", fp);
+}
+
+void csvout_row_quoted(FILE *fp, const csv_style *st, const char *const *cells, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		cell(fp, cells[i] ? cells[i] : "", st->delim, i == 0, 1);
 	fputs("\r\n", fp);
 }
 

@@ -21,6 +21,10 @@ extern const csv_style csv_excel_ru, csv_rfc4180;
 const csv_style *csv_style_find(const char *name);
 /* One row (CRLF-terminated, as both styles want); NULL cells are empty. */
 void csvout_row(FILE *fp, const csv_style *st, const char *const *cells, size_t n);
+/* The same, quoting every cell that holds ';', ',' or a TAB whatever the
+ * delimiter: a reader that guesses the delimiter from the first line (ours
+ * does) then finds the right one whatever the text. */
+void csvout_row_quoted(FILE *fp, const csv_style *st, const char *const *cells, size_t n);
 /* A number, or a YYYY-MM-DD date, as the style writes it (fresh). */
 char *csvout_number(const csv_style *st, double v);
 char *csvout_date(const csv_style *st, const char *ymd);

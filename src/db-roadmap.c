@@ -185,6 +185,38 @@ long db_section_add(sqlite3 *db, const char *number, const char *title, const ch
 	return (long)sqlite3_last_insert_rowid(db);
 }
 
+int db_section_list(sqlite3 *db, section_item **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT id, number, title, notes FROM roadmap_section ORDER BY sort, id", err);
+	if (!st)
+		return -1;
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap)
+			*out = xrealloc(*out, (cap = cap ? cap * 2 : 8) * sizeof **out);
+		(*out)[(*n)++] = (section_item){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2),
+						 db_col_dup(st, 3) };
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		section_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void section_list_free(section_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].number), free(v[i].title), free(v[i].notes);
+	free(v);
+}
+
 static void fill_event(sqlite3_stmt *st, event_item *e)
 {
 	*e = (event_item){ (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1), db_col_dup(st, 2),

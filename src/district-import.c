@@ -412,7 +412,10 @@ static int read_manifest(const char *dir, pkg_import *r, d_package *p, char *dig
 	r->period = xstrdup(p->period);
 	r->created_at = xstrdup(p->created_at);
 	int rc = 0, year, half;
-	if (package_verify(dir, &err) != 0 || package_digest(dir, digest) != 0) {
+	/* Taken before the check, so that even a refusal's receipt names the
+	 * version it is about, and the school can tell it from a later one. */
+	int have_sums = package_digest(dir, digest) == 0;
+	if (package_verify(dir, &err) != 0 || !have_sums) {
 		rc = refuse(r, err ? err : xasprintf(_("%s: no SHA256SUMS: the package is incomplete"), dir));
 		goto out;
 	}

@@ -64,3 +64,18 @@ void receipt_clear(receipt *r)
 	free(r->remarks);
 	*r = (receipt){ 0 };
 }
+
+const char *receipt_outcome_title(const char *outcome)
+{
+	if (strcmp(outcome, "accepted") == 0)
+		return _("accepted");
+	if (strcmp(outcome, "replaced") == 0)
+		return _("accepted, replaces the earlier version");
+	if (strcmp(outcome, "unchanged") == 0)
+		return _("unchanged: this very package was received before");
+	if (strcmp(outcome, "older") == 0)
+		return _("not taken: the district has a newer version");
+	if (strcmp(outcome, "refused") == 0)
+		return _("refused");
+	return outcome;
+}

@@ -23,5 +23,7 @@ int receipt_write(const char *dir, const receipt *r, char **err);
 /* Reads dir/receipt.txt: 1 read, 0 there is none (or it is not one). */
 int receipt_read(const char *dir, receipt *out);
 void receipt_clear(receipt *r);
+/* The outcome in words a school reads its receipt in (translated). */
+const char *receipt_outcome_title(const char *outcome);
 
 #endif

@@ -90,18 +90,95 @@ static int heading_prefix(const char *text)
 	return word ? 0 : -1;
 }
 
-static void add_section(rm_table *t, const char *text, long line)
+void roadmap_read_section(const char *text, char **number, char **title)
 {
 	int k = heading_prefix(text);
-	char *number = k > 0 ? xstrndup(text, (size_t)k) : xstrdup("");
+	char *prefix = k > 0 ? xstrndup(text, (size_t)k) : xstrdup("");
 	const char *rest = text + (k > 0 ? k : 0);
 	while (*rest == '.' || *rest == ')' || *rest == ' ' || *rest == '-' || strncmp(rest, "–", 3) == 0 ||
 	       strncmp(rest, "—", 3) == 0)
 		rest += (*rest & 0x80) ? 3 : 1;
-	char *num = clean_number(number);
-	free(number);
+	*number = clean_number(prefix);
+	free(prefix);
+	*title = cell_trim(*rest ? rest : text);
+}
+
+int roadmap_read_heading(const char *text, char **number, char **title)
+{
+	if (heading_prefix(text) < 0)
+		return 0;
+	roadmap_read_section(text, number, title);
+	return 1;
+}
+
+static void add_section(rm_table *t, const char *text, long line)
+{
+	char *number, *title;
+	roadmap_read_section(text, &number, &title);
 	t->sections = xrealloc(t->sections, (t->nsections + 1) * sizeof *t->sections);
-	t->sections[t->nsections++] = (rm_section){ num, cell_trim(*rest ? rest : text), xstrdup(""), line };
+	t->sections[t->nsections++] = (rm_section){ number, title, xstrdup(""), line };
+}
+
+int roadmap_read_years(const char *text, int *first_year, int *last_year)
+{
+	char *end;
+	long a = strtol(text, &end, 10), b = a;
+	if (end == text)
+		return -1;
+	if (*end == '-') {
+		const char *s = end + 1;
+		b = strtol(s, &end, 10);
+		if (end == s)
+			return -1;
+	}
+	if (*end || a < 2000 || b > 2100 || a > b)
+		return -1;
+	*first_year = (int)a;
+	*last_year = (int)b;
+	return 0;
+}
+
+/* The row orientir writes first: 1 when r is one (its years and title then
+ * go into t), 0 when not. */
+static int marker_row(const csvin_row *r, rm_table *t)
+{
+	char *c = r->ncells ? cell_trim(r->cells[0]) : xstrdup("");
+	int yes = strcmp(c, ROADMAP_FORMAT) == 0;
+	free(c);
+	if (!yes)
+		return 0;
+	if (r->ncells > 1) {
+		char *years = cell_trim(r->cells[1]);
+		if (roadmap_read_years(years, &t->first_year, &t->last_year) != 0)
+			t->first_year = t->last_year = 0;
+		free(years);
+	}
+	free(t->title);
+	t->title = cell_trim(r->ncells > 2 && r->cells[2] ? r->cells[2] : "");
+	return 1;
+}
+
+int roadmap_read_marker(const char *path, int *first_year, int *last_year, char **title)
+{
+	char *err = NULL;
+	csvin *in = csvin_open(path, &err);
+	if (!in) {
+		free(err);
+		return 0;
+	}
+	csvin_row *r;
+	rm_table t = { 0 };
+	int found = csvin_next(in, &r, &err) == 1 && marker_row(r, &t);
+	free(err);
+	csvin_close(in);
+	if (found) {
+		*first_year = t.first_year;
+		*last_year = t.last_year;
+		*title = t.title;
+	} else {
+		free(t.title);
+	}
+	return found;
 }
 
 static void add_note(rm_table *t, const char *text)
@@ -135,8 +212,10 @@ static int find_header(csvin *in, rm_table *t, diag *d)
 {
 	csvin_row *r;
 	char *err = NULL, *first = NULL;
-	int got;
+	int got, row = 0;
 	while ((got = csvin_next(in, &r, &err)) == 1) {
+		if (row++ == 0 && marker_row(r, t))
+			continue;
 		char *unknown = NULL;
 		if (csvin_map(in, r, cols, NCOLS, &err, &unknown) == 0 && csvin_header_name(in, C_TITLE) &&
 		    csvin_header_name(in, C_NUMBER)) {
@@ -277,5 +356,6 @@ void rm_table_free(rm_table *t)
 	free(t->sections);
 	free(t->acts);
 	free(t->preamble);
+	free(t->title);
 	*t = (rm_table){ 0 };
 }

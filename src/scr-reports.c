@@ -14,41 +14,52 @@
 #include "common.h"
 #include "db.h"
 #include "dbcheck.h"
+#include "district.h"
 #include "indicators.h"
+#include "keyval.h"
 #include "package-write.h"
 #include "package.h"
+#include "receipt.h"
 #include "roadmap.h"
 #include "scr.h"
-#include "ui-widgets.h"
+#include "ui-folder.h"
 #include "usb.h"
+
+/* A line of the screen: the preview, then the packages already there. */
+struct line {
+	char *text;
+	int indent;
+	enum ui_attr attr;
+	int wrap;		/* long: take as many rows as it needs */
+};
 
 struct state {
 	char *period;
 	char *dest;		/* the chosen stick or folder, or NULL */
-	char **lines;		/* the preview, built when the period or data change */
+	struct line *lines;	/* built when the period, the data or dest change */
 	size_t n, top;
-	char **packages;	/* packages already at dest */
-	size_t npackages;
 };
 
-static void add(struct state *s, char *line)
+static void add_at(struct state *s, enum ui_attr attr, int indent, char *text)
 {
 	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
-	s->lines[s->n++] = line;
+	s->lines[s->n++] = (struct line){ text, indent, attr, indent >= 4 };
+}
+
+/* A line of the preview: the first is its heading, a missing thing stands out. */
+static void add(struct state *s, char *text)
+{
+	add_at(s, s->n == 0 ? UA_HEAD : !strncmp(text, _("Missing:"), strlen(_("Missing:"))) ? UA_ERROR : UA_NORMAL,
+	       0, text);
 }
 
 static void clear_lines(struct state *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		free(s->lines[i]);
+		free(s->lines[i].text);
 	free(s->lines);
 	s->lines = NULL;
 	s->n = s->top = 0;
-	for (size_t i = 0; i < s->npackages; i++)
-		free(s->packages[i]);
-	free(s->packages);
-	s->packages = NULL;
-	s->npackages = 0;
 }
 
 static char *day_text(long ymd)
@@ -56,33 +67,81 @@ static char *day_text(long ymd)
 	return xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000);
 }
 
-/* The packages at dest: folder, period, when made, whether they verify. */
+/* What the district's receipt beside a package says, when it is about this
+ * very version of it (the digest of its SHA256SUMS is the same). */
+static void receipt_lines(struct state *s, const char *dir)
+{
+	receipt r;
+	if (!receipt_read(dir, &r)) {
+		add_at(s, UA_NORMAL, 4, xstrdup(_("Not received by the district yet: there is no receipt.")));
+		return;
+	}
+	char digest[65] = "", *when = district_time_text(r.received_at);
+	if (strlen(when) > 16)
+		when[16] = '\0';	/* the minute is enough here */
+	package_digest(dir, digest);
+	if (strcmp(r.digest, digest) != 0) {
+		add_at(s, UA_NORMAL, 4, xasprintf(_("The receipt of %s is for an earlier version: the district has not "
+						    "received this one yet."), when));
+	} else {
+		int refused = strcmp(r.outcome, "refused") == 0, k = 0;
+		if (refused && r.nremarks)
+			add_at(s, UA_ERROR, 4, xasprintf(_("Received by the district %s: refused: %s"), when, r.remarks[k++]));
+		else
+			add_at(s, refused ? UA_ERROR : UA_NORMAL, 4,
+			       xasprintf(_("Received by the district %s: %s"), when, receipt_outcome_title(r.outcome)));
+		for (; k < r.nremarks; k++)
+			add_at(s, UA_NORMAL, 6, xasprintf("· %s", r.remarks[k]));
+	}
+	free(when);
+	receipt_clear(&r);
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The packages at dest: folder, when made, whether they verify, and what
+ * the district's receipt says of them. */
 static void scan_packages(struct state *s)
 {
 	DIR *d = s->dest ? opendir(s->dest) : NULL;
 	if (!d)
 		return;
+	char **names = NULL;
+	size_t n = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, "orientir-", 9) != 0)
-			continue;
-		char *dir = xasprintf("%s/%s", s->dest, e->d_name), *err = NULL;
-		char *man = xasprintf("%s/manifest.txt", dir);
-		char line[256], created[64] = "?";
-		FILE *fp = fopen(man, "r");
-		while (fp && fgets(line, sizeof line, fp))
-			if (sscanf(line, "created_at: %63s", created) == 1)
-				break;
-		if (fp)
-			fclose(fp);
-		int good = package_verify(dir, &err) == 0;
-		free(err);
-		s->packages = xrealloc(s->packages, (s->npackages + 1) * sizeof *s->packages);
-		s->packages[s->npackages++] = xasprintf(_("%s — written %s — %s"), e->d_name, created,
-						       good ? _("verifies") : _("DAMAGED"));
-		free(dir), free(man);
+		struct stat st;
+		char *dir = xasprintf("%s/%s", s->dest, e->d_name);
+		/* (the backups beside them are files named orientir-… too) */
+		if (!strncmp(e->d_name, "orientir-", 9) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
+			names = xrealloc(names, (n + 1) * sizeof *names);
+			names[n++] = xstrdup(e->d_name);
+		}
+		free(dir);
 	}
 	closedir(d);
+	if (n)
+		qsort(names, n, sizeof *names, by_name);
+	if (n) {
+		add_at(s, UA_NORMAL, 0, xstrdup(""));
+		add_at(s, UA_HEAD, 0, xstrdup(_("Packages already there:")));
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *dir = xasprintf("%s/%s", s->dest, names[i]), *err = NULL;
+		char *man = package_read_file(dir, "manifest.txt", NULL);
+		char *created = man ? keyval_get(man, "created_at") : NULL;
+		char *when = created ? district_time_text(created) : xstrdup("?");
+		int good = package_verify(dir, &err) == 0;
+		free(err);
+		add_at(s, good ? UA_NORMAL : UA_ERROR, 2, xasprintf(_("%s — written %s — %s"), names[i], when,
+								     good ? _("verifies") : _("DAMAGED")));
+		receipt_lines(s, dir);
+		free(dir), free(man), free(created), free(when), free(names[i]);
+	}
+	free(names);
 }
 
 static void preview(struct state *s)
@@ -158,57 +217,57 @@ static void preview(struct state *s)
 	scan_packages(s);
 }
 
+/* The rows a line takes at width. */
+static int rows_of(const struct line *l, int width)
+{
+	if (!l->wrap)
+		return 1;
+	int k;
+	char **v = ui_wrap(l->text, width - 4 - l->indent, &k);
+	for (int j = 0; j < k; j++)
+		free(v[j]);
+	free(v);
+	return k ? k : 1;
+}
+
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w), y = 0;
+	int width = getmaxx(w), height = getmaxy(w), y = 0, below = 0;
+	/* Scrolled past the end: the last screenful, not a lone last line. */
+	size_t last = s->n;
+	while (last > 0 && below + rows_of(&s->lines[last - 1], width) <= height)
+		below += rows_of(&s->lines[--last], width);
+	if (s->top > last)
+		s->top = last;
 	for (size_t i = s->top; i < s->n && y < height; i++, y++) {
-		wattrset(w, i == 0 ? ui_attr(UA_HEAD) : !strncmp(s->lines[i], _("Missing:"), strlen(_("Missing:")))
-			 ? ui_attr(UA_ERROR) : A_NORMAL);
-		ui_put(w, y, 1, width - 2, s->lines[i]);
+		const struct line *l = &s->lines[i];
+		wattrset(w, ui_attr(l->attr));
+		if (!l->wrap) {
+			ui_put(w, y, 1 + l->indent, width - 2 - l->indent, l->text);
+			continue;
+		}
+		/* A receipt's words and remarks: rows after the first indented more. */
+		int k;
+		char **v = ui_wrap(l->text, width - 4 - l->indent, &k);
+		for (int j = 0; j < k; j++) {
+			if (y < height)
+				ui_put(w, y, 1 + l->indent + (j ? 2 : 0), width - 2 - l->indent - (j ? 2 : 0), v[j]);
+			y += j + 1 < k;
+			free(v[j]);
+		}
+		free(v);
 	}
-	wattrset(w, ui_attr(UA_HEAD));
-	if (s->npackages && y + 2 < height)
-		ui_put(w, ++y, 1, width - 2, _("Packages already there:"));
 	wattrset(w, A_NORMAL);
-	for (size_t i = 0; i < s->npackages && y + 1 < height; i++)
-		ui_put(w, ++y, 3, width - 4, s->packages[i]);
 }
 
 static void choose_dest(struct state *s)
 {
-	usb_stick *v;
-	size_t n = 0;
-	if (usb_find("/proc/self/mounts", &v, &n) != 0)
-		n = 0;
-	char **labels = xcalloc(n + 1, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		labels[i] = xasprintf(_("USB stick %s (%s)"), v[i].label, v[i].mount);
-	labels[n] = xstrdup(_("Another folder…"));
-	int k = ui_pick(_("Where to write"), labels, (int)n + 1, 0);
-	if (k >= 0 && (size_t)k < n) {
+	char *dest = ui_folder_pick(_("Where to write"), s->dest);
+	if (dest) {
 		free(s->dest);
-		s->dest = xstrdup(v[k].mount);
-	} else if ((size_t)k == n) {
-		const char *lab[] = { _("Folder") };
-		const int wid[] = { 50 };
-		char *val[] = { xstrdup(s->dest ? s->dest : getenv("HOME") ? getenv("HOME") : "/") };
-		if (ui_form_run(_("Where to write"), lab, wid, val, 1, NULL, NULL) == 1) {
-			struct stat st;
-			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(s->dest);
-				s->dest = xstrdup(val[0]);
-			} else {
-				ui_error(_("%s is not a folder."), val[0]);
-			}
-		}
-		free(val[0]);
+		s->dest = dest;
 	}
-	for (size_t i = 0; i <= n; i++)
-		free(labels[i]);
-	free(labels);
-	if (n)
-		usb_free(v, n);
 	preview(s);
 }
 
@@ -387,6 +446,9 @@ ui_screen *scr_reports_new(void)
 		       "package (report.html, the tables, checksums) and checks it; when it says\n"
 		       "so, the stick can be removed. A package written before for the same\n"
 		       "half-year is replaced only once the new one is whole.\n\n"
+		       "Under each package already there: whether the district has received it,\n"
+		       "and what it said, from the receipt the district's orientir leaves in the\n"
+		       "package's folder when it reads the stick.\n\n"
 		       "F6 puts a checked backup of the database on the stick (the last five are\n"
 		       "kept); F7 restores one, keeping the current database aside.");
 	scr->keys[1] = NC_("key", "Write");

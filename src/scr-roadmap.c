@@ -1,15 +1,19 @@
 /* The roadmap: activities by section with a status mark and the deadline
  * as written, filters and search, each section's share done; an activity's
- * card; a timeline of the year; the roadmap's details. */
+ * card; a timeline of the year; the roadmap's details; in the district's
+ * orientir, the roadmap written onto a stick for the schools. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cell.h"
 #include "common.h"
+#include "roadmap-write.h"
 #include "roadmap.h"
 #include "scr.h"
+#include "ui-folder.h"
 #include "ui-widgets.h"
 #include "utf8.h"
 
@@ -31,6 +35,8 @@ struct state {
 	size_t nlines, row, top;
 	long today;
 	int stale;
+	int district;		/* the district office's orientir */
+	char *dest;		/* where the roadmap was last written */
 };
 
 static int matches(const struct state *s, const activity *a)
@@ -510,6 +516,42 @@ static void show_details(struct state *s)
 	free(text);
 }
 
+/* The district's roadmap onto a stick or into a folder, as the table the
+ * schools import (roadmap-YEARS.csv, for Russian Excel). */
+static void write_file(struct state *s)
+{
+	rm_table t;
+	char *err = NULL, *where = NULL;
+	int have = roadmap_write_load(ui.db, &t, &err);
+	if (have <= 0) {
+		ui_error("%s", have < 0 ? err : _("There is no roadmap to write yet: import the district's table first."));
+		free(err);
+		return;
+	}
+	char *name = roadmap_write_name(&t);
+	rm_table_free(&t);
+	char *dir = ui_folder_pick(_("Where to write the roadmap"), s->dest);
+	if (dir) {
+		free(s->dest);
+		s->dest = dir;
+		char *path = xasprintf("%s/%s", dir, name);
+		char *q = xasprintf(_("%s is already there. Write the roadmap in its place?"), name);
+		if (access(path, F_OK) != 0 || ui_confirm(q)) {
+			roadmap_written w;
+			if (roadmap_write(ui.db, dir, &csv_excel_ru, &where, &w, &err) != 0)
+				ui_error("%s", err);
+			else if (w.nlost)
+				ui_error(_("Written to %s, but a school importing it would not get exactly this: %s"), where,
+					 w.lost[0]);
+			else
+				ui_message(_("Written and checked: %s"), where);
+			roadmap_written_clear(&w);
+		}
+		free(path), free(q);
+	}
+	free(name), free(err), free(where);
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
@@ -538,6 +580,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		ui_push(timeline_new(s));
 	} else if (ch == KEY_F(6)) {
 		show_details(s);
+	} else if (ch == KEY_F(2) && s->district) {
+		write_file(s);
 	} else {
 		return UI_UNHANDLED;
 	}
@@ -551,6 +595,7 @@ static void destroy(ui_screen *scr)
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
 	free(s->lines);
+	free(s->dest);
 	free(s);
 	free(scr);
 }
@@ -558,6 +603,7 @@ static void destroy(ui_screen *scr)
 ui_screen *scr_roadmap_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
+	s->district = ui.sc.role && strcmp(ui.sc.role, "district") == 0;
 	reload(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Roadmap");
@@ -568,7 +614,12 @@ ui_screen *scr_roadmap_new(void)
 		       "F3 shows all activities, the overdue ones, those due within 30 days, or\n"
 		       "those not done yet. Type to search by number, title or who answers for\n"
 		       "it. Enter or F4 opens an activity's card to record what was done. F5\n"
-		       "shows the timeline of the year, F6 the roadmap's title, order and tasks.");
+		       "shows the timeline of the year, F6 the roadmap's title, order and tasks.\n\n"
+		       "In the district office's orientir, F2 writes the roadmap onto a stick or\n"
+		       "into a folder as the table the schools import (roadmap-YEARS.csv): they\n"
+		       "get exactly this roadmap, its years and title with it.");
+	if (s->district)
+		scr->keys[1] = NC_("key", "Write");
 	scr->keys[2] = NC_("key", "Filter");
 	scr->keys[3] = NC_("key", "Open");
 	scr->keys[4] = NC_("key", "Timeline");

@@ -172,6 +172,13 @@ int db_activity_delete(sqlite3 *db, long id, char **err);
 /* Sections are rebuilt on every import. */
 int db_sections_clear(sqlite3 *db, char **err);
 long db_section_add(sqlite3 *db, const char *number, const char *title, const char *notes, int sort, char **err);
+typedef struct section_item {
+	long id;
+	char *number, *title, *notes;
+} section_item;
+/* Every section in the roadmap's order, those without activities too. */
+int db_section_list(sqlite3 *db, section_item **out, size_t *n, char **err);
+void section_list_free(section_item *v, size_t n);
 
 typedef struct event_item {
 	long id, activity_id;

@@ -100,6 +100,20 @@ else
 	echo "# strace with fault injection is missing: the failed-write cases are not run"
 fi
 
+# The district reads the stick and leaves its receipt in the package's
+# folder; exporting again says what the district had said of the package
+# being replaced, and the new one starts without a receipt.
+"$ORIENTIR" --db "$TMP/district.db" init --code R1 --name "ИМЦ" --role district >/dev/null
+"$ORIENTIR" --db "$TMP/district.db" district import "$OUT" --received 2024-06-18 >/dev/null
+[ -f "$PKG/receipt.txt" ] && ok "the district leaves a receipt beside the package" \
+	|| not_ok "the district leaves a receipt beside the package"
+run export --period 2024-H1 --to "$OUT"
+expect 0 "exporting over a package the district has read says so" \
+	--out "The district had read the package this one replaces, 18.06.2024 12:00: accepted."
+[ ! -e "$PKG/receipt.txt" ] && ok "…and the new package has no receipt yet" || not_ok "…and the new package has no receipt yet"
+run export --period 2024-H1 --to "$OUT"
+expect 0 "…nor does the next export mention one" --no-out "The district had read"
+
 # A stick with too little room: refused before writing anything.
 if [ "$(id -u)" = 0 ] && mkdir -p "$TMP/small" && mount -t tmpfs -o size=1m tmpfs "$TMP/small" 2>/dev/null; then
 	"$ORIENTIR" export --period 2024-H1 --to "$TMP/small" >/dev/null 2>&1

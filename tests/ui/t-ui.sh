@@ -234,6 +234,46 @@ for term in linux xterm-256color; do
 	fi
 done
 
+# The district writes its roadmap from the Roadmap screen; a school
+# importing that file gets the same roadmap.
+for term in linux xterm-256color; do
+	db="$TMP/$term-droadmap.db"
+	"$ORIENTIR" --db "$db" init --code R1 --name "ИМЦ" --role district >/dev/null
+	"$ORIENTIR" --db "$db" import roadmap "$FIXTURES/roadmap/broken.csv" --years 2025 >/dev/null
+	stick="$TMP/$term-rmstick"
+	mkdir -p "$stick"
+	home=$HOME
+	HOME=$stick
+	vt $term roadmap-write.vt "$db"
+	HOME=$home
+	sdb="$TMP/$term-rmschool.db"
+	school "$sdb"
+	"$ORIENTIR" --db "$sdb" import roadmap "$stick/roadmap-2025.csv" >/dev/null 2>&1
+	check "$("$ORIENTIR" --db "$sdb" roadmap list --format csv | md5sum)" \
+		"$("$ORIENTIR" --db "$db" roadmap list --format csv | md5sum)" "the roadmap written from the screen imports the same ($term)"
+done
+
+# Reports: the district's receipts beside the packages, read from the stick.
+for term in linux xterm-256color; do
+	db="$TMP/$term-receipts.db"
+	school "$db"
+	stick="$TMP/$term-rstick"
+	mkdir -p "$stick"
+	for p in 2024-H1 2024-H2 2025-H1 2025-H2; do
+		"$ORIENTIR" --db "$db" export --period $p --to "$stick" >/dev/null
+	done
+	echo "изменено" >>"$stick/orientir-0101-2024-H2/staff.csv"
+	"$ORIENTIR" --db "$TMP/$term-rdistrict.db" init --code R1 --name "ИМЦ" --role district >/dev/null
+	"$ORIENTIR" --db "$TMP/$term-rdistrict.db" district import "$stick/orientir-0101-2024-H1" \
+		"$stick/orientir-0101-2024-H2" "$stick/orientir-0101-2025-H2" --received 2026-06-18 >/dev/null 2>&1
+	# (the receipt of another version of 2025-H2, copied along with the folder)
+	sed -i 's/^digest: .*/digest: 0123/' "$stick/orientir-0101-2025-H2/receipt.txt"
+	home=$HOME
+	HOME=$stick
+	vt $term receipts.vt "$db"
+	HOME=$home
+done
+
 db="$TMP/teachers.db"
 school "$db"
 "$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
