@@ -167,3 +167,16 @@ char *cli_tenths(int tenths, const char *dp, int sign)
 	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
 	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
 }
+
+sqlite3 *cli_school_open(const cli_env *env, school *sc)
+{
+	sqlite3 *db = cli_open(env, 1, sc);
+	if (db && strcmp(sc->role, "school") != 0) {
+		cli_error(_("this is a district office's database; this command is a school's (the district's"
+			    " work is under 'orientir district')"));
+		school_clear(sc);
+		db_close(db);
+		return NULL;
+	}
+	return db;
+}

@@ -52,6 +52,9 @@ char *cli_db_path(const cli_env *env);
 /* Opens the database; with need_school, refuses one not yet initialised and
  * fills *sc. Prints the reason and returns NULL on failure. */
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
+/* As cli_open for a command only a school has (its pupils, results and
+ * report package): a district office's database is refused, told why. */
+sqlite3 *cli_school_open(const cli_env *env, school *sc);
 
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */

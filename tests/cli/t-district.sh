@@ -127,6 +127,20 @@ expect 0 "the school's own commands still work there" --out "below_min,ВПР,М
 run init --code R1 --name "ИМЦ" --role district
 expect 0 "a district database is made"
 
+# --- and a school's commands need a school's ---
+snapshot before
+for c in "export --period 2024-H1 --to $TMP" "import roster $FIXTURES/indicators/roster.csv" \
+	"import results $FIXTURES/indicators/results.csv" "indicators --year 2024"; do
+	# shellcheck disable=SC2086
+	run $c
+	expect 1 "${c%% /*}: on a district's database it is refused" --err "district office's database" \
+		--err "orientir district"
+done
+same_as before "…and the district's database is untouched"
+[ -e "$TMP/orientir-R1-2024-H1" ] && not_ok "…and no package is written" || ok "…and no package is written"
+run import roadmap "$FIXTURES/roadmap/broken.csv" --years 2024 --dry-run
+expect 0 "the district checks its own roadmap (import roadmap is both roles')"
+
 snapshot before
 run district import
 expect 2 "district import without a path is a usage error" --err "package folder"
