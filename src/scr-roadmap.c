@@ -129,8 +129,10 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 1, 2, width - 4, _("No roadmap yet: F7 imports the district's table from a file."));
 		return;
 	}
-	char *head = xasprintf(_("%s (%d-%d) · %s · search: %s_"), *s->info.title ? s->info.title : s->info.source,
-			       s->info.first_year, s->info.last_year, _(names[s->filter]), s->search);
+	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
+	char *head = xasprintf(_("%s (%s) · %s · search: %s_"), *s->info.title ? s->info.title : s->info.source, years,
+			       _(names[s->filter]), s->search);
+	free(years);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, head);
 	wattrset(w, A_NORMAL);
@@ -509,9 +511,11 @@ static void show_details(struct state *s)
 {
 	if (!s->have_info)
 		return;
-	char *text = xasprintf(_("Title: %s\nYears: %d-%d\nImported from %s on %s.\n\n%s"),
-			       *s->info.title ? s->info.title : "—", s->info.first_year, s->info.last_year, s->info.source,
-			       s->info.imported_at, s->info.preamble);
+	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
+	char *text = xasprintf(_("Title: %s\nYears: %s\nImported from %s on %s.\n\n%s"),
+			       *s->info.title ? s->info.title : "—", years, s->info.source, s->info.imported_at,
+			       s->info.preamble);
+	free(years);
 	ui_show_text(_("The roadmap"), text);
 	free(text);
 }
