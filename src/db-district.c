@@ -20,8 +20,9 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
-static void fill_school(sqlite3_stmt *st, d_school *s)
+static void fill_school(sqlite3_stmt *st, void *item)
 {
+	d_school *s = item;
 	*s = (d_school){ db_col_dup(st, 0), db_col_dup(st, 1), sqlite3_column_int(st, 2), db_col_dup(st, 3) };
 }
 
@@ -33,12 +34,7 @@ int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err)
 	if (!st)
 		return -1;
 	bind_text(st, 1, code);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill_school(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill_school, out, err);
 }
 
 int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err)
@@ -66,41 +62,28 @@ int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other,
 	return done(db, st, err);
 }
 
-int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school ORDER BY name COLLATE RU, code", err);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		fill_school(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		d_school_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
-}
-
 void d_school_clear(d_school *s)
 {
 	free(s->code), free(s->name), free(s->other_name);
 	*s = (d_school){ 0 };
 }
 
+static void clear_school(void *item)
+{
+	d_school_clear(item);
+}
+
 void d_school_list_free(d_school *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		d_school_clear(&v[i]);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_school);
+}
+
+int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school ORDER BY name COLLATE RU, code", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_school, clear_school, (void **)out, n, err);
 }
 
 int db_d_package_get(sqlite3 *db, const char *code, const char *period, d_package *out, char **err)
@@ -297,6 +280,19 @@ int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx
 	return 0;
 }
 
+static void fill_progress(sqlite3_stmt *st, void *item)
+{
+	d_progress *p = item;
+	*p = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1), (long)sqlite3_column_double(st, 2),
+			   (long)sqlite3_column_double(st, 3), (long)sqlite3_column_double(st, 4) };
+}
+
+static void clear_progress(void *item)
+{
+	d_progress *p = item;
+	free(p->school_code);
+}
+
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT p.school_code, count(a.sort), total(a.status = 'done'), total(a.overdue),"
@@ -306,32 +302,17 @@ int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, 
 	if (!st)
 		return -1;
 	bind_text(st, 1, period);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		(*out)[(*n)++] = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1),
-					       (long)sqlite3_column_double(st, 2), (long)sqlite3_column_double(st, 3),
-					       (long)sqlite3_column_double(st, 4) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		d_progress_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_progress, clear_progress, (void **)out, n, err);
 }
 
 void d_progress_free(d_progress *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].school_code);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_progress);
+}
+
+static void fill_year(sqlite3_stmt *st, void *item)
+{
+	*(int *)item = sqlite3_column_int(st, 0);
 }
 
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
@@ -339,19 +320,5 @@ int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_result_source ORDER BY year DESC", err);
 	if (!st)
 		return -1;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = sqlite3_column_int(st, 0);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
 }

@@ -50,8 +50,9 @@ int db_result_update(sqlite3 *db, const result *r, char **err)
 	return 0;
 }
 
-static void fill(sqlite3_stmt *st, result *r)
+static void fill(sqlite3_stmt *st, void *item)
 {
+	result *r = item;
 	r->assessment_id = (long)sqlite3_column_int64(st, 0);
 	r->student_id = (long)sqlite3_column_int64(st, 1);
 	r->class_label = xstrdup((const char *)sqlite3_column_text(st, 2));
@@ -74,12 +75,7 @@ int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out,
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
 	sqlite3_bind_int64(st, 2, student_id);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill, out, err);
 }
 
 int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err)
