@@ -65,10 +65,8 @@ int db_assessment_save(sqlite3 *db, assessment *a, char **err)
 	db_bind_opt_double(st, 10, a->sc.has_avg, a->sc.avg_score);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!a->id)
 		a->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;

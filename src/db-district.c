@@ -6,15 +6,6 @@
 #include "db-district.h"
 #include "db.h"
 
-static int done(sqlite3 *db, sqlite3_stmt *st, char **err)
-{
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
-}
-
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
@@ -49,7 +40,7 @@ int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed,
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, name);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err)
@@ -59,7 +50,7 @@ int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other,
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, other);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 void d_school_clear(d_school *s)
@@ -112,7 +103,7 @@ int db_d_package_put(sqlite3 *db, d_package *p, char **err)
 		return -1;
 	bind_text(st, 1, p->school_code);
 	bind_text(st, 2, p->period);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	st = db_stmt(db, "INSERT INTO d_package (school_code, period, school_name, district, created_at, app_version,"
 		     " digest, received_at, first_received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
@@ -122,7 +113,7 @@ int db_d_package_put(sqlite3 *db, d_package *p, char **err)
 			    p->digest, p->received_at, p->first_received_at, p->source };
 	for (int i = 0; i < 10; i++)
 		bind_text(st, i + 1, v[i]);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	p->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -150,7 +141,7 @@ int db_d_indicator_add(sqlite3 *db, long package_id, const d_indicator *v, char 
 	db_bind_opt_int(st, 7, v->has_num, v->num);
 	db_bind_opt_int(st, 8, v->has_den, v->den);
 	db_bind_opt_double(st, 9, v->has_percent, v->percent);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, void *ctx, char **err)
@@ -183,7 +174,7 @@ int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *
 	for (int i = 0; i < 6; i++)
 		bind_text(st, i + 3, v[i]);
 	sqlite3_bind_int(st, 9, a->overdue);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_result_source_get(sqlite3 *db, const char *code, int year, char **created_at, char **err)
@@ -209,7 +200,7 @@ int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *
 		return -1;
 	bind_text(st, 1, code);
 	sqlite3_bind_int(st, 2, year);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	st = db_stmt(db, "INSERT INTO d_result_source (school_code, year, period, created_at) VALUES (?1, ?2, ?3, ?4)"
 		     " ON CONFLICT (school_code, year) DO UPDATE SET period = ?3, created_at = ?4", err);
@@ -219,7 +210,7 @@ int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *
 	sqlite3_bind_int(st, 2, year);
 	bind_text(st, 3, period);
 	bind_text(st, 4, created_at);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_result_add(sqlite3 *db, const d_result *r, char **err)
@@ -243,7 +234,7 @@ int db_d_result_add(sqlite3 *db, const d_result *r, char **err)
 	db_bind_opt_double(st, 12, r->has_max, r->max_score);
 	db_bind_opt_double(st, 13, r->has_min, r->min_score);
 	db_bind_opt_double(st, 14, r->has_high, r->high_score);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx, char **err)

@@ -128,10 +128,8 @@ long db_ref_add(sqlite3 *db, refmap *m, const char *name, const char *title,
 	sqlite3_bind_text(st, 2, title ? title : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, aliases ? aliases : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, sort);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	long id = (long)sqlite3_last_insert_rowid(db);
 	add_entry(m, id, name, aliases);
 	return id;

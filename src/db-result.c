@@ -29,10 +29,8 @@ int db_result_insert(sqlite3 *db, const result *r, char **err)
 	if (!st)
 		return -1;
 	bind_result(st, r);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db) > 0;
 }
 
@@ -43,11 +41,7 @@ int db_result_update(sqlite3 *db, const result *r, char **err)
 	if (!st)
 		return -1;
 	bind_result(st, r);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 static void fill(sqlite3_stmt *st, void *item)

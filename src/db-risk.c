@@ -51,15 +51,6 @@ void risk_list_free(risk_pupil *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_risk);
 }
 
-static int step_done(sqlite3 *db, sqlite3_stmt *st, char **err)
-{
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
-}
-
 int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE student SET individual_route = ?1, route_on = nullif(?2, ''),"
@@ -75,7 +66,7 @@ int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
 	sqlite3_bind_text(st, 6, p->extra_subject ? p->extra_subject : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->extra_teacher ? p->extra_teacher : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, p->id);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err)
@@ -87,7 +78,7 @@ int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char *
 	sqlite3_bind_int(st, 1, in);
 	sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, student_id);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
@@ -98,7 +89,7 @@ int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err)
@@ -110,7 +101,7 @@ int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, 
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_int(st, 2, year);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_causes(sqlite3 *db, int year, risk_cause_visit visit, void *ctx, char **err)

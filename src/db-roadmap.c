@@ -34,11 +34,7 @@ int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err)
 	sqlite3_bind_text(st, 3, r->preamble, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, r->first_year);
 	sqlite3_bind_int(st, 5, r->last_year);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 void roadmap_info_clear(roadmap_info *r)
@@ -110,10 +106,8 @@ int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
 	sqlite3_bind_int(st, 10, a->sort);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!a->id)
 		a->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -130,11 +124,7 @@ int db_activity_save_progress(sqlite3 *db, const activity *a, char **err)
 	sqlite3_bind_text(st, 3, a->evidence ? a->evidence : "", -1, SQLITE_STATIC);
 	db_bind_opt_int(st, 4, a->participants >= 0, a->participants);
 	sqlite3_bind_int64(st, 5, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 static int exec1(sqlite3 *db, const char *sql, long id, char **err)
@@ -144,11 +134,7 @@ static int exec1(sqlite3 *db, const char *sql, long id, char **err)
 		return -1;
 	if (id)
 		sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 int db_activity_delete(sqlite3 *db, long id, char **err)
@@ -170,10 +156,8 @@ long db_section_add(sqlite3 *db, const char *number, const char *title, const ch
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, notes, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, sort);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return (long)sqlite3_last_insert_rowid(db);
 }
 
@@ -257,10 +241,8 @@ int db_event_save(sqlite3 *db, event_item *e, char **err)
 	db_bind_opt_int(st, 5, e->activity_id != 0, e->activity_id);
 	if (e->id)
 		sqlite3_bind_int64(st, 6, e->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!e->id)
 		e->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;

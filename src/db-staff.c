@@ -47,10 +47,8 @@ int db_teacher_save(sqlite3 *db, teacher *t, char **err)
 	sqlite3_bind_text(st, 8, t->diagnostics_result ? t->diagnostics_result : "", -1, SQLITE_STATIC);
 	if (t->id)
 		sqlite3_bind_int64(st, 9, t->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!t->id)
 		t->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -66,10 +64,8 @@ int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, c
 	sqlite3_bind_text(st, 2, topic, -1, SQLITE_STATIC);
 	db_bind_opt_int(st, 3, hours >= 0, hours);
 	sqlite3_bind_text(st, 4, taken_on ? taken_on : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db) > 0;
 }
 

@@ -27,10 +27,8 @@ long db_class_ensure(sqlite3 *db, int grade, const char *letter, char **err)
 		return -1;
 	sqlite3_bind_int(st, 1, grade);
 	sqlite3_bind_text(st, 2, letter, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return (long)sqlite3_last_insert_rowid(db);
 }
 
@@ -140,10 +138,8 @@ int db_student_save(sqlite3 *db, student *s, char **err)
 	sqlite3_bind_int(st, 9, s->extra_lessons);
 	if (s->id)
 		sqlite3_bind_int64(st, 10, s->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!s->id)
 		s->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -234,10 +230,8 @@ static int exec_id(sqlite3 *db, const char *sql, long id, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db);
 }
 

@@ -108,6 +108,15 @@ int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err)
 	return -1;
 }
 
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, char **err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
 int db_row(sqlite3 *db, sqlite3_stmt *st, db_fill_fn fill, void *out, char **err)
 {
 	int rc = db_step_row(db, st, err);

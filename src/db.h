@@ -36,6 +36,8 @@ sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err);
 /* Steps a statement expected to give at most one row: 1 a row (read it,
  * then the caller resets), 0 none, -1 with *err. */
 int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err);
+/* Steps a statement that gives no row (a write): 0, or -1 with *err. */
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, char **err);
 /* Binds v to parameter i, or NULL when the value is missing (!has). */
 static inline void db_bind_opt_int(sqlite3_stmt *st, int i, int has, sqlite3_int64 v)
 {

@@ -164,11 +164,7 @@ int grid_draft_put(sqlite3 *db, const grid *g, size_t i, char **err)
 		bind_val(st, 3, &r->now);
 		sqlite3_bind_int(st, 7, empty_val(&r->now));
 	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 long grid_draft_count(sqlite3 *db, long assessment_id, char **err)
@@ -211,11 +207,7 @@ int grid_draft_discard(sqlite3 *db, long assessment_id, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 long grid_save(sqlite3 *db, grid *g, char **err)
