@@ -144,25 +144,6 @@ mkdir -p "$work"
 
 # --- helpers ----------------------------------------------------------------
 
-# run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
-# $work/NAME.err; sets $secs (wall clock), $cpu (user + system seconds) and
-# $kib (max RSS in KiB).
-run_timed() {
-	name=$1
-	shift
-	t0=$(date +%s.%N)
-	if ! "$timer" -f '%M %U %S' -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
-		echo "district.sh: failed: $*" >&2
-		cat "$work/$name.err" >&2
-		exit 1
-	fi
-	t1=$(date +%s.%N)
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	kib=$(tail -n 1 "$work/$name.rss" | cut -d' ' -f1)
-	cpu=$(tail -n 1 "$work/$name.rss" | awk '{ printf "%.2f", $2 + $3 }')
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 mib() { du -cb "$@" 2>/dev/null | awk 'END { printf "%.1f MiB", $1 / 1048576 }'; }
 
 # --- machine and data -------------------------------------------------------

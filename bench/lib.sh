@@ -1,7 +1,7 @@
 # Shared by the benchmarks, sourced once the script has set here (its
 # folder), me (its name, for messages) and runs (RUNS, or its default):
 # where orientir, sqlite3 and the data are, the checks each makes first,
-# and the machine it runs on.
+# timing a command, and the machine it runs on.
 bin=${ORIENTIR:-$here/../src/orientir}
 sqlite=${SQLITE3:-sqlite3}
 out=${BENCH_OUT:-$here/out}
@@ -25,6 +25,34 @@ case $runs in '' | *[!0-9]* | 0) die "RUNS must be a positive number" ;; esac
 # min A B, max A B (decimal numbers; A may be empty)
 min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
 max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
+# ratio A B: A / B to two places; "?" when A is (not measured), "-" when B is 0
+ratio() {
+	awk -v a="$1" -v b="$2" 'BEGIN { if (a == "?") print "?"; else if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'
+}
+# verdict VALUE GOAL [STRICT]: "met" when VALUE <= GOAL (< when STRICT), else
+# "MISSED"; "(none)" for a VALUE of "?" (not measured)
+verdict() {
+	awk -v v="$1" -v g="$2" -v strict="${3:-0}" \
+		'BEGIN { print v == "?" ? "(none)" : (strict ? v < g : v <= g) ? "met" : "MISSED" }'
+}
+
+# run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
+# $work/NAME.err; sets $secs (wall clock), $cpu (user + system seconds) and
+# $kib (max RSS in KiB).
+run_timed() {
+	name=$1
+	shift
+	t0=$(date +%s.%N)
+	if ! "$timer" -f '%M %U %S' -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
+		echo "$me: failed: $*" >&2
+		cat "$work/$name.err" >&2
+		exit 1
+	fi
+	t1=$(date +%s.%N)
+	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+	kib=$(tail -n 1 "$work/$name.rss" | cut -d' ' -f1)
+	cpu=$(tail -n 1 "$work/$name.rss" | awk '{ printf "%.2f", $2 + $3 }')
+}
 
 # banner TITLE DIR: the report's first lines: what is measured, and when;
 # the machine (with the filesystem DIR is on) and its load; the orientir run.

@@ -54,28 +54,6 @@ work=$out/work
 rm -rf "$work"
 mkdir -p "$work"
 
-# --- helpers ----------------------------------------------------------------
-
-# run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
-# $work/NAME.err; sets $secs (wall clock) and $kib (max RSS in KiB).
-run_timed() {
-	name=$1
-	shift
-	t0=$(date +%s.%N)
-	if ! "$timer" -f %M -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
-		echo "run.sh: failed: $*" >&2
-		cat "$work/$name.err" >&2
-		exit 1
-	fi
-	t1=$(date +%s.%N)
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	kib=$(tail -n 1 "$work/$name.rss")
-}
-
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-# verdict VALUE GOAL: "met" when VALUE <= GOAL (or < for strict), else "MISSED"
-verdict() { awk -v v="$1" -v g="$2" -v strict="${3:-0}" 'BEGIN { print ((strict ? v < g : v <= g) ? "met" : "MISSED") }'; }
-
 # --- machine and data -------------------------------------------------------
 
 rows() { awk 'END { print NR - 1 }' "$1"; }

@@ -99,13 +99,6 @@ db=$ui/orientir.db
 # --- helpers ----------------------------------------------------------------
 
 now() { date +%s.%N; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "?") print "?"; else printf "%.2f", a / b }'; }
-# verdict VALUE GOAL [STRICT]: "met" when VALUE <= GOAL (< when STRICT), else
-# "MISSED"; "(none)" for a VALUE of "?" (not measured)
-verdict() {
-	awk -v v="$1" -v g="$2" -v strict="${3:-0}" \
-		'BEGIN { print v == "?" ? "(none)" : (strict ? v < g : v <= g) ? "met" : "MISSED" }'
-}
 rows_of() { awk 'END { print NR - 1 }' "$1"; }
 mib() { wc -c <"$1" | awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 rmdb() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
