@@ -154,11 +154,7 @@ int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, v
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		visit(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_double(st, 1));
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err)
@@ -259,16 +255,10 @@ int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx
 				   &s.confirmed, &s.raised };
 		for (int i = 0; i < 8; i++)
 			*counts[i] = (long)sqlite3_column_double(st, 4 + i);
-		if (visit(ctx, &s) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &s) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 static void fill_progress(sqlite3_stmt *st, void *item)

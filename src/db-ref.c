@@ -66,8 +66,7 @@ refmap *db_ref_load(sqlite3 *db, enum ref_kind kind, char **err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		add_entry(m, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 			  (const char *)sqlite3_column_text(st, 2));
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_end(db, st, rc, err) != 0) {
 		refmap_free(m);
 		return NULL;
 	}

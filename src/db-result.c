@@ -92,16 +92,10 @@ int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ct
 		r.mark = sqlite3_column_int(st, 3);
 		r.has_journal = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		r.journal_mark = sqlite3_column_int(st, 4);
-		if (visit(ctx, &r) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &r) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 void result_clear(result *r)
@@ -153,14 +147,8 @@ int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, v
 		l.sc.score5 = opt_double(st, 15, &l.sc.has_score5);
 		l.sc.high_score = opt_double(st, 16, &l.sc.has_high);
 		l.sc.avg_score = opt_double(st, 17, &l.sc.has_avg);
-		if (visit(ctx, &l) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &l) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }

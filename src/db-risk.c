@@ -126,16 +126,10 @@ int db_risk_causes(sqlite3 *db, int year, risk_cause_visit visit, void *ctx, cha
 				 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
 				 (const char *)sqlite3_column_text(st, 4), sqlite3_column_int(st, 5),
 				 sqlite3_column_double(st, 6), sqlite3_column_double(st, 7) };
-		if (visit(ctx, &c) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &c) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 long db_risk_size_on(sqlite3 *db, const char *day, char **err)

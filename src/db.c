@@ -117,6 +117,18 @@ int db_step_done(sqlite3 *db, sqlite3_stmt *st, char **err)
 	return 0;
 }
 
+int db_step_end(sqlite3 *db, sqlite3_stmt *st, int rc, char **err)
+{
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	/* Stopped on a row: the statement lets go of what it reads. */
+	if (rc == SQLITE_ROW)
+		sqlite3_reset(st);
+	return 0;
+}
+
 int db_row(sqlite3 *db, sqlite3_stmt *st, db_fill_fn fill, void *out, char **err)
 {
 	int rc = db_step_row(db, st, err);

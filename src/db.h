@@ -38,6 +38,10 @@ sqlite3_stmt *db_stmt(sqlite3 *db, const char *sql, char **err);
 int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err);
 /* Steps a statement that gives no row (a write): 0, or -1 with *err. */
 int db_step_done(sqlite3 *db, sqlite3_stmt *st, char **err);
+/* The end of a walk through st's rows, rc the last sqlite3_step's: 0 when
+ * all were read or the walk stopped on a row (st is then reset), else -1
+ * with *err. */
+int db_step_end(sqlite3 *db, sqlite3_stmt *st, int rc, char **err);
 /* Binds v to parameter i, or NULL when the value is missing (!has). */
 static inline void db_bind_opt_int(sqlite3_stmt *st, int i, int has, sqlite3_int64 v)
 {

@@ -194,11 +194,7 @@ int grid_draft_restore(sqlite3 *db, grid *g, char **err)
 			if (g->rows[i].student_id == sid)
 				read_val(st, 1, &g->rows[i].now);
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 int grid_draft_discard(sqlite3 *db, long assessment_id, char **err)

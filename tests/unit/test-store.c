@@ -172,6 +172,16 @@ START_TEST(rows_read_whole_or_not_at_all)
 	st = db_stmt(db, "SELECT x FROM t WHERE x = ?", &err);
 	sqlite3_bind_int(st, 1, 41);
 	ck_assert_int_eq(db_row(db, st, fill_text, &one_text, &err), 0);
+	/* A walk stopped on a row lets the statement go; one that failed says why. */
+	st = db_stmt(db, "SELECT x FROM t ORDER BY x", &err);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_ROW, &err), 0);
+	ck_assert_int_eq(sqlite3_stmt_busy(st), 0);
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_DONE, &err), 0);
+	err = NULL;
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_ERROR, &err), -1);
+	ck_assert_ptr_nonnull(err);
+	free(err);
 }
 END_TEST
 
