@@ -35,40 +35,11 @@ int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-/* The sections and the numbers of their activities, as found. */
-static void print_found(const rm_table *t)
+/* A line of the roadmap's report on stdout. */
+static void print_line(void *ctx, const char *text)
 {
-	printf(_("Sections and activities found:\n"));
-	for (int sec = -1; sec < (int)t->nsections; sec++) {
-		char *line = NULL;
-		int count = 0;
-		for (size_t i = 0; i < t->nacts; i++) {
-			if (t->acts[i].section != sec)
-				continue;
-			char *l = line ? xasprintf("%s, %s", line, *t->acts[i].number ? t->acts[i].number : "—")
-				       : xstrdup(*t->acts[i].number ? t->acts[i].number : "—");
-			free(line);
-			line = l;
-			count++;
-		}
-		if (sec < 0 && !count)
-			continue;
-		if (sec < 0)
-			printf(t->nsections ? _("  (before any section): %s (%d)\n") : "  %s (%d)\n", line, count);
-		else
-			printf("  %s%s%s: %s (%d)\n", t->sections[sec].number, *t->sections[sec].number ? " " : "",
-			       t->sections[sec].title, line ? line : "—", count);
-		free(line);
-	}
-	printf(ngettext("%zu activity", "%zu activities", (unsigned long)t->nacts), t->nacts);
-	if (t->repeated_headers)
-		printf(ngettext("; %ld repeated header row skipped", "; %ld repeated header rows skipped",
-				(unsigned long)t->repeated_headers), t->repeated_headers);
-	if (t->joined_rows)
-		printf(ngettext("; %ld row broken across a page joined to its activity",
-				"; %ld rows broken across a page joined to their activities",
-				(unsigned long)t->joined_rows), t->joined_rows);
-	printf(".\n");
+	(void)ctx;
+	printf("%s\n", text);
 }
 
 static int import_roadmap(cli_env *env, const char *path, int first, int last, const char *title, int dry_run)
@@ -105,20 +76,13 @@ static int import_roadmap(cli_env *env, const char *path, int first, int last, c
 	int rc = roadmap_import(db, path, first, last, title, dry_run, &d, &t, &sum);
 	free(file_title);
 	if (rc == 0) {
-		print_found(&t);
-		printf(dry_run ? _("Checked, no errors (the roadmap for %d-%d). Importing it would add %ld, change %ld, "
-				   "leave %ld unchanged, drop %ld.\n")
-			       : _("Imported the roadmap for %d-%d. Added %ld, changed %ld, unchanged %ld, dropped %ld.\n"),
-		       first, last, sum.added, sum.changed, sum.unchanged, sum.dropped);
-		for (size_t i = 0; i < sum.nchanged_list; i++)
-			printf(_("  changed: %s\n"), sum.changed_list[i]);
-		for (size_t i = 0; i < sum.ndropped_list; i++)
-			printf(_("  dropped: %s\n"), sum.dropped_list[i]);
-		rm_table_free(&t);
+		roadmap_found(&t, print_line, NULL);
+		roadmap_summary_say(&sum, first, last, dry_run, print_line, NULL);
 		roadmap_summary_free(&sum);
 	} else {
 		cli_error(_("%s: not imported; nothing was changed"), path);
 	}
+	rm_table_free(&t);
 	school_clear(&sc);
 	db_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;

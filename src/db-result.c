@@ -152,3 +152,18 @@ int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, v
 	}
 	return db_step_end(db, st, rc, err);
 }
+
+int db_result_shift(sqlite3 *db, double shift, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE result SET score = max(0, min(score + ?,"
+				   " (SELECT a.max_score FROM assessment a WHERE a.id = result.assessment_id)))"
+				   " WHERE score IS NOT NULL", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_double(st, 1, shift);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}

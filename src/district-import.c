@@ -286,10 +286,9 @@ static int take_year(struct reader *rd, int year, int *take)
 			*take = rd->take[i];
 			return 0;
 		}
-	if (rd->nyears == (int)(sizeof rd->years / sizeof *rd->years)) {
-		*take = 0;
-		return 0;
-	}
+	if (rd->nyears == (int)(sizeof rd->years / sizeof *rd->years))
+		return refuse(rd->r, xasprintf(_("%s/%s: results of more than %d years; a package holds two"), rd->dir,
+					       rd->file, rd->nyears));
 	char *held = NULL, *err = NULL;
 	int rc = db_d_result_source_get(rd->db, rd->r->school_code, year, &held, &err);
 	if (rc < 0)

@@ -151,6 +151,112 @@ void roadmap_summary_free(roadmap_summary *s)
 	*s = (roadmap_summary){ 0 };
 }
 
+/* Hands the line to line and frees it. */
+static void say(roadmap_line_fn line, void *ctx, char *text)
+{
+	line(ctx, text);
+	free(text);
+}
+
+void roadmap_found(const rm_table *t, roadmap_line_fn line, void *ctx)
+{
+	line(ctx, _("Sections and activities found:"));
+	for (int sec = -1; sec < (int)t->nsections; sec++) {
+		char *numbers = NULL;
+		int count = 0;
+		for (size_t i = 0; i < t->nacts; i++) {
+			if (t->acts[i].section != sec)
+				continue;
+			const char *n = *t->acts[i].number ? t->acts[i].number : "—";
+			char *l = numbers ? xasprintf("%s, %s", numbers, n) : xstrdup(n);
+			free(numbers);
+			numbers = l;
+			count++;
+		}
+		if (sec < 0 && count)
+			say(line, ctx, t->nsections ? xasprintf(_("  (before any section): %s (%d)"), numbers, count)
+						    : xasprintf("  %s (%d)", numbers, count));
+		else if (sec >= 0)
+			say(line, ctx, xasprintf("  %s%s%s: %s (%d)", t->sections[sec].number,
+						 *t->sections[sec].number ? " " : "", t->sections[sec].title,
+						 numbers ? numbers : "—", count));
+		free(numbers);
+	}
+	char *total = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)t->nacts), t->nacts);
+	if (t->repeated_headers) {
+		char *more = xasprintf(ngettext("; %ld repeated header row skipped", "; %ld repeated header rows skipped",
+						(unsigned long)t->repeated_headers), t->repeated_headers);
+		char *both = xasprintf("%s%s", total, more);
+		free(total), free(more);
+		total = both;
+	}
+	if (t->joined_rows) {
+		char *more = xasprintf(ngettext("; %ld row broken across a page joined to its activity",
+						"; %ld rows broken across a page joined to their activities",
+						(unsigned long)t->joined_rows), t->joined_rows);
+		char *both = xasprintf("%s%s", total, more);
+		free(total), free(more);
+		total = both;
+	}
+	say(line, ctx, xasprintf("%s.", total));
+	free(total);
+}
+
+char *roadmap_years_text(int first_year, int last_year)
+{
+	return first_year == last_year ? xasprintf("%d", first_year) : xasprintf("%d-%d", first_year, last_year);
+}
+
+void roadmap_summary_say(const roadmap_summary *s, int first_year, int last_year, int dry_run,
+			 roadmap_line_fn line, void *ctx)
+{
+	char *years = roadmap_years_text(first_year, last_year);
+	say(line, ctx, xasprintf(dry_run ? _("Checked, no errors (the roadmap for %s). Importing it would add %ld, "
+					     "change %ld, leave %ld unchanged, drop %ld.")
+					 : _("Imported the roadmap for %s. Added %ld, changed %ld, unchanged %ld, "
+					     "dropped %ld."),
+				 years, s->added, s->changed, s->unchanged, s->dropped));
+	free(years);
+	for (size_t i = 0; i < s->nchanged_list; i++)
+		say(line, ctx, xasprintf(_("  changed: %s"), s->changed_list[i]));
+	for (size_t i = 0; i < s->ndropped_list; i++)
+		say(line, ctx, xasprintf(_("  dropped: %s"), s->dropped_list[i]));
+}
+
+int roadmap_import_defaults(sqlite3 *db, const char *path, long today, int *first_year, int *last_year,
+			    char **title, char **err)
+{
+	int first = 0, last = 0;
+	char *file_title = NULL;
+	int marked = roadmap_read_marker(path, &first, &last, &file_title);
+	roadmap_info now = { 0 };
+	if (!(marked && *file_title) && db_roadmap_get(db, &now, err) < 0) {
+		free(file_title);
+		return -1;
+	}
+	/* The title there is goes with a corrected version of the same file,
+	 * not with another roadmap. */
+	const char *slash = strrchr(path, '/');
+	int same_file = now.source && strcmp(now.source, slash ? slash + 1 : path) == 0;
+	if (marked && *file_title) {
+		*title = file_title;
+	} else {
+		*title = xstrdup(same_file && now.title ? now.title : "");
+		free(file_title);
+	}
+	roadmap_info_clear(&now);
+	if (marked && first) {
+		*first_year = first;
+		*last_year = last;
+		return 1;
+	}
+	/* The school year that started last September (or this one). */
+	int year = (int)(today / 10000), month = (int)(today / 100 % 100);
+	*first_year = month >= 9 ? year : year - 1;
+	*last_year = *first_year + 1;
+	return 0;
+}
+
 static int finished(const activity *a)
 {
 	return strcmp(a->status, "done") == 0 || strcmp(a->status, "cancelled") == 0;

@@ -23,6 +23,28 @@ int roadmap_import(sqlite3 *db, const char *path, int first_year, int last_year,
 		   int dry_run, diag *d, rm_table *t, roadmap_summary *sum);
 void roadmap_summary_free(roadmap_summary *s);
 
+/* Takes one line of text to show (translated, no line end). */
+typedef void (*roadmap_line_fn)(void *ctx, const char *text);
+/* What a table read holds, a line at a time: a heading, each section with
+ * the numbers of its activities and their count, then the number of
+ * activities (and of header rows skipped, of broken rows joined). */
+void roadmap_found(const rm_table *t, roadmap_line_fn line, void *ctx);
+/* «2026», or «2025-2026» (fresh). */
+char *roadmap_years_text(int first_year, int last_year);
+/* What an import of the roadmap for first-last did, or would do (dry_run),
+ * to the roadmap there was: the counts, then each activity changed and
+ * each dropped, a line each. */
+void roadmap_summary_say(const roadmap_summary *s, int first_year, int last_year, int dry_run,
+			 roadmap_line_fn line, void *ctx);
+/* What to offer for importing path, today (YYYYMMDD): the years and title
+ * a file orientir wrote states; else the calendar years of the current
+ * school year (September to August), and the current roadmap's title if
+ * it came from a file of the same name (*title fresh, maybe ""). 1 when
+ * the file stated the years, 0 when not, -1 when the database failed
+ * (*err). */
+int roadmap_import_defaults(sqlite3 *db, const char *path, long today, int *first_year, int *last_year,
+			    char **title, char **err);
+
 /* Overdue on today (YYYYMMDD): its window ended and it is neither done nor
  * cancelled. Text without a date is never overdue. */
 int activity_overdue(const activity *a, long today);

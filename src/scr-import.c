@@ -30,6 +30,8 @@ struct state {
 	struct entry *v;
 	size_t n, row, top;
 	int kind;	/* what every file holds (an import_kind), or -1: ask */
+	scr_import_then then;	/* else who takes the file chosen */
+	void *then_ctx;
 };
 
 static int cmp_entry(const void *pa, const void *pb)
@@ -144,17 +146,21 @@ struct check {
 	int result;	/* import_file's */
 };
 
+char *scr_import_problem(enum diag_level level, const char *file, long line, const char *msg)
+{
+	const char *base = file ? strrchr(file, '/') : NULL;
+	base = base ? base + 1 : file;
+	return line > 0 ? xasprintf("%s%s:%ld: %s", level == DIAG_WARNING ? _("warning: ") : "", base, line, msg)
+			: xasprintf("%s%s", level == DIAG_WARNING ? _("warning: ") : "", msg);
+}
+
 static void collect(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
 {
 	struct check *c = ctx;
 	if (c->n >= 2000)
 		return;
-	const char *base = file ? strrchr(file, '/') : NULL;
-	base = base ? base + 1 : file;
-	char *l = line > 0 ? xasprintf("%s%s:%ld: %s", level == DIAG_WARNING ? _("warning: ") : "", base, line, msg)
-			   : xasprintf("%s%s", level == DIAG_WARNING ? _("warning: ") : "", msg);
 	c->lines = xrealloc(c->lines, (c->n + 1) * sizeof *c->lines);
-	c->lines[c->n++] = l;
+	c->lines[c->n++] = scr_import_problem(level, file, line, msg);
 }
 
 struct progress {
@@ -326,16 +332,27 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			free(to);
 			return UI_REDRAW;
 		}
+		if (s->then) {
+			ui_screen *next = s->then(e->path, s->then_ctx);
+			if (next)
+				ui_replace(next);
+			return UI_REDRAW;
+		}
 		if (s->kind >= 0) {
 			/* The check takes the picker's place: Esc or the import
 			 * leads back to the screen that asked for this file. */
 			ui_replace(check_new(e->path, (enum import_kind)s->kind));
 			return UI_REDRAW;
 		}
-		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events") };
-		int k = ui_pick(_("What does the file hold?"), kinds, 4, 2);
-		if (k >= 0)
-			ui_push(check_new(e->path, (enum import_kind)k));
+		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events"),
+				  _("The district's roadmap") };
+		int k = ui_pick(_("What does the file hold?"), kinds, 5, 2);
+		/* The first four in their import_kind's order; the roadmap
+		 * asks its years and title before its own check. */
+		ui_screen *next = k == 4 ? scr_rmimport_new(e->path, NULL)
+			: k >= 0 ? check_new(e->path, (enum import_kind)k) : NULL;
+		if (next)
+			ui_push(next);
 		return UI_REDRAW;
 	}
 	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
@@ -381,10 +398,11 @@ static ui_screen *picker_new(int kind)
 	list(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Import from a file");
-	scr->help = N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales or\n"
-		       "results. USB sticks are listed first; F5 looks for them again after\n"
-		       "you insert one. Enter opens a folder or chooses a file; Backspace goes\n"
-		       "up a folder.\n\n"
+	scr->help = N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales,\n"
+		       "results, methodical events, or the district's roadmap (its years and\n"
+		       "title are asked next). USB sticks are listed first; F5 looks for them\n"
+		       "again after you insert one. Enter opens a folder or chooses a file;\n"
+		       "Backspace goes up a folder.\n\n"
 		       "The file is checked first and nothing changes until you press F2 on the\n"
 		       "check screen. Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with\n"
 		       "';' or ',' between cells; columns are found by their names.");
@@ -399,6 +417,15 @@ static ui_screen *picker_new(int kind)
 ui_screen *scr_import_new(void)
 {
 	return picker_new(-1);
+}
+
+ui_screen *scr_import_pick_new(scr_import_then then, void *ctx)
+{
+	ui_screen *scr = picker_new(-1);
+	struct state *s = scr->data;
+	s->then = then;
+	s->then_ctx = ctx;
+	return scr;
 }
 
 ui_screen *scr_import_schools_new(void)

@@ -126,7 +126,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	static const char *const names[] = { N_("all activities"), N_("overdue"), N_("due within 30 days"),
 					     N_("not done yet") };
 	if (!s->have_info) {
-		ui_put(w, 1, 2, width - 4, _("No roadmap yet: import the district's table (orientir import roadmap FILE --years YEAR)."));
+		ui_put(w, 1, 2, width - 4, _("No roadmap yet: F7 imports the district's table from a file."));
 		return;
 	}
 	char *head = xasprintf(_("%s (%d-%d) · %s · search: %s_"), *s->info.title ? s->info.title : s->info.source,
@@ -552,6 +552,27 @@ static void write_file(struct state *s)
 	free(name), free(err), free(where);
 }
 
+/* The file the picker chose, to the roadmap's check and import; the list
+ * is read again once it is imported. */
+static ui_screen *import_chosen(const char *path, void *ctx)
+{
+	struct state *s = ctx;
+	return scr_rmimport_new(path, &s->stale);
+}
+
+static void import_file(struct state *s)
+{
+	ui_screen *scr = scr_import_pick_new(import_chosen, s);
+	scr->title = N_("Import the roadmap");
+	scr->help = N_("Choose the roadmap's table: a CSV file saved from the district's order\n"
+		       "(№, Мероприятие, Сроки, Ответственные, Ожидаемый результат), or one\n"
+		       "orientir wrote. USB sticks are listed first; F5 looks for them again.\n"
+		       "Enter opens a folder or chooses a file; Backspace goes up a folder.\n\n"
+		       "Next come the roadmap's years and title (a file orientir wrote states\n"
+		       "them), then the check: nothing changes until you press F2 there.");
+	ui_push(scr);
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
@@ -582,6 +603,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		show_details(s);
 	} else if (ch == KEY_F(2) && s->district) {
 		write_file(s);
+	} else if (ch == KEY_F(7)) {
+		import_file(s);
 	} else {
 		return UI_UNHANDLED;
 	}
@@ -615,6 +638,10 @@ ui_screen *scr_roadmap_new(void)
 		       "those not done yet. Type to search by number, title or who answers for\n"
 		       "it. Enter or F4 opens an activity's card to record what was done. F5\n"
 		       "shows the timeline of the year, F6 the roadmap's title, order and tasks.\n\n"
+		       "F7 imports the roadmap from a file (on a stick or in a folder): the\n"
+		       "district's table, or one orientir wrote. Its years and title are asked,\n"
+		       "then a check shows what would be added, changed and dropped; F2 there\n"
+		       "imports it. Activities still there keep the progress recorded on them.\n\n"
 		       "In the district office's orientir, F2 writes the roadmap onto a stick or\n"
 		       "into a folder as the table the schools import (roadmap-YEARS.csv): they\n"
 		       "get exactly this roadmap, its years and title with it.");
@@ -624,6 +651,7 @@ ui_screen *scr_roadmap_new(void)
 	scr->keys[3] = NC_("key", "Open");
 	scr->keys[4] = NC_("key", "Timeline");
 	scr->keys[5] = NC_("key", "About");
+	scr->keys[6] = NC_("key", "Import");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -267,6 +267,9 @@ int db_result_insert(sqlite3 *db, const result *r, char **err);
 /* 1 and *out filled, 0 none. */
 int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out, char **err);
 int db_result_update(sqlite3 *db, const result *r, char **err);
+/* Moves every score by shift points, kept within 0 and its scale's
+ * maximum: the demo district's schools differ from the demo school so. */
+int db_result_shift(sqlite3 *db, double shift, char **err);
 void result_clear(result *r);
 
 /* A result with everything a report file needs to stand on its own. */

@@ -332,7 +332,7 @@ char **ui_wrap(const char *text, int width, int *n)
 
 void ui_show_text(const char *title, const char *text)
 {
-	int width = COLS - 6 < 76 ? COLS - 6 : 76, n, top = 0;
+	int width = COLS - 2 < 78 ? COLS - 2 : 78, n, top = 0;
 	char **lines = ui_wrap(text, width - 4, &n);
 	for (;;) {
 		int h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;

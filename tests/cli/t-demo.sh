@@ -12,6 +12,34 @@ snapshot real
 run demo --db "$ORIENTIR_DB"
 expect 1 "demo refuses to overwrite a real school's database" --err "not an earlier demo"
 same_as real "…which stays as it was"
+run demo --district --db "$ORIENTIR_DB"
+expect 1 "nor with the district's demo" --err "not an earlier demo"
+same_as real "…which stays as it was"
+
+# The district's demo: five schools, four packages taken in on their days.
+D="$TMP/district-demo.db"
+run demo --district --db "$D"
+expect 0 "demo --district builds a district office" --out "district risk" --out "ДЕМО-05"
+check_eq "$("$SQLITE3" "$D" "SELECT role FROM school")" district "…in the district role"
+"$ORIENTIR" --db "$D" district status --period 2026-H1 --format csv >"$TMP/st"
+check_eq "$(awk -F, 'NR > 1 { printf "%s:%s:%s ", $1, $4, $7 }' "$TMP/st")" \
+	"ДЕМО-02:1:1 ДЕМО-03:1:0 ДЕМО-04:1:1 ДЕМО-05:0:0 ДЕМО-01:1:1 " "…four reported, one of them late, one not at all"
+check_eq "$(ls "$D-stick" | tr '\n' ' ')" \
+	"orientir-ДЕМО-01-2026-H1 orientir-ДЕМО-02-2026-H1 orientir-ДЕМО-03-2026-H1 orientir-ДЕМО-04-2026-H1 " \
+	"…their packages are left beside it"
+(cd "$D-stick/orientir-ДЕМО-02-2026-H1" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 &&
+	grep -q '^outcome: accepted' "$D-stick/orientir-ДЕМО-02-2026-H1/receipt.txt" &&
+	ok "…each verifies and carries the district's receipt" || not_ok "…each verifies and carries the district's receipt"
+"$ORIENTIR" --db "$D" district risk --year 2026 --format csv >"$TMP/risk"
+# The same school with its scores four points lower is over the line,
+# and the school itself is not.
+check_eq "$(awk -F, '$1 == "ДЕМО-02" || $1 == "ДЕМО-01" { printf "%s:%s ", $1, $4 }' "$TMP/risk")" \
+	"ДЕМО-02:1 ДЕМО-01:0 " "…and the rule finds the school whose scores were moved down"
+[ -e "$D.school" ] && not_ok "…no school database is left behind" || ok "…no school database is left behind"
+run demo --district --db "$D"
+expect 0 "demo --district again rebuilds it"
+check_eq "$("$SQLITE3" "$D" "SELECT count(*) FROM d_package")" 4 "…with the same four packages"
+
 unset ORIENTIR_DB
 run demo
 expect 0 "by default the demo lies beside the real database" --out "$XDG_DATA_HOME/orientir/demo.db"

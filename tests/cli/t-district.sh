@@ -313,6 +313,15 @@ resum "$P"
 run district import "$P"
 refused "a score that is not a number, checksums made again" "$P/results.csv:4: a score is not a number"
 
+# Nine years of results in one package (a package holds two): refused, not
+# partly taken in. Field 4 is the year; the pupil code keeps each row apart.
+fresh years "$PR/orientir-0105-2024-H1"
+awk -F';' 'BEGIN { OFS = ";" } NR == 2 { print; for (y = 2010; y < 2019; y++) { $4 = y; print } next } { print }' \
+	"$P/results.csv" >"$P/r" && mv "$P/r" "$P/results.csv"
+resum "$P"
+run district import "$P"
+refused "results of nine years in one package" "results.csv: results of more than 8 years"
+
 fresh column "$PR/orientir-0105-2024-H1"
 awk -F';' 'BEGIN { OFS = ";" } { $8 = ""; sub(/;;/, ";"); print }' "$P/results.csv" >"$P/r" && mv "$P/r" "$P/results.csv"
 resum "$P"

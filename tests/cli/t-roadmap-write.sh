@@ -96,7 +96,7 @@ expect 0 "imported without --years" --out "for 2020-2022"
 check_eq "$("$SQLITE3" "$S" "SELECT first_year || '-' || last_year || '|' || title FROM roadmap")" \
 	"2020-2022|Дорожная карта: vengerovo" "…the years and title are the file's"
 run --db "$S" import roadmap "$TMP/vengerovo-excel-ru.csv" --years 2021 --title "Своё название"
-expect 0 "--years and --title still win" --err "2020-2022" --out "for 2021-2021"
+expect 0 "--years and --title still win" --err "2020-2022" --out "for 2021."
 check_eq "$("$SQLITE3" "$S" "SELECT first_year || '-' || last_year || '|' || title FROM roadmap")" \
 	"2021-2021|Своё название" "…and are kept"
 

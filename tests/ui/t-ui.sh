@@ -253,6 +253,58 @@ for term in linux xterm-256color; do
 		"$("$ORIENTIR" --db "$db" roadmap list --format csv | md5sum)" "the roadmap written from the screen imports the same ($term)"
 done
 
+# The roadmap imported from the Roadmap screen (district) and from the
+# Import screen (school): the same as through the command line; a refused
+# table, a refused year range and Esc after the check change nothing.
+rmrow() { "$SQLITE3" "$1" "SELECT title || '|' || source || '|' || first_year || '-' || last_year || '|' || preamble FROM roadmap"; }
+for term in linux xterm-256color; do
+	db="$TMP/$term-rmimport.db" cdb="$TMP/$term-rmimport-cli.db" rmhome="$TMP/$term-rmhome"
+	mkdir -p "$rmhome"
+	cp "$FIXTURES/roadmap/broken.csv" "$FIXTURES/roadmap/noheader.csv" "$rmhome/"
+	"$ORIENTIR" --db "$db" init --code R1 --name "ИМЦ" --role district >/dev/null
+	"$SQLITE3" "$db" .dump >"$TMP/rm-before.sql"
+	home=$HOME
+	HOME=$rmhome
+	vt $term rmimport-refused.vt "$db"
+	"$SQLITE3" "$db" .dump >"$TMP/rm-after.sql"
+	if cmp -s "$TMP/rm-before.sql" "$TMP/rm-after.sql"; then
+		ok "a refused table, years or a check left with Esc change nothing ($term)"
+	else
+		not_ok "a refused table, years or a check left with Esc change nothing ($term)"
+		diff "$TMP/rm-before.sql" "$TMP/rm-after.sql" | sed 's/^/#   /' | head -20
+	fi
+	vt $term rmimport.vt "$db"
+	HOME=$home
+	"$ORIENTIR" --db "$cdb" init --code R1 --name "ИМЦ" --role district >/dev/null
+	"$ORIENTIR" --db "$cdb" import roadmap "$rmhome/broken.csv" --years 2025 --title "План Озёрной СОШ на 2025 год" >/dev/null
+	check "$("$ORIENTIR" --db "$db" roadmap list --format csv | md5sum)|$(rmrow "$db" | md5sum)" \
+		"$("$ORIENTIR" --db "$cdb" roadmap list --format csv | md5sum)|$(rmrow "$cdb" | md5sum)" \
+		"the roadmap imported from the screen is the command line's ($term)"
+	check "$("$ORIENTIR" --db "$db" roadmap list --format csv | grep -c ',planned,')" 6 "…all six activities ($term)"
+	# A corrected version, written by orientir with other years and title.
+	"$ORIENTIR" --db "$db" roadmap set 1 --section I --status done --date 2025-09-20 >/dev/null
+	"$ORIENTIR" --db "$cdb" import roadmap "$rmhome/broken.csv" --years 2024-2025 --title "Дорожная карта Озёрной СОШ" >/dev/null
+	"$ORIENTIR" --db "$cdb" roadmap write "$rmhome" >/dev/null
+	HOME=$rmhome
+	vt $term rmimport-again.vt "$db"
+	HOME=$home
+	check "$("$ORIENTIR" --db "$db" roadmap list --status done --format csv | awk -F, 'NR > 1 { print $2 "|" $11 }')" \
+		"1|2025-09-20" "the activity done before the corrected version is still done ($term)"
+	check "$("$SQLITE3" "$db" "SELECT title || '|' || first_year || '-' || last_year FROM roadmap")" \
+		"Дорожная карта Озёрной СОШ|2024-2025" "…and the roadmap has the file's years and title ($term)"
+
+	sdb="$TMP/$term-rmimport-school.db" cdb="$TMP/$term-rmimport-school-cli.db"
+	school "$sdb"
+	school "$cdb"
+	"$ORIENTIR" --db "$cdb" import roadmap "$rmhome/broken.csv" --years 2025 >/dev/null
+	HOME=$rmhome
+	vt $term rmimport-school.vt "$sdb"
+	HOME=$home
+	check "$("$ORIENTIR" --db "$sdb" roadmap list --format csv | md5sum)|$(rmrow "$sdb" | md5sum)" \
+		"$("$ORIENTIR" --db "$cdb" roadmap list --format csv | md5sum)|$(rmrow "$cdb" | md5sum)" \
+		"the roadmap imported from the school's Import screen is the command line's ($term)"
+done
+
 # Reports: the district's receipts beside the packages, read from the stick.
 for term in linux xterm-256color; do
 	db="$TMP/$term-receipts.db"
