@@ -161,9 +161,5 @@ int db_result_shift(sqlite3 *db, double shift, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_double(st, 1, shift);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
