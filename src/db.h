@@ -1,6 +1,7 @@
 /* The SQLite store: opening (folder and file created private, pragmas,
- * Russian collation, migrations) and transactions. Never prints: every
- * failure comes back as a translated message in *err. */
+ * Russian collation, migrations), transactions, and stepping statements and
+ * reading their rows. Never prints: every failure comes back as a
+ * translated message in *err. */
 #ifndef ORIENTIR_DB_H
 #define ORIENTIR_DB_H
 
