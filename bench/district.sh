@@ -51,26 +51,10 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${ORIENTIR:-$here/../src/orientir}
-sqlite=${SQLITE3:-sqlite3}
-out=${BENCH_OUT:-$here/out}
+me=district.sh
 runs=${RUNS:-3}
 schools=${SCHOOLS:-300}
-timer=/usr/bin/time
-if [ -z "${ORIENTIR_DATADIR:-}" ] && [ -d "$here/../data" ]; then
-	ORIENTIR_DATADIR=$(cd "$here/../data" && pwd)
-	export ORIENTIR_DATADIR
-fi
-
-die() {
-	echo "district.sh: $*" >&2
-	exit 1
-}
-
-[ -x "$bin" ] || die "no orientir binary at $bin (build it, or set ORIENTIR)"
-command -v "$sqlite" >/dev/null 2>&1 || die "no sqlite3 shell (apt-get install sqlite3, or set SQLITE3)"
-[ -x "$timer" ] || die "no $timer (apt-get install time)"
-case $runs in '' | *[!0-9]* | 0) die "RUNS must be a positive number" ;; esac
+. "$here/lib.sh"
 case $schools in '' | *[!0-9]* | 0) die "SCHOOLS must be a positive number" ;; esac
 [ "$schools" -le 999 ] || die "SCHOOLS must be at most 999 (pupils' codes have three digits for the school)"
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
@@ -160,39 +144,12 @@ mkdir -p "$work"
 
 # --- helpers ----------------------------------------------------------------
 
-# run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
-# $work/NAME.err; sets $secs (wall clock), $cpu (user + system seconds) and
-# $kib (max RSS in KiB).
-run_timed() {
-	name=$1
-	shift
-	t0=$(date +%s.%N)
-	if ! "$timer" -f '%M %U %S' -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
-		echo "district.sh: failed: $*" >&2
-		cat "$work/$name.err" >&2
-		exit 1
-	fi
-	t1=$(date +%s.%N)
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	kib=$(tail -n 1 "$work/$name.rss" | cut -d' ' -f1)
-	cpu=$(tail -n 1 "$work/$name.rss" | awk '{ printf "%.2f", $2 + $3 }')
-}
-
-min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
-max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0) printf "%.2f", a / b; else print "-" }'; }
 mib() { du -cb "$@" 2>/dev/null | awk 'END { printf "%.1f MiB", $1 / 1048576 }'; }
 
 # --- machine and data -------------------------------------------------------
 
 nrows=$(wc -l <"$dd/all-results.csv")
-model=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
-fs=$(df -T "$dd" 2>/dev/null | awk 'NR == 2 { print $2 " on " $1 }')
-echo "orientir district benchmark, $(date '+%Y-%m-%d %H:%M')"
-echo "  machine : $(nproc) CPU(s), ${model:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
-echo "            load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
-echo "  orientir: $("$bin" --version 2>/dev/null | head -n 1) ($bin)"
+banner "orientir district benchmark" "$dd"
 echo "  sqlite3 : $("$sqlite" --version | cut -d' ' -f1,2) (shell)"
 echo "  data    : $stick"
 echo "            $npkg packages for $period, $nrows results rows (years $prev and $last), $(mib "$stick")"

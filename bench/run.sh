@@ -39,26 +39,9 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${ORIENTIR:-$here/../src/orientir}
-sqlite=${SQLITE3:-sqlite3}
-out=${BENCH_OUT:-$here/out}
+me=run.sh
 runs=${RUNS:-3}
-timer=/usr/bin/time
-# An uninstalled build finds its reference data through this.
-if [ -z "${ORIENTIR_DATADIR:-}" ] && [ -d "$here/../data" ]; then
-	ORIENTIR_DATADIR=$(cd "$here/../data" && pwd)
-	export ORIENTIR_DATADIR
-fi
-
-die() {
-	echo "run.sh: $*" >&2
-	exit 1
-}
-
-[ -x "$bin" ] || die "no orientir binary at $bin (build it, or set ORIENTIR)"
-command -v "$sqlite" >/dev/null 2>&1 || die "no sqlite3 shell (apt-get install sqlite3, or set SQLITE3)"
-[ -x "$timer" ] || die "no $timer (apt-get install time)"
-case $runs in '' | *[!0-9]* | 0) die "RUNS must be a positive number" ;; esac
+. "$here/lib.sh"
 
 if [ ! -s "$out/roster.csv" ] || [ ! -s "$out/scales.csv" ] || [ ! -s "$out/results.csv" ]; then
 	echo "Generating the district into $out ..."
@@ -71,36 +54,8 @@ work=$out/work
 rm -rf "$work"
 mkdir -p "$work"
 
-# --- helpers ----------------------------------------------------------------
-
-# run_timed NAME CMD...: runs CMD with stdout to $work/NAME.out and stderr to
-# $work/NAME.err; sets $secs (wall clock) and $kib (max RSS in KiB).
-run_timed() {
-	name=$1
-	shift
-	t0=$(date +%s.%N)
-	if ! "$timer" -f %M -o "$work/$name.rss" "$@" >"$work/$name.out" 2>"$work/$name.err"; then
-		echo "run.sh: failed: $*" >&2
-		cat "$work/$name.err" >&2
-		exit 1
-	fi
-	t1=$(date +%s.%N)
-	secs=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-	kib=$(tail -n 1 "$work/$name.rss")
-}
-
-# min A B, max A B (decimal numbers)
-min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
-max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-# verdict VALUE GOAL: "met" when VALUE <= GOAL (or < for strict), else "MISSED"
-verdict() { awk -v v="$1" -v g="$2" -v strict="${3:-0}" 'BEGIN { print ((strict ? v < g : v <= g) ? "met" : "MISSED") }'; }
-
 # --- machine and data -------------------------------------------------------
 
-cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
-fs=$(df -T "$out" 2>/dev/null | awk 'NR == 2 { print $2 " on " $1 }')
 rows() { awk 'END { print NR - 1 }' "$1"; }
 mib() { wc -c <"$1" | awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 nroster=$(rows "$out/roster.csv")
@@ -109,10 +64,7 @@ nresults=$(rows "$out/results.csv")
 last_year=$(awk -F, 'NR > 1 && $4 > y { y = $4 } END { print y }' "$out/scales.csv")
 prev_year=$((last_year - 1))
 
-echo "orientir benchmark, $(date '+%Y-%m-%d %H:%M')"
-echo "  machine : $(nproc) CPU(s), ${cpu:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
-echo "            load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
-echo "  orientir: $("$bin" --version 2>/dev/null | head -n 1) ($bin)"
+banner "orientir benchmark" "$out"
 echo "  sqlite3 : $("$sqlite" --version | cut -d' ' -f1,2) (shell); orientir links $(
 	ldd "$bin" 2>/dev/null | awk '/libsqlite3/ { print $3; f = 1 } END { if (!f) print "sqlite3 statically" }')"
 echo "  data    : $out"

@@ -62,22 +62,16 @@
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
-bin=${ORIENTIR:-$here/../src/orientir}
-vtrun=${VTRUN:-$here/../tests/ui/vtrun}
-sqlite=${SQLITE3:-sqlite3}
-out=${BENCH_OUT:-$here/out}
+me=ui.sh
 runs=${RUNS:-5}
-timer=/usr/bin/time
+. "$here/lib.sh"
+vtrun=${VTRUN:-$here/../tests/ui/vtrun}
 cols=80
 rows=24
 term=xterm-256color
 grid=1000	# pupils in the grid
 batch=10	# sqlite3 processes timed together
-# An uninstalled build finds its reference data and messages through these.
-if [ -z "${ORIENTIR_DATADIR:-}" ] && [ -d "$here/../data" ]; then
-	ORIENTIR_DATADIR=$(cd "$here/../data" && pwd)
-	export ORIENTIR_DATADIR
-fi
+# An uninstalled build finds its messages through this.
 if [ -z "${ORIENTIR_LOCALEDIR:-}" ] && [ -d "$here/../locale" ]; then
 	ORIENTIR_LOCALEDIR=$(cd "$here/../locale" && pwd)
 	export ORIENTIR_LOCALEDIR
@@ -89,17 +83,8 @@ export LC_ALL
 unset LINES COLUMNS ORIENTIR_DB
 ru() { LANG=$loc LC_ALL=$loc "$@"; }
 
-die() {
-	echo "ui.sh: $*" >&2
-	exit 1
-}
-
-[ -x "$bin" ] || die "no orientir binary at $bin (build it, or set ORIENTIR)"
 [ -x "$vtrun" ] || die "no vtrun at $vtrun (make check builds it; it needs libvterm-dev), or set VTRUN"
-command -v "$sqlite" >/dev/null 2>&1 || die "no sqlite3 shell (apt-get install sqlite3, or set SQLITE3)"
-[ -x "$timer" ] || die "no $timer (apt-get install time)"
 locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$' || die "the ru_RU.UTF-8 locale is missing (localedef -i ru_RU -f UTF-8 ru_RU.UTF-8)"
-case $runs in '' | *[!0-9]* | 0) die "RUNS must be a positive number" ;; esac
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 vtrun=$(cd "$(dirname "$vtrun")" && pwd)/$(basename "$vtrun")
 
@@ -114,16 +99,6 @@ db=$ui/orientir.db
 # --- helpers ----------------------------------------------------------------
 
 now() { date +%s.%N; }
-# min A B, max A B (decimal numbers; A may be empty)
-min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }'; }
-max() { awk -v a="$1" -v b="$2" 'BEGIN { print (a == "" || b + 0 > a + 0) ? b : a }'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "?") print "?"; else printf "%.2f", a / b }'; }
-# verdict VALUE GOAL [STRICT]: "met" when VALUE <= GOAL (< when STRICT), else
-# "MISSED"; "(none)" for a VALUE of "?" (not measured)
-verdict() {
-	awk -v v="$1" -v g="$2" -v strict="${3:-0}" \
-		'BEGIN { print v == "?" ? "(none)" : (strict ? v < g : v <= g) ? "met" : "MISSED" }'
-}
 rows_of() { awk 'END { print NR - 1 }' "$1"; }
 mib() { wc -c <"$1" | awk '{ printf "%.1f MiB", $1 / 1048576 }'; }
 rmdb() { rm -f "$1" "$1-wal" "$1-shm" "$1-journal"; }
@@ -153,14 +128,8 @@ nscales=$(rows_of "$out/scales.csv")
 nresults=$(rows_of "$out/results.csv")
 last_year=$(awk -F, 'NR > 1 && $4 > y { y = $4 } END { print y }' "$out/scales.csv")
 year=$((last_year + 1))
-cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
-mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
-fs=$(df -T "$ui" 2>/dev/null | awk 'NR == 2 { print $2 " on " $1 }')
 
-echo "orientir UI benchmark, $(date '+%Y-%m-%d %H:%M')"
-echo "  machine : $(nproc) CPU(s), ${cpu:-unknown CPU}, $mem RAM, $(uname -sr), ${fs:-?}"
-echo "            load average at start: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo ?)"
-echo "  orientir: $("$bin" --version 2>/dev/null | head -n 1) ($bin)"
+banner "orientir UI benchmark" "$ui"
 echo "  sqlite3 : $("$sqlite" --version | cut -d' ' -f1,2) (shell); orientir links $(
 	ldd "$bin" 2>/dev/null | awk '/libsqlite3/ { print $3; f = 1 } END { if (!f) print "sqlite3 statically" }')"
 echo "  terminal: $vtrun, ${cols}x$rows, TERM=$term, $loc; orientir links $(

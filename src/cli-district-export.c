@@ -42,7 +42,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	if (!st)
 		return cli_usage(cmd, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char *dest = to ? xstrdup(to) : cli_only_stick();

@@ -69,7 +69,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	if (received_time(received, when) != 0)
 		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), received);
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	long counts[5] = { 0 };

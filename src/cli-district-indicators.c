@@ -102,29 +102,17 @@ static void print_table(const dist_ind_set *s, strmap *names, char *const *name_
 
 int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
-	const char *year_text = NULL;
-	int csv, exit_now;
-	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
-		return exit_now;
-	char *end;
-	long year = year_text ? strtol(year_text, &end, 10) : 0;
-	if (year_text && (*end || year < 2000 || year > 2100))
-		return cli_usage(cmd, _("'%s' is not a year"), year_text);
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	int year, csv, exit_now;
+	sqlite3 *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &csv, &exit_now);
 	if (!db)
-		return EXIT_FAIL;
+		return exit_now;
 	char *err = NULL;
-	int rc = 0, y = (int)year;
-	if (!y && (rc = district_latest_year(db, &y, &err)) == 0) {
-		printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
-		goto out;
-	}
 	d_school *schools = NULL;
 	size_t ns = 0;
 	dist_ind_set s;
-	rc = rc < 0 ? -1 : db_d_school_list(db, &schools, &ns, &err);
-	if (rc == 0 && (rc = district_indicators(db, y, &s, &err)) == 0) {
+	int rc = db_d_school_list(db, &schools, &ns, &err);
+	if (rc == 0 && (rc = district_indicators(db, year, &s, &err)) == 0) {
 		strmap *names = strmap_new();
 		char **list = xcalloc(ns ? ns : 1, sizeof *list);
 		for (size_t i = 0; i < ns; i++) {
@@ -144,7 +132,6 @@ int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_comma
 		cli_error("%s", err);
 		free(err);
 	}
-out:
 	school_clear(&sc);
 	db_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;

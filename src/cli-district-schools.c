@@ -87,7 +87,7 @@ int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command 
 	if (keep && strcmp(what, "confirm") != 0)
 		return cli_usage(cmd, _("--keep goes with 'schools confirm'"));
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char **args = argv + optind + 1;

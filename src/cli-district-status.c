@@ -87,7 +87,7 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 	}
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db) {
 		free(current);
 		return EXIT_FAIL;
@@ -172,42 +172,24 @@ static void risk_table(const risk_report *r, const cli_env *env)
 
 int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
-	const char *year_text = NULL;
-	int csv, exit_now;
-	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, &csv, &exit_now))
-		return exit_now;
-	char *end;
-	long year = year_text ? strtol(year_text, &end, 10) : 0;
-	if (year_text && (*end || year < 2000 || year > 2100))
-		return cli_usage(cmd, _("'%s' is not a year"), year_text);
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	int year, csv, exit_now;
+	sqlite3 *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &csv, &exit_now);
 	if (!db)
-		return EXIT_FAIL;
+		return exit_now;
 	char *err = NULL;
-	int rc = 0;
-	if (!year) {
-		int y, got = district_latest_year(db, &y, &err);
-		rc = got < 0 ? -1 : 0;
-		if (got == 0) {
-			printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
-			goto out;
-		}
-		year = y;
-	}
 	risk_report r;
-	if (rc == 0 && (rc = district_risk(db, (int)year, &r, &err)) == 0) {
+	int rc = district_risk(db, year, &r, &err);
+	if (rc == 0) {
 		if (csv)
 			risk_csv(&r);
 		else
 			risk_table(&r, env);
 		risk_report_free(&r);
-	}
-	if (rc != 0) {
+	} else {
 		cli_error("%s", err);
 		free(err);
 	}
-out:
 	school_clear(&sc);
 	db_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
@@ -223,7 +205,7 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 	if (argc - optind != 2)
 		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30"));
 	school sc = { 0 };
-	sqlite3 *db = cli_district_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char *err = NULL;

@@ -2,12 +2,14 @@
  * office's work. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli-district.h"
 #include "common.h"
 #include "db.h"
+#include "district.h"
 
 static const struct {
 	const char *name;
@@ -17,19 +19,6 @@ static const struct {
 	{ "schools", cli_district_schools }, { "set", cli_district_set },
 	{ "indicators", cli_district_indicators }, { "export", cli_district_export },
 };
-
-sqlite3 *cli_district_open(const cli_env *env, school *sc)
-{
-	sqlite3 *db = cli_open(env, 1, sc);
-	if (db && strcmp(sc->role, "district") != 0) {
-		cli_error(_("this is a school's database; the district commands need one made with"
-			    " 'orientir init --role district'"));
-		school_clear(sc);
-		db_close(db);
-		return NULL;
-	}
-	return db;
-}
 
 int cli_format(const char *s)
 {
@@ -65,6 +54,39 @@ int cli_district_options(int argc, char **argv, cli_env *env, const cli_command 
 		return 1;
 	}
 	return 0;
+}
+
+sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
+			   int *csv, int *exit_now)
+{
+	const char *year_text = NULL;
+	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, csv, exit_now))
+		return NULL;
+	char *end;
+	long y = year_text ? strtol(year_text, &end, 10) : 0;
+	if (year_text && (*end || y < 2000 || y > 2100)) {
+		*exit_now = cli_usage(cmd, _("'%s' is not a year"), year_text);
+		return NULL;
+	}
+	*exit_now = EXIT_FAIL;
+	sqlite3 *db = cli_open_role(env, "district", sc);
+	if (!db)
+		return NULL;
+	*year = (int)y;
+	char *err = NULL;
+	int got = y ? 1 : district_latest_year(db, year, &err);
+	if (got > 0)
+		return db;
+	if (got == 0) {
+		printf(_("No results yet: import the schools' packages with 'orientir district import'.\n"));
+		*exit_now = EXIT_OK;
+	} else {
+		cli_error("%s", err);
+		free(err);
+	}
+	school_clear(sc);
+	db_close(db);
+	return NULL;
 }
 
 static int run(int argc, char **argv, cli_env *env)

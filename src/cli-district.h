@@ -15,13 +15,17 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_command *cmd);
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
-/* Opens the database and refuses one of a school: NULL, told why. */
-sqlite3 *cli_district_open(const cli_env *env, school *sc);
 /* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
 int cli_format(const char *s);
 /* A subcommand's options: --ARG_NAME VALUE into *arg, --format into *csv,
  * the common ones; 0 to go on, else 1 with *exit_now the status. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
 			 const char **arg, int *csv, int *exit_now);
+/* The options of a subcommand about one year (--year Y, --format), the
+ * district's database opened and the year: --year's, else the latest with
+ * results. NULL when the command ends here, with *exit_now its status
+ * (there being no results yet is told, and is no failure). */
+sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
+			   int *csv, int *exit_now);
 
 #endif

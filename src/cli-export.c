@@ -70,7 +70,7 @@ static int run(int argc, char **argv, cli_env *env)
 	if (!dest)
 		return EXIT_FAIL;
 	school sc = { 0 };
-	sqlite3 *db = cli_school_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db) {
 		free(dest);
 		return EXIT_FAIL;

@@ -126,7 +126,7 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_import, _("--years and --title go with 'import roadmap'"));
 
 	school sc = { 0 };
-	sqlite3 *db = cli_school_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	int rc = cli_import_file(db, kind, path, dry_run);

@@ -122,7 +122,7 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_indicators, _("the format must be 'table' or 'csv', not '%s'"), format);
 
 	school sc = { 0 };
-	sqlite3 *db = cli_school_open(env, &sc);
+	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	if (!year && !(year = latest_year(db))) {

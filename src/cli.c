@@ -168,12 +168,16 @@ char *cli_tenths(int tenths, const char *dp, int sign)
 	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
 }
 
-sqlite3 *cli_school_open(const cli_env *env, school *sc)
+sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc)
 {
 	sqlite3 *db = cli_open(env, 1, sc);
-	if (db && strcmp(sc->role, "school") != 0) {
-		cli_error(_("this is a district office's database; this command is a school's (the district's"
-			    " work is under 'orientir district')"));
+	if (db && strcmp(sc->role, role) != 0) {
+		if (strcmp(role, "school") == 0)
+			cli_error(_("this is a district office's database; this command is a school's (the district's"
+				    " work is under 'orientir district')"));
+		else
+			cli_error(_("this is a school's database; the district commands need one made with"
+				    " 'orientir init --role district'"));
 		school_clear(sc);
 		db_close(db);
 		return NULL;

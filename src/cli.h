@@ -52,9 +52,10 @@ char *cli_db_path(const cli_env *env);
 /* Opens the database; with need_school, refuses one not yet initialised and
  * fills *sc. Prints the reason and returns NULL on failure. */
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
-/* As cli_open for a command only a school has (its pupils, results and
- * report package): a district office's database is refused, told why. */
-sqlite3 *cli_school_open(const cli_env *env, school *sc);
+/* As cli_open for a command of one role, "school" (its pupils, results
+ * and report package) or "district" (the office's work): a database of the
+ * other role is refused, told why. */
+sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
 
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */

@@ -2,6 +2,7 @@
 #ifndef ORIENTIR_COMMON_H
 #define ORIENTIR_COMMON_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <libintl.h>
 
@@ -22,5 +23,7 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* printf into a fresh string. */
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same with the arguments as a va_list (left as they were). */
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 #endif

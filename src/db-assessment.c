@@ -14,8 +14,9 @@ static double opt(sqlite3_stmt *st, int i, int *has)
 	return *has ? sqlite3_column_double(st, i) : 0;
 }
 
-static void fill(sqlite3_stmt *st, assessment *a)
+static void fill(sqlite3_stmt *st, void *item)
 {
+	assessment *a = item;
 	a->id = (long)sqlite3_column_int64(st, 0);
 	a->procedure_id = (long)sqlite3_column_int64(st, 1);
 	a->subject_id = (long)sqlite3_column_int64(st, 2);
@@ -40,12 +41,7 @@ int db_assessment_find(sqlite3 *db, long procedure_id, long subject_id, int grad
 	sqlite3_bind_int64(st, 2, subject_id);
 	sqlite3_bind_int(st, 3, grade);
 	sqlite3_bind_int(st, 4, year);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill, out, err);
 }
 
 int db_assessment_save(sqlite3 *db, assessment *a, char **err)
@@ -69,10 +65,8 @@ int db_assessment_save(sqlite3 *db, assessment *a, char **err)
 	db_bind_opt_double(st, 10, a->sc.has_avg, a->sc.avg_score);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!a->id)
 		a->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -88,22 +82,20 @@ int db_assessment_list_year(sqlite3 *db, int year, assessment **out, size_t *n, 
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	size_t cap = 16;
-	*out = xmalloc(cap * sizeof **out);
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap *= 2) * sizeof **out);
-		fill(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		free(*out);
-		*out = NULL;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill, NULL, (void **)out, n, err);
+}
+
+static void fill_entry(sqlite3_stmt *st, void *item)
+{
+	assessment_entry *e = item;
+	*e = (assessment_entry){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+				 db_col_dup(st, 3), db_col_dup(st, 4) };
+}
+
+static void clear_entry(void *item)
+{
+	assessment_entry *e = item;
+	free(e->procedure), free(e->subject);
 }
 
 int db_assessment_catalog(sqlite3 *db, assessment_entry **out, size_t *n, char **err)
@@ -113,33 +105,27 @@ int db_assessment_catalog(sqlite3 *db, assessment_entry **out, size_t *n, char *
 				   " ORDER BY a.year DESC, p.sort, p.id, s.sort, s.name COLLATE RU, a.grade", err);
 	if (!st)
 		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
-		(*out)[(*n)++] = (assessment_entry){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
-						     sqlite3_column_int(st, 2), db_col_dup(st, 3), db_col_dup(st, 4) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		assessment_catalog_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_entry, clear_entry, (void **)out, n, err);
 }
 
 void assessment_catalog_free(assessment_entry *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].procedure);
-		free(v[i].subject);
-	}
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_entry);
+}
+
+static void fill_scale(sqlite3_stmt *st, void *item)
+{
+	scale_item *it = item;
+	fill(st, &it->a);
+	it->procedure = db_col_dup(st, 11);
+	it->subject = db_col_dup(st, 12);
+	it->results = (long)sqlite3_column_int64(st, 13);
+}
+
+static void clear_scale(void *item)
+{
+	scale_item *it = item;
+	free(it->procedure), free(it->subject);
 }
 
 int db_scale_list(sqlite3 *db, int year, scale_item **out, size_t *n, char **err)
@@ -153,36 +139,12 @@ int db_scale_list(sqlite3 *db, int year, scale_item **out, size_t *n, char **err
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
-		scale_item *it = &(*out)[(*n)++];
-		fill(st, &it->a);
-		it->procedure = db_col_dup(st, 11);
-		it->subject = db_col_dup(st, 12);
-		it->results = (long)sqlite3_column_int64(st, 13);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		scale_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_scale, clear_scale, (void **)out, n, err);
 }
 
 void scale_list_free(scale_item *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].procedure);
-		free(v[i].subject);
-	}
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_scale);
 }
 
 int db_assessment_delete(sqlite3 *db, long id, char **err)

@@ -6,22 +6,14 @@
 #include "db-district.h"
 #include "db.h"
 
-static int done(sqlite3 *db, sqlite3_stmt *st, char **err)
-{
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
-}
-
 static void bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
-static void fill_school(sqlite3_stmt *st, d_school *s)
+static void fill_school(sqlite3_stmt *st, void *item)
 {
+	d_school *s = item;
 	*s = (d_school){ db_col_dup(st, 0), db_col_dup(st, 1), sqlite3_column_int(st, 2), db_col_dup(st, 3) };
 }
 
@@ -33,12 +25,7 @@ int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err)
 	if (!st)
 		return -1;
 	bind_text(st, 1, code);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill_school(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill_school, out, err);
 }
 
 int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err)
@@ -53,7 +40,7 @@ int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed,
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, name);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err)
@@ -63,31 +50,7 @@ int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other,
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, other);
-	return done(db, st, err);
-}
-
-int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school ORDER BY name COLLATE RU, code", err);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		fill_school(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		d_school_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 void d_school_clear(d_school *s)
@@ -96,11 +59,22 @@ void d_school_clear(d_school *s)
 	*s = (d_school){ 0 };
 }
 
+static void clear_school(void *item)
+{
+	d_school_clear(item);
+}
+
 void d_school_list_free(d_school *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		d_school_clear(&v[i]);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_school);
+}
+
+int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " SCHOOL_COLS " FROM d_school ORDER BY name COLLATE RU, code", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_school, clear_school, (void **)out, n, err);
 }
 
 int db_d_package_get(sqlite3 *db, const char *code, const char *period, d_package *out, char **err)
@@ -129,7 +103,7 @@ int db_d_package_put(sqlite3 *db, d_package *p, char **err)
 		return -1;
 	bind_text(st, 1, p->school_code);
 	bind_text(st, 2, p->period);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	st = db_stmt(db, "INSERT INTO d_package (school_code, period, school_name, district, created_at, app_version,"
 		     " digest, received_at, first_received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
@@ -139,7 +113,7 @@ int db_d_package_put(sqlite3 *db, d_package *p, char **err)
 			    p->digest, p->received_at, p->first_received_at, p->source };
 	for (int i = 0; i < 10; i++)
 		bind_text(st, i + 1, v[i]);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	p->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -167,7 +141,7 @@ int db_d_indicator_add(sqlite3 *db, long package_id, const d_indicator *v, char 
 	db_bind_opt_int(st, 7, v->has_num, v->num);
 	db_bind_opt_int(st, 8, v->has_den, v->den);
 	db_bind_opt_double(st, 9, v->has_percent, v->percent);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, void *ctx, char **err)
@@ -180,11 +154,7 @@ int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, v
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		visit(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_double(st, 1));
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err)
@@ -200,7 +170,7 @@ int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *
 	for (int i = 0; i < 6; i++)
 		bind_text(st, i + 3, v[i]);
 	sqlite3_bind_int(st, 9, a->overdue);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_result_source_get(sqlite3 *db, const char *code, int year, char **created_at, char **err)
@@ -226,7 +196,7 @@ int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *
 		return -1;
 	bind_text(st, 1, code);
 	sqlite3_bind_int(st, 2, year);
-	if (done(db, st, err) != 0)
+	if (db_step_done(db, st, err) != 0)
 		return -1;
 	st = db_stmt(db, "INSERT INTO d_result_source (school_code, year, period, created_at) VALUES (?1, ?2, ?3, ?4)"
 		     " ON CONFLICT (school_code, year) DO UPDATE SET period = ?3, created_at = ?4", err);
@@ -236,7 +206,7 @@ int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *
 	sqlite3_bind_int(st, 2, year);
 	bind_text(st, 3, period);
 	bind_text(st, 4, created_at);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_result_add(sqlite3 *db, const d_result *r, char **err)
@@ -260,7 +230,7 @@ int db_d_result_add(sqlite3 *db, const d_result *r, char **err)
 	db_bind_opt_double(st, 12, r->has_max, r->max_score);
 	db_bind_opt_double(st, 13, r->has_min, r->min_score);
 	db_bind_opt_double(st, 14, r->has_high, r->high_score);
-	return done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx, char **err)
@@ -285,16 +255,23 @@ int db_d_shares(sqlite3 *db, int first, int last, d_share_visit visit, void *ctx
 				   &s.confirmed, &s.raised };
 		for (int i = 0; i < 8; i++)
 			*counts[i] = (long)sqlite3_column_double(st, 4 + i);
-		if (visit(ctx, &s) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &s) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
+}
+
+static void fill_progress(sqlite3_stmt *st, void *item)
+{
+	d_progress *p = item;
+	*p = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1), (long)sqlite3_column_double(st, 2),
+			   (long)sqlite3_column_double(st, 3), (long)sqlite3_column_double(st, 4) };
+}
+
+static void clear_progress(void *item)
+{
+	d_progress *p = item;
+	free(p->school_code);
 }
 
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err)
@@ -306,32 +283,17 @@ int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, 
 	if (!st)
 		return -1;
 	bind_text(st, 1, period);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		(*out)[(*n)++] = (d_progress){ db_col_dup(st, 0), sqlite3_column_int64(st, 1),
-					       (long)sqlite3_column_double(st, 2), (long)sqlite3_column_double(st, 3),
-					       (long)sqlite3_column_double(st, 4) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		d_progress_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_progress, clear_progress, (void **)out, n, err);
 }
 
 void d_progress_free(d_progress *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].school_code);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_progress);
+}
+
+static void fill_year(sqlite3_stmt *st, void *item)
+{
+	*(int *)item = sqlite3_column_int(st, 0);
 }
 
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
@@ -339,19 +301,5 @@ int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_result_source ORDER BY year DESC", err);
 	if (!st)
 		return -1;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = xrealloc(*out, (*n + 1) * sizeof **out);
-		(*out)[(*n)++] = sqlite3_column_int(st, 0);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
 }

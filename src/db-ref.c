@@ -66,8 +66,7 @@ refmap *db_ref_load(sqlite3 *db, enum ref_kind kind, char **err)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		add_entry(m, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
 			  (const char *)sqlite3_column_text(st, 2));
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_end(db, st, rc, err) != 0) {
 		refmap_free(m);
 		return NULL;
 	}
@@ -128,10 +127,8 @@ long db_ref_add(sqlite3 *db, refmap *m, const char *name, const char *title,
 	sqlite3_bind_text(st, 2, title ? title : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, aliases ? aliases : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, sort);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	long id = (long)sqlite3_last_insert_rowid(db);
 	add_entry(m, id, name, aliases);
 	return id;

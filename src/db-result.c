@@ -29,10 +29,8 @@ int db_result_insert(sqlite3 *db, const result *r, char **err)
 	if (!st)
 		return -1;
 	bind_result(st, r);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db) > 0;
 }
 
@@ -43,15 +41,12 @@ int db_result_update(sqlite3 *db, const result *r, char **err)
 	if (!st)
 		return -1;
 	bind_result(st, r);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
-static void fill(sqlite3_stmt *st, result *r)
+static void fill(sqlite3_stmt *st, void *item)
 {
+	result *r = item;
 	r->assessment_id = (long)sqlite3_column_int64(st, 0);
 	r->student_id = (long)sqlite3_column_int64(st, 1);
 	r->class_label = xstrdup((const char *)sqlite3_column_text(st, 2));
@@ -74,12 +69,7 @@ int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out,
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
 	sqlite3_bind_int64(st, 2, student_id);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill, out, err);
 }
 
 int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err)
@@ -102,16 +92,10 @@ int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ct
 		r.mark = sqlite3_column_int(st, 3);
 		r.has_journal = sqlite3_column_type(st, 4) != SQLITE_NULL;
 		r.journal_mark = sqlite3_column_int(st, 4);
-		if (visit(ctx, &r) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &r) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 void result_clear(result *r)
@@ -163,16 +147,10 @@ int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, v
 		l.sc.score5 = opt_double(st, 15, &l.sc.has_score5);
 		l.sc.high_score = opt_double(st, 16, &l.sc.has_high);
 		l.sc.avg_score = opt_double(st, 17, &l.sc.has_avg);
-		if (visit(ctx, &l) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &l) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 int db_result_shift(sqlite3 *db, double shift, char **err)
@@ -183,9 +161,5 @@ int db_result_shift(sqlite3 *db, double shift, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_double(st, 1, shift);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }

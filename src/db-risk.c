@@ -6,6 +6,26 @@
 #include "db.h"
 #include "store.h"
 
+static void fill_risk(sqlite3_stmt *st, void *item)
+{
+	risk_pupil *p = item;
+	*p = (risk_pupil){ .id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
+			   .name = db_col_dup(st, 2), .class_label = db_col_dup(st, 3), .reason = db_col_dup(st, 4),
+			   .route = sqlite3_column_int(st, 5), .extra = sqlite3_column_int(st, 6),
+			   .route_on = db_col_dup(st, 7), .route_teacher = db_col_dup(st, 8),
+			   .route_text = db_col_dup(st, 9), .extra_subject = db_col_dup(st, 10),
+			   .extra_teacher = db_col_dup(st, 11), .latest = db_col_dup(st, 12),
+			   .last_note = db_col_dup(st, 13) };
+}
+
+static void clear_risk(void *item)
+{
+	risk_pupil *p = item;
+	free(p->code), free(p->name), free(p->class_label), free(p->reason), free(p->route_on);
+	free(p->route_teacher), free(p->route_text), free(p->extra_subject), free(p->extra_teacher);
+	free(p->latest), free(p->last_note);
+}
+
 int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db,
@@ -23,50 +43,12 @@ int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
 		" ORDER BY c.grade, c.letter COLLATE RU, s.last_name COLLATE RU, s.first_name COLLATE RU", err);
 	if (!st)
 		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		risk_pupil *p = &(*out)[(*n)++];
-		*p = (risk_pupil){ .id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
-				   .name = db_col_dup(st, 2), .class_label = db_col_dup(st, 3), .reason = db_col_dup(st, 4),
-				   .route = sqlite3_column_int(st, 5), .extra = sqlite3_column_int(st, 6),
-				   .route_on = db_col_dup(st, 7), .route_teacher = db_col_dup(st, 8),
-				   .route_text = db_col_dup(st, 9), .extra_subject = db_col_dup(st, 10),
-				   .extra_teacher = db_col_dup(st, 11), .latest = db_col_dup(st, 12),
-				   .last_note = db_col_dup(st, 13) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		risk_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_risk, clear_risk, (void **)out, n, err);
 }
 
 void risk_list_free(risk_pupil *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		risk_pupil *p = &v[i];
-		free(p->code), free(p->name), free(p->class_label), free(p->reason), free(p->route_on);
-		free(p->route_teacher), free(p->route_text), free(p->extra_subject), free(p->extra_teacher);
-		free(p->latest), free(p->last_note);
-	}
-	free(v);
-}
-
-static int step_done(sqlite3 *db, sqlite3_stmt *st, char **err)
-{
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	db_rows_free(v, n, sizeof *v, clear_risk);
 }
 
 int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
@@ -84,7 +66,7 @@ int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
 	sqlite3_bind_text(st, 6, p->extra_subject ? p->extra_subject : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p->extra_teacher ? p->extra_teacher : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 8, p->id);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err)
@@ -96,7 +78,7 @@ int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char *
 	sqlite3_bind_int(st, 1, in);
 	sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, student_id);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
@@ -107,7 +89,7 @@ int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err)
@@ -119,7 +101,7 @@ int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, 
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_int(st, 2, year);
 	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
-	return step_done(db, st, err);
+	return db_step_done(db, st, err);
 }
 
 int db_risk_causes(sqlite3 *db, int year, risk_cause_visit visit, void *ctx, char **err)
@@ -144,16 +126,10 @@ int db_risk_causes(sqlite3 *db, int year, risk_cause_visit visit, void *ctx, cha
 				 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
 				 (const char *)sqlite3_column_text(st, 4), sqlite3_column_int(st, 5),
 				 sqlite3_column_double(st, 6), sqlite3_column_double(st, 7) };
-		if (visit(ctx, &c) != 0) {
-			sqlite3_reset(st);
-			return 0;
-		}
+		if (visit(ctx, &c) != 0)
+			break;
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 long db_risk_size_on(sqlite3 *db, const char *day, char **err)

@@ -34,17 +34,36 @@ int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err)
 	sqlite3_bind_text(st, 3, r->preamble, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, r->first_year);
 	sqlite3_bind_int(st, 5, r->last_year);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 void roadmap_info_clear(roadmap_info *r)
 {
 	free(r->title), free(r->source), free(r->preamble), free(r->imported_at);
 	*r = (roadmap_info){ 0 };
+}
+
+static void fill_activity(sqlite3_stmt *st, void *item)
+{
+	activity *a = item;
+	*a = (activity){
+		.id = (long)sqlite3_column_int64(st, 0), .section_id = (long)sqlite3_column_int64(st, 1),
+		.section_number = db_col_dup(st, 2), .section_title = db_col_dup(st, 3),
+		.number = db_col_dup(st, 4), .title = db_col_dup(st, 5), .deadline_text = db_col_dup(st, 6),
+		.responsible = db_col_dup(st, 7), .expected_result = db_col_dup(st, 8),
+		.recurrence = db_col_dup(st, 9), .start = (long)sqlite3_column_int64(st, 10),
+		.end = (long)sqlite3_column_int64(st, 11), .sort = sqlite3_column_int(st, 12),
+		.status = db_col_dup(st, 13), .done_on = db_col_dup(st, 14), .evidence = db_col_dup(st, 15),
+		.participants = (long)sqlite3_column_int64(st, 16), .events = (long)sqlite3_column_int64(st, 17),
+	};
+}
+
+static void clear_activity(void *item)
+{
+	activity *a = item;
+	free(a->section_number), free(a->section_title), free(a->number), free(a->title);
+	free(a->deadline_text), free(a->responsible), free(a->expected_result), free(a->recurrence);
+	free(a->status), free(a->done_on), free(a->evidence);
 }
 
 int db_activity_list(sqlite3 *db, activity **out, size_t *n, char **err)
@@ -57,43 +76,12 @@ int db_activity_list(sqlite3 *db, activity **out, size_t *n, char **err)
 		" FROM activity a LEFT JOIN roadmap_section s ON s.id = a.section_id ORDER BY a.sort", err);
 	if (!st)
 		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 32) * sizeof **out);
-		(*out)[(*n)++] = (activity){
-			.id = (long)sqlite3_column_int64(st, 0), .section_id = (long)sqlite3_column_int64(st, 1),
-			.section_number = db_col_dup(st, 2), .section_title = db_col_dup(st, 3),
-			.number = db_col_dup(st, 4), .title = db_col_dup(st, 5), .deadline_text = db_col_dup(st, 6),
-			.responsible = db_col_dup(st, 7), .expected_result = db_col_dup(st, 8),
-			.recurrence = db_col_dup(st, 9), .start = (long)sqlite3_column_int64(st, 10),
-			.end = (long)sqlite3_column_int64(st, 11), .sort = sqlite3_column_int(st, 12),
-			.status = db_col_dup(st, 13), .done_on = db_col_dup(st, 14), .evidence = db_col_dup(st, 15),
-			.participants = (long)sqlite3_column_int64(st, 16), .events = (long)sqlite3_column_int64(st, 17),
-		};
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		activity_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_activity, clear_activity, (void **)out, n, err);
 }
 
 void activity_list_free(activity *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		activity *a = &v[i];
-		free(a->section_number), free(a->section_title), free(a->number), free(a->title);
-		free(a->deadline_text), free(a->responsible), free(a->expected_result), free(a->recurrence);
-		free(a->status), free(a->done_on), free(a->evidence);
-	}
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_activity);
 }
 
 int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
@@ -118,10 +106,8 @@ int db_activity_save_plan(sqlite3 *db, activity *a, char **err)
 	sqlite3_bind_int(st, 10, a->sort);
 	if (a->id)
 		sqlite3_bind_int64(st, 11, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!a->id)
 		a->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -138,11 +124,7 @@ int db_activity_save_progress(sqlite3 *db, const activity *a, char **err)
 	sqlite3_bind_text(st, 3, a->evidence ? a->evidence : "", -1, SQLITE_STATIC);
 	db_bind_opt_int(st, 4, a->participants >= 0, a->participants);
 	sqlite3_bind_int64(st, 5, a->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 static int exec1(sqlite3 *db, const char *sql, long id, char **err)
@@ -152,11 +134,7 @@ static int exec1(sqlite3 *db, const char *sql, long id, char **err)
 		return -1;
 	if (id)
 		sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 int db_activity_delete(sqlite3 *db, long id, char **err)
@@ -178,11 +156,21 @@ long db_section_add(sqlite3 *db, const char *number, const char *title, const ch
 	sqlite3_bind_text(st, 2, title, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, notes, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, sort);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return (long)sqlite3_last_insert_rowid(db);
+}
+
+static void fill_section(sqlite3_stmt *st, void *item)
+{
+	section_item *s = item;
+	*s = (section_item){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3) };
+}
+
+static void clear_section(void *item)
+{
+	section_item *s = item;
+	free(s->number), free(s->title), free(s->notes);
 }
 
 int db_section_list(sqlite3 *db, section_item **out, size_t *n, char **err)
@@ -190,37 +178,25 @@ int db_section_list(sqlite3 *db, section_item **out, size_t *n, char **err)
 	sqlite3_stmt *st = db_stmt(db, "SELECT id, number, title, notes FROM roadmap_section ORDER BY sort, id", err);
 	if (!st)
 		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 8) * sizeof **out);
-		(*out)[(*n)++] = (section_item){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2),
-						 db_col_dup(st, 3) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		section_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_section, clear_section, (void **)out, n, err);
 }
 
 void section_list_free(section_item *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].number), free(v[i].title), free(v[i].notes);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_section);
 }
 
-static void fill_event(sqlite3_stmt *st, event_item *e)
+static void fill_event(sqlite3_stmt *st, void *item)
 {
+	event_item *e = item;
 	*e = (event_item){ (long)sqlite3_column_int64(st, 0), (long)sqlite3_column_int64(st, 1), db_col_dup(st, 2),
 			   db_col_dup(st, 3), db_col_dup(st, 4), (long)sqlite3_column_int64(st, 5) };
+}
+
+static void clear_event(void *item)
+{
+	event_item *e = item;
+	free(e->held_on), free(e->kind), free(e->topic);
 }
 
 #define EVENT_COLS "id, coalesce(activity_id, 0), held_on, kind, topic, coalesce(participants, -1)"
@@ -232,30 +208,12 @@ int db_event_list(sqlite3 *db, long activity_id, event_item **out, size_t *n, ch
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, activity_id);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		fill_event(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		event_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_event, clear_event, (void **)out, n, err);
 }
 
 void event_list_free(event_item *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].held_on), free(v[i].kind), free(v[i].topic);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_event);
 }
 
 int db_event_find(sqlite3 *db, const char *held_on, const char *kind, const char *topic, event_item *out, char **err)
@@ -266,12 +224,7 @@ int db_event_find(sqlite3 *db, const char *held_on, const char *kind, const char
 	sqlite3_bind_text(st, 1, held_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, topic, -1, SQLITE_STATIC);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill_event(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill_event, out, err);
 }
 
 int db_event_save(sqlite3 *db, event_item *e, char **err)
@@ -288,10 +241,8 @@ int db_event_save(sqlite3 *db, event_item *e, char **err)
 	db_bind_opt_int(st, 5, e->activity_id != 0, e->activity_id);
 	if (e->id)
 		sqlite3_bind_int64(st, 6, e->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!e->id)
 		e->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;

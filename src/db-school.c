@@ -34,11 +34,7 @@ int db_school_create(sqlite3 *db, const school *s, char **err)
 	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, s->district ? s->district : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, s->role, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 int db_school_update(sqlite3 *db, const school *s, char **err)
@@ -49,11 +45,7 @@ int db_school_update(sqlite3 *db, const school *s, char **err)
 	sqlite3_bind_text(st, 1, s->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, s->district ? s->district : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 void school_clear(school *s)
@@ -86,9 +78,5 @@ int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err)
 		return -1;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }

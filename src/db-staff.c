@@ -10,8 +10,9 @@
 	" coalesce(t.diagnostics_date, ''), t.diagnostics_result," \
 	" coalesce((SELECT max(c.taken_on) FROM course c WHERE c.teacher_id = t.id), '')"
 
-static void fill(sqlite3_stmt *st, teacher *t)
+static void fill(sqlite3_stmt *st, void *item)
 {
+	teacher *t = item;
 	*t = (teacher){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3),
 			db_col_dup(st, 4), db_col_dup(st, 5), sqlite3_column_int(st, 6), db_col_dup(st, 7),
 			db_col_dup(st, 8), db_col_dup(st, 9) };
@@ -26,12 +27,7 @@ int db_teacher_find(sqlite3 *db, const char *code, const char *full_name, teache
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, full_name, -1, SQLITE_STATIC);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill, out, err);
 }
 
 int db_teacher_save(sqlite3 *db, teacher *t, char **err)
@@ -51,10 +47,8 @@ int db_teacher_save(sqlite3 *db, teacher *t, char **err)
 	sqlite3_bind_text(st, 8, t->diagnostics_result ? t->diagnostics_result : "", -1, SQLITE_STATIC);
 	if (t->id)
 		sqlite3_bind_int64(st, 9, t->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!t->id)
 		t->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -70,36 +64,9 @@ int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, c
 	sqlite3_bind_text(st, 2, topic, -1, SQLITE_STATIC);
 	db_bind_opt_int(st, 3, hours >= 0, hours);
 	sqlite3_bind_text(st, 4, taken_on ? taken_on : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db) > 0;
-}
-
-int db_teacher_list(sqlite3 *db, teacher **out, size_t *n, char **err)
-{
-	sqlite3_stmt *st = db_stmt(db, "SELECT " TEACHER_COLS " FROM teacher t"
-				   " ORDER BY t.last_name COLLATE RU, t.first_name COLLATE RU, t.code", err);
-	if (!st)
-		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		fill(st, &(*out)[(*n)++]);
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		teacher_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
 }
 
 void teacher_clear(teacher *t)
@@ -109,11 +76,23 @@ void teacher_clear(teacher *t)
 	*t = (teacher){ 0 };
 }
 
+static void clear(void *item)
+{
+	teacher_clear(item);
+}
+
 void teacher_list_free(teacher *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		teacher_clear(&v[i]);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear);
+}
+
+int db_teacher_list(sqlite3 *db, teacher **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " TEACHER_COLS " FROM teacher t"
+				   " ORDER BY t.last_name COLLATE RU, t.first_name COLLATE RU, t.code", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill, clear, (void **)out, n, err);
 }
 
 int db_people_counts(sqlite3 *db, int year, long v[8], char **err)

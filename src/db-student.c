@@ -27,10 +27,8 @@ long db_class_ensure(sqlite3 *db, int grade, const char *letter, char **err)
 		return -1;
 	sqlite3_bind_int(st, 1, grade);
 	sqlite3_bind_text(st, 2, letter, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return (long)sqlite3_last_insert_rowid(db);
 }
 
@@ -51,8 +49,9 @@ int db_class_get(sqlite3 *db, long id, int *grade, char **label, char **err)
 
 #define STUDENT_COLS "id, code, last_name, first_name, middle_name, class_id, risk_group, individual_route, extra_lessons"
 
-static void fill(sqlite3_stmt *st, student *s)
+static void fill(sqlite3_stmt *st, void *item)
 {
+	student *s = item;
 	s->id = (long)sqlite3_column_int64(st, 0);
 	s->code = db_col_dup(st, 1);
 	s->last_name = db_col_dup(st, 2);
@@ -70,12 +69,7 @@ int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int rc = db_step_row(db, st, err);
-	if (rc == 1) {
-		fill(st, out);
-		sqlite3_reset(st);
-	}
-	return rc;
+	return db_row(db, st, fill, out, err);
 }
 
 int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err)
@@ -144,10 +138,8 @@ int db_student_save(sqlite3 *db, student *s, char **err)
 	sqlite3_bind_int(st, 9, s->extra_lessons);
 	if (s->id)
 		sqlite3_bind_int64(st, 10, s->id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	if (!s->id)
 		s->id = (long)sqlite3_last_insert_rowid(db);
 	return 0;
@@ -188,6 +180,25 @@ void student_clear(student *s)
 	*s = (student){ 0 };
 }
 
+static void fill_pupil(sqlite3_stmt *st, void *item)
+{
+	pupil_item *p = item;
+	*p = (pupil_item){
+		.id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
+		.last_name = db_col_dup(st, 2), .first_name = db_col_dup(st, 3),
+		.middle_name = db_col_dup(st, 4), .class_label = db_col_dup(st, 5),
+		.class_id = (long)sqlite3_column_int64(st, 6), .risk_group = sqlite3_column_int(st, 7),
+		.individual_route = sqlite3_column_int(st, 8), .extra_lessons = sqlite3_column_int(st, 9),
+		.results = (long)sqlite3_column_int64(st, 10),
+	};
+}
+
+static void clear_pupil(void *item)
+{
+	pupil_item *p = item;
+	free(p->code), free(p->last_name), free(p->first_name), free(p->middle_name), free(p->class_label);
+}
+
 int db_pupil_list(sqlite3 *db, const char *search, enum pupil_filter which, pupil_item **out, size_t *n,
 		  char **err)
 {
@@ -205,42 +216,12 @@ int db_pupil_list(sqlite3 *db, const char *search, enum pupil_filter which, pupi
 		return -1;
 	sqlite3_bind_int(st, 1, (int)which);
 	sqlite3_bind_text(st, 2, search ? search : "", -1, SQLITE_STATIC);
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 64) * sizeof **out);
-		(*out)[(*n)++] = (pupil_item){
-			.id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
-			.last_name = db_col_dup(st, 2), .first_name = db_col_dup(st, 3),
-			.middle_name = db_col_dup(st, 4), .class_label = db_col_dup(st, 5),
-			.class_id = (long)sqlite3_column_int64(st, 6), .risk_group = sqlite3_column_int(st, 7),
-			.individual_route = sqlite3_column_int(st, 8), .extra_lessons = sqlite3_column_int(st, 9),
-			.results = (long)sqlite3_column_int64(st, 10),
-		};
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		pupil_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_pupil, clear_pupil, (void **)out, n, err);
 }
 
 void pupil_list_free(pupil_item *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].code);
-		free(v[i].last_name);
-		free(v[i].first_name);
-		free(v[i].middle_name);
-		free(v[i].class_label);
-	}
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_pupil);
 }
 
 static int exec_id(sqlite3 *db, const char *sql, long id, char **err)
@@ -249,10 +230,8 @@ static int exec_id(sqlite3 *db, const char *sql, long id, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_step_done(db, st, err) != 0)
 		return -1;
-	}
 	return sqlite3_changes(db);
 }
 
@@ -280,6 +259,19 @@ int db_student_leave(sqlite3 *db, long id, char **err)
 		       id, err) < 0 ? -1 : 0;
 }
 
+static void fill_class(sqlite3_stmt *st, void *item)
+{
+	class_item *c = item;
+	*c = (class_item){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1), db_col_dup(st, 2),
+			   (long)sqlite3_column_int64(st, 3) };
+}
+
+static void clear_class(void *item)
+{
+	class_item *c = item;
+	free(c->label);
+}
+
 int db_class_list(sqlite3 *db, class_item **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT c.id, c.grade, c.grade || c.letter,"
@@ -287,29 +279,10 @@ int db_class_list(sqlite3 *db, class_item **out, size_t *n, char **err)
 				   " FROM class c ORDER BY c.grade, c.letter COLLATE RU", err);
 	if (!st)
 		return -1;
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap)
-			*out = xrealloc(*out, (cap = cap ? cap * 2 : 16) * sizeof **out);
-		(*out)[(*n)++] = (class_item){ (long)sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
-					       db_col_dup(st, 2), (long)sqlite3_column_int64(st, 3) };
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		class_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return db_rows(db, st, sizeof **out, fill_class, clear_class, (void **)out, n, err);
 }
 
 void class_list_free(class_item *v, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i].label);
-	free(v);
+	db_rows_free(v, n, sizeof *v, clear_class);
 }

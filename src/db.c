@@ -108,6 +108,68 @@ int db_step_row(sqlite3 *db, sqlite3_stmt *st, char **err)
 	return -1;
 }
 
+int db_step_done(sqlite3 *db, sqlite3_stmt *st, char **err)
+{
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	return 0;
+}
+
+int db_step_end(sqlite3 *db, sqlite3_stmt *st, int rc, char **err)
+{
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*err = db_error(db);
+		return -1;
+	}
+	/* Stopped on a row: the statement lets go of what it reads. */
+	if (rc == SQLITE_ROW)
+		sqlite3_reset(st);
+	return 0;
+}
+
+int db_row(sqlite3 *db, sqlite3_stmt *st, db_fill_fn fill, void *out, char **err)
+{
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		fill(st, out);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+int db_rows(sqlite3 *db, sqlite3_stmt *st, size_t size, db_fill_fn fill, db_clear_fn clear, void **out, size_t *n,
+	    char **err)
+{
+	char *v = NULL;
+	size_t k = 0, cap = 0;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (k == cap)
+			v = xrealloc(v, (cap = cap ? cap * 2 : 16) * size);
+		char *item = v + k++ * size;
+		memset(item, 0, size);
+		fill(st, item);
+	}
+	if (rc != SQLITE_DONE) {
+		*err = db_error(db);
+		db_rows_free(v, k, size, clear);
+		v = NULL;
+		k = 0;
+	}
+	*out = v;
+	*n = k;
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+void db_rows_free(void *v, size_t n, size_t size, db_clear_fn clear)
+{
+	for (size_t i = 0; clear && i < n; i++)
+		clear((char *)v + i * size);
+	free(v);
+}
+
 char *db_col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);

@@ -108,12 +108,8 @@ static void note(pkg_import *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *s;
-	if (vasprintf(&s, fmt, ap) < 0)
-		s = NULL;
+	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (!s)
-		return;
 	r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
 	r->notes[r->nnotes++] = s;
 }
@@ -186,11 +182,9 @@ static int bad_row(struct reader *rd, const csvin_row *row, const char *fmt, ...
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg;
-	if (vasprintf(&msg, fmt, ap) < 0)
-		msg = NULL;
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	refuse(rd->r, xasprintf("%s/%s:%ld: %s", rd->dir, rd->file, row->line, msg ? msg : ""));
+	refuse(rd->r, xasprintf("%s/%s:%ld: %s", rd->dir, rd->file, row->line, msg));
 	free(msg);
 	return -1;
 }

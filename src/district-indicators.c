@@ -63,6 +63,14 @@ static int by_key(const void *a, const void *b)
 	return d ? d : strcmp(x->subject, y->subject);
 }
 
+const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const char *proc, const char *subj)
+{
+	if (!s->n)
+		return NULL;
+	dist_ind key = { .school_code = (char *)code, .procedure = (char *)proc, .subject = (char *)subj };
+	return bsearch(&key, s->v, s->n, sizeof *s->v, by_key);
+}
+
 int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err)
 {
 	*out = (dist_ind_set){ .year = year };

@@ -95,24 +95,6 @@ static void status_part(FILE *fp, const district_report *r)
 
 /* --- results in Russian and mathematics --- */
 
-static int by_key(const void *a, const void *b)
-{
-	const dist_ind *x = a, *y = b;
-	int d = strcmp(x->school_code, y->school_code);
-	if (!d)
-		d = strcmp(x->procedure, y->procedure);
-	return d ? d : strcmp(x->subject, y->subject);
-}
-
-/* The shares of a school ("" the district) in a procedure and subject, or NULL. */
-static const dist_ind *find(const district_report *r, const char *code, const char *proc, const char *subj)
-{
-	if (!r->ind.n)
-		return NULL;
-	dist_ind key = { .school_code = (char *)code, .procedure = (char *)proc, .subject = (char *)subj };
-	return bsearch(&key, r->ind.v, r->ind.n, sizeof *r->ind.v, by_key);
-}
-
 /* The rule's procedures that have results, in the rule's order, and each
  * one's subjects the rule looks at. */
 typedef struct rule_proc {
@@ -177,7 +159,7 @@ static void change_cell(FILE *fp, const dist_ind *v)
 static int has_any(const district_report *r, const char *code, const rule_proc *p)
 {
 	for (size_t k = 0; k < p->nsubj; k++)
-		if (find(r, code, p->name, p->subj[k]))
+		if (dist_ind_find(&r->ind, code, p->name, p->subj[k]))
 			return 1;
 	return 0;
 }
@@ -186,7 +168,7 @@ static void result_row(FILE *fp, const district_report *r, const char *code, con
 {
 	html_elem(fp, *code ? "<tr><td>" : "<tr class=\"total\"><td>", name, "</td>");
 	for (size_t k = 0; k < p->nsubj; k++) {
-		const dist_ind *v = find(r, code, p->name, p->subj[k]);
+		const dist_ind *v = dist_ind_find(&r->ind, code, p->name, p->subj[k]);
 		share_cell(fp, v ? v->below[1] : 0, v ? v->participants[1] : 0, r->risk.threshold);
 		share_cell(fp, v ? v->below[0] : 0, v ? v->participants[0] : 0, r->risk.threshold);
 		change_cell(fp, v);
@@ -236,7 +218,7 @@ static void results_chart(FILE *fp, const district_report *r, const char *proc, 
 	size_t n = 0;
 	for (size_t i = 0; i <= r->status.n; i++) {
 		const char *code = i ? r->status.v[i - 1].code : "";
-		const dist_ind *v = find(r, code, proc, subj);
+		const dist_ind *v = dist_ind_find(&r->ind, code, proc, subj);
 		if (!v)
 			continue;
 		html_bar_pair *b = &rows[n++];

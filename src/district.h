@@ -150,6 +150,9 @@ typedef struct dist_ind_set {
 
 int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err);
 void dist_ind_set_free(dist_ind_set *s);
+/* The counts of a school ("" the district) in a procedure and subject in a
+ * set district_indicators made, or NULL. */
+const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const char *proc, const char *subj);
 /* What the rule looks at in one school: its counts in ВПР, ОГЭ and ЕГЭ in
  * Russian and mathematics, the year and the one before, by procedure in
  * the rule's order, then subject. */

@@ -62,6 +62,23 @@ static void read_val(sqlite3_stmt *st, int col, grid_val *v)
 	v->journal_mark = sqlite3_column_int(st, col + 3);
 }
 
+static void fill_row(sqlite3_stmt *st, void *item)
+{
+	grid_row *r = item;
+	*r = (grid_row){ .student_id = (long)sqlite3_column_int64(st, 0), .code = db_col_dup(st, 1),
+			 .name = db_col_dup(st, 2), .class_label = db_col_dup(st, 3),
+			 .had_result = sqlite3_column_int(st, 8) };
+	if (r->had_result)
+		read_val(st, 4, &r->stored);
+	r->now = r->stored;
+}
+
+static void clear_row(void *item)
+{
+	grid_row *r = item;
+	free(r->code), free(r->name), free(r->class_label);
+}
+
 int grid_load(sqlite3 *db, long assessment_id, grid *g, char **err)
 {
 	*g = (grid){ 0 };
@@ -104,22 +121,7 @@ int grid_load(sqlite3 *db, long assessment_id, grid *g, char **err)
 	}
 	sqlite3_bind_int64(st, 1, assessment_id);
 	sqlite3_bind_int(st, 2, g->a.grade);
-	size_t cap = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (g->n == cap)
-			g->rows = xrealloc(g->rows, (cap = cap ? cap * 2 : 64) * sizeof *g->rows);
-		grid_row *r = &g->rows[g->n++];
-		*r = (grid_row){ .student_id = (long)sqlite3_column_int64(st, 0) };
-		r->code = db_col_dup(st, 1);
-		r->name = db_col_dup(st, 2);
-		r->class_label = db_col_dup(st, 3);
-		r->had_result = sqlite3_column_int(st, 8);
-		if (r->had_result)
-			read_val(st, 4, &r->stored);
-		r->now = r->stored;
-	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
+	if (db_rows(db, st, sizeof *g->rows, fill_row, clear_row, (void **)&g->rows, &g->n, err) != 0) {
 		grid_free(g);
 		return -1;
 	}
@@ -128,12 +130,7 @@ int grid_load(sqlite3 *db, long assessment_id, grid *g, char **err)
 
 void grid_free(grid *g)
 {
-	for (size_t i = 0; i < g->n; i++) {
-		free(g->rows[i].code);
-		free(g->rows[i].name);
-		free(g->rows[i].class_label);
-	}
-	free(g->rows);
+	db_rows_free(g->rows, g->n, sizeof *g->rows, clear_row);
 	free(g->procedure);
 	free(g->subject);
 	*g = (grid){ 0 };
@@ -167,11 +164,7 @@ int grid_draft_put(sqlite3 *db, const grid *g, size_t i, char **err)
 		bind_val(st, 3, &r->now);
 		sqlite3_bind_int(st, 7, empty_val(&r->now));
 	}
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 long grid_draft_count(sqlite3 *db, long assessment_id, char **err)
@@ -201,11 +194,7 @@ int grid_draft_restore(sqlite3 *db, grid *g, char **err)
 			if (g->rows[i].student_id == sid)
 				read_val(st, 1, &g->rows[i].now);
 	}
-	if (rc != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_end(db, st, rc, err);
 }
 
 int grid_draft_discard(sqlite3 *db, long assessment_id, char **err)
@@ -214,11 +203,7 @@ int grid_draft_discard(sqlite3 *db, long assessment_id, char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		*err = db_error(db);
-		return -1;
-	}
-	return 0;
+	return db_step_done(db, st, err);
 }
 
 long grid_save(sqlite3 *db, grid *g, char **err)

@@ -25,22 +25,11 @@ int import_kind_parse(const char *name)
 	return -1;
 }
 
-static char *vfmt(const char *fmt, va_list ap)
-{
-	va_list cp;
-	va_copy(cp, ap);
-	int n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	char *s = xmalloc(n > 0 ? (size_t)n + 1 : 1);
-	vsnprintf(s, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
-	return s;
-}
-
 void import_bad(import_ctx *c, const csvin_row *r, size_t col, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vfmt(fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	const char *hdr = csvin_header_name(c->in, col);
 	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, _("column «%s»: %s"), hdr ? hdr : "?", msg);
@@ -51,7 +40,7 @@ void import_bad_row(import_ctx *c, const csvin_row *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	char *msg = vfmt(fmt, ap);
+	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, "%s", msg);
 	free(msg);

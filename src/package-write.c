@@ -69,10 +69,22 @@ static int sync_dir(const char *dir)
 	if (fd < 0)
 		return -1;
 	int rc = fsync(fd);
-	/* vfat may refuse to sync a folder; syncfs below covers it. */
+	/* vfat may refuse to sync a folder; sync_stick covers it. */
 	if (rc != 0 && errno == EINVAL)
 		rc = 0;
 	close(fd);
+	return rc;
+}
+
+/* Flushes the whole filesystem dir is on: then the stick can be removed. */
+static int sync_stick(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = syncfs(fd), e = errno;
+	close(fd);
+	errno = e;
 	return rc;
 }
 
@@ -206,18 +218,10 @@ int package_put_file(const char *dir, const char *name, const char *data, size_t
 		*err = write_error(final, e);
 		goto out;
 	}
-	if (rename(tmp, final) != 0 || sync_dir(dir) != 0) {
+	if (rename(tmp, final) != 0 || sync_dir(dir) != 0 || sync_stick(dir) != 0) {
 		*err = write_error(final, errno);
 		goto out;
 	}
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || syncfs(fd) != 0) {
-		*err = write_error(final, errno);
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	close(fd);
 	rc = 0;
 out:
 	if (rc != 0)
@@ -300,14 +304,10 @@ int package_write(const package *p, const char *dest, char **err)
 	}
 	if (moved_old)
 		remove_tree(old);
-	int fd = open(dest, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0 || syncfs(fd) != 0) {
+	if (sync_stick(dest) != 0) {
 		*err = write_error(dest, errno);
-		if (fd >= 0)
-			close(fd);
 		goto out;
 	}
-	close(fd);
 	rc = 0;
 	goto out;
 fail:

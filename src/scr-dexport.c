@@ -8,15 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "common.h"
 #include "district-report.h"
 #include "package-write.h"
 #include "package.h"
 #include "scr.h"
+#include "ui-folder.h"
 #include "ui-widgets.h"
-#include "usb.h"
 
 typedef struct line {
 	char *text;
@@ -171,38 +170,11 @@ static void draw(ui_screen *scr, WINDOW *w)
 
 static void choose_dest(struct state *s)
 {
-	usb_stick *v;
-	size_t n = 0;
-	if (usb_find("/proc/self/mounts", &v, &n) != 0)
-		n = 0;
-	char **labels = xcalloc(n + 1, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		labels[i] = xasprintf(_("USB stick %s (%s)"), v[i].label, v[i].mount);
-	labels[n] = xstrdup(_("Another folder…"));
-	int k = ui_pick(_("Where to write"), labels, (int)n + 1, 0);
-	if (k >= 0 && (size_t)k < n) {
+	char *dest = ui_folder_pick(_("Where to write"), s->dest);
+	if (dest) {
 		free(s->dest);
-		s->dest = xstrdup(v[k].mount);
-	} else if ((size_t)k == n) {
-		const char *lab[] = { _("Folder") };
-		const int wid[] = { 50 };
-		char *val[] = { xstrdup(s->dest ? s->dest : getenv("HOME") ? getenv("HOME") : "/") };
-		if (ui_form_run(_("Where to write"), lab, wid, val, 1, NULL, NULL) == 1) {
-			struct stat st;
-			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(s->dest);
-				s->dest = xstrdup(val[0]);
-			} else {
-				ui_error(_("%s is not a folder."), val[0]);
-			}
-		}
-		free(val[0]);
+		s->dest = dest;
 	}
-	for (size_t i = 0; i <= n; i++)
-		free(labels[i]);
-	free(labels);
-	if (n)
-		usb_free(v, n);
 	preview(s);
 }
 
@@ -325,13 +297,7 @@ ui_screen *scr_dexport_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = first_period();
-	usb_stick *v;
-	size_t n;
-	if (usb_find("/proc/self/mounts", &v, &n) == 0) {
-		if (n == 1)
-			s->dest = xstrdup(v[0].mount);
-		usb_free(v, n);
-	}
+	s->dest = ui_folder_only_stick(NULL);
 	preview(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Export: the district's report");

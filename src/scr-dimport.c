@@ -6,15 +6,14 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "common.h"
 #include "district.h"
 #include "receipt.h"
 #include "scr.h"
+#include "ui-folder.h"
 #include "ui-widgets.h"
-#include "usb.h"
 
 struct line {
 	char *text;
@@ -190,39 +189,11 @@ static void import_all(struct state *s)
 
 static void choose_source(struct state *s)
 {
-	usb_stick *v;
-	size_t n = 0;
-	if (usb_find("/proc/self/mounts", &v, &n) != 0)
-		n = 0;
-	char **labels = xcalloc(n + 1, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		labels[i] = xasprintf(_("USB stick %s (%s)"), v[i].label, v[i].mount);
-	labels[n] = xstrdup(_("Another folder…"));
-	int k = ui_pick(_("Where are the packages?"), labels, (int)n + 1, 0);
-	if (k >= 0 && (size_t)k < n) {
+	char *source = ui_folder_pick(_("Where are the packages?"), s->source);
+	if (source) {
 		free(s->source);
-		s->source = xstrdup(v[k].mount);
-	} else if ((size_t)k == n) {
-		const char *lab[] = { _("Folder") };
-		const int wid[] = { 50 };
-		const char *home = getenv("HOME");
-		char *val[] = { xstrdup(s->source ? s->source : home && *home ? home : "/") };
-		if (ui_form_run(_("Where are the packages?"), lab, wid, val, 1, NULL, NULL) == 1) {
-			struct stat st;
-			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode)) {
-				free(s->source);
-				s->source = xstrdup(val[0]);
-			} else {
-				ui_error(_("%s is not a folder."), val[0]);
-			}
-		}
-		free(val[0]);
+		s->source = source;
 	}
-	for (size_t i = 0; i <= n; i++)
-		free(labels[i]);
-	free(labels);
-	if (n)
-		usb_free(v, n);
 	scan(s);
 }
 
@@ -316,13 +287,8 @@ static void destroy(ui_screen *scr)
 ui_screen *scr_dimport_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	usb_stick *v;
-	size_t n = 0;
-	if (usb_find("/proc/self/mounts", &v, &n) == 0) {
-		if (n == 1)
-			s->source = xstrdup(v[0].mount);
-		usb_free(v, n);
-	}
+	size_t n;
+	s->source = ui_folder_only_stick(&n);
 	scan(s);
 	if (!s->source && n > 1)
 		ui_message(_("Several sticks are in: F5 chooses one."));

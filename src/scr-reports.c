@@ -23,7 +23,6 @@
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-folder.h"
-#include "usb.h"
 
 /* A line of the screen: the preview, then the packages already there. */
 struct line {
@@ -428,13 +427,7 @@ ui_screen *scr_reports_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = period_current();
-	usb_stick *v;
-	size_t n;
-	if (usb_find("/proc/self/mounts", &v, &n) == 0) {
-		if (n == 1)
-			s->dest = xstrdup(v[0].mount);
-		usb_free(v, n);
-	}
+	s->dest = ui_folder_only_stick(NULL);
 	preview(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Reports");

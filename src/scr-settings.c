@@ -62,6 +62,21 @@ static void draw(ui_screen *s, WINDOW *w)
 	curs_set(1);
 }
 
+/* Writes the code, name and district, and takes them in again. */
+static void save_details(const school *sc)
+{
+	char *err = NULL;
+	if (db_school_update(ui.db, sc, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		return;
+	}
+	school_clear(&ui.sc);
+	if (db_school_get(ui.db, &ui.sc, &err) != 1)
+		free(err);
+	ui_message(_("Saved."));
+}
+
 /* Writes the district's settings that were changed, all or none; then
  * the office's code and name. */
 static void save_district(struct settings *st, char **v)
@@ -86,31 +101,7 @@ static void save_district(struct settings *st, char **v)
 		free(st->shown[field[i]]);
 		st->shown[field[i]] = xstrdup(v[field[i]]);
 	}
-	school sc = { .code = v[D_CODE], .name = v[D_NAME], .district = ui.sc.district };
-	if (db_school_update(ui.db, &sc, &err) != 0) {
-		ui_error("%s", err);
-		free(err);
-		return;
-	}
-	school_clear(&ui.sc);
-	if (db_school_get(ui.db, &ui.sc, &err) != 1)
-		free(err);
-	ui_message(_("Saved."));
-}
-
-static void save_school(char **v)
-{
-	school sc = { .code = v[F_CODE], .name = v[F_NAME], .district = v[F_DISTRICT] };
-	char *err = NULL;
-	if (db_school_update(ui.db, &sc, &err) != 0) {
-		ui_error("%s", err);
-		free(err);
-		return;
-	}
-	school_clear(&ui.sc);
-	if (db_school_get(ui.db, &ui.sc, &err) != 1)
-		free(err);
-	ui_message(_("Saved."));
+	save_details(&(school){ .code = v[D_CODE], .name = v[D_NAME], .district = ui.sc.district });
 }
 
 static ui_result key(ui_screen *s, int ch, int fk)
@@ -128,7 +119,7 @@ static ui_result key(ui_screen *s, int ch, int fk)
 		} else if (st->district) {
 			save_district(st, v);
 		} else {
-			save_school(v);
+			save_details(&(school){ .code = v[F_CODE], .name = v[F_NAME], .district = v[F_DISTRICT] });
 		}
 		for (int i = 0; i < st->n; i++)
 			free(v[i]);

@@ -26,7 +26,8 @@ char *ui_folder_pick(const char *title, const char *current)
 	} else if ((size_t)k == n) {
 		const char *lab[] = { _("Folder") };
 		const int wid[] = { 50 };
-		char *val[] = { xstrdup(current ? current : getenv("HOME") ? getenv("HOME") : "/") };
+		const char *home = getenv("HOME");
+		char *val[] = { xstrdup(current ? current : home && *home ? home : "/") };
 		if (ui_form_run(title, lab, wid, val, 1, NULL, NULL) == 1) {
 			struct stat st;
 			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode))
@@ -42,4 +43,16 @@ char *ui_folder_pick(const char *title, const char *current)
 	if (n)
 		usb_free(v, n);
 	return chosen;
+}
+
+char *ui_folder_only_stick(size_t *n)
+{
+	usb_stick *v;
+	size_t k;
+	usb_find("/proc/self/mounts", &v, &k);	/* an unreadable list finds none */
+	char *only = k == 1 ? xstrdup(v[0].mount) : NULL;
+	usb_free(v, k);
+	if (n)
+		*n = k;
+	return only;
 }

@@ -1,4 +1,5 @@
-/* The store: Russian folding and order in SQL, migrations, privacy. */
+/* The store: Russian folding and order in SQL, migrations, privacy, reading
+ * rows into arrays. */
 #include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -117,6 +118,73 @@ START_TEST(statements_cached)
 }
 END_TEST
 
+static int cleared;
+
+static void fill_text(sqlite3_stmt *st, void *item)
+{
+	*(char **)item = db_col_dup(st, 0);
+}
+
+static void clear_text(void *item)
+{
+	free(*(char **)item);
+	cleared++;
+}
+
+START_TEST(rows_read_whole_or_not_at_all)
+{
+	ck_assert_int_eq(sqlite3_exec(db, "CREATE TEMP TABLE t (x INTEGER);"
+				      "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 40)"
+				      " INSERT INTO t SELECT i FROM c", NULL, NULL, NULL), SQLITE_OK);
+	char *err = NULL, **v = NULL;
+	size_t n = 99;
+	/* Past the first few growths of the array, in order. */
+	sqlite3_stmt *st = db_stmt(db, "SELECT x FROM t ORDER BY x", &err);
+	ck_assert_int_eq(db_rows(db, st, sizeof *v, fill_text, clear_text, (void **)&v, &n, &err), 0);
+	ck_assert_uint_eq(n, 40);
+	ck_assert_str_eq(v[0], "1");
+	ck_assert_str_eq(v[39], "40");
+	cleared = 0;
+	db_rows_free(v, n, sizeof *v, clear_text);
+	ck_assert_int_eq(cleared, 40);
+	/* No rows: no array. */
+	st = db_stmt(db, "SELECT x FROM t WHERE x > 40", &err);
+	ck_assert_int_eq(db_rows(db, st, sizeof *v, fill_text, clear_text, (void **)&v, &n, &err), 0);
+	ck_assert_ptr_null(v);
+	ck_assert_uint_eq(n, 0);
+	/* A step that fails at the 20th row: the 19 read are freed, nothing is kept. */
+	st = db_stmt(db, "SELECT CASE WHEN x = 20 THEN abs(-9223372036854775807 - 1) ELSE x END"
+			 " FROM t ORDER BY rowid", &err);
+	cleared = 0;
+	ck_assert_int_eq(db_rows(db, st, sizeof *v, fill_text, clear_text, (void **)&v, &n, &err), -1);
+	ck_assert_ptr_null(v);
+	ck_assert_uint_eq(n, 0);
+	ck_assert_int_eq(cleared, 19);
+	ck_assert_ptr_nonnull(strstr(err, "overflow"));
+	free(err);
+	/* One row, or none. */
+	char *one_text = NULL;
+	st = db_stmt(db, "SELECT x FROM t WHERE x = ?", &err);
+	sqlite3_bind_int(st, 1, 7);
+	ck_assert_int_eq(db_row(db, st, fill_text, &one_text, &err), 1);
+	ck_assert_str_eq(one_text, "7");
+	free(one_text);
+	st = db_stmt(db, "SELECT x FROM t WHERE x = ?", &err);
+	sqlite3_bind_int(st, 1, 41);
+	ck_assert_int_eq(db_row(db, st, fill_text, &one_text, &err), 0);
+	/* A walk stopped on a row lets the statement go; one that failed says why. */
+	st = db_stmt(db, "SELECT x FROM t ORDER BY x", &err);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_ROW, &err), 0);
+	ck_assert_int_eq(sqlite3_stmt_busy(st), 0);
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_DONE, &err), 0);
+	err = NULL;
+	ck_assert_int_eq(db_step_end(db, st, SQLITE_ERROR, &err), -1);
+	ck_assert_ptr_nonnull(err);
+	free(err);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -127,6 +195,7 @@ int main(void)
 	tcase_add_test(tc, migrated_and_private);
 	tcase_add_test(tc, newer_refused);
 	tcase_add_test(tc, statements_cached);
+	tcase_add_test(tc, rows_read_whole_or_not_at_all);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
