@@ -207,6 +207,30 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 	return 0;
 }
 
+char *district_period_to_show(sqlite3 *db)
+{
+	char *now = period_current(), *err = NULL;
+	int year, half;
+	period_parse(now, &year, &half);
+	char *before = half == 1 ? xasprintf("%d-H2", year - 1) : xasprintf("%d-H1", year);
+	status_report a, b;
+	int use_before = 0;
+	if (district_status(db, now, &a, &err) == 0) {
+		if (!a.received && district_status(db, before, &b, &err) == 0) {
+			use_before = b.received > 0;
+			status_report_free(&b);
+		}
+		status_report_free(&a);
+	}
+	free(err);
+	if (use_before) {
+		free(now);
+		return before;
+	}
+	free(before);
+	return now;
+}
+
 void status_report_free(status_report *r)
 {
 	for (size_t i = 0; i < r->n; i++) {

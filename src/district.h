@@ -84,6 +84,10 @@ typedef struct status_report {
 	long received, on_time;
 } status_report;
 
+/* The half-year the screens start on: the current one, or the one before
+ * while no package of the current one has come and some of the one before
+ * have (fresh). */
+char *district_period_to_show(sqlite3 *db);
 /* Every school known and its package of period (2026-H1). 0, -1 with *err. */
 int district_status(sqlite3 *db, const char *period, status_report *out, char **err);
 void status_report_free(status_report *r);

@@ -267,36 +267,10 @@ static void destroy(ui_screen *scr)
 	free(scr);
 }
 
-/* The half-year to start on: the current one, or the one before while no
- * package of the current one has come and some of the one before have. */
-static char *first_period(void)
-{
-	char *now = period_current(), *err = NULL;
-	int year, half;
-	period_parse(now, &year, &half);
-	char *before = half == 1 ? xasprintf("%d-H2", year - 1) : xasprintf("%d-H1", year);
-	status_report a, b;
-	int use_before = 0;
-	if (district_status(ui.db, now, &a, &err) == 0) {
-		if (!a.received && district_status(ui.db, before, &b, &err) == 0) {
-			use_before = b.received > 0;
-			status_report_free(&b);
-		}
-		status_report_free(&a);
-	}
-	free(err);
-	if (use_before) {
-		free(now);
-		return before;
-	}
-	free(before);
-	return now;
-}
-
 ui_screen *scr_dexport_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = first_period();
+	s->period = district_period_to_show(ui.db);
 	s->dest = ui_folder_only_stick(NULL);
 	preview(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);

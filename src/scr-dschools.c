@@ -380,7 +380,7 @@ static void destroy(ui_screen *scr)
 ui_screen *scr_dschools_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = period_current();
+	s->period = district_period_to_show(ui.db);
 	reload(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Schools");
