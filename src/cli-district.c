@@ -106,10 +106,14 @@ static int run(int argc, char **argv, cli_env *env)
 
 const cli_command cli_district = {
 	"district",
-	"import PATH... [--received DATE] | status [--period P] [--format table|csv] | risk [--year Y] [--format table|csv]"
-	" | indicators [--year Y] [--format table|csv] | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]"
-	" | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]"
-	" | set deadline-h1|deadline-h2|threshold VALUE",
+	/* One subcommand a line: the whole would not fit one. */
+	"import PATH... [--received DATE]\n"
+	"   | status [--period P] [--format table|csv]\n"
+	"   | risk [--year Y] [--format table|csv]\n"
+	"   | indicators [--year Y] [--format table|csv]\n"
+	"   | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]\n"
+	"   | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]\n"
+	"   | set deadline-h1|deadline-h2|threshold VALUE",
 	N_("the district office: take in the schools' packages, see who reported, find low results, report"),
 	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"
