@@ -345,11 +345,11 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			return UI_REDRAW;
 		}
 		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events"),
-				  _("The district's roadmap") };
-		int k = ui_pick(_("What does the file hold?"), kinds, 5, 2);
-		/* The first four in their import_kind's order; the roadmap
+				  _("Teachers (staff)"), _("The district's roadmap") };
+		int k = ui_pick(_("What does the file hold?"), kinds, 6, 2);
+		/* The first five in their import_kind's order; the roadmap
 		 * asks its years and title before its own check. */
-		ui_screen *next = k == 4 ? scr_rmimport_new(e->path, NULL)
+		ui_screen *next = k == 5 ? scr_rmimport_new(e->path, NULL)
 			: k >= 0 ? check_new(e->path, (enum import_kind)k) : NULL;
 		if (next)
 			ui_push(next);
@@ -399,10 +399,10 @@ static ui_screen *picker_new(int kind)
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Import from a file");
 	scr->help = N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales,\n"
-		       "results, methodical events, or the district's roadmap (its years and\n"
-		       "title are asked next). USB sticks are listed first; F5 looks for them\n"
-		       "again after you insert one. Enter opens a folder or chooses a file;\n"
-		       "Backspace goes up a folder.\n\n"
+		       "results, methodical events, teachers, or the district's roadmap (its\n"
+		       "years and title are asked next). USB sticks are listed first; F5\n"
+		       "looks for them again after you insert one. Enter opens a folder or\n"
+		       "chooses a file; Backspace goes up a folder.\n\n"
 		       "The file is checked first and nothing changes until you press F2 on the\n"
 		       "check screen. Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with\n"
 		       "';' or ',' between cells; columns are found by their names.");

@@ -326,6 +326,23 @@ for term in linux xterm-256color; do
 	HOME=$home
 done
 
+# Teachers imported from the school's Import screen are the command line's.
+for term in linux xterm-256color; do
+	db="$TMP/$term-import-staff.db" cdb="$TMP/$term-import-staff-cli.db"
+	school "$db"
+	school "$cdb"
+	"$ORIENTIR" --db "$cdb" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
+	mkdir -p "$TMP/$term-staff-home"
+	cp "$FIXTURES/indicators/staff.csv" "$TMP/$term-staff-home/"
+	home=$HOME
+	HOME=$TMP/$term-staff-home
+	vt $term import-staff.vt "$db"
+	HOME=$home
+	teachers() { "$SQLITE3" "$1" "SELECT code || '|' || subjects || '|' || coalesce(diagnostics_date, '') FROM teacher ORDER BY code"; }
+	check "$(teachers "$db" | md5sum)|$(teachers "$db" | wc -l)" "$(teachers "$cdb" | md5sum)|$(teachers "$cdb" | wc -l)" \
+		"the teachers imported from the screen are the command line's ($term)"
+done
+
 db="$TMP/teachers.db"
 school "$db"
 "$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
