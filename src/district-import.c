@@ -320,7 +320,13 @@ int district_import_package(sqlite3 *db, const char *dir, const char *received_a
 	} else if (have && strcmp(p.created_at, held.created_at) <= 0) {
 		r->outcome = PKG_OLDER;
 		char *when = district_time_text(held.created_at);
-		pkg_note(r, _("the district has the version made %s"), when);
+		/* Times have whole seconds: two different versions made in the
+		 * same one cannot be ordered, and the one held stays. */
+		if (strcmp(p.created_at, held.created_at) == 0)
+			pkg_note(r, _("another version was made in the same second (%s); the district keeps the one it"
+				      " has: write the package again and bring the new one"), when);
+		else
+			pkg_note(r, _("the district has the version made %s"), when);
 		free(when);
 	} else {
 		r->outcome = have ? PKG_REPLACED : PKG_NEW;
