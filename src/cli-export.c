@@ -78,7 +78,7 @@ static int run(int argc, char **argv, cli_env *env)
 	package p;
 	char *err = NULL;
 	int rc = EXIT_FAIL;
-	if (package_build(db, period, st, with_names, &p, &err) != 0) {
+	if (package_build(db, period, st, with_names, NULL, &p, &err) != 0) {
 		cli_error("%s", err);
 	} else {
 		char *replaced = old_receipt(dest, p.dirname);

@@ -143,26 +143,25 @@ int demo_school_build(const char *path, const char *dir, const school *s, double
 static const struct demo_member {
 	const char *code, *name;
 	double shift;
-	const char *received;	/* the day its stick came, or NULL */
+	const char *made, *received;	/* when its package was written and its stick came, or NULL */
 } members[] = {
-	{ "ДЕМО-01", "МКОУ «Сосновская ООШ»", 0, "2026-06-16T10:05:00" },
-	{ "ДЕМО-02", "МКОУ «Берёзовская СОШ»", -4, "2026-06-19T14:30:00" },
-	{ "ДЕМО-03", "МКОУ «Кедровская ООШ»", 3, "2026-06-24T09:15:00" },
-	{ "ДЕМО-04", "МКОУ «Ольховская СОШ»", -2, "2026-06-18T11:40:00" },
-	{ "ДЕМО-05", "МКОУ «Рябиновская ООШ»", 0, NULL },
+	{ "ДЕМО-01", "МКОУ «Сосновская ООШ»", 0, "2026-06-15T16:20:00", "2026-06-16T10:05:00" },
+	{ "ДЕМО-02", "МКОУ «Берёзовская СОШ»", -4, "2026-06-18T15:02:00", "2026-06-19T14:30:00" },
+	{ "ДЕМО-03", "МКОУ «Кедровская ООШ»", 3, "2026-06-23T12:47:00", "2026-06-24T09:15:00" },
+	{ "ДЕМО-04", "МКОУ «Ольховская СОШ»", -2, "2026-06-17T17:31:00", "2026-06-18T11:40:00" },
+	{ "ДЕМО-05", "МКОУ «Рябиновская ООШ»", 0, NULL, NULL },
 };
-
 /* One member school: its database built beside the district's, its
  * package written into stick, the database removed again. */
-static int member_package(const char *tmp_db, const char *dir, const school *s, double shift, const char *stick,
-			  diag *d)
+static int member_package(const char *tmp_db, const char *dir, const school *s, const struct demo_member *m,
+			  const char *stick, diag *d)
 {
-	if (demo_school_build(tmp_db, dir, s, shift, d) != 0)
+	if (demo_school_build(tmp_db, dir, s, m->shift, d) != 0)
 		return -1;
 	char *err = NULL;
 	sqlite3 *db = db_open(tmp_db, &err);
 	package p = { 0 };
-	int rc = db && package_build(db, DEMO_PERIOD, &csv_excel_ru, 0, &p, &err) == 0 &&
+	int rc = db && package_build(db, DEMO_PERIOD, &csv_excel_ru, 0, m->made, &p, &err) == 0 &&
 		 package_write(&p, stick, &err) == 0 ? 0 : -1;
 	if (rc != 0)
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err ? err : tmp_db);
@@ -176,7 +175,7 @@ static int member_package(const char *tmp_db, const char *dir, const school *s, 
 int demo_district_build(const char *path, const char *dir, const char *stick, diag *d)
 {
 	school base = { 0 }, office = { .code = DEMO_DISTRICT_CODE, .district = "",
-				       .name = "ИМЦ Северного муниципального района (демонстрация)", .role = "district" };
+				       .name = "ИМЦ Северного района (демонстрация)", .role = "district" };
 	char *err = NULL, *tmp_db = xasprintf("%s.school", path);
 	int rc = -1;
 	if (demo_school(dir, &base, &err) != 0) {
@@ -193,7 +192,7 @@ int demo_district_build(const char *path, const char *dir, const char *stick, di
 		school s = base;
 		s.code = (char *)members[i].code;
 		s.name = (char *)members[i].name;
-		if (member_package(tmp_db, dir, &s, members[i].shift, stick, d) != 0)
+		if (member_package(tmp_db, dir, &s, &members[i], stick, d) != 0)
 			goto out;
 	}
 	demo_remove_db(path);

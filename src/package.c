@@ -194,7 +194,8 @@ static void write_events(struct out *o, const csv_style *st, const event_item *v
 	}
 }
 
-int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, package *out, char **err)
+int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, const char *made_at,
+		  package *out, char **err)
 {
 	*out = (package){ 0 };
 	int year, half;
@@ -220,11 +221,15 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	    (have_rm = db_roadmap_get(db, &rm, err)) < 0 || db_activity_list(db, &acts, &nacts, err) != 0 ||
 	    db_event_list(db, 0, &events, &nevents, err) != 0)
 		goto out;
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
 	char created[32];
-	strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
+	if (made_at) {
+		snprintf(created, sizeof created, "%s", made_at);
+	} else {
+		time_t t = time(NULL);
+		struct tm tm;
+		localtime_r(&t, &tm);
+		strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
+	}
 	char *code = package_safe_name(sc.code);
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);

@@ -33,9 +33,11 @@ char *period_current(void);
 /* s fit for a folder name on a FAT stick (fresh). */
 char *package_safe_name(const char *s);
 
-/* Builds the package of period. with_names adds pupils' names to
- * results.csv. 0, or -1 with *err. */
-int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, package *out, char **err);
+/* Builds the package of period, made at made_at (YYYY-MM-DDTHH:MM:SS;
+ * NULL: now). with_names adds pupils' names to results.csv. 0, or -1
+ * with *err. */
+int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, const char *made_at,
+		  package *out, char **err);
 void package_free(package *p);
 
 #endif

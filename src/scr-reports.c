@@ -308,7 +308,7 @@ static void write_package(struct state *s)
 	wrefresh(d);
 	package p;
 	char *err = NULL;
-	if (package_build(ui.db, s->period, &csv_excel_ru, 0, &p, &err) != 0) {
+	if (package_build(ui.db, s->period, &csv_excel_ru, 0, NULL, &p, &err) != 0) {
 		ui_error("%s", err);
 	} else {
 		if (package_write(&p, s->dest, &err) != 0)

@@ -24,6 +24,8 @@ check_eq "$("$SQLITE3" "$D" "SELECT role FROM school")" district "…in the dist
 "$ORIENTIR" --db "$D" district status --period 2026-H1 --format csv >"$TMP/st"
 check_eq "$(awk -F, 'NR > 1 { printf "%s:%s:%s ", $1, $4, $7 }' "$TMP/st")" \
 	"ДЕМО-02:1:1 ДЕМО-03:1:0 ДЕМО-04:1:1 ДЕМО-05:0:0 ДЕМО-01:1:1 " "…four reported, one of them late, one not at all"
+check_eq "$(awk -F, 'NR > 1 && $4 == 1 && !($6 < $5) { print $1 }' "$TMP/st")" "" \
+	"…each package made before its stick came"
 check_eq "$(ls "$D-stick" | tr '\n' ' ')" \
 	"orientir-ДЕМО-01-2026-H1 orientir-ДЕМО-02-2026-H1 orientir-ДЕМО-03-2026-H1 orientir-ДЕМО-04-2026-H1 " \
 	"…their packages are left beside it"
