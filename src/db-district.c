@@ -296,6 +296,19 @@ static void fill_year(sqlite3_stmt *st, void *item)
 	*(int *)item = sqlite3_column_int(st, 0);
 }
 
+long db_d_package_count(sqlite3 *db, const char *period, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT count(*) FROM d_package WHERE period = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, period, -1, SQLITE_STATIC);
+	if (db_step_row(db, st, err) != 1)
+		return -1;
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_result_source ORDER BY year DESC", err);

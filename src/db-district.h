@@ -97,6 +97,9 @@ typedef struct d_progress {
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err);
 void d_progress_free(d_progress *v, size_t n);
 
+/* How many schools' packages of period are held, or -1 with *err. */
+long db_d_package_count(sqlite3 *db, const char *period, char **err);
+
 /* The years any held results are of, newest first. */
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err);
 

@@ -205,15 +205,7 @@ char *district_period_to_show(sqlite3 *db)
 	int year, half;
 	period_parse(now, &year, &half);
 	char *before = half == 1 ? xasprintf("%d-H2", year - 1) : xasprintf("%d-H1", year);
-	status_report a, b;
-	int use_before = 0;
-	if (district_status(db, now, &a, &err) == 0) {
-		if (!a.received && district_status(db, before, &b, &err) == 0) {
-			use_before = b.received > 0;
-			status_report_free(&b);
-		}
-		status_report_free(&a);
-	}
+	int use_before = db_d_package_count(db, now, &err) == 0 && db_d_package_count(db, before, &err) > 0;
 	free(err);
 	if (use_before) {
 		free(now);
