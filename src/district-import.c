@@ -4,7 +4,6 @@
  * receipt left beside the package for the school to see. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,11 +34,6 @@ static int is_package(const char *dir)
 	return yes;
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int district_find_packages(const char *path, char ***dirs, size_t *n, char **err)
 {
 	*dirs = NULL;
@@ -54,34 +48,28 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 		(*dirs)[(*n)++] = xstrdup(path);
 		return 0;
 	}
-	DIR *d = opendir(path);
-	if (!d) {
+	char **names;
+	size_t k;
+	if (package_folders(path, "", &names, &k) != 0) {
 		*err = xasprintf(_("%s: cannot read the folder"), path);
 		return -1;
 	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')	/* hidden: a package being written, or ours */
-			continue;
-		char *sub = xasprintf("%s/%s", path, e->d_name);
-		if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode) && is_package(sub)) {
+	for (size_t i = 0; i < k; i++) {
+		char *sub = xasprintf("%s/%s", path, names[i]);
+		if (is_package(sub)) {
 			*dirs = xrealloc(*dirs, (*n + 1) * sizeof **dirs);
 			(*dirs)[(*n)++] = sub;
 		} else {
 			free(sub);
 		}
 	}
-	closedir(d);
-	if (*n > 1)	/* with none, *dirs is NULL, which qsort may not be given */
-		qsort(*dirs, *n, sizeof **dirs, by_name);
+	package_folders_free(names, k);
 	return 0;
 }
 
 void district_dirs_free(char **dirs, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(dirs[i]);
-	free(dirs);
+	package_folders_free(dirs, n);
 }
 
 const char *pkg_outcome_title(enum pkg_outcome o)

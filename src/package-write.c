@@ -181,6 +181,45 @@ int package_verify(const char *dir, char **err)
 	return rc;
 }
 
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int package_folders(const char *dir, const char *prefix, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	size_t k = strlen(prefix);
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		/* Hidden: a package being written, or one moved aside. */
+		if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, k) != 0)
+			continue;
+		struct stat st;
+		char *path = xasprintf("%s/%s", dir, e->d_name);
+		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			*names = xrealloc(*names, (*n + 1) * sizeof **names);
+			(*names)[(*n)++] = xstrdup(e->d_name);
+		}
+		free(path);
+	}
+	closedir(d);
+	if (*n > 1)	/* with none, *names is NULL, which qsort may not be given */
+		qsort(*names, *n, sizeof **names, by_name);
+	return 0;
+}
+
+void package_folders_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 char *package_read_file(const char *dir, const char *name, size_t *len)
 {
 	char *path = xasprintf("%s/%s", dir, name);

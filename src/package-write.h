@@ -19,6 +19,11 @@ int package_verify(const char *dir, char **err);
  * exact content. 0, or -1 when there is none. */
 int package_digest(const char *dir, char out[65]);
 
+/* The folders in dir whose names begin with prefix, hidden ones left out,
+ * by name (fresh names, not paths). 0, or -1 when dir cannot be read. */
+int package_folders(const char *dir, const char *prefix, char ***names, size_t *n);
+void package_folders_free(char **names, size_t n);
+
 /* A file of a package folder, read whole and NUL-terminated; NULL if it
  * cannot be read. */
 char *package_read_file(const char *dir, const char *name, size_t *len);

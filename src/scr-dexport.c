@@ -4,7 +4,6 @@
  * write it and be told when the stick can be removed. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,26 +53,23 @@ static char *day_text(long ymd)
 /* The district's reports already at dest, each saying whether it verifies. */
 static void scan_reports(struct state *s)
 {
-	DIR *d = s->dest ? opendir(s->dest) : NULL;
-	if (!d)
+	char **names;
+	size_t n;
+	if (!s->dest || package_folders(s->dest, "orientir-district-", &names, &n) != 0)
 		return;
-	struct dirent *e;
-	int any = 0;
-	while ((e = readdir(d))) {
-		if (strncmp(e->d_name, "orientir-district-", 18) != 0)
-			continue;
-		char *dir = xasprintf("%s/%s", s->dest, e->d_name), *err = NULL;
+	for (size_t i = 0; i < n; i++) {
+		char *dir = xasprintf("%s/%s", s->dest, names[i]), *err = NULL;
 		int good = package_verify(dir, &err) == 0;
 		free(err);
 		free(dir);
-		if (!any++) {
+		if (i == 0) {
 			add(s, UA_NORMAL, 0, xstrdup(""));
 			add(s, UA_HEAD, 0, xstrdup(_("Reports already there:")));
 		}
 		add(s, good ? UA_NORMAL : UA_ERROR, 2,
-		    xasprintf("%s — %s", e->d_name, good ? _("verifies") : _("DAMAGED")));
+		    xasprintf("%s — %s", names[i], good ? _("verifies") : _("DAMAGED")));
 	}
-	closedir(d);
+	package_folders_free(names, n);
 }
 
 /* What the report of the period will hold, from the same build as the write. */

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "common.h"
@@ -96,34 +95,15 @@ static void receipt_lines(struct state *s, const char *dir)
 	receipt_clear(&r);
 }
 
-static int by_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The packages at dest: folder, when made, whether they verify, and what
  * the district's receipt says of them. */
 static void scan_packages(struct state *s)
 {
-	DIR *d = s->dest ? opendir(s->dest) : NULL;
-	if (!d)
+	char **names;
+	size_t n;
+	/* (the backups beside them are files named orientir-… too: folders only) */
+	if (!s->dest || package_folders(s->dest, "orientir-", &names, &n) != 0)
 		return;
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		struct stat st;
-		char *dir = xasprintf("%s/%s", s->dest, e->d_name);
-		/* (the backups beside them are files named orientir-… too) */
-		if (!strncmp(e->d_name, "orientir-", 9) && stat(dir, &st) == 0 && S_ISDIR(st.st_mode)) {
-			names = xrealloc(names, (n + 1) * sizeof *names);
-			names[n++] = xstrdup(e->d_name);
-		}
-		free(dir);
-	}
-	closedir(d);
-	if (n)
-		qsort(names, n, sizeof *names, by_name);
 	if (n) {
 		add_at(s, UA_NORMAL, 0, xstrdup(""));
 		add_at(s, UA_HEAD, 0, xstrdup(_("Packages already there:")));
@@ -138,9 +118,9 @@ static void scan_packages(struct state *s)
 		add_at(s, good ? UA_NORMAL : UA_ERROR, 2, xasprintf(_("%s — written %s — %s"), names[i], when,
 								     good ? _("verifies") : _("DAMAGED")));
 		receipt_lines(s, dir);
-		free(dir), free(man), free(created), free(when), free(names[i]);
+		free(dir), free(man), free(created), free(when);
 	}
-	free(names);
+	package_folders_free(names, n);
 }
 
 static void preview(struct state *s)
