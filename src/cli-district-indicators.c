@@ -26,9 +26,7 @@ static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_li
 		"below_min_change",
 	};
 	enum { N = sizeof head / sizeof *head };
-	for (size_t i = 0; i < N; i++)
-		csvout_cell(stdout, head[i], i == 0);
-	csvout_end(stdout);
+	csvout_line(stdout, head, N);
 	char *year = xasprintf("%d", s->year);
 	for (size_t i = 0; i < s->n; i++) {
 		const dist_ind *v = &s->v[i];
@@ -39,9 +37,7 @@ static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_li
 		const char *cells[N] = { v->school_code, name, v->procedure, v->subject, year };
 		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			cells[5 + k] = num[k];
-		for (size_t k = 0; k < N; k++)
-			csvout_cell(stdout, cells[k], k == 0);
-		csvout_end(stdout);
+		csvout_line(stdout, cells, N);
 		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			free(num[k]);
 	}

@@ -31,16 +31,12 @@ static void status_csv(const status_report *r, const char *period)
 {
 	static const char *const head[] = { "school_code", "school_name", "period", "received", "received_at",
 					    "created_at", "on_time" };
-	for (size_t i = 0; i < 7; i++)
-		csvout_cell(stdout, head[i], i == 0);
-	csvout_end(stdout);
+	csvout_line(stdout, head, 7);
 	for (size_t i = 0; i < r->n; i++) {
 		const status_row *s = &r->v[i];
 		const char *cells[] = { s->code, s->name, period, s->received ? "1" : "0", s->first_received_at,
 					s->created_at, s->received && s->on_time ? "1" : "0" };
-		for (size_t k = 0; k < 7; k++)
-			csvout_cell(stdout, cells[k], k == 0);
-		csvout_end(stdout);
+		csvout_line(stdout, cells, 7);
 	}
 }
 
@@ -123,9 +119,7 @@ static void risk_csv(const risk_report *r)
 {
 	static const char *const head[] = { "school_code", "school_name", "year", "flagged", "reason", "low_procedures",
 					    "worst_percent", "worst_procedure", "worst_subject", "distance" };
-	for (size_t i = 0; i < 10; i++)
-		csvout_cell(stdout, head[i], i == 0);
-	csvout_end(stdout);
+	csvout_line(stdout, head, 10);
 	char *year = xasprintf("%d", r->year);
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_row *s = &r->v[i];
@@ -133,9 +127,7 @@ static void risk_csv(const risk_report *r)
 		char *dist = s->worst >= 0 ? xasprintf("%.1f", s->worst - r->threshold) : xstrdup("");
 		const char *cells[] = { s->code, s->name, year, s->flagged ? "1" : "0", reason_code(s),
 					s->low_procedures, worst, s->worst_procedure, s->worst_subject, dist };
-		for (size_t k = 0; k < 10; k++)
-			csvout_cell(stdout, cells[k], k == 0);
-		csvout_end(stdout);
+		csvout_line(stdout, cells, 10);
 		free(worst), free(dist);
 	}
 	free(year);

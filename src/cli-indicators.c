@@ -16,9 +16,7 @@ static void print_csv(const ind_set *s)
 {
 	static const char *const head[] = { "indicator", "procedure", "subject", "grade", "year",
 					    "numerator", "denominator", "percent" };
-	for (size_t i = 0; i < 8; i++)
-		csvout_cell(stdout, head[i], i == 0);
-	csvout_end(stdout);
+	csvout_line(stdout, head, 8);
 	for (size_t i = 0; i < s->n; i++) {
 		const indicator *v = &s->v[i];
 		int change = v->code == IND_BELOW_MIN_CHANGE;
@@ -31,9 +29,7 @@ static void print_csv(const ind_set *s)
 		const char *cells[] = { indicator_code(v->code), v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
 					grade, year, num, den, pct };
-		for (size_t k = 0; k < 8; k++)
-			csvout_cell(stdout, cells[k], k == 0);
-		csvout_end(stdout);
+		csvout_line(stdout, cells, 8);
 		free(grade), free(year), free(num), free(den), free(pct);
 	}
 }

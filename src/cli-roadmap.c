@@ -32,9 +32,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 	static const char *const head[] = { "section", "number", "title", "deadline_text", "start", "end",
 					    "recurrence", "responsible", "expected_result", "status", "done_date",
 					    "note", "overdue" };
-	for (size_t i = 0; i < 13; i++)
-		csvout_cell(stdout, head[i], i == 0);
-	csvout_end(stdout);
+	csvout_line(stdout, head, 13);
 	for (size_t i = 0; i < n; i++) {
 		const activity *a = &v[i];
 		int over = activity_overdue(a, today);
@@ -46,9 +44,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
 					over ? "1" : "0" };
-		for (size_t k = 0; k < 13; k++)
-			csvout_cell(stdout, cells[k], k == 0);
-		csvout_end(stdout);
+		csvout_line(stdout, cells, 13);
 		free(section), free(start), free(end);
 	}
 }

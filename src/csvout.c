@@ -29,13 +29,10 @@ static void cell(FILE *fp, const char *s, char delim, int first, int any_delim)
 		fputs(s, fp);
 }
 
-void csvout_cell(FILE *fp, const char *s, int first)
+void csvout_line(FILE *fp, const char *const *cells, size_t n)
 {
-	cell(fp, s, ',', first, 0);
-}
-
-void csvout_end(FILE *fp)
-{
+	for (size_t i = 0; i < n; i++)
+		cell(fp, cells[i], ',', i == 0, 0);
 	fputc('\n', fp);
 }
 

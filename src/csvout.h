@@ -2,12 +2,12 @@
  * quotes only where needed) and for people opening files in Russian Excel. */
 #ifndef ORIENTIR_CSVOUT_H
 #define ORIENTIR_CSVOUT_H
+#include <stddef.h>
 #include <stdio.h>
 
-/* Writes one cell, quoted by libcsv when it holds a delimiter, a quote or a
- * line break; first says whether it starts the row. Comma-separated. */
-void csvout_cell(FILE *fp, const char *s, int first);
-void csvout_end(FILE *fp);
+/* Writes one row for programs: comma-separated, each cell quoted by libcsv
+ * when it holds a comma, a quote or a line break, ended by "\n". */
+void csvout_line(FILE *fp, const char *const *cells, size_t n);
 
 /* How a file for people or for programs is written. */
 typedef struct csv_style {
