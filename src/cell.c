@@ -217,3 +217,13 @@ int cell_class(const char *s, int *grade, char **letter)
 	*letter = out;
 	return 0;
 }
+
+char *cell_iso_day(long ymd)
+{
+	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
+}
+
+char *cell_day_text(long ymd)
+{
+	return xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000);
+}

@@ -15,11 +15,6 @@
 #include "roadmap.h"
 #include "table.h"
 
-static char *ymd_text(long ymd)
-{
-	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
-}
-
 /* YYYY-MM-DD or DD.MM.YYYY into YYYYMMDD; 0 when not a date. */
 static long parse_day(const char *s)
 {
@@ -40,7 +35,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 			continue;
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *start = ymd_text(a->start), *end = ymd_text(a->end);
+		char *start = cell_iso_day(a->start), *end = cell_iso_day(a->end);
 		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
 					over ? "1" : "0" };
@@ -202,10 +197,10 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	a->status = xstrdup(status);
 	if (day) {
 		free(a->done_on);
-		a->done_on = ymd_text(day);
+		a->done_on = cell_iso_day(day);
 	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
 		free(a->done_on);
-		a->done_on = ymd_text(today_ymd());
+		a->done_on = cell_iso_day(today_ymd());
 	}
 	if (note) {
 		free(a->evidence);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cell.h"
 #include "common.h"
 #include "db.h"
 #include "indicators.h"
@@ -98,11 +99,6 @@ static void write_indicators(struct out *o, const csv_style *st, const ind_set *
 	}
 }
 
-static char *ymd_text(long ymd)
-{
-	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
-}
-
 static void write_roadmap(struct out *o, const csv_style *st, const activity *v, size_t n, long today)
 {
 	const char *head[] = { "Раздел", "№", "Мероприятие", "Сроки", "Начало", "Окончание", "Повторение",
@@ -113,7 +109,7 @@ static void write_roadmap(struct out *o, const csv_style *st, const activity *v,
 		const activity *a = &v[i];
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *s1 = ymd_text(a->start), *e1 = ymd_text(a->end);
+		char *s1 = cell_iso_day(a->start), *e1 = cell_iso_day(a->end);
 		char *start = csvout_date(st, s1), *end = csvout_date(st, e1), *done = csvout_date(st, a->done_on);
 		char *people = a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("");
 		const char *row[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "common.h"
 #include "district-report.h"
 #include "package-write.h"
@@ -45,11 +46,6 @@ static void clear_lines(struct state *s)
 	s->n = s->top = 0;
 }
 
-static char *day_text(long ymd)
-{
-	return xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000);
-}
-
 /* The district's reports already at dest, each saying whether it verifies. */
 static void scan_reports(struct state *s)
 {
@@ -82,7 +78,7 @@ static void preview(struct state *s)
 		add(s, UA_ERROR, 0, err);
 		return;
 	}
-	char *f = day_text(r.from), *t = day_text(r.to), *dl = day_text(r.status.deadline);
+	char *f = cell_day_text(r.from), *t = cell_day_text(r.to), *dl = cell_day_text(r.status.deadline);
 	add(s, UA_HEAD, 0, xasprintf(_("Half-year %s (%s–%s); the schools' reports were due by %s."), s->period, f, t, dl));
 	free(f), free(t), free(dl);
 	add(s, UA_NOTE, 0, xstrdup(_("← → another half-year; F5 where to write; F2 write the report.")));

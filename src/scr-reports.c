@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cell.h"
 #include "common.h"
 #include "db.h"
 #include "dbcheck.h"
@@ -58,11 +59,6 @@ static void clear_lines(struct state *s)
 	free(s->lines);
 	s->lines = NULL;
 	s->n = s->top = 0;
-}
-
-static char *day_text(long ymd)
-{
-	return xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000);
 }
 
 /* What the district's receipt beside a package says, when it is about this
@@ -130,7 +126,7 @@ static void preview(struct state *s)
 	long from, to, deadline, today = today_ymd();
 	period_parse(s->period, &year, &half);
 	period_days(year, half, &from, &to, &deadline);
-	char *f = day_text(from), *t = day_text(to), *dl = day_text(deadline);
+	char *f = cell_day_text(from), *t = cell_day_text(to), *dl = cell_day_text(deadline);
 	add(s, xasprintf(_("Half-year %s: %s to %s. The district expects the report by %s%s."), s->period, f, t, dl,
 			 today > deadline ? _(" (the date has passed)") : ""));
 	free(f), free(t), free(dl);

@@ -174,7 +174,7 @@ static void card(struct state *s, risk_pupil *p)
 		if (q.route && !*q.route_on) {
 			long t = today_ymd();
 			free(q.route_on);
-			q.route_on = xasprintf("%04ld-%02ld-%02ld", t / 10000, t / 100 % 100, t % 100);
+			q.route_on = cell_iso_day(t);
 		}
 		q.route_teacher = v[R_TEACHER], q.route_text = v[R_TEXT];
 		q.extra_subject = v[R_SUBJECT], q.extra_teacher = v[R_LESSON_TEACHER];

@@ -38,7 +38,7 @@ static char *date_text(const char *iso)
 	long v = ymd_of(iso);
 	if (!v)
 		return xstrdup(iso ? iso : "");
-	return xasprintf("%02ld.%02ld.%04ld", v % 100, v / 100 % 100, v / 10000);
+	return cell_day_text(v);
 }
 
 /* Last, first and middle name without gaps for the missing ones (fresh). */
