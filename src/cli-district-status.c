@@ -7,6 +7,7 @@
 
 #include "cli-district.h"
 #include "common.h"
+#include "day.h"
 #include "csvout.h"
 #include "db-district.h"
 #include "db.h"
@@ -42,7 +43,7 @@ static void status_csv(const status_report *r, const char *period)
 
 static void status_table(const status_report *r, const cli_env *env)
 {
-	long today = today_ymd();
+	long today = day_today();
 	table *t = table_new(4, "llll", "-+--");
 	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Received"), _("On time") };
 	table_add(t, head);

@@ -9,6 +9,7 @@
 #include "cell.h"
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "csvout.h"
 #include "db.h"
 #include "roadmap-write.h"
@@ -85,7 +86,7 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	};
 	int c, exit_now, overdue = 0;
 	const char *status = NULL, *format = "table";
-	long today = today_ymd();
+	long today = day_today();
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
 		if (c == 's')
 			status = optarg;
@@ -200,7 +201,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		a->done_on = cell_iso_day(day);
 	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(today_ymd());
+		a->done_on = cell_iso_day(day_today());
 	}
 	if (note) {
 		free(a->evidence);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district-report-html.h"
 #include "district-report.h"
@@ -25,7 +26,7 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 	out->period = xstrdup(period);
 	long deadline;
 	period_days(out->year, out->half, &out->from, &out->to, &deadline);
-	out->today = today_ymd();
+	out->today = day_today();
 	time_t t = time(NULL);
 	struct tm tm;
 	localtime_r(&t, &tm);

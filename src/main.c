@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "paths.h"
 #include "ui.h"
 
@@ -81,6 +82,11 @@ int main(int argc, char **argv)
 			rc = EXIT_USAGE;
 			goto out;
 		}
+	}
+	if (day_check_env() != 0) {
+		cli_error(_("ORIENTIR_TODAY is %s: it must be a day written as YYYY-MM-DD, or unset"), getenv("ORIENTIR_TODAY"));
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	if (optind >= argc) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -7,6 +7,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "indicators.h"
 #include "package.h"
@@ -32,7 +33,7 @@ void period_days(int year, int half, long *from, long *to, long *deadline)
 
 char *period_current(void)
 {
-	long today = today_ymd();
+	long today = day_today();
 	return xasprintf("%ld-H%d", today / 10000, today / 100 % 100 <= 6 ? 1 : 2);
 }
 
@@ -199,7 +200,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 		return -1;
 	}
-	long from, to, deadline, today = today_ymd();
+	long from, to, deadline, today = day_today();
 	period_days(year, half, &from, &to, &deadline);
 	school sc = { 0 };
 	ind_set now = { 0 }, was = { 0 };

@@ -6,6 +6,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "deadline.h"
 #include "roadmap.h"
@@ -337,10 +338,3 @@ size_t activity_find(const activity *v, size_t n, const char *number, const char
 	return found;
 }
 
-long today_ymd(void)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
-}

@@ -58,7 +58,5 @@ int activity_status_valid(const char *status);
 size_t activity_find(const activity *v, size_t n, const char *number, const char *section, size_t *idx, size_t max);
 /* A translated word for a status. */
 const char *activity_status_title(const char *status);
-/* Today as YYYYMMDD. */
-long today_ymd(void);
 
 #endif

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "district.h"
 #include "package.h"
 #include "roadmap.h"
@@ -79,7 +80,7 @@ static void reload(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
-	s->today = today_ymd();
+	s->today = day_today();
 	refilter(s);
 }
 

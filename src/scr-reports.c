@@ -12,6 +12,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "dbcheck.h"
 #include "district.h"
@@ -123,7 +124,7 @@ static void preview(struct state *s)
 {
 	clear_lines(s);
 	int year, half;
-	long from, to, deadline, today = today_ymd();
+	long from, to, deadline, today = day_today();
 	period_parse(s->period, &year, &half);
 	period_days(year, half, &from, &to, &deadline);
 	char *f = cell_day_text(from), *t = cell_day_text(to), *dl = cell_day_text(deadline);

@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "indicators.h"
 #include "riskgroup.h"
 #include "roadmap.h"
@@ -172,7 +173,7 @@ static void card(struct state *s, risk_pupil *p)
 		cell_yesno(v[R_EXTRA], &q.extra);
 		q.route_on = cell_date(v[R_ROUTE_ON], &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : xstrdup("");
 		if (q.route && !*q.route_on) {
-			long t = today_ymd();
+			long t = day_today();
 			free(q.route_on);
 			q.route_on = cell_iso_day(t);
 		}
@@ -336,7 +337,7 @@ ui_screen *scr_risk_new(void)
 	struct state *s = xcalloc(1, sizeof *s);
 	/* The results that matter are this school year's: spring's are last
 	 * calendar year's until the new year's come in. */
-	s->year = (int)(today_ymd() / 10000);
+	s->year = (int)(day_today() / 10000);
 	risk_proposal *v;
 	size_t n;
 	char *err = NULL;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-widgets.h"
@@ -210,7 +211,7 @@ static int check_form(void *ctx, char *const *v, int *field, char **msg)
 static int ask(struct rmimport *r)
 {
 	char *err = NULL, *title = NULL;
-	if (roadmap_import_defaults(ui.db, r->path, today_ymd(), &r->first, &r->last, &title, &err) < 0) {
+	if (roadmap_import_defaults(ui.db, r->path, day_today(), &r->first, &r->last, &title, &err) < 0) {
 		ui_error("%s", err);
 		free(err);
 		return 0;

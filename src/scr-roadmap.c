@@ -10,6 +10,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "roadmap-write.h"
 #include "roadmap.h"
 #include "scr.h"
@@ -89,7 +90,7 @@ static void reload(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
-	s->today = today_ymd();
+	s->today = day_today();
 	build(s);
 }
 
@@ -177,11 +178,6 @@ struct card {
 	event_item *events;
 	size_t nevents;
 };
-
-static char *day_text(long ymd)
-{
-	return ymd ? xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000) : xstrdup("—");
-}
 
 static void card_events(struct card *c)
 {
@@ -286,7 +282,7 @@ static void edit_progress(struct card *c)
 	if (*a->done_on && cell_date(a->done_on, &y, &m, &d) == 0)
 		values[0] = xasprintf("%02d.%02d.%04d", d, m, y);
 	else if (!strcmp(codes[st], "done"))
-		values[0] = day_text(today_ymd());
+		values[0] = day_text(day_today());
 	else
 		values[0] = xstrdup("");
 	if (ui_form_run(_("Progress"), labels, widths, values, 3, check_progress, NULL) == 1) {
@@ -340,7 +336,7 @@ static void add_event(struct card *c)
 {
 	const char *labels[] = { _("Date"), _("Kind"), _("Topic"), _("Participants") };
 	const int widths[] = { 10, 24, 50, 5 };
-	char *values[4] = { day_text(today_ymd()), xstrdup(_("seminar")), xstrdup(""), xstrdup("") };
+	char *values[4] = { day_text(day_today()), xstrdup(_("seminar")), xstrdup(""), xstrdup("") };
 	if (ui_form_run(_("Methodical event"), labels, widths, values, 4, check_event, NULL) == 1) {
 		int y, m, d;
 		long n = -1;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district.h"
 #include "roadmap.h"
@@ -143,7 +144,7 @@ static void destroy(ui_screen *s)
 /* The district's form, filled with the settings in force (defaults too). */
 static ui_form *district_form(struct settings *st)
 {
-	int year = (int)(today_ymd() / 10000);
+	int year = (int)(day_today() / 10000);
 	double t = district_threshold(ui.db);
 	st->shown[D_H1] = district_day_month(district_deadline(ui.db, year, 1));
 	st->shown[D_H2] = district_day_month(district_deadline(ui.db, year, 2));

@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "roadmap.h"
 #include "scr.h"
@@ -130,7 +131,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
 	int width = getmaxx(w), height = getmaxy(w);
-	long today = today_ymd();
+	long today = day_today();
 	size_t ndiag = 0, ntrain = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		ndiag += diagnosed(&s->v[i]);
@@ -356,7 +357,7 @@ static int check_course(void *vctx, char *const *v, int *field, char **msg)
 		*msg = xstrdup(_("The date is written like 15.04.2026."));
 		return -1;
 	}
-	if (y * 10000L + mo * 100L + d > today_ymd()) {
+	if (y * 10000L + mo * 100L + d > day_today()) {
 		*field = C_DATE;
 		*msg = xstrdup(_("The course cannot end later than today."));
 		return -1;
