@@ -381,7 +381,7 @@ static void progress_row(FILE *fp, const activity *a, long done, long total)
 }
 
 /* Done / total per section (cancelled left out), in the roadmap's order. */
-static void roadmap_progress(FILE *fp, const report_data *r)
+static void progress_table(FILE *fp, const report_data *r)
 {
 	html_elem(fp, "<h3>", _("Progress by section"), "</h3>\n");
 	if (!r->nacts) {
@@ -395,19 +395,11 @@ static void roadmap_progress(FILE *fp, const report_data *r)
 	for (size_t i = 0; i < r->nacts; i++) {
 		if (seen[i])
 			continue;
-		long done = 0, total = 0;
-		for (size_t j = i; j < r->nacts; j++) {
-			const activity *a = &r->acts[j];
-			if (a->section_id != r->acts[i].section_id)
-				continue;
-			seen[j] = 1;
-			if (strcmp(a->status, "cancelled") == 0)
-				continue;
-			total++;
-			done += strcmp(a->status, "done") == 0;
-		}
-		progress_row(fp, &r->acts[i], done, total);
-		all_done += done, all += total;
+		for (size_t j = i; j < r->nacts; j++)
+			seen[j] |= r->acts[j].section_id == r->acts[i].section_id;
+		roadmap_progress p = roadmap_progress_of(r->acts, r->nacts, r->acts[i].section_id, 0);
+		progress_row(fp, &r->acts[i], p.done, p.total);
+		all_done += p.done, all += p.total;
 	}
 	free(seen);
 	progress_row(fp, NULL, all_done, all);
@@ -509,7 +501,7 @@ static void roadmap_part(FILE *fp, const report_data *r)
 	else
 		html_escf(fp, _("Years: %d–%d"), rm->first_year, rm->last_year);
 	fputs("</p>\n", fp);
-	roadmap_progress(fp, r);
+	progress_table(fp, r);
 	roadmap_done(fp, r);
 	roadmap_overdue(fp, r);
 	fputs("</section>\n", fp);

@@ -283,11 +283,12 @@ int activity_due_soon(const activity *a, long today, int days)
 	       (!a->start || a->start <= add_days(today, days));
 }
 
+const char *const activity_statuses[ACTIVITY_NSTATUSES] = { "planned", "in_progress", "done", "not_done", "cancelled" };
+
 int activity_status_valid(const char *status)
 {
-	static const char *const ok[] = { "planned", "in_progress", "done", "not_done", "cancelled" };
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		if (strcmp(status, ok[i]) == 0)
+	for (size_t i = 0; i < ACTIVITY_NSTATUSES; i++)
+		if (strcmp(status, activity_statuses[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -338,3 +339,19 @@ size_t activity_find(const activity *v, size_t n, const char *number, const char
 	return found;
 }
 
+
+roadmap_progress roadmap_progress_of(const activity *v, size_t n, long section_id, long today)
+{
+	roadmap_progress p = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (section_id >= 0 && v[i].section_id != section_id)
+			continue;
+		p.overdue += activity_overdue(&v[i], today);
+		if (!strcmp(v[i].status, "cancelled"))
+			continue;
+		p.total++;
+		p.done += !strcmp(v[i].status, "done");
+	}
+	p.percent = p.total ? (p.done * 100 + p.total / 2) / p.total : 0;
+	return p;
+}

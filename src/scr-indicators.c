@@ -247,8 +247,8 @@ ui_screen *scr_indicators_new(void)
 		       "groups of under 5 participants.\n\n"
 		       "F3 chooses the year, Left and Right step through the years, F4 switches\n"
 		       "between all grades together and each grade, Up/Down/PgUp/PgDn scroll.");
-	scr->keys[2] = NC_("key", "Year");
-	scr->keys[3] = NC_("key", "Grades");
+	scr->bar[2] = NC_("key", "Year");
+	scr->bar[3] = NC_("key", "Grades");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -196,3 +196,16 @@ size_t utf8_fit(const char *s, int cells)
 	}
 	return i;
 }
+
+size_t utf8_fit_words(const char *s, int cells)
+{
+	size_t fit = utf8_fit(s, cells);
+	if (!s[fit] || s[fit] == ' ')
+		return fit;
+	size_t cut = fit;
+	while (cut > 0 && s[cut - 1] != ' ')
+		cut--;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	return cut ? cut : fit;
+}
