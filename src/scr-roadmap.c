@@ -202,13 +202,15 @@ static void card_fill(struct card *c)
 	const char *values[] = { section, num, window, a->responsible, a->expected_result,
 				 activity_status_title(a->status), done, *a->evidence ? a->evidence : "—", people };
 	int over = activity_overdue(a, c->list->today);
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
-		ui_text_add(t, UA_HEAD, 0, 0, labels[i]);
-		ui_text_add(t, i == 5 && over ? UA_ERROR : UA_NORMAL, 2, 0, *values[i] ? values[i] : "—");
-	}
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		ui_text_field(t, labels[i], 21, i == 5 && over ? UA_ERROR : UA_NORMAL, values[i]);
 	ui_text_add(t, UA_NORMAL, 0, 0, "");
-	ui_text_take(t, UA_HEAD, 0, 0, xasprintf(ngettext("%zu methodical event linked:", "%zu methodical events linked:",
-							  (unsigned long)c->nevents), c->nevents));
+	if (!c->nevents)
+		ui_text_add(t, UA_NOTE, 0, 0, _("No methodical event is linked to this activity yet: F7 records one."));
+	else
+		ui_text_take(t, UA_HEAD, 0, 0, xasprintf(ngettext("%zu methodical event linked:",
+								  "%zu methodical events linked:", (unsigned long)c->nevents),
+							 c->nevents));
 	for (size_t i = 0; i < c->nevents; i++) {
 		const event_item *e = &c->events[i];
 		char *day = day_text_of(e->held_on);

@@ -11,12 +11,14 @@ struct para {
 	char *text;
 	enum ui_attr attr;
 	int indent, hang;
+	char *label;		/* NULL, or shown on the first row before indent */
 };
 
 struct row {
 	char *text;
 	enum ui_attr attr;
 	int x;
+	const char *label;
 };
 
 struct ui_text {
@@ -46,7 +48,7 @@ void ui_text_clear(ui_text *t)
 {
 	forget_rows(t);
 	for (int i = 0; i < t->np; i++)
-		free(t->p[i].text);
+		free(t->p[i].text), free(t->p[i].label);
 	free(t->p);
 	t->p = NULL;
 	t->np = 0;
@@ -65,7 +67,13 @@ void ui_text_take(ui_text *t, enum ui_attr attr, int indent, int hang, char *tex
 {
 	forget_rows(t);
 	t->p = xrealloc(t->p, (size_t)(t->np + 1) * sizeof *t->p);
-	t->p[t->np++] = (struct para){ text, attr, indent, hang };
+	t->p[t->np++] = (struct para){ text, attr, indent, hang, NULL };
+}
+
+void ui_text_field(ui_text *t, const char *label, int label_width, enum ui_attr attr, const char *value)
+{
+	ui_text_take(t, attr, label_width, 0, xstrdup(*value ? value : "—"));
+	t->p[t->np - 1].label = xstrdup(label);
 }
 
 void ui_text_add(ui_text *t, enum ui_attr attr, int indent, int hang, const char *text)
@@ -81,7 +89,7 @@ int ui_text_count(const ui_text *t)
 static void add_row(ui_text *t, enum ui_attr attr, int x, char *text)
 {
 	t->r = xrealloc(t->r, (size_t)(t->nr + 1) * sizeof *t->r);
-	t->r[t->nr++] = (struct row){ text, attr, x };
+	t->r[t->nr++] = (struct row){ text, attr, x, NULL };
 }
 
 /* Every paragraph wrapped at width; its own line breaks each start a row at
@@ -95,6 +103,7 @@ static void wrap(ui_text *t, int width)
 	for (int i = 0; i < t->np; i++) {
 		const struct para *p = &t->p[i];
 		const char *s = p->text;
+		int first = t->nr;
 		for (;;) {
 			size_t len = strcspn(s, "\n");
 			char *line = xstrndup(s, len);
@@ -114,6 +123,7 @@ static void wrap(ui_text *t, int width)
 				break;
 			s += len + 1;
 		}
+		t->r[first].label = p->label;
 	}
 }
 
@@ -144,6 +154,10 @@ void ui_text_draw(ui_text *t, WINDOW *w, int y, int x, int height)
 		t->top = 0;
 	for (int i = 0; i < height && t->top + i < t->nr; i++) {
 		const struct row *r = &t->r[t->top + i];
+		if (r->label) {
+			wattrset(w, ui_attr(UA_HEAD));
+			ui_put(w, y + i, x, r->x - 1, r->label);
+		}
 		wattrset(w, ui_attr(r->attr));
 		ui_put(w, y + i, x + r->x, width - r->x, r->text);
 	}

@@ -19,6 +19,9 @@ void ui_text_clear(ui_text *t);
 void ui_text_add(ui_text *t, enum ui_attr attr, int indent, int hang, const char *text);
 /* The same, formatted; the fresh text is taken. */
 void ui_text_take(ui_text *t, enum ui_attr attr, int indent, int hang, char *text);
+/* A value under its label: the label in the heading's look, the value
+ * beside it from label_width cells in, its rows wrapped under itself. */
+void ui_text_field(ui_text *t, const char *label, int label_width, enum ui_attr attr, const char *value);
 /* Paragraphs added so far. */
 int ui_text_count(const ui_text *t);
 /* Draws the rows that fit in w from row y over height rows, from column x

@@ -361,8 +361,6 @@ static void narrow(ui_form *f, int fw)
 {
 	FIELD **now = xcalloc((size_t)f->n + 1, sizeof *now);
 	int cur = ui_form_current(f), changed = 0;
-	if (cur < 0)
-		cur = 0;
 	for (int i = 0; i < f->n; i++) {
 		int rows, cols, dummy;
 		field_info(f->fields[i], &rows, &cols, &dummy, &dummy, &dummy, &dummy);
@@ -575,7 +573,9 @@ char *ui_form_get(ui_form *f, int i)
 
 int ui_form_current(const ui_form *f)
 {
-	return field_index(current_field(f->form));
+	/* libform has no current field until the form is first shown */
+	int i = field_index(current_field(f->form));
+	return i >= 0 ? i : 0;
 }
 
 void ui_form_set_current(ui_form *f, int i)
