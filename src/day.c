@@ -174,6 +174,12 @@ char *half_text(int year, int half)
 			 : xasprintf(_("2nd half-year %d"), year);
 }
 
+char *half_text_of(const char *code)
+{
+	int year, half;
+	return half_parse(code, &year, &half) == 0 ? half_text(year, half) : xstrdup(code ? code : "");
+}
+
 void half_days(int year, int half, long *from, long *to)
 {
 	*from = year * 10000L + (half == 1 ? 101 : 701);

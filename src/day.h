@@ -39,6 +39,9 @@ int half_parse(const char *code, int *year, int *half);
 char *half_code(int year, int half);
 /* «I полугодие 2026» for people (fresh). */
 char *half_text(int year, int half);
+/* The same for "2026-H1"; text that is no half-year is given back as it
+ * is (fresh). */
+char *half_text_of(const char *code);
 /* The half-year's first and last day. */
 void half_days(int year, int half, long *from, long *to);
 /* The half-year a day falls in. */

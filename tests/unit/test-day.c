@@ -96,6 +96,13 @@ START_TEST(test_half_years)
 	char *c = half_code(2026, 1);
 	ck_assert_str_eq(c, "2026-H1");
 	free(c);
+	/* (the C locale's words; the Russian ones are checked by the terminal tests) */
+	c = half_text_of("2026-H2");
+	ck_assert_str_eq(c, "2nd half-year 2026");
+	free(c);
+	c = half_text_of("весна");
+	ck_assert_str_eq(c, "весна");
+	free(c);
 }
 END_TEST
 
