@@ -258,9 +258,7 @@ static int store_package(sqlite3 *db, const char *dir, d_package *p, const d_pac
 		char *ours = xquote(s.name), *theirs = xquote(p->school_name);
 		pkg_note_apart(r, xasprintf(_("the package names the school %s, the district knows code %s as %s: confirm"
 					      " which is right"), theirs, p->school_code, ours),
-			       xasprintf(_("the district knows code %s as %s, the package says %s: if the school's own"
-					   " name is wrong, correct it in Settings and write the package again; if the"
-					   " district's is out of date, tell the methodist"), p->school_code, ours, theirs));
+			       receipt_name_remark(p->school_code, ours, theirs));
 		free(ours), free(theirs);
 	} else if (known && *s.other_name && db_d_school_set_other_name(db, p->school_code, NULL, &err) != 0) {
 		d_school_clear(&s);

@@ -79,3 +79,71 @@ const char *receipt_outcome_title(const char *outcome)
 		return _("refused");
 	return outcome;
 }
+
+char *receipt_name_remark(const char *code, const char *ours, const char *theirs)
+{
+	return xasprintf(_("the district knows code %s as %s, the package says %s: if the school's own name is wrong, "
+			   "correct it in Settings and write the package again; if the district's is out of date, tell "
+			   "the methodist"), code, ours, theirs);
+}
+
+/* The three %s of fmt in text, each fresh into v: 1, or 0 when text is
+ * not fmt filled in. */
+static int filled(const char *fmt, const char *text, char *v[3])
+{
+	const char *lit[4];
+	size_t len[4];
+	int k = 0;
+	for (const char *f = fmt;; f += 2) {
+		const char *at = strstr(f, "%s");
+		if (k == 4 || (!at && k != 3))
+			return 0;
+		lit[k] = f;
+		len[k++] = at ? (size_t)(at - f) : strlen(f);
+		if (!at)
+			break;
+		f = at;
+	}
+	size_t n = strlen(text);
+	if (n < len[0] + len[3] || strncmp(text, lit[0], len[0]) != 0 || strcmp(text + n - len[3], lit[3]) != 0)
+		return 0;
+	const char *p = text + len[0], *end = text + n - len[3];
+	const char *from[3], *to[3];
+	for (int i = 0; i < 3; i++) {
+		from[i] = p;
+		if (i < 2) {
+			char *l = xstrndup(lit[i + 1], len[i + 1]);
+			const char *hit = strstr(p, l);
+			free(l);
+			if (!hit || hit > end)
+				return 0;
+			to[i] = hit;
+			p = hit + len[i + 1];
+		} else {
+			to[i] = end;
+		}
+		if (to[i] < from[i])
+			return 0;
+	}
+	for (int i = 0; i < 3; i++)
+		v[i] = xstrndup(from[i], (size_t)(to[i] - from[i]));
+	return 1;
+}
+
+char *receipt_remark_for_school(const char *remark)
+{
+	/* TRANSLATORS: what receipts said before 2026-12 of a school name the
+	 * district did not know; kept so that such a receipt is still read in
+	 * the school's words. Translate it as the old catalogue did. */
+	static const char *const was = N_("the package names the school «%s», the district knows code %s as «%s»: "
+					 "confirm which is right");
+	char *v[3];
+	if (!filled(_(was), remark, v) && !filled(was, remark, v))
+		return xstrdup(remark);
+	char *theirs = xquote(v[0]), *ours = xquote(v[2]);
+	char *said = receipt_name_remark(v[1], ours, theirs);
+	free(theirs), free(ours);
+	for (int i = 0; i < 3; i++)
+		free(v[i]);
+	return said;
+}

@@ -25,5 +25,14 @@ int receipt_read(const char *dir, receipt *out);
 void receipt_clear(receipt *r);
 /* The outcome in words a school reads its receipt in (translated). */
 const char *receipt_outcome_title(const char *outcome);
+/* The remark on a school whose package gives another name than the one the
+ * district knows its code by (names quoted), in words the school can act
+ * on (fresh). */
+char *receipt_name_remark(const char *code, const char *ours, const char *theirs);
+/* A remark as the school reads it (fresh): one an earlier orientir wrote
+ * for the methodist («confirm which name is right»), in the district's
+ * language or in English, is said as receipt_name_remark says it; any
+ * other is given back as it is. */
+char *receipt_remark_for_school(const char *remark);
 
 #endif
