@@ -50,14 +50,23 @@ static char *demo_path(const cli_env *env, const char *name)
 
 /* At a terminal the demo opens the interface; in a script or a pipe it
  * shows what the interface would: the indicators, or who reported and the
- * low-results rule. */
-static int show(cli_env *env, const char *path, int district)
+ * low-results rule. The district's says where its stick is. */
+static int show(cli_env *env, const char *path, int district, const char *stick)
 {
-	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+	char *where = realpath(stick, NULL);
+	if (!where)
+		where = xstrdup(stick);
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
+		/* on the status line of the first screen, until the first key */
+		if (district)
+			ui_message(_("The demo district's packages: %s"), where);
+		free(where);
 		return ui_main(path);
+	}
 	free(env->db_path);
 	env->db_path = xstrdup(path);
 	if (!district) {
+		free(where);
 		printf(_("Demo database: %s\nA school with its pupils, assessment scales and three years of results.\n"
 			 "Try: orientir --db %s indicators --format csv\n\n"), path, path);
 		char *args[] = { "indicators", NULL };
@@ -65,7 +74,9 @@ static int show(cli_env *env, const char *path, int district)
 		return cli_indicators.run(1, args, env);
 	}
 	printf(_("Demo district database: %s\nFive schools, four of whose half-year packages came (one late).\n"
-		 "Try: orientir --db %s district risk\n\n"), path, path);
+		 "Their packages are in %s, the folder the district's Import screen opens on.\n"
+		 "Try: orientir --db %s district risk\n\n"), path, where, path);
+	free(where);
 	char *status[] = { "district", "status", "--period", DEMO_PERIOD, NULL };
 	optind = 0;
 	int rc = cli_district.run(4, status, env);
@@ -103,7 +114,7 @@ static int run(int argc, char **argv, cli_env *env)
 		cli_error(_("the demo data in %s did not import"), dir);
 		goto out;
 	}
-	rc = show(env, path, district);
+	rc = show(env, path, district, stick);
 out:
 	school_clear(&s);
 	free(err);

@@ -16,6 +16,7 @@
 #include "db.h"
 #include "demo.h"
 #include "district.h"
+#include "folder.h"
 #include "import.h"
 #include "package-write.h"
 #include "package.h"
@@ -220,6 +221,11 @@ int demo_district_build(const char *path, const char *dir, const char *stick, di
 		pkg_import_clear(&r);
 		free(pkg);
 	}
+	/* The screens that take packages in open on the demo's stick. */
+	char *where = realpath(stick, NULL);
+	if (rc == 0 && folder_remember(db, FOLDER_PACKAGES, where ? where : stick, &err) != 0)
+		rc = -1;
+	free(where);
 	if (rc != 0 && err)
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
 	db_close(db);

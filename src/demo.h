@@ -18,7 +18,8 @@ int demo_school(const char *dir, school *s, char **err);
 int demo_school_build(const char *path, const char *dir, const school *s, double shift, diag *d);
 /* Builds the demo district office at path: four schools' packages written
  * into the folder stick, taken in on their days (one late), a fifth school
- * on the list that never reported. 0, or -1 (reported). */
+ * on the list that never reported; stick is the folder its screens take
+ * packages from. 0, or -1 (reported). */
 int demo_district_build(const char *path, const char *dir, const char *stick, diag *d);
 /* Removes a database with its -wal and -shm. */
 void demo_remove_db(const char *path);

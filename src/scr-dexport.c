@@ -10,41 +10,21 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "district-report.h"
 #include "package-write.h"
 #include "package.h"
 #include "scr.h"
 #include "ui-folder.h"
+#include "ui-text.h"
 #include "ui-widgets.h"
-
-typedef struct line {
-	char *text;
-	enum ui_attr attr;
-	int indent;
-} line;
 
 struct state {
 	char *period;
 	char *dest;		/* the chosen stick or folder, or NULL */
 	char *written;		/* where the last report went, or NULL */
-	line *lines;		/* the preview, rebuilt when the period or the place change */
-	size_t n, top;
+	ui_text *text;		/* the preview, made again when the period or the place change */
 };
-
-static void add(struct state *s, enum ui_attr attr, int indent, char *text)
-{
-	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
-	s->lines[s->n++] = (line){ text, attr, indent };
-}
-
-static void clear_lines(struct state *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->lines[i].text);
-	free(s->lines);
-	s->lines = NULL;
-	s->n = s->top = 0;
-}
 
 /* The district's reports already at dest, each saying whether it verifies. */
 static void scan_reports(struct state *s)
@@ -59,29 +39,36 @@ static void scan_reports(struct state *s)
 		free(err);
 		free(dir);
 		if (i == 0) {
-			add(s, UA_NORMAL, 0, xstrdup(""));
-			add(s, UA_HEAD, 0, xstrdup(_("Reports already there:")));
+			ui_text_add(s->text, UA_NORMAL, 0, 0, "");
+			ui_text_add(s->text, UA_HEAD, 0, 0, _("Reports already there:"));
 		}
-		add(s, good ? UA_NORMAL : UA_ERROR, 2,
-		    xasprintf("%s — %s", names[i], good ? _("verifies") : _("DAMAGED")));
+		ui_text_take(s->text, good ? UA_NORMAL : UA_ERROR, 2, 4,
+			     xasprintf("%s — %s", names[i], good ? _("verifies") : _("DAMAGED")));
 	}
 	package_folders_free(names, n);
+}
+
+/* A line of the preview, its wrapped rows standing in a little. */
+static void add(struct state *s, enum ui_attr attr, int indent, char *text)
+{
+	ui_text_take(s->text, attr, indent, 2, text);
 }
 
 /* What the report of the period will hold, from the same build as the write. */
 static void preview(struct state *s)
 {
-	clear_lines(s);
+	ui_text_clear(s->text);
 	district_report r;
 	char *err = NULL;
 	if (district_report_build(ui.db, s->period, &r, &err) != 0) {
 		add(s, UA_ERROR, 0, err);
 		return;
 	}
-	char *f = cell_day_text(r.from), *t = cell_day_text(r.to), *dl = cell_day_text(r.status.deadline);
-	add(s, UA_HEAD, 0, xasprintf(_("Half-year %s (%s–%s); the schools' reports were due by %s."), s->period, f, t, dl));
-	free(f), free(t), free(dl);
-	add(s, UA_NOTE, 0, xstrdup(_("← → another half-year; F5 where to write; F2 write the report.")));
+	char *f = day_text(r.from), *t = day_text(r.to), *dl = day_text(r.status.deadline);
+	char *half = half_text(r.year, r.half);
+	add(s, UA_HEAD, 0, xasprintf(_("%s: %s to %s; the schools' reports were due by %s."), half, f, t, dl));
+	free(f), free(t), free(dl), free(half);
+	add(s, UA_NOTE, 0, xstrdup(_("← → or F3: another half-year; F5: where to write; F2: write the report.")));
 	add(s, UA_NORMAL, 0, xstrdup(""));
 	const status_report *st = &r.status;
 	if (!st->n) {
@@ -147,26 +134,27 @@ static void preview(struct state *s)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
 	curs_set(0);
-	/* Scrolled to the end, the last page is full rather than one line. */
-	if (height > 0 && s->top + (size_t)height > s->n)
-		s->top = s->n > (size_t)height ? s->n - (size_t)height : 0;
-	for (size_t i = s->top; i < s->n && (int)(i - s->top) < height; i++) {
-		const line *l = &s->lines[i];
-		wattrset(w, l->attr == UA_NORMAL ? A_NORMAL : ui_attr(l->attr));
-		ui_put(w, (int)(i - s->top), 1 + l->indent, width - 2 - l->indent, l->text);
-	}
-	wattrset(w, A_NORMAL);
+	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
 }
 
 static void choose_dest(struct state *s)
 {
-	char *dest = ui_folder_pick(_("Where to write"), s->dest);
+	char *dest = ui_folder_pick(FOLDER_WRITE, _("Where to write"), s->dest);
 	if (dest) {
 		free(s->dest);
 		s->dest = dest;
 	}
+	preview(s);
+}
+
+/* The half-year shown from now on. */
+static void show_period(struct state *s, char *period)
+{
+	free(s->period);
+	s->period = period;
+	free(s->written);
+	s->written = NULL;
 	preview(s);
 }
 
@@ -184,13 +172,32 @@ static void step_period(struct state *s, int step)
 		half = 2, year--;
 	if (half == 3)
 		half = 1, year++;
-	if (year * 2 + half > cy * 2 + ch || year < 2000)
-		return;
-	free(s->period);
-	s->period = xasprintf("%d-H%d", year, half);
-	free(s->written);
-	s->written = NULL;
-	preview(s);
+	if (year * 2 + half > cy * 2 + ch)
+		ui_message(_("The report can be written for a half-year that has begun, not a later one."));
+	else if (year >= 2000)
+		show_period(s, half_code(year, half));
+}
+
+/* The current half-year and the seven before it, to choose from. */
+static void pick_period(struct state *s)
+{
+	char *now = period_current(), *labels[8], *codes[8];
+	int year, half, current = 0;
+	period_parse(now, &year, &half);
+	free(now);
+	for (int i = 0; i < 8; i++) {
+		labels[i] = half_text(year, half);
+		codes[i] = half_code(year, half);
+		if (strcmp(codes[i], s->period) == 0)
+			current = i;
+		if (--half == 0)
+			half = 2, year--;
+	}
+	int k = ui_pick(_("Half-year"), labels, 8, current);
+	if (k >= 0)
+		show_period(s, xstrdup(codes[k]));
+	for (int i = 0; i < 8; i++)
+		free(labels[i]), free(codes[i]);
 }
 
 static void write_report(struct state *s)
@@ -228,30 +235,46 @@ static void write_report(struct state *s)
 	preview(s);
 }
 
+static ui_result write_key(ui_screen *scr)
+{
+	write_report(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result period_key(ui_screen *scr)
+{
+	pick_period(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result dest_key(ui_screen *scr)
+{
+	choose_dest(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result before_key(ui_screen *scr)
+{
+	step_period(scr->data, -1);
+	return UI_REDRAW;
+}
+
+static ui_result after_key(ui_screen *scr)
+{
+	step_period(scr->data, 1);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->top, s->n, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(2))
-		write_report(s);
-	else if (ch == KEY_F(5))
-		choose_dest(s);
-	else if (ch == KEY_LEFT)
-		step_period(s, -1);
-	else if (ch == KEY_RIGHT)
-		step_period(s, 1);
-	else
-		return UI_UNHANDLED;
-	return UI_REDRAW;
+	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	clear_lines(s);
+	ui_text_free(s->text);
 	free(s->period);
 	free(s->dest);
 	free(s->written);
@@ -259,30 +282,38 @@ static void destroy(ui_screen *scr)
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ KEY_F(2), NC_("key", "Write"), write_key, NULL },
+	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
+	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
+	{ KEY_LEFT, NULL, before_key, NULL },
+	{ KEY_RIGHT, NULL, after_key, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_dexport_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = district_period_to_show(ui.db);
-	s->dest = ui_folder_only_stick(NULL);
+	s->dest = ui_folder_start(FOLDER_WRITE, NULL);
+	s->text = ui_text_new();
 	preview(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Export: the district's report");
-	scr->help = N_("The district's report of a half-year, for the region, on a USB stick.\n\n"
-		       "← and → choose the half-year. The screen shows what the report will\n"
-		       "hold: how many schools reported and which have not, the schools flagged\n"
-		       "by the low-results rule for the half-year's year, and the roadmap\n"
-		       "progress the packages brought.\n\n"
-		       "F5 chooses where to write: a stick found, or another folder. F2 writes\n"
-		       "the folder orientir-district-CODE-PERIOD: report.html to print, and\n"
-		       "status.csv, indicators.csv, risk.csv and roadmap.csv for spreadsheets,\n"
-		       "with checksums; then reads it back. When it says so, the stick can be\n"
-		       "removed. A report written before for the same half-year is replaced\n"
-		       "only once the new one is whole.");
-	scr->bar[1] = NC_("key", "Write");
-	scr->bar[4] = NC_("key", "Where");
+	ui_screen *scr = ui_screen_new(N_("Export: the district's report"),
+				       N_("The district's report of a half-year, for the region, on a USB stick.\n\n"
+					  "← and → step to the half-year before or after; F3 chooses one. The screen shows "
+					  "what the report will hold: how many schools reported and which have not, the "
+					  "schools flagged by the low-results rule for the half-year's year, and the "
+					  "roadmap progress the packages brought. Up, Down, PgUp, PgDn, Home and End "
+					  "scroll it.\n\n"
+					  "F5 chooses where to write: a stick found, the folder chosen last time, or "
+					  "another folder. F2 writes the folder orientir-district-CODE-PERIOD: report.html "
+					  "to print, and status.csv, indicators.csv, risk.csv and roadmap.csv for "
+					  "spreadsheets, with checksums; then reads it back. When it says so, the stick "
+					  "can be removed. A report written before for the same half-year is replaced only "
+					  "once the new one is whole."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

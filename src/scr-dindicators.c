@@ -11,9 +11,11 @@
 #include "db-district.h"
 #include "district.h"
 #include "indicators.h"
+#include "num.h"
 #include "scr.h"
 #include "strmap.h"
 #include "ui-chart.h"
+#include "ui-list.h"
 #include "ui-years.h"
 #include "utf8.h"
 
@@ -48,7 +50,8 @@ struct state {
 	struct entry *e;	/* [0] the district */
 	size_t ne;
 	struct line *lines;
-	size_t n, top;
+	size_t n;
+	ui_list *list;		/* browses the lines */
 };
 
 /* The share below the minimum this year, in tenths, or -1. */
@@ -98,7 +101,7 @@ static void build(struct state *s)
 	free(s->e);
 	free(s->lines);
 	s->lines = NULL;
-	s->n = s->top = 0;
+	s->n = 0;
 	s->e = xcalloc(s->nschools + 1, sizeof *s->e);
 	s->ne = s->nschools + 1;
 	strmap *at = strmap_new();
@@ -136,6 +139,11 @@ static void build(struct state *s)
 		if (e->v->compared[1])
 			add(s, L_MARKS, e);
 	}
+	ui_list_begin(s->list);
+	for (size_t i = 0; i < s->n; i++)
+		ui_list_add(s->list, i);
+	ui_list_end(s->list);
+	ui_list_home(s->list);
 }
 
 /* Keeps the procedure and subject shown when the year has them, else
@@ -174,29 +182,31 @@ static void compute(struct state *s)
 }
 
 /* A share of den as a bar line: label, bar, percent, count, last year's
- * percent, and (for below the minimum) the change. */
-static void draw_share(WINDOW *w, int y, int width, int barw, const char *label, const long *num, const long *den,
-		       attr_t fill, int change)
+ * percent, and (for below the minimum) the change, which stands out when
+ * the share grew. */
+static void draw_share(WINDOW *w, int y, int x, int width, int barw, const char *label, const long *num,
+		       const long *den, attr_t fill, int change, attr_t base)
 {
 	int t = indicator_tenths(num[1], den[1]);
-	ui_put(w, y, 3, 18, label);
-	ui_chart_bar(w, y, 22, barw, t, fill);
-	char *p = ui_chart_percent(t), *c = xasprintf(_("%ld of %ld"), num[1], den[1]);
-	mvwaddstr(w, y, 23 + barw, p);
-	ui_put(w, y, 32 + barw, 11, c);
+	ui_put(w, y, x + 2, 18, label);
+	ui_chart_bar(w, y, x + 21, barw, t, fill);
+	wattrset(w, base);
+	char *p = num_percent(t), *c = xasprintf(_("%ld of %ld"), num[1], den[1]);
+	mvwaddstr(w, y, x + 22 + barw, p);
+	ui_put(w, y, x + 31 + barw, 11, c);
 	free(p), free(c);
-	int x = 44 + barw;
-	if (den[0] && x + 12 < width) {
+	int at = x + 43 + barw, end = x + width;
+	if (den[0] && at + 12 < end) {
 		int was = indicator_tenths(num[0], den[0]);
-		char *q = ui_chart_percent(was), *text = xasprintf(_("was %s"), q);
-		ui_put(w, y, x, 12, text);
+		char *q = num_percent(was), *text = xasprintf(_("was %s"), q);
+		ui_put(w, y, at, 12, text);
 		free(q), free(text);
-		if (change && x + 19 < width) {
-			char *d = ui_chart_points(t - was);
+		if (change && at + 19 < end) {
+			char *d = num_change(t - was);
 			if (t > was)
 				wattrset(w, ui_attr(UA_ERROR));
-			ui_put(w, y, x + 13, width - x - 14, d);
-			wattrset(w, A_NORMAL);
+			ui_put(w, y, at + 13, end - at - 13, d);
+			wattrset(w, base);
 			free(d);
 		}
 	}
@@ -205,15 +215,22 @@ static void draw_share(WINDOW *w, int y, int width, int barw, const char *label,
 /* Lowered, confirmed and raised of compared as «20,7/72,4/6,9 %». */
 static char *marks_text(const dist_ind *v, int k)
 {
-	int lo = indicator_tenths(v->lowered[k], v->compared[k]), co = indicator_tenths(v->confirmed[k], v->compared[k]);
-	int ra = indicator_tenths(v->raised[k], v->compared[k]);
-	return xasprintf("%d,%d/%d,%d/%d,%d %%", lo / 10, lo % 10, co / 10, co % 10, ra / 10, ra % 10);
+	char *lo = num_tenths(indicator_tenths(v->lowered[k], v->compared[k]));
+	char *co = num_tenths(indicator_tenths(v->confirmed[k], v->compared[k]));
+	char *ra = num_tenths(indicator_tenths(v->raised[k], v->compared[k]));
+	char *t = xasprintf("%s/%s/%s %%", lo, co, ra);
+	free(lo), free(co), free(ra);
+	return t;
 }
 
 /* One line of a block: a school's head, a bar, or its lack of results. */
-static void draw_line(WINDOW *w, int y, int width, int barw, const struct state *s, const struct line *l)
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
 {
+	const struct state *s = ctx;
+	const struct line *l = &s->lines[item];
 	const dist_ind *v = l->e->v;
+	int barw = width >= 97 ? 30 : 14;
+	(void)cur;
 	if (l->kind == L_HEAD) {
 		/* The count and «too few» first, so that a long name gives way. */
 		char *tail = xstrdup("");
@@ -224,46 +241,52 @@ static void draw_line(WINDOW *w, int y, int width, int barw, const struct state 
 		}
 		int small = v && v->participants[1] && v->participants[1] < IND_SMALL_GROUP;
 		char *few = small ? xasprintf(" · %s", _("too few")) : xstrdup("");
-		int room = width - 2 - utf8_width(tail) - utf8_width(few), nw = utf8_width(l->e->name);
-		int x = 1 + (nw < room ? nw : room);
+		int room = width - utf8_width(tail) - utf8_width(few), nw = utf8_width(l->e->name);
+		int at = x + (nw < room ? nw : room);
 		wattrset(w, ui_attr(UA_HEAD));
-		ui_put(w, y, 1, x - 1, l->e->name);
-		wattrset(w, A_NORMAL);
-		ui_put(w, y, x, width - x - 1, tail);
-		x += utf8_width(tail);
+		ui_put(w, y, x, at - x, l->e->name);
+		wattrset(w, base);
+		ui_put(w, y, at, x + width - at, tail);
+		at += utf8_width(tail);
 		wattrset(w, ui_attr(UA_NOTE));
-		ui_put(w, y, x, width - x - 1, few);
-		wattrset(w, A_NORMAL);
+		ui_put(w, y, at, x + width - at, few);
+		wattrset(w, base);
 		free(tail), free(few);
 	} else if (l->kind == L_BELOW) {
-		draw_share(w, y, width, barw, _("below the minimum"), v->below, v->participants, ui_attr(UA_BAR_BAD), 1);
+		draw_share(w, y, x, width, barw, _("below the minimum"), v->below, v->participants, ui_attr(UA_BAR_BAD),
+			   1, base);
 	} else if (l->kind == L_HIGH) {
-		draw_share(w, y, width, barw, _("high level"), v->high, v->high_known, ui_attr(UA_BAR_GOOD), 0);
+		draw_share(w, y, x, width, barw, _("high level"), v->high, v->high_known, ui_attr(UA_BAR_GOOD), 0, base);
 	} else if (l->kind == L_MARKS) {
-		ui_put(w, y, 3, 18, _("marks vs journal"));
-		ui_chart_marks(w, y, 22, barw, indicator_tenths(v->lowered[1], v->compared[1]),
+		ui_put(w, y, x + 2, 18, _("marks vs journal"));
+		ui_chart_marks(w, y, x + 21, barw, indicator_tenths(v->lowered[1], v->compared[1]),
 			       indicator_tenths(v->confirmed[1], v->compared[1]));
+		wattrset(w, base);
 		char *now = marks_text(v, 1);
-		ui_put(w, y, 23 + barw, 20, now);
+		ui_put(w, y, x + 22 + barw, 20, now);
+		int at = x + 43 + barw, nw = utf8_width(now);
 		free(now);
-		int x = 44 + barw;
-		if (v->compared[0] && x + 12 < width) {
+		if (v->compared[0]) {
 			char *was = marks_text(v, 0), *text = xasprintf(_("was %s"), was);
-			ui_put(w, y, x, width - x - 1, text);
+			/* under the other lines' «was» when it fits there, else
+			 * closer, so as to be read whole */
+			if (at + utf8_width(text) > x + width)
+				at = x + 22 + barw + nw + 2;
+			ui_put(w, y, at, x + width - at, text);
 			free(was), free(text);
 		}
 	} else if (l->kind == L_NONE) {
 		char *text;
 		if (v && v->participants[0]) {
-			char *p = ui_chart_percent(indicator_tenths(v->below[0], v->participants[0]));
+			char *p = num_percent(indicator_tenths(v->below[0], v->participants[0]));
 			text = xasprintf(_("no results for %d (in %d: %s below the minimum)"), s->year, s->year - 1, p);
 			free(p);
 		} else {
 			text = xasprintf(_("no results for %d"), s->year);
 		}
 		wattrset(w, ui_attr(UA_NOTE));
-		ui_put(w, y, 3, width - 4, text);
-		wattrset(w, A_NORMAL);
+		ui_put(w, y, x + 2, width - 2, text);
+		wattrset(w, base);
 		free(text);
 	}
 }
@@ -271,7 +294,7 @@ static void draw_line(WINDOW *w, int y, int width, int barw, const struct state 
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	curs_set(0);
 	if (!s->year || !s->proc) {
 		ui_put(w, 1, 2, width - 4,
@@ -288,11 +311,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 1, 1, width - 2, note);
 	wattrset(w, A_NORMAL);
 	free(note);
-	int rows = height - 3, barw = width >= 100 ? 30 : 14;
-	if (s->top + (size_t)rows > s->n)
-		s->top = s->n > (size_t)rows ? s->n - (size_t)rows : 0;
-	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++)
-		draw_line(w, 3 + i, width, barw, s, &s->lines[s->top + (size_t)i]);
+	ui_list_draw(s->list, w, 3, getmaxy(w) - 3);
 }
 
 /* Lets the user choose the procedure and subject among those of the year. */
@@ -323,50 +342,59 @@ static void pick_subject(struct state *s)
 	free(labels);
 }
 
-/* A page's first line: the head of the block at top, so that a page
- * starts with a school's name, unless that would not move at all. */
-static size_t page_top(const struct state *s, size_t top)
+static void new_year(struct state *s, int year)
 {
-	if (top >= s->n)
-		return s->n ? s->n - 1 : 0;
-	size_t t = top;
-	while (t > 0 && s->lines[t].kind != L_HEAD)
-		t--;
-	return t == s->top ? top : t;
+	if (year) {
+		s->year = year;
+		compute(s);
+	}
+}
+
+static ui_result older(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	new_year(s, ui_years_step(s->years, s->nyears, s->year, -1));
+	return UI_REDRAW;
+}
+
+static ui_result newer(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	new_year(s, ui_years_step(s->years, s->nyears, s->year, 1));
+	return UI_REDRAW;
+}
+
+static ui_result year_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	new_year(s, ui_years_pick(s->years, s->nyears, s->year));
+	return UI_REDRAW;
+}
+
+static ui_result order_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	s->sort = (s->sort + 1) % SORT_COUNT;
+	build(s);
+	return UI_REDRAW;
+}
+
+static ui_result subject_key(ui_screen *scr)
+{
+	pick_subject(scr->data);
+	return UI_REDRAW;
+}
+
+static int have_results(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->year && s->proc;
 }
 
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	size_t page = LINES > 8 ? (size_t)LINES - 7 : 1;
-	int year = 0;
-	switch (ch) {
-	case KEY_DOWN: if (s->top + 1 < s->n) s->top++; return UI_HANDLED;
-	case KEY_UP: if (s->top > 0) s->top--; return UI_HANDLED;
-	case KEY_NPAGE: s->top = page_top(s, s->top + page); return UI_HANDLED;
-	case KEY_PPAGE: s->top = page_top(s, s->top > page ? s->top - page : 0); return UI_HANDLED;
-	case KEY_HOME: s->top = 0; return UI_HANDLED;
-	case KEY_END: s->top = s->n; return UI_HANDLED;
-	case KEY_LEFT:
-	case KEY_RIGHT: year = ui_years_step(s->years, s->nyears, s->year, ch == KEY_RIGHT ? 1 : -1); break;
-	default:
-		if (ch == KEY_F(3))
-			year = ui_years_pick(s->years, s->nyears, s->year);
-		else if (ch == KEY_F(4)) {
-			s->sort = (s->sort + 1) % SORT_COUNT;
-			build(s);
-		} else if (ch == KEY_F(5) && s->proc)
-			pick_subject(s);
-		else
-			return UI_UNHANDLED;
-	}
-	if (year) {
-		s->year = year;
-		compute(s);
-	}
-	return UI_REDRAW;
+	return ui_list_key(s->list, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
@@ -375,9 +403,19 @@ static void destroy(ui_screen *scr)
 	dist_ind_set_free(&s->set);
 	d_school_list_free(s->schools, s->nschools);
 	free(s->years), free(s->proc), free(s->subj), free(s->e), free(s->lines);
+	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
+
+static const ui_key keys[] = {
+	{ KEY_F(3), NC_("key", "Year"), year_key, have_results },
+	{ KEY_F(4), NC_("key", "Order"), order_key, have_results },
+	{ KEY_F(5), NC_("key", "Subject"), subject_key, have_results },
+	{ KEY_LEFT, NULL, older, have_results },
+	{ KEY_RIGHT, NULL, newer, have_results },
+	{ 0 },
+};
 
 ui_screen *scr_dindicators_new(void)
 {
@@ -390,28 +428,26 @@ ui_screen *scr_dindicators_new(void)
 	}
 	s->year = s->nyears ? s->years[0] : 0;
 	s->sort = SORT_NAME;
+	s->list = ui_list_new(row, s);
+	ui_list_set_browse(s->list, 1);
 	compute(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Indicators by school");
-	scr->help = N_("The indicators of every school and of the district as a whole, worked out\n"
-		       "from the results the schools' packages brought, for one procedure and\n"
-		       "subject, all grades pooled. The district's shares are over all its pupils,\n"
-		       "not an average of the schools'.\n\n"
-		       "For each: the share of participants below the minimum (red bar) with its\n"
-		       "change from last year in percentage points, the share at the high level\n"
-		       "(green bar), and how the marks compare with the journal: lowered (red),\n"
-		       "confirmed (green), raised (yellow). Last year's figures stand beside.\n"
-		       "\"too few\" marks groups of under 5 participants.\n\n"
-		       "F5 chooses the procedure and subject, F4 changes the order (by name, by the\n"
-		       "share below the minimum, by its change from last year; the district stays\n"
-		       "first), F3 chooses the year, Left and Right step through the years,\n"
-		       "Up/Down/PgUp/PgDn scroll.");
-	scr->bar[2] = NC_("key", "Year");
-	scr->bar[3] = NC_("key", "Order");
-	scr->bar[4] = NC_("key", "Subject");
+	ui_screen *scr = ui_screen_new(N_("Indicators by school"),
+				       N_("The indicators of every school and of the district as a whole, worked out from "
+					  "the results the schools' packages brought, for one procedure and subject, all "
+					  "grades pooled. The district's shares are over all its pupils, not an average of "
+					  "the schools'.\n\n"
+					  "For each: the share of participants below the minimum (red bar) with its change "
+					  "from last year in percentage points, the share at the high level (green bar), "
+					  "and how the marks compare with the journal: lowered (red), confirmed (green), "
+					  "raised (yellow). Last year's figures stand beside. \"too few\" marks groups of "
+					  "under 5 participants.\n\n"
+					  "F5 chooses the procedure and subject, F4 changes the order (by name, by the share "
+					  "below the minimum, by its change from last year; the district stays first; the "
+					  "line under the heading says which), F3 chooses the year, Left and Right step "
+					  "through the years, Up, Down, PgUp, PgDn, Home and End scroll."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

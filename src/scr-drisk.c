@@ -10,8 +10,10 @@
 #include "db-district.h"
 #include "district.h"
 #include "indicators.h"
+#include "num.h"
 #include "scr.h"
-#include "ui-chart.h"
+#include "ui-list.h"
+#include "ui-text.h"
 #include "ui-years.h"
 #include "utf8.h"
 
@@ -20,30 +22,35 @@ struct state {
 	size_t nyears;
 	int year;		/* 0: no results at all */
 	risk_report r;
-	size_t row, top;
+	ui_list *list;		/* items: indices into r.v */
 };
 
 /* The threshold as people write it: «30 %», «27,5 %». */
 static char *threshold_text(double t)
 {
 	int tenths = (int)(t * 10 + 0.5);
-	return tenths % 10 ? ui_chart_percent(tenths) : xasprintf("%d %%", tenths / 10);
+	return tenths % 10 ? num_percent(tenths) : xasprintf("%d %%", tenths / 10);
 }
 
-/* The rule for s->year, the cursor staying on the school it was on. */
+/* The rule for s->year; the selection stays on the school it was on. */
 static void compute(struct state *s)
 {
-	char *err = NULL, *code = s->row < s->r.n ? xstrdup(s->r.v[s->row].code) : NULL;
+	char *err = NULL, *code = NULL;
+	size_t i;
+	if (ui_list_current(s->list, &i))
+		code = xstrdup(s->r.v[i].code);
 	risk_report_free(&s->r);
 	if (s->year && district_risk(ui.db, s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
-	for (size_t i = 0; code && i < s->r.n; i++)
+	ui_list_begin(s->list);
+	for (i = 0; i < s->r.n; i++)
+		ui_list_add(s->list, i);
+	ui_list_end(s->list);
+	for (i = 0; code && i < s->r.n; i++)
 		if (strcmp(s->r.v[i].code, code) == 0)
-			s->row = i;
-	if (s->row >= s->r.n)
-		s->row = s->r.n ? s->r.n - 1 : 0;
+			ui_list_select(s->list, i);
 	free(code);
 }
 
@@ -52,8 +59,8 @@ struct cols {
 	int name, namew, pct, what, dist, why, whyw;
 };
 
-/* The columns at width: the name and the reason share what the fixed ones
- * leave. */
+/* The columns at the window's width: the name and the reason share what
+ * the fixed ones leave. */
 static struct cols layout(int width)
 {
 	struct cols c = { .name = 3 };
@@ -77,46 +84,58 @@ static void put_right(WINDOW *w, int y, int end, const char *text)
 	mvwaddstr(w, y, end - n, text);
 }
 
-/* One school's line at y; cur: the cursor is on it. */
-static void draw_row(WINDOW *w, int y, int width, const struct cols *c, const struct state *s, const risk_row *r,
-		     int cur)
+static void header(void *ctx, WINDOW *w, int y, int x, int width)
 {
-	attr_t base = cur ? ui_attr(UA_SELECT) : A_NORMAL;
-	attr_t strong = cur ? ui_attr(UA_SELECT) | A_BOLD : ui_attr(UA_ERROR);
-	wattrset(w, base);
-	if (cur)
-		mvwhline(w, y, 0, ' ', width);
+	(void)ctx, (void)x, (void)width;
+	struct cols c = layout(getmaxx(w));
+	ui_put(w, y, c.name, c.namew, _("School name"));
+	ui_put(w, y, c.pct, c.dist - c.pct - 1, _("Worst"));
+	ui_put(w, y, c.dist - 2, 10, _("To line"));
+	ui_put(w, y, c.why, c.whyw, _("Reason"));
+}
+
+/* One school's line: flagged ones stand out, the distance of a share at
+ * the line or over it too. */
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const risk_row *r = &s->r.v[item];
+	struct cols c = layout(getmaxx(w));
+	attr_t strong = cur ? base | A_BOLD : ui_attr(UA_ERROR);
+	(void)x, (void)width;
 	if (r->flagged) {
 		wattrset(w, strong);
 		mvwaddch(w, y, 1, '!');
 	}
-	ui_put(w, y, c->name, c->namew, r->name);
+	ui_put(w, y, c.name, c.namew, r->name);
 	wattrset(w, base);
 	if (r->worst >= 0) {
 		/* The distance from the numbers shown, so that they add up. */
 		int worst = (int)(r->worst * 10 + 0.5), line = (int)(s->r.threshold * 10 + 0.5);
-		char *p = ui_chart_percent(worst);
+		char *p = num_percent(worst);
 		char *what = xasprintf("%s %s", r->worst_procedure, r->worst_subject);
-		char *d = ui_chart_points(worst - line);
-		put_right(w, y, c->pct + 7, p);
-		ui_put(w, y, c->what, 16, what);
+		char *d = num_change(worst - line);
+		put_right(w, y, c.pct + 7, p);
+		ui_put(w, y, c.what, 16, what);
 		if (!cur && r->worst >= s->r.threshold - 1e-9)
 			wattrset(w, r->flagged ? ui_attr(UA_ERROR) : ui_attr(UA_NOTE));
-		put_right(w, y, c->dist + 6, d);
+		put_right(w, y, c.dist + 6, d);
 		free(p), free(what), free(d);
 	} else {
-		put_right(w, y, c->pct + 7, "—");
+		put_right(w, y, c.pct + 7, "—");
 	}
 	char *why = district_risk_reason(r, s->r.year, 1);
 	wattrset(w, r->flagged ? strong : !r->has_data && !cur ? ui_attr(UA_NOTE) : base);
-	ui_put(w, y, c->why, c->whyw, why);
+	ui_put(w, y, c.why, c.whyw, why);
 	free(why);
-	wattrset(w, A_NORMAL);
+	wattrset(w, base);
 }
 
-/* The current school's reason in full, over at most two lines. */
-static void draw_footer(WINDOW *w, int y, int width, const struct state *s, const risk_row *r)
+/* The school's whole name and reason, and where its details are. */
+static char *detail(void *ctx, size_t item)
 {
+	const struct state *s = ctx;
+	const risk_row *r = &s->r.v[item];
 	char *why = district_risk_reason(r, s->r.year, 0);
 	char *text;
 	if (r->flagged)
@@ -125,27 +144,15 @@ static void draw_footer(WINDOW *w, int y, int width, const struct state *s, cons
 		text = xasprintf(_("%s: not flagged, %s."), r->name, why);
 	else
 		text = xasprintf(_("%s: not flagged, no procedure reaches the line."), r->name);
-	int n;
-	char **lines = ui_wrap(text, width - 2, &n);
-	wattrset(w, r->flagged ? ui_attr(UA_ERROR) : A_NORMAL);
-	for (int i = 0; i < n; i++) {
-		if (i < 2)
-			ui_put(w, y + i, 1, width - 2, lines[i]);
-		free(lines[i]);
-	}
-	free(lines);
-	if (n < 2) {
-		wattrset(w, ui_attr(UA_NOTE));
-		ui_put(w, y + 1, 1, width - 2, _("Enter: the school's Russian and mathematics, this year and last."));
-	}
-	wattrset(w, A_NORMAL);
+	char *all = xasprintf("%s\n%s", text, _("Enter: the school's Russian and mathematics, this year and last."));
 	free(why), free(text);
+	return all;
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	curs_set(0);
 	if (!s->year) {
 		ui_put(w, 1, 2, width - 4,
@@ -162,24 +169,45 @@ static void draw(ui_screen *scr, WINDOW *w)
 	char *rule = xasprintf(_("The line: %s of the participants below the minimum in Russian or mathematics"), t);
 	wattrset(w, ui_attr(UA_NOTE));
 	ui_put(w, 1, 1, width - 2, rule);
-	free(t), free(rule);
-	if (!s->r.n) {
-		wattrset(w, A_NORMAL);
-		ui_put(w, 3, 2, width - 4, _("No schools yet: import their packages, or their list on the Schools screen."));
-		return;
-	}
-	struct cols c = layout(width);
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 3, c.name, c.namew, _("School name"));
-	ui_put(w, 3, c.pct, c.dist - c.pct - 1, _("Worst"));
-	ui_put(w, 3, c.dist - 2, 10, _("To line"));
-	ui_put(w, 3, c.why, c.whyw, _("Reason"));
 	wattrset(w, A_NORMAL);
-	int rows = height - 7;
-	ui_legacy_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->r.n; i++)
-		draw_row(w, 4 + i, width, &c, s, &s->r.v[s->top + (size_t)i], s->top + (size_t)i == s->row);
-	draw_footer(w, height - 2, width, s, &s->r.v[s->row]);
+	free(t), free(rule);
+	ui_list_draw(s->list, w, 3, getmaxy(w) - 3);
+}
+
+/* --- what the rule saw in one school --- */
+
+/* A row of the table: a procedure and subject (an index into d.v), or
+ * (NONE + p) a procedure of the rule without any. */
+#define NONE ((size_t)1 << 30)
+
+struct seen {
+	char *name, *code;
+	int year;
+	double threshold;
+	dist_ind_set d;
+	ui_text *top;		/* the verdict and how to read the table */
+	ui_list *table;
+};
+
+/* Where each year's block of three columns begins. */
+static void school_columns(int x, int width, int *label, int *x1, int *x2)
+{
+	*x2 = x + width - 23;
+	*x1 = *x2 - 25;
+	*label = *x1 - x - 1;
+}
+
+static void school_header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	const struct seen *c = ctx;
+	int label, x1, x2;
+	school_columns(x, width, &label, &x1, &x2);
+	ui_put(w, y, x, label, _("Procedure · subject"));
+	for (int k = 0; k < 2; k++) {
+		char *yr = xasprintf("%d", c->year - 1 + k);
+		put_right(w, y, (k ? x2 : x1) + 23, yr);
+		free(yr);
+	}
 }
 
 /* A count as people read it in a column: «—» for none. */
@@ -188,121 +216,136 @@ static char *count_text(long n, long participants)
 	return participants ? xasprintf("%ld", n) : xstrdup("—");
 }
 
-/* What the rule saw in the current school, until a key. */
-static void detail(struct state *s)
+static void school_row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
 {
-	const risk_row *r = &s->r.v[s->row];
-	dist_ind_set d;
-	char *err = NULL;
-	if (district_risk_detail(ui.db, s->r.year, r->code, &d, &err) != 0) {
-		ui_error("%s", err);
-		free(err);
+	const struct seen *c = ctx;
+	int label, x1, x2;
+	(void)cur;
+	school_columns(x, width, &label, &x1, &x2);
+	if (item >= NONE) {
+		char *none = xasprintf(_("%s: no results in Russian or mathematics"), district_rule_procedure(item - NONE));
+		wattrset(w, ui_attr(UA_NOTE));
+		ui_put(w, y, x, width, none);
+		wattrset(w, base);
+		free(none);
 		return;
 	}
-	const char *proc;
-	int lines = 0;
-	for (size_t p = 0; (proc = district_rule_procedure(p)); p++) {
-		int any = 0;
-		for (size_t i = 0; i < d.n; i++)
-			any += strcmp(d.v[i].procedure, proc) == 0;
-		lines += any ? any : 1;
-	}
-	char *why = district_risk_reason(r, s->r.year, 0);
-	char *th = threshold_text(s->r.threshold);
-	char *verdict = *why ? xasprintf(r->flagged ? _("Flagged: %s.") : _("Not flagged: %s."), why)
-			     : xstrdup(_("Not flagged: no procedure reaches the line."));
-	int width = 76, nv;
-	char **vlines = ui_wrap(verdict, width - 4, &nv);
-	char *title = xasprintf("%s (%s)", r->name, r->code);
-	WINDOW *dw = ui_dialog(lines + nv + 10, width, title);
-	int x1 = 22, x2 = 47;	/* where each year's block begins */
-	wattrset(dw, ui_attr(UA_TITLE) | A_BOLD);
+	const dist_ind *v = &c->d.v[item];
+	char *l = xasprintf("%s · %s", v->procedure, v->subject);
+	ui_put(w, y, x, label, l);
+	free(l);
 	for (int k = 0; k < 2; k++) {
-		char *y = xasprintf("%d", s->r.year - 1 + k);
-		mvwaddstr(dw, 2, (k ? x2 : x1) + (23 - utf8_width(y)) / 2 + 1, y);
-		free(y);
+		int at = k ? x2 : x1;
+		char *a = count_text(v->participants[k], v->participants[k]);
+		char *b = count_text(v->below[k], v->participants[k]);
+		double sh = district_share(v->below[k], v->participants[k]);
+		char *p = sh >= 0 ? num_percent(indicator_tenths(v->below[k], v->participants[k])) : xstrdup("");
+		put_right(w, y, at + 7, a);
+		put_right(w, y, at + 14, b);
+		if (sh >= c->threshold - 1e-9)
+			wattrset(w, ui_attr(UA_ERROR));
+		put_right(w, y, at + 23, p);
+		wattrset(w, base);
+		free(a), free(b), free(p);
 	}
-	wattrset(dw, ui_attr(UA_TITLE));
-	for (int k = 0; k < 2; k++) {
-		int x = k ? x2 : x1;
-		put_right(dw, 3, x + 9, _("took part"));
-		put_right(dw, 3, x + 15, _("below"));
-		put_right(dw, 3, x + 23, _("share"));
-	}
-	int y = 4;
-	for (size_t p = 0; (proc = district_rule_procedure(p)); p++) {
-		int any = 0;
-		for (size_t i = 0; i < d.n; i++) {
-			const dist_ind *v = &d.v[i];
-			if (strcmp(v->procedure, proc) != 0)
-				continue;
-			any = 1;
-			char *label = xasprintf("%s · %s", v->procedure, v->subject);
-			wattrset(dw, ui_attr(UA_TITLE));
-			ui_put(dw, y, 2, x1 - 3, label);
-			free(label);
-			for (int k = 0; k < 2; k++) {
-				int x = k ? x2 : x1;
-				char *a = count_text(v->participants[k], v->participants[k]);
-				char *b = count_text(v->below[k], v->participants[k]);
-				double sh = district_share(v->below[k], v->participants[k]);
-				char *c = sh >= 0 ? ui_chart_percent(indicator_tenths(v->below[k], v->participants[k]))
-						  : xstrdup("");
-				put_right(dw, y, x + 9, a);
-				put_right(dw, y, x + 15, b);
-				if (sh >= s->r.threshold - 1e-9)
-					wattrset(dw, ui_attr(UA_BAR_BAD) | A_BOLD);
-				put_right(dw, y, x + 23, c);
-				wattrset(dw, ui_attr(UA_TITLE));
-				free(a), free(b), free(c);
-			}
-			y++;
-		}
-		if (!any) {
-			char *none = xasprintf(_("%s: no results in Russian or mathematics"), proc);
-			wattrset(dw, ui_attr(UA_TITLE));
-			ui_put(dw, y++, 2, width - 4, none);
-			free(none);
-		}
-	}
-	wattrset(dw, ui_attr(UA_TITLE));
-	char *legend = xasprintf(_("Shares at the line (%s) or above stand out; grades are pooled."), th);
-	ui_put(dw, y + 1, 2, width - 4, legend);
-	free(legend);
-	wattrset(dw, ui_attr(UA_TITLE) | A_BOLD);
-	for (int i = 0; i < nv; i++)
-		ui_put(dw, y + 3 + i, 2, width - 4, vlines[i]);
-	wattrset(dw, ui_attr(UA_TITLE));
-	ui_put(dw, y + 4 + nv, 2, width - 4, _("Any key closes."));
-	wrefresh(dw);
-	int ch;
-	ui_getkey(&ch);
-	delwin(dw);
-	for (int i = 0; i < nv; i++)
-		free(vlines[i]);
-	free(vlines), free(verdict), free(why), free(th), free(title);
-	dist_ind_set_free(&d);
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
+static void school_draw(ui_screen *scr, WINDOW *w)
+{
+	struct seen *c = scr->data;
+	int height = getmaxy(w);
+	curs_set(0);
+	/* The verdict whole above the table. */
+	int rows = ui_text_layout(c->top, getmaxx(w) - 1);
+	if (rows > height / 2)
+		rows = height / 2;
+	ui_text_draw(c->top, w, 0, 1, rows);
+	ui_list_draw(c->table, w, rows + 1, height - rows - 1);
+}
+
+static ui_result school_key(ui_screen *scr, int ch, int fk)
+{
+	struct seen *c = scr->data;
+	return ui_list_key(c->table, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
+}
+
+static void school_destroy(ui_screen *scr)
+{
+	struct seen *c = scr->data;
+	dist_ind_set_free(&c->d);
+	ui_text_free(c->top);
+	ui_list_free(c->table);
+	free(c->name), free(c->code);
+	free(c);
+	free(scr);
+}
+
+static const ui_key school_keys[] = { { 0 } };
+
+/* What the rule saw in the current school. */
+static ui_result open_school(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	if (ui_is_enter(ch, fk) || (fk && ch == KEY_F(4))) {
-		if (s->r.n)
-			detail(s);
+	size_t i;
+	if (!ui_list_current(s->list, &i))
+		return UI_HANDLED;
+	const risk_row *r = &s->r.v[i];
+	struct seen *c = xcalloc(1, sizeof *c);
+	char *err = NULL;
+	if (district_risk_detail(ui.db, s->r.year, r->code, &c->d, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		free(c);
 		return UI_REDRAW;
 	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->row, s->r.n, ch))
-		return UI_HANDLED;
-	int year;
-	if (ch == KEY_LEFT || ch == KEY_RIGHT)
-		year = ui_years_step(s->years, s->nyears, s->year, ch == KEY_RIGHT ? 1 : -1);
-	else if (ch == KEY_F(3))
-		year = ui_years_pick(s->years, s->nyears, s->year);
-	else
-		return UI_UNHANDLED;
+	c->name = xstrdup(r->name);
+	c->code = xstrdup(r->code);
+	c->year = s->r.year;
+	c->threshold = s->r.threshold;
+	c->top = ui_text_new();
+	char *why = district_risk_reason(r, s->r.year, 0), *th = threshold_text(s->r.threshold);
+	ui_text_take(c->top, UA_HEAD, 0, 2, xasprintf("%s (%s)", r->name, r->code));
+	ui_text_take(c->top, r->flagged ? UA_ERROR : UA_NORMAL, 0, 2,
+		     *why ? xasprintf(r->flagged ? _("Flagged: %s.") : _("Not flagged: %s."), why)
+			  : xstrdup(_("Not flagged: no procedure reaches the line.")));
+	ui_text_take(c->top, UA_NOTE, 0, 2, xasprintf(_("Each year: the participants, those below the minimum and "
+							"their share; shares at the line (%s) or above stand out; "
+							"grades are pooled."), th));
+	free(why), free(th);
+	c->table = ui_list_new(school_row, c);
+	ui_list_set_browse(c->table, 1);
+	ui_list_set_header(c->table, school_header);
+	ui_list_begin(c->table);
+	const char *proc;
+	for (size_t p = 0; (proc = district_rule_procedure(p)); p++) {
+		int any = 0;
+		for (size_t k = 0; k < c->d.n; k++)
+			if (strcmp(c->d.v[k].procedure, proc) == 0) {
+				ui_list_add(c->table, k);
+				any = 1;
+			}
+		if (!any)
+			ui_list_add(c->table, NONE + p);
+	}
+	ui_list_end(c->table);
+	ui_screen *next = ui_screen_new(N_("Low results: one school"),
+					N_("What the low-results rule saw in one school: its Russian and mathematics in "
+					   "each procedure the rule counts (ВПР, ОГЭ, ЕГЭ), the year before and the "
+					   "year, all grades pooled. For each year: the participants, those below the "
+					   "minimum and their share; a share at the line or above stands out. The "
+					   "verdict is above the table.\n\n"
+					   "Up, Down, PgUp and PgDn scroll a long table; Esc goes back to the list."),
+					school_keys, c);
+	next->draw = school_draw;
+	next->key = school_key;
+	next->destroy = school_destroy;
+	ui_push(next);
+	return UI_REDRAW;
+}
+
+static ui_result step_year(struct state *s, int step)
+{
+	int year = ui_years_step(s->years, s->nyears, s->year, step);
 	if (year) {
 		s->year = year;
 		compute(s);
@@ -310,14 +353,57 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	return UI_REDRAW;
 }
 
+static ui_result older(ui_screen *scr)
+{
+	return step_year(scr->data, -1);
+}
+
+static ui_result newer(ui_screen *scr)
+{
+	return step_year(scr->data, 1);
+}
+
+static ui_result pick_year(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	int year = ui_years_pick(s->years, s->nyears, s->year);
+	if (year) {
+		s->year = year;
+		compute(s);
+	}
+	return UI_REDRAW;
+}
+
+static ui_result key(ui_screen *scr, int ch, int fk)
+{
+	struct state *s = scr->data;
+	return ui_list_key(s->list, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
+}
+
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_report_free(&s->r);
+	ui_list_free(s->list);
 	free(s->years);
 	free(s);
 	free(scr);
 }
+
+static int have_year(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->year != 0;
+}
+
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, open_school, have_year },
+	{ KEY_F(3), NC_("key", "Year"), pick_year, have_year },
+	{ KEY_F(4), NC_("key", "Details"), open_school, have_year },
+	{ KEY_LEFT, NULL, older, have_year },
+	{ KEY_RIGHT, NULL, newer, have_year },
+	{ 0 },
+};
 
 ui_screen *scr_drisk_new(void)
 {
@@ -330,27 +416,27 @@ ui_screen *scr_drisk_new(void)
 		s->nyears = 0;
 	}
 	s->year = s->nyears ? s->years[0] : 0;
+	s->list = ui_list_new(row, s);
+	ui_list_set_header(s->list, header);
+	ui_list_set_detail(s->list, detail, 3);
+	ui_list_set_empty(s->list, _("No schools yet: import their packages, or their list on the Schools screen."));
 	compute(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Low results");
-	scr->help = N_("The low-results rule applied to the results the schools' packages brought.\n\n"
-		       "A school is low in a procedure (ВПР, ОГЭ, ЕГЭ) when at least the threshold\n"
-		       "share of its participants (30 per cent unless set otherwise; grades pooled)\n"
-		       "scored below the minimum in Russian or in mathematics. It is flagged when it\n"
-		       "is low in two procedures in the year, or in the same procedure two years\n"
-		       "running.\n\n"
-		       "Flagged schools come first, marked «!». Each line shows the school's worst\n"
-		       "share below the minimum, its procedure and subject, how far that share is\n"
-		       "from the line in percentage points (+ above it, - below), and the reason.\n"
-		       "The line under the list gives the current school's reason in full.\n\n"
-		       "Enter or F4 shows the school's Russian and mathematics in each procedure,\n"
-		       "this year and last. Left and Right step through the years with results,\n"
-		       "F3 chooses one.");
-	scr->bar[2] = NC_("key", "Year");
-	scr->bar[3] = NC_("key", "Details");
+	ui_screen *scr = ui_screen_new(N_("Low results"),
+				       N_("The low-results rule applied to the results the schools' packages brought.\n\n"
+					  "A school is low in a procedure (ВПР, ОГЭ, ЕГЭ) when at least the threshold share "
+					  "of its participants (30 per cent unless set otherwise; grades pooled) scored "
+					  "below the minimum in Russian or in mathematics. It is flagged when it is low in "
+					  "two procedures in the year, or in the same procedure two years running.\n\n"
+					  "Flagged schools come first, marked «!». Each line shows the school's worst share "
+					  "below the minimum, its procedure and subject, how far that share is from the "
+					  "line in percentage points (+ above it, − below), and the reason. The lines under "
+					  "the list give the chosen school's name and reason in full.\n\n"
+					  "Enter or F4 shows the school's Russian and mathematics in each procedure, this "
+					  "year and last. Left and Right step through the years with results, F3 chooses "
+					  "one."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

@@ -9,9 +9,11 @@
 #include "common.h"
 #include "day.h"
 #include "district.h"
+#include "indicators.h"
+#include "num.h"
 #include "package.h"
-#include "roadmap.h"
 #include "scr.h"
+#include "ui-list.h"
 #include "ui-widgets.h"
 #include "utf8.h"
 
@@ -20,9 +22,7 @@ enum state_of { ON_TIME, LATE, AWAITED, MISSING };
 struct state {
 	char *period;
 	status_report rep;
-	size_t *shown;		/* the rows matching the search, indices into rep.v */
-	size_t nshown, row, top;
-	char search[128];
+	ui_list *list;		/* items: indices into rep.v */
 	long today;
 	int stale;		/* reload before drawing: the list was imported meanwhile */
 };
@@ -57,19 +57,21 @@ static int matches(const char *folded, const status_row *r)
 	return yes;
 }
 
-/* The rows the search lets through, the cursor kept in range. */
-static void refilter(struct state *s)
+/* The rows the search lets through. */
+static void build(struct state *s)
 {
-	char *folded = utf8_fold(s->search, strlen(s->search));
-	free(s->shown);
-	s->shown = xcalloc(s->rep.n ? s->rep.n : 1, sizeof *s->shown);
-	s->nshown = 0;
+	const char *search = ui_list_search(s->list);
+	char *folded = utf8_fold(search, strlen(search));
+	ui_list_begin(s->list);
 	for (size_t i = 0; i < s->rep.n; i++)
 		if (matches(folded, &s->rep.v[i]))
-			s->shown[s->nshown++] = i;
+			ui_list_add(s->list, i);
+	ui_list_end(s->list);
 	free(folded);
-	if (s->row >= s->nshown)
-		s->row = s->nshown ? s->nshown - 1 : 0;
+	ui_list_set_empty(s->list, s->rep.n ? _("No school matches the search: Esc clears it.")
+				     : _("No schools yet. Take in the schools' packages from a stick (item 2 of the "
+					 "main menu), or import the list of schools from a CSV file here with F5; F4 "
+					 "adds one school by hand."));
 }
 
 static void reload(struct state *s)
@@ -81,19 +83,19 @@ static void reload(struct state *s)
 		free(err);
 	}
 	s->today = day_today();
-	refilter(s);
+	build(s);
 }
 
 static const status_row *current(const struct state *s)
 {
-	return s->nshown ? &s->rep.v[s->shown[s->row]] : NULL;
+	size_t i;
+	return ui_list_current(s->list, &i) ? &s->rep.v[i] : NULL;
 }
 
-/* num of den as «50,0», the way the other screens write shares. */
+/* num of den as a percent, «50,0 %». */
 static char *share_text(long num, long den)
 {
-	long tenths = den ? (num * 1000 + den / 2) / den : 0;
-	return xasprintf("%ld,%ld", tenths / 10, tenths % 10);
+	return num_percent(den ? indicator_tenths(num, den) : 0);
 }
 
 /* What more there is to know of the school, most pressing first: up to
@@ -101,8 +103,11 @@ static char *share_text(long num, long den)
 static int facts(const status_row *r, char *out[3])
 {
 	int n = 0;
-	if (*r->other_name)
-		out[n++] = xasprintf(_("Its package calls it «%s»: Enter to settle which name is right."), r->other_name);
+	if (*r->other_name) {
+		char *q = xquote(r->other_name);
+		out[n++] = xasprintf(_("Its package calls it %s: Enter to settle which name is right."), q);
+		free(q);
+	}
 	if (!r->listed)
 		out[n++] = xstrdup(_("Known only from its package: F4 puts it on the district's list."));
 	if (!r->received) {
@@ -121,6 +126,65 @@ static int facts(const status_row *r, char *out[3])
 	return n;
 }
 
+/* code, name, the day received, the state */
+static void columns(int x, int width, int *xname, int *xday, int *xstate)
+{
+	*xname = x + 9;
+	*xstate = x + width - 24;
+	*xday = *xstate - 11;
+}
+
+static void header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	(void)ctx;
+	int xname, xday, xstate;
+	columns(x, width, &xname, &xday, &xstate);
+	ui_put(w, y, x, 8, _("Code"));
+	ui_put(w, y, xname, xday - xname - 1, pgettext_deferred(NC_("column", "School")));
+	ui_put(w, y, xday, 10, _("Received"));
+	ui_put(w, y, xstate, x + width - xstate, _("State"));
+}
+
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const status_row *r = &s->rep.v[item];
+	enum state_of st = state_of(s, r);
+	int xname, xday, xstate;
+	columns(x, width, &xname, &xday, &xstate);
+	if (!cur)
+		wattrset(w, state_attr(st));
+	/* the mark of a name to settle, in the margin before the code */
+	if (*r->other_name)
+		mvwaddstr(w, y, x - 1, "!");
+	ui_put(w, y, x, 8, r->code);
+	ui_put(w, y, xname, xday - xname - 1, r->name);
+	if (r->received) {
+		char *day = day_text_of(r->first_received_at);
+		ui_put(w, y, xday, 10, day);
+		free(day);
+	}
+	ui_put(w, y, xstate, x + width - xstate, state_text(st));
+	wattrset(w, base);
+}
+
+/* The school's whole name and its most pressing facts, under the list. */
+static char *detail(void *ctx, size_t item)
+{
+	const status_row *r = &((const struct state *)ctx)->rep.v[item];
+	char *f[3];
+	int n = facts(r, f);
+	char *text = xasprintf("%s %s\n%s", r->code, r->name, f[0]);
+	for (int i = 1; i < n; i++) {
+		char *t = xasprintf("%s %s", text, f[i]);
+		free(text);
+		text = t;
+	}
+	for (int i = 0; i < n; i++)
+		free(f[i]);
+	return text;
+}
+
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
@@ -128,89 +192,27 @@ static void draw(ui_screen *scr, WINDOW *w)
 		s->stale = 0;
 		reload(s);
 	}
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	curs_set(0);
-	long dl = s->rep.deadline, n = (long)s->rep.n;
-	char *head = xasprintf(_("Half-year %s, reports due by %02ld.%02ld.%04ld (Left, Right: another half-year)"),
-			       s->period, dl % 100, dl / 100 % 100, dl / 10000);
+	char *half = half_text_of(s->period), *dl = day_text(s->rep.deadline);
+	char *head = xasprintf(_("%s, reports due by %s (Left, Right: another half-year)"), half, dl);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, head);
-	free(head);
+	free(head), free(half), free(dl);
 	wattrset(w, A_NORMAL);
-	char *got = share_text(s->rep.received, n), *in_time = share_text(s->rep.on_time, n);
-	char *rate = xasprintf(ngettext("Received %ld of %ld school (%s %%), on time %ld (%s %%).",
-					"Received %ld of %ld schools (%s %%), on time %ld (%s %%).", (unsigned long)n),
-			       s->rep.received, n, got, s->rep.on_time, in_time);
-	if (n)
+	long n = (long)s->rep.n;
+	if (n) {
+		char *got = share_text(s->rep.received, n), *in_time = share_text(s->rep.on_time, n);
+		char *rate = xasprintf(ngettext("Received %ld of %ld school (%s), on time %ld (%s).",
+						"Received %ld of %ld schools (%s), on time %ld (%s).", (unsigned long)n),
+				       s->rep.received, n, got, s->rep.on_time, in_time);
 		ui_put(w, 1, 1, width - 2, rate);
-	free(got), free(in_time), free(rate);
-	if (*s->search) {
-		char *q = xasprintf(_("Search: %s_"), s->search);
-		ui_put(w, 2, 1, width - 2, q);
-		free(q);
+		free(got), free(in_time), free(rate);
 	}
-	/* code, name, the day received, the state */
-	int xname = 10, xstate = width - 25, xday = xstate - 11, wname = xday - xname - 1;
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 3, 1, 8, _("Code"));
-	ui_put(w, 3, xname, wname, pgettext_deferred(NC_("column", "School")));
-	ui_put(w, 3, xday, 10, _("Received"));
-	ui_put(w, 3, xstate, width - xstate - 1, _("State"));
-	wattrset(w, A_NORMAL);
-	int rows = height - 6;
-	ui_legacy_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
-		const status_row *r = &s->rep.v[s->shown[s->top + (size_t)i]];
-		int y = 4 + i, cur = s->top + (size_t)i == s->row;
-		enum state_of st = state_of(s, r);
-		wattrset(w, cur ? ui_attr(UA_SELECT) : state_attr(st));
-		if (cur)
-			mvwhline(w, y, 0, ' ', width);
-		if (*r->other_name)
-			mvwaddstr(w, y, 0, "!");
-		ui_put(w, y, 1, 8, r->code);
-		ui_put(w, y, xname, wname, r->name);
-		if (r->received) {
-			char *day = xasprintf("%.2s.%.2s.%.4s", r->first_received_at + 8, r->first_received_at + 5,
-					      r->first_received_at);
-			ui_put(w, y, xday, 10, day);
-			free(day);
-		}
-		ui_put(w, y, xstate, width - xstate - 1, state_text(st));
-	}
-	wattrset(w, A_NORMAL);
-	const status_row *r = current(s);
-	if (s->rep.n == 0) {
-		int k;
-		char **l = ui_wrap(_("No schools yet. Take in the schools' packages from a stick (item 2 of the main "
-				     "menu), or import the list of schools from a CSV file here with F5; F4 adds one "
-				     "school by hand."), width - 4, &k);
-		for (int i = 0; i < k; i++) {
-			ui_put(w, 5 + i, 2, width - 4, l[i]);
-			free(l[i]);
-		}
-		free(l);
-	} else if (!r) {
-		ui_put(w, 5, 2, width - 4, _("No school matches the search."));
-	} else {
-		/* The most pressing fact, in the two lines under the list. */
-		char *f[3];
-		int nf = facts(r, f), nl;
-		char **l = ui_wrap(f[0], width - 2, &nl);
-		wattrset(w, ui_attr(UA_NOTE));
-		for (int i = 0; i < nl; i++) {
-			if (i < 2)
-				ui_put(w, height - (nl < 2 ? nl : 2) + i, 1, width - 2, l[i]);
-			free(l[i]);
-		}
-		free(l);
-		wattrset(w, A_NORMAL);
-		for (int i = 0; i < nf; i++)
-			free(f[i]);
-	}
+	ui_list_draw(s->list, w, 2, getmaxy(w) - 2);
 }
 
-/* Moves to the half-year before (-1) or after (+1). */
+/* The half-year before (-1) or after (+1). */
 static void step_period(struct state *s, int by)
 {
 	int year, half;
@@ -222,19 +224,21 @@ static void step_period(struct state *s, int by)
 	else if (half > 2)
 		half = 1, year++;
 	free(s->period);
-	s->period = xasprintf("%d-H%d", year, half);
+	s->period = half_code(year, half);
 	reload(s);
 }
 
+/* The current half-year and the seven before it, to choose from. */
 static void pick_period(struct state *s)
 {
-	char *now = period_current(), *labels[8];
+	char *now = period_current(), *labels[8], *codes[8];
 	int year, half, current = 0;
 	period_parse(now, &year, &half);
 	free(now);
 	for (int i = 0; i < 8; i++) {
-		labels[i] = xasprintf("%d-H%d", year, half);
-		if (strcmp(labels[i], s->period) == 0)
+		labels[i] = half_text(year, half);
+		codes[i] = half_code(year, half);
+		if (strcmp(codes[i], s->period) == 0)
 			current = i;
 		if (--half == 0)
 			half = 2, year--;
@@ -242,11 +246,11 @@ static void pick_period(struct state *s)
 	int k = ui_pick(_("Half-year"), labels, 8, current);
 	if (k >= 0) {
 		free(s->period);
-		s->period = xstrdup(labels[k]);
+		s->period = xstrdup(codes[k]);
 		reload(s);
 	}
 	for (int i = 0; i < 8; i++)
-		free(labels[i]);
+		free(labels[i]), free(codes[i]);
 }
 
 enum { A_CODE, A_NAME, NADD };
@@ -261,8 +265,10 @@ static int check_school(void *ctx, char *const *v, int *field, char **msg)
 	}
 	for (size_t i = 0; i < s->rep.n; i++)
 		if (strcmp(s->rep.v[i].code, v[A_CODE]) == 0 && s->rep.v[i].listed) {
+			char *q = xquote(s->rep.v[i].name);
 			*field = A_CODE;
-			*msg = xasprintf(_("Code %s is on the list already: «%s»."), v[A_CODE], s->rep.v[i].name);
+			*msg = xasprintf(_("Code %s is on the list already: %s."), v[A_CODE], q);
+			free(q);
 			return -1;
 		}
 	return 0;
@@ -283,12 +289,12 @@ static void add_school(struct state *s)
 			free(err);
 		} else {
 			ui_message(_("%s %s: on the district's list."), values[A_CODE], values[A_NAME]);
-			/* The cursor follows the school, wherever its name sorts it. */
-			*s->search = '\0';
+			/* The selection follows the school, wherever its name sorts it. */
+			ui_list_clear_search(s->list);
 			reload(s);
-			for (size_t i = 0; i < s->nshown; i++)
-				if (strcmp(s->rep.v[s->shown[i]].code, values[A_CODE]) == 0)
-					s->row = i;
+			for (size_t i = 0; i < s->rep.n; i++)
+				if (strcmp(s->rep.v[i].code, values[A_CODE]) == 0)
+					ui_list_select(s->list, i);
 		}
 	}
 	free(values[A_CODE]), free(values[A_NAME]);
@@ -297,8 +303,8 @@ static void add_school(struct state *s)
 /* Which name is right, the package's or the district's. */
 static void settle_name(struct state *s, const status_row *r)
 {
-	char *labels[2] = { xasprintf(_("«%s», as its package says"), r->other_name),
-			    xasprintf(_("«%s», as the district has it"), r->name) };
+	char *theirs = xquote(r->other_name), *ours = xquote(r->name);
+	char *labels[2] = { xasprintf(_("%s, as its package says"), theirs), xasprintf(_("%s, as the district has it"), ours) };
 	char *title = xasprintf(_("The right name of school %s"), r->code);
 	int k = ui_pick(title, labels, 2, 0);
 	if (k >= 0) {
@@ -307,19 +313,23 @@ static void settle_name(struct state *s, const status_row *r)
 			ui_error("%s", err);
 			free(err);
 		} else {
-			ui_message(_("School %s is «%s» now."), code, name);
+			char *q = xquote(name);
+			ui_message(_("School %s is %s now."), code, q);
+			free(q);
 		}
 		free(name), free(code);
 		reload(s);
 	}
-	free(labels[0]), free(labels[1]), free(title);
+	free(labels[0]), free(labels[1]), free(title), free(theirs), free(ours);
 }
 
 static void show_school(const struct state *s, const status_row *r)
 {
 	char *f[3];
 	int n = facts(r, f);
-	char *text = xasprintf(_("Half-year %s: %s."), s->period, state_text(state_of(s, r)));
+	char *half = half_text_of(s->period);
+	char *text = xasprintf(_("%s: %s."), half, state_text(state_of(s, r)));
+	free(half);
 	for (int i = 0; i < n; i++) {
 		char *t = xasprintf("%s\n\n%s", text, f[i]);
 		free(text), free(f[i]);
@@ -330,81 +340,111 @@ static void show_school(const struct state *s, const status_row *r)
 	free(title), free(text);
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
+static ui_result open_school(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	const status_row *r = current(s);
-	if (ui_is_enter(ch, fk)) {
-		if (r && *r->other_name)
-			settle_name(s, r);
-		else if (r)
-			show_school(s, r);
-		return UI_REDRAW;
-	}
-	int typed = ui_legacy_search_key(s->search, sizeof s->search, ch, fk);
-	if (typed >= 0) {
-		if (typed) {
-			s->row = s->top = 0;
-			refilter(s);
-		}
-		return UI_REDRAW;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->row, s->nshown, ch))
-		return UI_HANDLED;
-	if (ch == KEY_LEFT || ch == KEY_RIGHT)
-		step_period(s, ch == KEY_LEFT ? -1 : 1);
-	else if (ch == KEY_F(3))
-		pick_period(s);
-	else if (ch == KEY_F(4))
-		add_school(s);
-	else if (ch == KEY_F(5)) {
-		ui_push(scr_import_schools_new());
-		s->stale = 1;
-	} else
-		return UI_UNHANDLED;
+	if (r && *r->other_name)
+		settle_name(s, r);
+	else if (r)
+		show_school(s, r);
 	return UI_REDRAW;
+}
+
+static ui_result before_key(ui_screen *scr)
+{
+	step_period(scr->data, -1);
+	return UI_REDRAW;
+}
+
+static ui_result after_key(ui_screen *scr)
+{
+	step_period(scr->data, 1);
+	return UI_REDRAW;
+}
+
+static ui_result period_key(ui_screen *scr)
+{
+	pick_period(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result add_key(ui_screen *scr)
+{
+	add_school(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result import_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	ui_push(scr_import_schools_new());
+	s->stale = 1;
+	return UI_REDRAW;
+}
+
+static ui_result key(ui_screen *scr, int ch, int fk)
+{
+	struct state *s = scr->data;
+	switch (ui_list_key(s->list, ch, fk)) {
+	case UI_LIST_SEARCH:
+		build(s);
+		ui_list_home(s->list);
+		return UI_REDRAW;
+	case UI_LIST_MOVED:
+		return UI_REDRAW;
+	default:
+		return UI_UNHANDLED;
+	}
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	status_report_free(&s->rep);
-	free(s->shown);
+	ui_list_free(s->list);
 	free(s->period);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, open_school, NULL },
+	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
+	{ KEY_F(4), NC_("key", "Add"), add_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_LEFT, NULL, before_key, NULL },
+	{ KEY_RIGHT, NULL, after_key, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_dschools_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = district_period_to_show(ui.db);
+	s->list = ui_list_new(row, s);
+	ui_list_enable_search(s->list);
+	ui_list_set_header(s->list, header);
+	ui_list_set_detail(s->list, detail, 3);
 	reload(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Schools");
-	scr->help = N_("Every school the district knows, from its list and from the packages\n"
-		       "received, and whether its report for the half-year has come: on\n"
-		       "time (green), late or not received after the deadline (red), still\n"
-		       "awaited (yellow). A report is on time when its first version came by\n"
-		       "the deadline. The top lines give the deadline and the reporting rate.\n\n"
-		       "Left and Right step to the half-year before or after; F3 chooses one.\n"
-		       "Type to search by code or name; Backspace removes a letter, Esc\n"
-		       "clears the search.\n\n"
-		       "A school marked ! sent a package under another name than the\n"
-		       "district's: Enter asks which name is right. Enter on another school\n"
-		       "shows its details.\n\n"
-		       "F4 adds a school to the district's list (on a school known only from\n"
-		       "its package, puts that one on the list). F5 imports the list of\n"
-		       "schools from a CSV file with the code and the name of each. The\n"
-		       "deadlines are in Settings.");
-	scr->bar[2] = NC_("key", "Period");
-	scr->bar[3] = NC_("key", "Add");
-	scr->bar[4] = NC_("key", "Import");
+	ui_screen *scr = ui_screen_new(N_("Schools"),
+				       N_("Every school the district knows, from its list and from the packages received, "
+					  "and whether its report for the half-year has come: on time (green), late or not "
+					  "received after the deadline (red), still awaited (yellow). A report is on time "
+					  "when its first version came by the deadline. The top lines give the deadline and "
+					  "the reporting rate; the lines under the list, the chosen school's whole name and "
+					  "what more there is to know of it.\n\n"
+					  "Left and Right step to the half-year before or after; F3 chooses one. Type to "
+					  "search by code or name: the line above the list shows the search and where you "
+					  "are in the list; Backspace removes a letter, Esc clears the search.\n\n"
+					  "A school marked ! sent a package under another name than the district's: Enter "
+					  "asks which name is right. Enter on another school shows its details.\n\n"
+					  "F4 adds a school to the district's list (on a school known only from its "
+					  "package, puts that one on the list). F5 imports the list of schools from a CSV "
+					  "file with the code and the name of each. The deadlines are in Settings."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

@@ -1,58 +1,59 @@
-/* Import from a file: pick the file (starting at home, sticks at the top),
- * say what it holds, see a dry run with every problem, then import or
- * cancel. A progress bar shows on anything that takes a moment; Esc stops
- * it and the database stays as it was. */
+/* Import from a file: pick the file (sticks at the top, in the folder
+ * chosen last time), say what it holds, see a dry run with every problem,
+ * then import or cancel. A progress bar shows on anything that takes a
+ * moment; Esc stops it and the database stays as it was. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 #include "common.h"
-#include "db.h"
+#include "folder.h"
 #include "import.h"
 #include "scr.h"
+#include "ui-list.h"
+#include "ui-text.h"
+#include "ui-widgets.h"
 #include "usb.h"
 #include "utf8.h"
 
-#define DIR_KEY "ui.import.dir"
+/* What a file holds, for people: each import kind, then the roadmap (not
+ * an import kind: it asks its years and title before its own check). */
+static const char *const kind_titles[] = { [IMPORT_ROSTER] = N_("Pupils (roster)"),
+					   [IMPORT_SCALES] = N_("Assessment scales"), [IMPORT_RESULTS] = N_("Results"),
+					   [IMPORT_EVENTS] = N_("Methodical events"),
+					   [IMPORT_STAFF] = N_("Teachers (staff)"),
+					   [IMPORT_SCHOOLS] = N_("The district's list of schools"),
+					   N_("The district's roadmap") };
+/* The «What does the file hold?» list: the school's kinds, then the roadmap. */
+#define NCHOICES 6
+#define KIND_ROADMAP (IMPORT_SCHOOLS + 1)
 
 struct entry {
-	char *name, *path;
-	int dir, stick;
+	char *label;		/* as the row shows it */
+	char *path;
+	int dir, stick, up;	/* a folder, a USB stick, the folder above */
 	long long size;
 };
 
 struct state {
 	char *dir;
 	struct entry *v;
-	size_t n, row, top;
-	int kind;	/* what every file holds (an import_kind), or -1: ask */
+	size_t n;
+	ui_list *list;
+	int kind;		/* what every file holds (an import_kind), or -1: ask */
 	scr_import_then then;	/* else who takes the file chosen */
 	void *then_ctx;
 };
 
-static int cmp_entry(const void *pa, const void *pb)
-{
-	const struct entry *a = pa, *b = pb;
-	if (a->stick != b->stick)
-		return b->stick - a->stick;
-	if (a->dir != b->dir)
-		return b->dir - a->dir;
-	return utf8_collate(a->name, strlen(a->name), b->name, strlen(b->name));
-}
-
 static void clear_entries(struct state *s)
 {
-	for (size_t i = 0; i < s->n; i++) {
-		free(s->v[i].name);
-		free(s->v[i].path);
-	}
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i].label), free(s->v[i].path);
 	free(s->v);
 	s->v = NULL;
-	s->n = s->row = s->top = 0;
+	s->n = 0;
 }
 
 static void add(struct state *s, struct entry e)
@@ -61,6 +62,25 @@ static void add(struct state *s, struct entry e)
 	s->v[s->n++] = e;
 }
 
+/* The rows the search lets through. */
+static void build(struct state *s)
+{
+	const char *search = ui_list_search(s->list);
+	char *folded = utf8_fold(search, strlen(search));
+	ui_list_begin(s->list);
+	for (size_t i = 0; i < s->n; i++) {
+		char *f = utf8_fold(s->v[i].label, strlen(s->v[i].label));
+		if (!*folded || strstr(f, folded))
+			ui_list_add(s->list, i);
+		free(f);
+	}
+	ui_list_end(s->list);
+	ui_list_set_empty(s->list, *folded ? _("Nothing here matches the search: Esc clears it.")
+				   : _("This folder holds no files: Backspace goes up a folder."));
+	free(folded);
+}
+
+/* The sticks, the folder above, then what the folder holds. */
 static void list(struct state *s)
 {
 	clear_entries(s);
@@ -68,30 +88,29 @@ static void list(struct state *s)
 	size_t ns;
 	if (usb_find("/proc/self/mounts", &st, &ns) == 0) {
 		for (size_t i = 0; i < ns; i++)
-			add(s, (struct entry){ xstrdup(st[i].label), xstrdup(st[i].mount), 1, 1, 0 });
+			add(s, (struct entry){ xasprintf(_("[USB stick] %s  (%s)"), st[i].label, st[i].mount),
+					       xstrdup(st[i].mount), 1, 1, 0, 0 });
 		usb_free(st, ns);
 	}
 	if (strcmp(s->dir, "/") != 0)
-		add(s, (struct entry){ xstrdup(".."), NULL, 1, 0, 0 });
-	DIR *d = opendir(s->dir);
-	if (!d) {
-		ui_error(_("Cannot open the folder %s."), s->dir);
-		return;
-	}
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		char *path = xasprintf("%s%s%s", s->dir, strcmp(s->dir, "/") ? "/" : "", e->d_name);
-		struct stat sb;
-		if (stat(path, &sb) != 0 || !(S_ISDIR(sb.st_mode) || S_ISREG(sb.st_mode))) {
-			free(path);
-			continue;
+		add(s, (struct entry){ xstrdup("../"), folder_parent(s->dir), 1, 0, 1, 0 });
+	folder_entry *v;
+	size_t n;
+	char *err = NULL;
+	if (folder_list(s->dir, &v, &n, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+	} else {
+		for (size_t i = 0; i < n; i++) {
+			add(s, (struct entry){ v[i].dir ? xasprintf("%s/", v[i].name) : xstrdup(v[i].name), v[i].path,
+					       v[i].dir, 0, 0, v[i].size });
+			v[i].path = NULL;
 		}
-		add(s, (struct entry){ xstrdup(e->d_name), path, S_ISDIR(sb.st_mode), 0, (long long)sb.st_size });
+		folder_list_free(v, n);
 	}
-	closedir(d);
-	qsort(s->v, s->n, sizeof *s->v, cmp_entry);
+	ui_list_clear_search(s->list);
+	build(s);
+	ui_list_home(s->list);
 }
 
 static char *human_size(long long b)
@@ -103,47 +122,65 @@ static char *human_size(long long b)
 	return xasprintf(_("%.1f MiB"), (double)b / (1024 * 1024));
 }
 
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const struct entry *e = &s->v[item];
+	if (e->stick && !cur)
+		wattrset(w, ui_attr(UA_HEAD));
+	ui_put(w, y, x + 1, width - 13, e->label);
+	wattrset(w, base);
+	if (!e->dir) {
+		char *sz = human_size(e->size);
+		ui_put(w, y, x + width - 11, 11, sz);
+		free(sz);
+	}
+}
+
+/* A name too long for its row, whole under the list. */
+static char *detail(void *ctx, size_t item)
+{
+	const struct state *s = ctx;
+	const struct entry *e = &s->v[item];
+	return utf8_width(e->label) > COLS - 17 ? xstrdup(e->stick ? e->label : e->path) : NULL;
+}
+
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w), k;
+	curs_set(0);
+	/* The folder's path whole, however long. */
 	char *head = xasprintf(_("Folder: %s"), s->dir);
+	char **lines = ui_wrap(head, width - 2, &k);
 	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, head);
-	wattrset(w, A_NORMAL);
-	free(head);
-	ui_put(w, 1, 1, width - 2, _("Choose the CSV file (Enter). Backspace goes up a folder."));
-	int rows = height - 3;
-	ui_legacy_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
-		const struct entry *e = &s->v[s->top + (size_t)i];
-		int y = 3 + i, cur = s->top + (size_t)i == s->row;
-		wattrset(w, cur ? ui_attr(UA_SELECT) : e->stick ? ui_attr(UA_HEAD) : A_NORMAL);
-		if (cur)
-			mvwhline(w, y, 0, ' ', width);
-		char *label = e->stick ? xasprintf(_("[USB stick] %s  (%s)"), e->name, e->path)
-			    : e->dir ? xasprintf("%s/", e->name) : xstrdup(e->name);
-		ui_put(w, y, 2, width - 16, label);
-		free(label);
-		if (!e->dir) {
-			char *sz = human_size(e->size);
-			ui_put(w, y, width - 12, 11, sz);
-			free(sz);
-		}
+	for (int i = 0; i < k; i++) {
+		ui_put(w, i, 1, width - 2, lines[i]);
+		free(lines[i]);
 	}
 	wattrset(w, A_NORMAL);
+	free(lines), free(head);
+	ui_put(w, k, 1, width - 2, _("Enter opens a folder or chooses a file; Backspace goes up a folder."));
+	ui_list_draw(s->list, w, k + 1, getmaxy(w) - k - 1);
 }
 
 /* --- the check and the import --- */
 
+struct problem {
+	char *text;
+	enum diag_level level;
+};
+
 struct check {
 	char *path;
 	enum import_kind kind;
-	char **lines;
-	size_t n, top;
+	int asked;		/* the user said what the file holds: F3 may say again */
+	struct problem *v;	/* what the last run found */
+	size_t n;
+	ui_text *text;
 	import_counts counts;
 	long errors;
-	int result;	/* import_file's */
+	int result;		/* import_file's */
 };
 
 char *scr_import_problem(enum diag_level level, const char *file, long line, const char *msg)
@@ -154,13 +191,23 @@ char *scr_import_problem(enum diag_level level, const char *file, long line, con
 			: xasprintf("%s%s", level == DIAG_WARNING ? _("warning: ") : "", msg);
 }
 
+static void forget_problems(struct check *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->v[i].text);
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
+
+/* Keeps the first 2000 problems. */
 static void collect(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
 {
 	struct check *c = ctx;
 	if (c->n >= 2000)
 		return;
-	c->lines = xrealloc(c->lines, (c->n + 1) * sizeof *c->lines);
-	c->lines[c->n++] = scr_import_problem(level, file, line, msg);
+	c->v = xrealloc(c->v, (c->n + 1) * sizeof *c->v);
+	c->v[c->n++] = (struct problem){ scr_import_problem(level, file, line, msg), level };
 }
 
 struct progress {
@@ -204,13 +251,37 @@ static int show_progress(void *ctx, long long done, long long total, long rows)
 	return stop;
 }
 
+/* What the screen shows: the file and what it holds, how the check went,
+ * then every problem, each wrapped under itself. */
+static void fill(struct check *c)
+{
+	ui_text *t = c->text;
+	ui_text_clear(t);
+	ui_text_field(t, _("File"), 15, UA_NORMAL, c->path);
+	ui_text_field(t, _("It holds"), 15, UA_NORMAL, _(kind_titles[c->kind]));
+	ui_text_add(t, UA_NORMAL, 0, 0, "");
+	if (c->result == 0)
+		ui_text_take(t, UA_HEAD, 0, 2, xasprintf(_("Checked, no errors: %ld to add, %ld to update, %ld unchanged. "
+							    "F2 imports it."), c->counts.added, c->counts.updated,
+							  c->counts.unchanged));
+	else if (c->result == 2)
+		ui_text_add(t, UA_ERROR, 0, 2, _("Stopped: nothing was changed."));
+	else
+		ui_text_take(t, UA_ERROR, 0, 2,
+			     xasprintf(ngettext("%ld error: the file cannot be imported until it is corrected. Nothing was "
+						"changed.",
+						"%ld errors: the file cannot be imported until they are corrected. Nothing "
+						"was changed.", (unsigned long)c->errors), c->errors));
+	if (c->n)
+		ui_text_add(t, UA_NORMAL, 0, 0, "");
+	for (size_t i = 0; i < c->n; i++)
+		ui_text_add(t, c->v[i].level == DIAG_WARNING ? UA_NOTE : UA_NORMAL, 0, 4, c->v[i].text);
+}
+
+/* The check (dry_run) or the import itself. */
 static void run(struct check *c, int dry_run)
 {
-	for (size_t i = 0; i < c->n; i++)
-		free(c->lines[i]);
-	free(c->lines);
-	c->lines = NULL;
-	c->n = c->top = 0;
+	forget_problems(c);
 	diag d = { .emit = collect, .ctx = c };
 	struct progress p = { .win = NULL };
 	clock_gettime(CLOCK_MONOTONIC, &p.start);
@@ -218,56 +289,73 @@ static void run(struct check *c, int dry_run)
 	c->errors = d.errors;
 	if (p.win)
 		delwin(p.win);
+	fill(c);
 }
 
 static void check_draw(ui_screen *scr, WINDOW *w)
 {
 	struct check *c = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, c->path);
-	char *sum;
-	if (c->result == 0)
-		sum = xasprintf(_("Checked, no errors: %ld to add, %ld to update, %ld unchanged. F2 imports it."),
-				c->counts.added, c->counts.updated, c->counts.unchanged);
-	else if (c->result == 2)
-		sum = xstrdup(_("Stopped: nothing was changed."));
-	else
-		sum = xasprintf(ngettext("%ld error: the file cannot be imported until it is corrected. Nothing was changed.",
-					 "%ld errors: the file cannot be imported until they are corrected. Nothing was changed.",
-					 (unsigned long)c->errors), c->errors);
-	wattrset(w, c->result == 0 ? ui_attr(UA_HEAD) : ui_attr(UA_ERROR));
-	ui_put(w, 1, 1, width - 2, sum);
-	free(sum);
-	wattrset(w, A_NORMAL);
-	int rows = height - 3;
-	for (int i = 0; i < rows && c->top + (size_t)i < c->n; i++)
-		ui_put(w, 3 + i, 1, width - 2, c->lines[c->top + (size_t)i]);
+	curs_set(0);
+	ui_text_draw(c->text, w, 0, 1, getmaxy(w));
+}
+
+static ui_result check_import(ui_screen *scr)
+{
+	struct check *c = scr->data;
+	run(c, 0);
+	if (c->result != 0)
+		return UI_REDRAW;
+	ui_message(_("Imported: %ld added, %ld updated, %ld unchanged."), c->counts.added, c->counts.updated,
+		   c->counts.unchanged);
+	return UI_POP;
+}
+
+static int can_import(const ui_screen *scr)
+{
+	const struct check *c = scr->data;
+	return c->result == 0;
+}
+
+/* What the user says the file holds (-1: gave up). */
+static int ask_kind(int current)
+{
+	char *labels[NCHOICES];
+	for (int i = 0; i < NCHOICES; i++)
+		labels[i] = (char *)_(kind_titles[i < IMPORT_SCHOOLS ? i : KIND_ROADMAP]);
+	int k = ui_pick(_("What does the file hold?"), labels, NCHOICES, current);
+	return k == NCHOICES - 1 ? KIND_ROADMAP : k;
+}
+
+/* What the file holds, said again: the check runs again, or the roadmap's
+ * takes its place. */
+static ui_result check_kind(ui_screen *scr)
+{
+	struct check *c = scr->data;
+	int k = ask_kind((int)c->kind);
+	if (k == KIND_ROADMAP) {
+		ui_screen *next = scr_rmimport_new(c->path, NULL);
+		if (next)
+			ui_replace(next);
+	} else if (k >= 0 && k != (int)c->kind) {
+		c->kind = (enum import_kind)k;
+		run(c, 1);
+	}
+	return UI_REDRAW;
+}
+
+static int was_asked(const ui_screen *scr)
+{
+	const struct check *c = scr->data;
+	return c->asked;
 }
 
 static ui_result check_key(ui_screen *scr, int ch, int fk)
 {
 	struct check *c = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1;
-	switch (ch) {
-	case KEY_DOWN: if (c->top + 1 < c->n) c->top++; return UI_HANDLED;
-	case KEY_UP: if (c->top > 0) c->top--; return UI_HANDLED;
-	case KEY_NPAGE: if (c->top + page < c->n) c->top += page; return UI_HANDLED;
-	case KEY_PPAGE: c->top = c->top > page ? c->top - page : 0; return UI_HANDLED;
-	}
-	if (ch == KEY_F(2)) {
-		if (c->result != 0) {
-			ui_error(_("The file has errors: correct it and choose it again."));
-			return UI_REDRAW;
-		}
-		run(c, 0);
-		if (c->result == 0) {
-			ui_message(_("Imported: %ld added, %ld updated, %ld unchanged."), c->counts.added, c->counts.updated,
-				   c->counts.unchanged);
-			return UI_POP;
-		}
+	if (ui_text_key(c->text, ch, fk))
+		return UI_REDRAW;
+	if (fk && ch == KEY_F(2)) {
+		ui_error(_("The file has errors: correct it and choose it again."));
 		return UI_REDRAW;
 	}
 	return UI_UNHANDLED;
@@ -276,33 +364,41 @@ static ui_result check_key(ui_screen *scr, int ch, int fk)
 static void check_destroy(ui_screen *scr)
 {
 	struct check *c = scr->data;
-	for (size_t i = 0; i < c->n; i++)
-		free(c->lines[i]);
-	free(c->lines);
+	forget_problems(c);
+	ui_text_free(c->text);
 	free(c->path);
 	free(c);
 	free(scr);
 }
 
-static ui_screen *check_new(const char *path, enum import_kind kind)
+static const ui_key check_keys[] = {
+	{ KEY_F(2), NC_("key", "Import"), check_import, can_import },
+	{ KEY_F(3), NC_("key", "Kind"), check_kind, was_asked },
+	{ 0 },
+};
+
+static ui_screen *check_new(const char *path, enum import_kind kind, int asked)
 {
 	struct check *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->kind = kind;
+	c->asked = asked;
+	c->text = ui_text_new();
 	run(c, 1);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Import: check");
-	scr->help = N_("What the file would change, checked without changing anything.\n\n"
-		       "If there are errors, each is listed with the file's line number and the\n"
-		       "column: correct the file in the spreadsheet, save it again and choose it\n"
-		       "again. Nothing is imported while any line is wrong.\n\n"
-		       "F2 imports a file without errors; Esc goes back without importing.\n"
-		       "Up, Down, PgUp, PgDn scroll the list.");
-	scr->bar[1] = NC_("key", "Import");
+	ui_screen *scr = ui_screen_new(N_("Import: check"),
+				       N_("What the file would change, checked without changing anything. The top lines "
+					  "name the file and what it holds, as chosen.\n\n"
+					  "If there are errors, each is listed with the file's line number and the column: "
+					  "correct the file in the spreadsheet, save it again and choose it again. Nothing "
+					  "is imported while any line is wrong. Up, Down, PgUp, PgDn, Home and End scroll "
+					  "the list.\n\n"
+					  "F2 imports a file without errors; Esc goes back without importing. F3 says again "
+					  "what the file holds, when that was asked: a file checked as the wrong kind "
+					  "reports the columns it lacks."),
+				       check_keys, c);
 	scr->draw = check_draw;
 	scr->key = check_key;
 	scr->destroy = check_destroy;
-	scr->data = c;
 	return scr;
 }
 
@@ -310,63 +406,72 @@ static ui_screen *check_new(const char *path, enum import_kind kind)
 
 static void go(struct state *s, const char *dir)
 {
-	char *real = realpath(dir, NULL);
-	if (!real)
-		return;
 	free(s->dir);
-	s->dir = real;
+	s->dir = xstrdup(dir);
 	char *err = NULL;
-	if (db_setting_set(ui.db, DIR_KEY, s->dir, &err) != 0)
+	if (folder_remember(ui.db, FOLDER_FILES, s->dir, &err) != 0)
 		free(err);
 	list(s);
+}
+
+static ui_result choose(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	size_t i;
+	if (!ui_list_current(s->list, &i))
+		return UI_HANDLED;
+	const struct entry *e = &s->v[i];
+	if (e->dir) {
+		char *to = xstrdup(e->path);
+		go(s, to);
+		free(to);
+		return UI_REDRAW;
+	}
+	if (s->then) {
+		ui_screen *next = s->then(e->path, s->then_ctx);
+		if (next)
+			ui_replace(next);
+		return UI_REDRAW;
+	}
+	if (s->kind >= 0) {
+		/* The check takes the picker's place: Esc or the import leads
+		 * back to the screen that asked for this file. */
+		ui_replace(check_new(e->path, (enum import_kind)s->kind, 0));
+		return UI_REDRAW;
+	}
+	int k = ask_kind(IMPORT_RESULTS);
+	/* The roadmap asks its years and title first (NULL: given up there). */
+	ui_screen *next = k == KIND_ROADMAP ? scr_rmimport_new(e->path, NULL)
+			: k >= 0 ? check_new(e->path, (enum import_kind)k, 1) : NULL;
+	if (next)
+		ui_push(next);
+	return UI_REDRAW;
+}
+
+static ui_result look_again(ui_screen *scr)
+{
+	list(scr->data);	/* a stick inserted meanwhile */
+	return UI_REDRAW;
 }
 
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	const struct entry *e = s->n ? &s->v[s->row] : NULL;
-	if (ui_is_enter(ch, fk) && e) {
-		if (e->dir) {
-			char *to = e->path ? xstrdup(e->path) : xasprintf("%s/..", s->dir);
-			go(s, to);
-			free(to);
-			return UI_REDRAW;
-		}
-		if (s->then) {
-			ui_screen *next = s->then(e->path, s->then_ctx);
-			if (next)
-				ui_replace(next);
-			return UI_REDRAW;
-		}
-		if (s->kind >= 0) {
-			/* The check takes the picker's place: Esc or the import
-			 * leads back to the screen that asked for this file. */
-			ui_replace(check_new(e->path, (enum import_kind)s->kind));
-			return UI_REDRAW;
-		}
-		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events"),
-				  _("Teachers (staff)"), _("The district's roadmap") };
-		int k = ui_pick(_("What does the file hold?"), kinds, 6, 2);
-		/* The first five in their import_kind's order; the roadmap
-		 * asks its years and title before its own check. */
-		ui_screen *next = k == 5 ? scr_rmimport_new(e->path, NULL)
-			: k >= 0 ? check_new(e->path, (enum import_kind)k) : NULL;
-		if (next)
-			ui_push(next);
+	switch (ui_list_key(s->list, ch, fk)) {
+	case UI_LIST_SEARCH:
+		build(s);
+		ui_list_home(s->list);
 		return UI_REDRAW;
+	case UI_LIST_MOVED:
+		return UI_REDRAW;
+	default:
+		break;
 	}
+	/* Backspace with no search left: up a folder. */
 	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
-		char *up = xasprintf("%s/..", s->dir);
+		char *up = folder_parent(s->dir);
 		go(s, up);
 		free(up);
-		return UI_REDRAW;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->row, s->n, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(5)) {
-		list(s);	/* a stick inserted meanwhile */
 		return UI_REDRAW;
 	}
 	return UI_UNHANDLED;
@@ -376,52 +481,58 @@ static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	clear_entries(s);
+	ui_list_free(s->list);
 	free(s->dir);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, choose, NULL },
+	{ KEY_F(5), NC_("key", "Refresh"), look_again, NULL },
+	{ 0 },
+};
+
 /* The picker; kind -1 asks what a chosen file holds. */
-static ui_screen *picker_new(int kind)
+static ui_screen *picker_new(int kind, const char *title, const char *help)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->kind = kind;
-	char *err = NULL;
-	s->dir = db_setting_get(ui.db, DIR_KEY, &err);
-	free(err);
-	struct stat sb;
-	if (!s->dir || stat(s->dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		free(s->dir);
+	s->dir = folder_remembered(ui.db, FOLDER_FILES);
+	if (!s->dir) {
 		const char *home = getenv("HOME");
-		s->dir = xstrdup(home && *home ? home : "/");
+		s->dir = xstrdup(folder_is_dir(home) ? home : "/");
 	}
+	s->list = ui_list_new(row, s);
+	ui_list_enable_search(s->list);
+	ui_list_set_detail(s->list, detail, 2);
 	list(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Import from a file");
-	scr->help = N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales,\n"
-		       "results, methodical events, teachers, or the district's roadmap (its\n"
-		       "years and title are asked next). USB sticks are listed first; F5\n"
-		       "looks for them again after you insert one. Enter opens a folder or\n"
-		       "chooses a file; Backspace goes up a folder.\n\n"
-		       "The file is checked first and nothing changes until you press F2 on the\n"
-		       "check screen. Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with\n"
-		       "';' or ',' between cells; columns are found by their names.");
-	scr->bar[4] = NC_("key", "Refresh");
+	ui_screen *scr = ui_screen_new(title, help, keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }
 
 ui_screen *scr_import_new(void)
 {
-	return picker_new(-1);
+	return picker_new(-1, N_("Import from a file"),
+			  N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales, results, "
+			     "methodical events, teachers, or the district's roadmap (its years and title are asked "
+			     "next). Then say what the file holds; the check screen says it again, and F3 there "
+			     "changes it.\n\n"
+			     "USB sticks are listed first; F5 looks for them again after you insert one. Enter opens "
+			     "a folder or chooses a file; Backspace goes up a folder. Letters typed search the folder: "
+			     "the line above the list shows the search and where you are in the list. The folder is "
+			     "remembered for next time.\n\n"
+			     "The file is checked first and nothing changes until you press F2 on the check screen. "
+			     "Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with ';' or ',' between cells; "
+			     "columns are found by their names."));
 }
 
 ui_screen *scr_import_pick_new(scr_import_then then, void *ctx)
 {
-	ui_screen *scr = picker_new(-1);
+	ui_screen *scr = picker_new(-1, N_("Import from a file"), NULL);
 	struct state *s = scr->data;
 	s->then = then;
 	s->then_ctx = ctx;
@@ -430,15 +541,12 @@ ui_screen *scr_import_pick_new(scr_import_then then, void *ctx)
 
 ui_screen *scr_import_schools_new(void)
 {
-	ui_screen *scr = picker_new(IMPORT_SCHOOLS);
-	scr->title = N_("Import the list of schools");
-	scr->help = N_("Choose a CSV file with the schools the district expects reports\n"
-		       "from: a column with each school's code (Код, Код ОО) and one with its\n"
-		       "name (Наименование, Школа). USB sticks are listed first; F5 looks for\n"
-		       "them again. Enter opens a folder or chooses a file; Backspace goes\n"
-		       "up a folder.\n\n"
-		       "The file is checked first and nothing changes until you press F2 on\n"
-		       "the check screen. A school already known takes the name the file\n"
-		       "gives.");
-	return scr;
+	return picker_new(IMPORT_SCHOOLS, N_("Import the list of schools"),
+			  N_("Choose a CSV file with the schools the district expects reports from: a column with "
+			     "each school's code (Код, Код ОО) and one with its name (Наименование, Школа).\n\n"
+			     "USB sticks are listed first; F5 looks for them again. Enter opens a folder or chooses a "
+			     "file; Backspace goes up a folder; letters typed search the folder. The folder is "
+			     "remembered for next time.\n\n"
+			     "The file is checked first and nothing changes until you press F2 on the check screen. A "
+			     "school already known takes the name the file gives."));
 }

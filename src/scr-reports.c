@@ -63,8 +63,12 @@ static void receipt_lines(struct state *s, const char *dir)
 		else
 			ui_text_take(t, refused ? UA_ERROR : UA_NORMAL, 4, 2,
 				     xasprintf(_("Received by the district %s: %s"), when, receipt_outcome_title(r.outcome)));
-		for (; k < r.nremarks; k++)
-			ui_text_take(t, UA_NORMAL, 6, 2, xasprintf("· %s", r.remarks[k]));
+		for (; k < r.nremarks; k++) {
+			/* (an earlier orientir wrote some remarks for the methodist) */
+			char *said = receipt_remark_for_school(r.remarks[k]);
+			ui_text_take(t, UA_NORMAL, 6, 2, xasprintf("· %s", said));
+			free(said);
+		}
 	}
 	free(when);
 	receipt_clear(&r);
@@ -173,7 +177,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 
 static void choose_dest(struct state *s)
 {
-	char *dest = ui_folder_pick(_("Where to write"), s->dest);
+	char *dest = ui_folder_pick(FOLDER_WRITE, _("Where to write"), s->dest);
 	if (dest) {
 		free(s->dest);
 		s->dest = dest;
@@ -361,7 +365,7 @@ ui_screen *scr_reports_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = period_current();
-	s->dest = ui_folder_only_stick(NULL);
+	s->dest = ui_folder_start(FOLDER_WRITE, NULL);
 	s->text = ui_text_new();
 	preview(s);
 	ui_screen *scr = ui_screen_new(N_("Reports"),

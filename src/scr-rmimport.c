@@ -11,6 +11,7 @@
 #include "day.h"
 #include "roadmap.h"
 #include "scr.h"
+#include "ui-text.h"
 #include "ui-widgets.h"
 
 struct rmimport {
@@ -19,9 +20,7 @@ struct rmimport {
 	int *imported;
 	char **lines;		/* what the check found, or every problem */
 	size_t n;
-	char **shown;		/* lines wrapped to the width of the last draw */
-	size_t nshown, top;
-	int width, rows;
+	ui_text *text;		/* what the screen shows */
 	int result;		/* roadmap_import's */
 	long errors;
 	size_t nacts, nsections;
@@ -43,28 +42,47 @@ static void collect(void *ctx, enum diag_level level, const char *file, long lin
 	free(l);
 }
 
-static void free_lines(char **v, size_t n)
+static void free_lines(struct rmimport *r)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	for (size_t i = 0; i < r->n; i++)
+		free(r->lines[i]);
+	free(r->lines);
+	r->lines = NULL;
+	r->n = 0;
 }
 
-static void forget_shown(struct rmimport *r)
+/* The file, its years and title, how the check went, then what it found:
+ * each line wrapped under itself, its own indent kept. */
+static void fill(struct rmimport *r)
 {
-	free_lines(r->shown, r->nshown);
-	r->shown = NULL;
-	r->nshown = 0;
-	r->width = 0;
+	ui_text *t = r->text;
+	ui_text_clear(t);
+	ui_text_add(t, UA_HEAD, 0, 2, r->path);
+	char *years = roadmap_years_text(r->first, r->last);
+	ui_text_take(t, UA_NORMAL, 0, 2, *r->title ? xasprintf(_("Years: %s. Title: %s"), years, r->title)
+						  : xasprintf(_("Years: %s. No title."), years));
+	free(years);
+	if (r->result == 0)
+		ui_text_add(t, UA_HEAD, 0, 2, _("F2 imports the roadmap as checked below; Esc leaves everything as it was."));
+	else if (r->result > 0)
+		ui_text_take(t, UA_ERROR, 0, 2,
+			     xasprintf(ngettext("%ld error: the file cannot be imported until it is corrected. Nothing was "
+						"changed.",
+						"%ld errors: the file cannot be imported until they are corrected. Nothing "
+						"was changed.", (unsigned long)r->errors), r->errors));
+	else
+		ui_text_add(t, UA_ERROR, 0, 2, _("The roadmap could not be imported; nothing was changed."));
+	ui_text_add(t, UA_NORMAL, 0, 0, "");
+	for (size_t i = 0; i < r->n; i++) {
+		int indent = (int)strspn(r->lines[i], " ");
+		ui_text_add(t, UA_NORMAL, indent, 4, r->lines[i] + indent);
+	}
 }
 
 /* The check (dry_run) or the import itself; its lines replace the last. */
 static void run(struct rmimport *r, int dry_run)
 {
-	free_lines(r->lines, r->n);
-	r->lines = NULL;
-	r->n = r->top = 0;
-	forget_shown(r);
+	free_lines(r);
 	diag d = { .emit = collect, .ctx = r };
 	rm_table t;
 	roadmap_summary sum;
@@ -80,61 +98,14 @@ static void run(struct rmimport *r, int dry_run)
 		roadmap_summary_free(&sum);
 	}
 	rm_table_free(&t);
-}
-
-/* The lines wrapped to width, a line's further rows indented under it. */
-static void wrap(struct rmimport *r, int width)
-{
-	if (r->width == width)
-		return;
-	forget_shown(r);
-	r->width = width;
-	for (size_t i = 0; i < r->n; i++) {
-		int indent = (int)strspn(r->lines[i], " ") + 4, k;
-		char **part = ui_wrap(r->lines[i], width - 2 - indent, &k);
-		r->shown = xrealloc(r->shown, (r->nshown + (size_t)k + 1) * sizeof *r->shown);
-		if (k == 0)
-			r->shown[r->nshown++] = xstrdup("");
-		for (int j = 0; j < k; j++) {
-			r->shown[r->nshown++] = j ? xasprintf("%*s%s", indent, "", part[j]) : xstrdup(part[j]);
-			free(part[j]);
-		}
-		free(part);
-	}
+	fill(r);
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct rmimport *r = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, r->path);
-	wattrset(w, A_NORMAL);
-	char *years = roadmap_years_text(r->first, r->last);
-	char *what = *r->title ? xasprintf(_("Years: %s. Title: %s"), years, r->title)
-			       : xasprintf(_("Years: %s. No title."), years);
-	ui_put(w, 1, 1, width - 2, what);
-	free(years), free(what);
-	char *sum;
-	if (r->result == 0)
-		sum = xstrdup(_("F2 imports the roadmap as checked below; Esc leaves everything as it was."));
-	else if (r->result > 0)
-		sum = xasprintf(ngettext("%ld error: the file cannot be imported until it is corrected. Nothing was changed.",
-					 "%ld errors: the file cannot be imported until they are corrected. Nothing was changed.",
-					 (unsigned long)r->errors), r->errors);
-	else
-		sum = xstrdup(_("The roadmap could not be imported; nothing was changed."));
-	wattrset(w, r->result == 0 ? ui_attr(UA_HEAD) : ui_attr(UA_ERROR));
-	ui_put(w, 2, 1, width - 2, sum);
-	free(sum);
-	wattrset(w, A_NORMAL);
-	wrap(r, width);
-	r->rows = height - 4 > 1 ? height - 4 : 1;
-	/* Scrolled to the end, the last page stays full. */
-	if (r->top + (size_t)r->rows > r->nshown)
-		r->top = r->nshown > (size_t)r->rows ? r->nshown - (size_t)r->rows : 0;
-	for (int i = 0; i < r->rows && r->top + (size_t)i < r->nshown; i++)
-		ui_put(w, 4 + i, 1, width - 2, r->shown[r->top + (size_t)i]);
+	curs_set(0);
+	ui_text_draw(r->text, w, 0, 1, getmaxy(w));
 }
 
 /* After the import: how much came in, and that progress stayed. */
@@ -152,42 +123,41 @@ static void tell_imported(const struct rmimport *r)
 	free(acts), free(secs), free(what);
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
+static ui_result import(ui_screen *scr)
 {
 	struct rmimport *r = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	size_t page = r->rows > 1 ? (size_t)r->rows - 1 : 1;
-	switch (ch) {
-	case KEY_DOWN: if (r->top + (size_t)r->rows < r->nshown) r->top++; return UI_REDRAW;
-	case KEY_UP: if (r->top > 0) r->top--; return UI_REDRAW;
-	case KEY_NPAGE: r->top += page; return UI_REDRAW;
-	case KEY_PPAGE: r->top = r->top > page ? r->top - page : 0; return UI_REDRAW;
-	case KEY_HOME: r->top = 0; return UI_REDRAW;
-	case KEY_END: r->top = r->nshown; return UI_REDRAW;
-	}
-	if (ch != KEY_F(2))
-		return UI_UNHANDLED;
-	if (r->result != 0) {
-		ui_error(_("The file has errors: correct it and choose it again."));
-		return UI_REDRAW;
-	}
 	run(r, 0);
-	if (r->result != 0) {
-		scr->bar[1] = NULL;
+	if (r->result != 0)
 		return UI_REDRAW;
-	}
 	if (r->imported)
 		*r->imported = 1;
 	tell_imported(r);
 	return UI_POP;
 }
 
+static int can_import(const ui_screen *scr)
+{
+	const struct rmimport *r = scr->data;
+	return r->result == 0;
+}
+
+static ui_result key(ui_screen *scr, int ch, int fk)
+{
+	struct rmimport *r = scr->data;
+	if (ui_text_key(r->text, ch, fk))
+		return UI_REDRAW;
+	if (fk && ch == KEY_F(2)) {
+		ui_error(_("The file has errors: correct it and choose it again."));
+		return UI_REDRAW;
+	}
+	return UI_UNHANDLED;
+}
+
 static void destroy(ui_screen *scr)
 {
 	struct rmimport *r = scr->data;
-	free_lines(r->lines, r->n);
-	forget_shown(r);
+	free_lines(r);
+	ui_text_free(r->text);
 	free(r->path);
 	free(r->title);
 	free(r);
@@ -231,6 +201,11 @@ static int ask(struct rmimport *r)
 	return ok;
 }
 
+static const ui_key keys[] = {
+	{ KEY_F(2), NC_("key", "Import"), import, can_import },
+	{ 0 },
+};
+
 ui_screen *scr_rmimport_new(const char *path, int *imported)
 {
 	struct rmimport *r = xcalloc(1, sizeof *r);
@@ -241,23 +216,21 @@ ui_screen *scr_rmimport_new(const char *path, int *imported)
 		free(r);
 		return NULL;
 	}
+	r->text = ui_text_new();
 	run(r, 1);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Roadmap: check");
-	scr->help = N_("The roadmap's table as it would be imported, checked without changing\n"
-		       "anything: the sections found with the numbers of their activities, then\n"
-		       "what would be added, changed and dropped against the roadmap there is\n"
-		       "now. Activities still there keep the progress recorded on them; the\n"
-		       "dropped ones go with theirs.\n\n"
-		       "If the table is refused, every problem is listed with its line: correct\n"
-		       "the file, save it again and choose it again.\n\n"
-		       "F2 imports; Esc goes back without importing. Up, Down, PgUp, PgDn\n"
-		       "scroll the list.");
-	if (r->result == 0)
-		scr->bar[1] = NC_("key", "Import");
+	ui_screen *scr = ui_screen_new(N_("Roadmap: check"),
+				       N_("The roadmap's table as it would be imported, checked without changing "
+					  "anything: the file, the years and title given, then the sections found with "
+					  "the numbers of their activities, then what would be added, changed and dropped "
+					  "against the roadmap there is now. Activities still there keep the progress "
+					  "recorded on them; the dropped ones go with theirs.\n\n"
+					  "If the table is refused, every problem is listed with its line: correct the "
+					  "file, save it again and choose it again.\n\n"
+					  "F2 imports; Esc goes back without importing. Up, Down, PgUp, PgDn, Home and End "
+					  "scroll the text."),
+				       keys, r);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = r;
 	return scr;
 }

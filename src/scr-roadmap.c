@@ -563,7 +563,7 @@ static void write_file(struct state *s)
 	}
 	char *name = roadmap_write_name(&t);
 	rm_table_free(&t);
-	char *dir = ui_folder_pick(_("Where to write the roadmap"), s->dest);
+	char *dir = ui_folder_pick(FOLDER_WRITE, _("Where to write the roadmap"), s->dest);
 	if (dir) {
 		free(s->dest);
 		s->dest = dir;

@@ -1,7 +1,7 @@
 #include "config.h"
 
 #include <stdlib.h>
-#include <sys/stat.h>
+#include <string.h>
 
 #include "common.h"
 #include "ui-folder.h"
@@ -9,49 +9,79 @@
 #include "ui.h"
 #include "usb.h"
 
-char *ui_folder_pick(const char *title, const char *current)
+/* The folder typed in, checked; NULL when the user gave up or it is none. */
+static char *type_folder(const char *title, const char *start)
+{
+	const ui_field field[] = { { _("Folder"), 0, UI_FIELD_TEXT, NULL } };
+	const char *home = getenv("HOME");
+	char *val[] = { xstrdup(start ? start : home && *home ? home : "/") };
+	char *chosen = NULL;
+	if (ui_form_run(title, field, val, 1, NULL, NULL) == 1) {
+		if (folder_is_dir(val[0]))
+			chosen = xstrdup(val[0]);
+		else
+			ui_error(_("%s is not a folder."), val[0]);
+	}
+	free(val[0]);
+	return chosen;
+}
+
+char *ui_folder_pick(enum folder_purpose purpose, const char *title, const char *current)
 {
 	usb_stick *v;
 	size_t n = 0;
 	if (usb_find("/proc/self/mounts", &v, &n) != 0)
 		n = 0;
-	char **labels = xcalloc(n + 1, sizeof *labels);
-	for (size_t i = 0; i < n; i++)
-		labels[i] = xasprintf(_("USB stick %s (%s)"), v[i].label, v[i].mount);
-	labels[n] = xstrdup(_("Another folder…"));
-	int k = ui_pick(title, labels, (int)n + 1, 0);
-	char *chosen = NULL;
-	if (k >= 0 && (size_t)k < n) {
-		chosen = xstrdup(v[k].mount);
-	} else if ((size_t)k == n) {
-		const ui_field field[] = { { _("Folder"), 0, UI_FIELD_TEXT, NULL } };
-		const char *home = getenv("HOME");
-		char *val[] = { xstrdup(current ? current : home && *home ? home : "/") };
-		if (ui_form_run(title, field, val, 1, NULL, NULL) == 1) {
-			struct stat st;
-			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode))
-				chosen = xstrdup(val[0]);
-			else
-				ui_error(_("%s is not a folder."), val[0]);
+	char *last = folder_remembered(ui.db, purpose);
+	for (size_t i = 0; last && i < n; i++)
+		if (strcmp(last, v[i].mount) == 0) {
+			free(last);	/* the stick it was is listed as such */
+			last = NULL;
 		}
-		free(val[0]);
+	size_t k = 0, other;
+	char **labels = xcalloc(n + 2, sizeof *labels);
+	int at = 0;
+	for (; k < n; k++) {
+		labels[k] = xasprintf(_("USB stick %s (%s)"), v[k].label, v[k].mount);
+		if (current && strcmp(current, v[k].mount) == 0)
+			at = (int)k;
 	}
-	for (size_t i = 0; i <= n; i++)
+	if (last) {
+		if (current && strcmp(current, last) == 0)
+			at = (int)k;
+		labels[k++] = xasprintf(_("%s (chosen last time)"), last);
+	}
+	other = k;
+	labels[k++] = xstrdup(_("Another folder…"));
+	int c = ui_pick(title, labels, (int)k, at);
+	char *chosen = NULL;
+	if (c >= 0 && (size_t)c < n)
+		chosen = xstrdup(v[c].mount);
+	else if (c >= 0 && (size_t)c < other)
+		chosen = xstrdup(last);
+	else if (c >= 0)
+		chosen = type_folder(title, current ? current : last);
+	char *err = NULL;
+	if (chosen && folder_remember(ui.db, purpose, chosen, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+	}
+	for (size_t i = 0; i < k; i++)
 		free(labels[i]);
 	free(labels);
-	if (n)
-		usb_free(v, n);
+	free(last);
+	usb_free(v, n);
 	return chosen;
 }
 
-char *ui_folder_only_stick(size_t *n)
+char *ui_folder_start(enum folder_purpose purpose, size_t *nsticks)
 {
 	usb_stick *v;
 	size_t k;
 	usb_find("/proc/self/mounts", &v, &k);	/* an unreadable list finds none */
-	char *only = k == 1 ? xstrdup(v[0].mount) : NULL;
+	char *start = k == 1 ? xstrdup(v[0].mount) : k == 0 ? folder_remembered(ui.db, purpose) : NULL;
 	usb_free(v, k);
-	if (n)
-		*n = k;
-	return only;
+	if (nsticks)
+		*nsticks = k;
+	return start;
 }
