@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district.h"
 #include "package-write.h"
@@ -61,7 +62,7 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_export, _("unexpected argument '%s'"), argv[optind]);
 	if (!period)
 		return cli_usage(&cli_export, _("say which half-year with --period (like 2026-H1)"));
-	if (period_parse(period, &year, &half) != 0)
+	if (half_parse(period, &year, &half) != 0)
 		return cli_usage(&cli_export, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 	const csv_style *st = csv_style_find(dialect);
 	if (!st)

@@ -10,6 +10,7 @@
 #include "csvout.h"
 #include "db.h"
 #include "indicators.h"
+#include "num.h"
 #include "table.h"
 
 static void print_csv(const ind_set *s)
@@ -25,7 +26,7 @@ static void print_csv(const ind_set *s)
 		int count = indicator_is_count(v->code);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
 		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = count ? xstrdup("") : cli_tenths(v->tenths, ".", 0);
+		char *pct = count ? xstrdup("") : csvout_tenths(&csv_rfc4180, v->tenths);
 		const char *cells[] = { indicator_code(v->code), v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
 					grade, year, num, den, pct };
@@ -34,7 +35,7 @@ static void print_csv(const ind_set *s)
 	}
 }
 
-static void print_table(const ind_set *s, const school *sc, const char *dp)
+static void print_table(const ind_set *s, const school *sc)
 {
 	printf(_("Indicators for %d: %s (code %s)\n\n"), s->year, sc->name, sc->code);
 	if (s->n == 0) {
@@ -54,7 +55,7 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		int change = v->code == IND_BELOW_MIN_CHANGE, whole = !v->procedure_id;
 		int events = indicator_is_count(v->code);
 		char *grade = whole ? xstrdup("") : v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
-		char *pct = events ? xstrdup("") : cli_tenths(v->tenths, dp, change);
+		char *pct = events ? xstrdup("") : change ? num_change(v->tenths) : num_tenths(v->tenths);
 		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */
 		char *count = change ? xstrdup(_("pp")) : events ? xasprintf("%ld", v->num)
 			    : xasprintf(_("%ld of %ld"), v->num, v->den);
@@ -136,7 +137,7 @@ static int run(int argc, char **argv, cli_env *env)
 	} else if (strcmp(format, "csv") == 0) {
 		print_csv(&s);
 	} else {
-		print_table(&s, &sc, env->decimal_point);
+		print_table(&s, &sc);
 	}
 	ind_set_free(&s);
 	school_clear(&sc);

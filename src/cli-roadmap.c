@@ -19,8 +19,8 @@
 /* YYYY-MM-DD or DD.MM.YYYY into YYYYMMDD; 0 when not a date. */
 static long parse_day(const char *s)
 {
-	int y, m, d;
-	return cell_date(s, &y, &m, &d) == 0 ? y * 10000L + m * 100L + d : 0;
+	long ymd;
+	return cell_day(s, &ymd) == 0 ? ymd : 0;
 }
 
 static void print_csv(const activity *v, size_t n, const char *only_status, int only_overdue, long today)
@@ -36,7 +36,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 			continue;
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *start = cell_iso_day(a->start), *end = cell_iso_day(a->end);
+		char *start = day_iso(a->start), *end = day_iso(a->end);
 		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
 					over ? "1" : "0" };
@@ -198,10 +198,10 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	a->status = xstrdup(status);
 	if (day) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(day);
+		a->done_on = day_iso(day);
 	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(day_today());
+		a->done_on = day_iso(day_today());
 	}
 	if (note) {
 		free(a->evidence);

@@ -160,14 +160,6 @@ char *cli_only_stick(void)
 	return dir;
 }
 
-/* tenths as "12.5" with the given decimal point; sign only when asked. */
-char *cli_tenths(int tenths, const char *dp, int sign)
-{
-	int a = tenths < 0 ? -tenths : tenths;
-	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
-	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
-}
-
 sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc)
 {
 	sqlite3 *db = cli_open(env, 1, sc);

@@ -13,7 +13,6 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 typedef struct cli_env {
 	char *db_path;		/* from --db, else NULL: the default */
-	char decimal_point[8];	/* the user's, for numbers shown to people */
 } cli_env;
 
 typedef struct cli_command {
@@ -60,10 +59,6 @@ sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */
 char *cli_only_stick(void);
-
-/* A percentage in tenths as "12,5" with the decimal point dp; sign: "+"
- * or "−" in front (fresh). */
-char *cli_tenths(int tenths, const char *dp, int sign);
 
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */

@@ -50,9 +50,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	cli_env env = { 0 };
 	/* Numbers in files and in parsing are always written with a point; only
-	 * what people read uses their own decimal separator. */
-	const char *dp = localeconv()->decimal_point;
-	snprintf(env.decimal_point, sizeof env.decimal_point, "%s", dp && *dp ? dp : ".");
+	 * what people read uses their own decimal separator (num.c). */
 	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, paths_localedir());
 	textdomain(PACKAGE);

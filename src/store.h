@@ -235,6 +235,10 @@ void risk_list_free(risk_pupil *v, size_t n);
 int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err);
 /* Puts a pupil into the group with a reason, or takes them out. */
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err);
+/* The pupil's spells in the group made to agree with its flag, on
+ * day_today(): one opened when it is in the group without an open one, the
+ * open one closed when it is out. Every write of the flag calls it. */
+int db_risk_spell_sync(sqlite3 *db, long student_id, char **err);
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err);
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err);
 
