@@ -23,13 +23,10 @@ static int may_replace(const char *path, const char *code, char **err)
 	sqlite3 *db = db_open_readonly(path, err);
 	if (!db)
 		return 0;
-	sqlite3_stmt *st;
-	int ok = 0;
-	if (sqlite3_prepare_v2(db, "SELECT code FROM school", -1, &st, NULL) == SQLITE_OK) {
-		int rc = sqlite3_step(st);
-		ok = rc == SQLITE_DONE || (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), code) == 0);
-		sqlite3_finalize(st);
-	}
+	char *had = NULL, *why = NULL;
+	int rc = db_school_code(db, &had, &why);
+	int ok = rc == 0 || (rc == 1 && strcmp(had, code) == 0);
+	free(had), free(why);
 	db_close(db);
 	if (!ok)
 		*err = xasprintf(_("%s is not an earlier demo database; the demo will not overwrite it"), path);

@@ -76,20 +76,6 @@ static void print_table(const ind_set *s, const school *sc)
 		printf(_("\n\"too few\": under %d participants, too few to judge.\n"), IND_SMALL_GROUP);
 }
 
-/* The latest year that has any result, or 0. */
-static int latest_year(sqlite3 *db)
-{
-	char *err = NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(a.year) FROM assessment a"
-				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", &err);
-	free(err);
-	if (!st || sqlite3_step(st) != SQLITE_ROW)
-		return 0;
-	int y = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return y;
-}
-
 static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = {
@@ -122,14 +108,18 @@ static int run(int argc, char **argv, cli_env *env)
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
 		return EXIT_FAIL;
-	if (!year && !(year = latest_year(db))) {
-		cli_error(_("there are no results yet; import scales and results first"));
+	char *err = NULL;
+	if (!year && (year = db_result_latest_year(db, &err)) <= 0) {
+		if (year < 0)
+			cli_error("%s", err);
+		else
+			cli_error(_("there are no results yet; import scales and results first"));
+		free(err);
 		school_clear(&sc);
 		db_close(db);
 		return EXIT_FAIL;
 	}
 	ind_set s;
-	char *err = NULL;
 	int rc = indicators_compute(db, year, &s, &err);
 	if (rc != 0) {
 		cli_error("%s", err);

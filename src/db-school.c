@@ -24,6 +24,19 @@ int db_school_get(sqlite3 *db, school *out, char **err)
 	return 1;
 }
 
+int db_school_code(sqlite3 *db, char **code, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code FROM school", err);
+	if (!st)
+		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		*code = db_col_dup(st, 0);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
 int db_school_create(sqlite3 *db, const school *s, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db,
