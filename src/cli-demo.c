@@ -77,7 +77,7 @@ static int run(int argc, char **argv, cli_env *env)
 	static const struct option opts[] = { { "district", no_argument, NULL, 'd' }, CLI_COMMON_OPTIONS,
 					      { NULL, 0, NULL, 0 } };
 	int c, exit_now, district = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			district = 1;
 		else if (cli_common_option(c, &cli_demo, env, &exit_now) != 0)
@@ -111,7 +111,9 @@ out:
 }
 
 const cli_command cli_demo = {
-	"demo", "[--district]",
+	"demo",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--district]"),
 	N_("build a demo school's database and show what orientir makes of it"),
 	N_("Builds a database for an invented school from the files in the data/demo\n"
 	   "folder (pupils, scales, three years of results) and opens the full-screen\n"

@@ -23,7 +23,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	};
 	int c, exit_now, year, half;
 	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': period = optarg; break;
 		case 't': to = optarg; break;

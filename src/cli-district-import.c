@@ -53,7 +53,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	};
 	int c, exit_now;
 	const char *received = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'r')
 			received = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)

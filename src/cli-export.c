@@ -47,7 +47,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now, with_names = 0, year, half;
 	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': period = optarg; break;
 		case 't': to = optarg; break;
@@ -106,7 +106,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_export = {
-	"export", "--period YYYY-H1|YYYY-H2 [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]",
+	"export",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("--period YYYY-H1|YYYY-H2 [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]"),
 	N_("write the half-year report package for the district"),
 	N_("Writes the folder orientir-CODE-PERIOD with manifest.txt, SHA256SUMS (check\n"
 	   "it with 'sha256sum -c'), report.html (printable, opens offline) and the\n"

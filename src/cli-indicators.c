@@ -86,7 +86,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now, year = 0;
 	const char *format = "table";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y') {
 			char *end;
 			long y = strtol(optarg, &end, 10);
@@ -136,7 +136,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_indicators = {
-	"indicators", "[--year YEAR] [--format table|csv]",
+	"indicators",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--year YEAR] [--format table|csv]"),
 	N_("the roadmap's indicators computed from the results"),
 	N_("Computes, for each procedure, subject and grade (and all grades pooled):\n"
 	   "the share of participants below the minimum, at the high level, not below\n"

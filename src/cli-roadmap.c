@@ -87,7 +87,7 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	int c, exit_now, overdue = 0;
 	const char *status = NULL, *format = "table";
 	long today = day_today();
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 's')
 			status = optarg;
 		else if (c == 'o')
@@ -144,7 +144,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	};
 	int c, exit_now;
 	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'S': section = optarg; break;
 		case 's': status = optarg; break;
@@ -232,7 +232,7 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 	};
 	int c, exit_now;
 	const char *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			dialect = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
@@ -287,7 +287,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_roadmap = {
-	"roadmap", "list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]",
+	"roadmap",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]"),
 	N_("the roadmap's activities and the school's progress on them"),
 	N_("roadmap list: the activities with their deadlines as written and as dates,\n"
 	   "status and note.\n"

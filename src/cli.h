@@ -17,7 +17,8 @@ typedef struct cli_env {
 
 typedef struct cli_command {
 	const char *name;
-	const char *synopsis;	/* arguments after the name; syntax, not translated */
+	const char *synopsis;	/* N_() arguments after the name: only the placeholders
+				 * in capitals are translated (FILE → ФАЙЛ) */
 	const char *summary;	/* N_() one line */
 	const char *help;	/* N_() what it does, its options */
 	int (*run)(int argc, char **argv, cli_env *env);
@@ -39,6 +40,14 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_usage(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A diag sink that prints "orientir: FILE:LINE: message" on stderr. */
 diag cli_diag(void);
+
+/* getopt_long over a command's arguments, getopt's own messages off: a
+ * wrong option is told here, "orientir: unknown option '--x'", and comes
+ * back as '?' for cli_common_option to point to help. */
+int cli_getopt(int argc, char **argv, const struct option *opts);
+/* What is wrong with the option getopt_long has just refused with opterr
+ * at 0 (fresh). */
+char *cli_bad_option(char **argv);
 
 /* Options every command takes (--db, --help) handled for getopt_long's c:
  * 0 to go on, else *exit_now is the status to return now (1: done, -1: an
