@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "indicators.h"
 #include "scr.h"
@@ -229,12 +230,8 @@ ui_screen *scr_indicators_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	sqlite3_stmt *st = db_stmt(ui.db, "SELECT coalesce(max(a.year), strftime('%Y', 'now')) FROM assessment a"
-				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", &err);
-	if (st && db_step_row(ui.db, st, &err) == 1) {
-		s->year = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-	}
+	if ((s->year = db_result_latest_year(ui.db, &err)) <= 0)
+		s->year = (int)(day_today() / 10000);
 	free(err);
 	compute(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);

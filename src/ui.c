@@ -2,11 +2,14 @@
 
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "db.h"
@@ -337,17 +340,44 @@ static void gone(void)
 	exit(1);
 }
 
+/* The terminal's size when it is not the one curses lays out for: 1 and
+ * rows, cols. */
+static int size_changed(int *rows, int *cols)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return 0;
+	*rows = ws.ws_row;
+	*cols = ws.ws_col;
+	return *rows != LINES || *cols != COLS;
+}
+
+/* Whether the terminal is gone: its input hung up or failed. */
+static int input_gone(int err)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return hung_up || (err && err != EINTR) ||
+	       (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)));
+}
+
 int ui_getkey(int *ch)
 {
 	for (;;) {
 		wint_t c;
+		/* Woken twice a second: curses notices a resize only in a read
+		 * that the signal interrupts, and one that came while the screen
+		 * was being drawn would wait for the next key. */
+		timeout(500);
 		errno = 0;
-		int r = get_wch(&c);
+		int r = get_wch(&c), rows, cols;
 		if (r == ERR) {
-			/* End of input returns ERR at once, again and again:
-			 * only a signal's interruption is worth reading on. */
-			if (hung_up || errno != EINTR)
+			/* The end of input returns ERR at once, again and again. */
+			if (input_gone(errno))
 				gone();
+			if (size_changed(&rows, &cols)) {
+				resize_term(rows, cols);
+				resized();
+			}
 			continue;
 		}
 		if (r == KEY_CODE_YES && c == KEY_RESIZE) {
@@ -584,6 +614,7 @@ int ui_main(const char *path)
 	struct sigaction sa = { .sa_handler = on_hangup };
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
+
 	ui_push(have ? scr_menu_new() : scr_setup_new());
 	while (depth > 0) {
 		ui_redraw();
