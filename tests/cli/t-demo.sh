@@ -19,7 +19,8 @@ same_as real "…which stays as it was"
 # The district's demo: five schools, four packages taken in on their days.
 D="$TMP/district-demo.db"
 run demo --district --db "$D"
-expect 0 "demo --district builds a district office" --out "district risk" --out "ДЕМО-05"
+expect 0 "demo --district builds a district office" --out "district risk" --out "ДЕМО-05" \
+	--out "Their packages are in $D-stick"
 check_eq "$("$SQLITE3" "$D" "SELECT role FROM school")" district "…in the district role"
 "$ORIENTIR" --db "$D" district status --period 2026-H1 --format csv >"$TMP/st"
 check_eq "$(awk -F, 'NR > 1 { printf "%s:%s:%s ", $1, $4, $7 }' "$TMP/st")" \

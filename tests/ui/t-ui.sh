@@ -2,49 +2,12 @@
 # The terminal interface end to end: the real orientir on a pseudo-terminal
 # read through libvterm (vtrun), in Russian, under TERM=linux and
 # TERM=xterm-256color at 80x24; what it saved checked with the command line.
-set -u
-: "${ORIENTIR:?run through make check}"
-here=$(dirname "$0")
-VTRUN=${VTRUN:-$PWD/tests/ui/vtrun}
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/orientir-ui.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $*"; }
-not_ok() { failed=$((failed + 1)); echo "not ok - $*"; }
-
-if [ ! -x "$VTRUN" ]; then
-	echo "not ok - the terminal harness is not built (apt-get install libvterm-dev, then ./configure)"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-if ! locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
-	echo "not ok - the ru_RU.UTF-8 locale is missing (./bootstrap generates it)"
-	echo "0 passed, 1 failed"
-	exit 1
-fi
-export LANG=ru_RU.UTF-8 LC_ALL=ru_RU.UTF-8 HOME="$TMP/home"
-unset LINES COLUMNS ORIENTIR_DB
-mkdir -p "$HOME"
-
-# vt TERM SCRIPT DB: one script against orientir on DB.
-vt() {
-	if "$VTRUN" --term "$1" --timeout 10 "$here/$2" -- "$ORIENTIR" --db "$3" >"$TMP/log" 2>&1; then
-		ok "$2 ($1)"
-	else
-		not_ok "$2 ($1)"
-		sed 's/^/#   /' "$TMP/log"
-	fi
-}
-# school DB: a database with the UI fixture's pupils and scale.
-school() {
-	"$ORIENTIR" --db "$1" init --code 0101 --name "Тестовая школа" >/dev/null &&
-	"$ORIENTIR" --db "$1" import roster "$FIXTURES/ui/roster.csv" >/dev/null &&
-	"$ORIENTIR" --db "$1" import scales "$FIXTURES/ui/scales.csv" >/dev/null
-}
-check() { # ACTUAL EXPECTED DESCRIPTION
-	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3"; echo "#   got '$1', expected '$2'"; fi
-}
+. "$(dirname "$0")/lib.sh"
+# The day every screen sees (lib.sh), as the fixtures below need it.
+year=${ORIENTIR_TODAY%%-*}
+month=${ORIENTIR_TODAY#*-}
+month=${month%-*}
+month=${month#0}
 
 for term in linux xterm-256color; do
 	db="$TMP/$term-first.db"
@@ -91,7 +54,6 @@ for term in linux xterm-256color; do
 done
 
 # The risk group: this year's results propose a pupil below the minimum.
-year=$(date +%Y)
 for term in linux xterm-256color; do
 	db="$TMP/$term-risk.db"
 	school "$db"
@@ -212,7 +174,7 @@ for term in linux xterm-256color; do
 done
 
 # Export in the district role: the report written from the screen verifies.
-period=$(date +%Y)-H$([ "$(date +%m)" -le 6 ] && echo 1 || echo 2)
+period=$year-H$([ "$month" -le 6 ] && echo 1 || echo 2)
 for term in linux xterm-256color; do
 	sdb="$TMP/$term-dschool.db" db="$TMP/$term-dexport.db" stick="$TMP/$term-dexport-stick"
 	mkdir -p "$stick/in"
@@ -306,18 +268,26 @@ for term in linux xterm-256color; do
 done
 
 # Reports: the district's receipts beside the packages, read from the stick.
+# The district knows the school by another name: its receipts say what the
+# school can do about it.
 for term in linux xterm-256color; do
-	db="$TMP/$term-receipts.db"
+	db="$TMP/$term-receipts.db" ddb="$TMP/$term-rdistrict.db"
 	school "$db"
 	stick="$TMP/$term-rstick"
 	mkdir -p "$stick"
-	for p in 2024-H1 2024-H2 2025-H1 2025-H2; do
+	for p in 2023-H2 2024-H1 2024-H2 2025-H1 2025-H2; do
 		"$ORIENTIR" --db "$db" export --period $p --to "$stick" >/dev/null
 	done
 	echo "изменено" >>"$stick/orientir-0101-2024-H2/staff.csv"
-	"$ORIENTIR" --db "$TMP/$term-rdistrict.db" init --code R1 --name "ИМЦ" --role district >/dev/null
-	"$ORIENTIR" --db "$TMP/$term-rdistrict.db" district import "$stick/orientir-0101-2024-H1" \
+	"$ORIENTIR" --db "$ddb" init --code R1 --name "ИМЦ" --role district >/dev/null
+	"$ORIENTIR" --db "$ddb" district schools add 0101 "МКОУ «Тестовая СОШ»" >/dev/null
+	"$ORIENTIR" --db "$ddb" district import "$stick/orientir-0101-2023-H2" "$stick/orientir-0101-2024-H1" \
 		"$stick/orientir-0101-2024-H2" "$stick/orientir-0101-2025-H2" --received 2026-06-18 >/dev/null 2>&1
+	check "$(grep -c '^remark: в районе код 0101 записан как «МКОУ „Тестовая СОШ“», а в пакете — «Тестовая школа»: если' \
+		"$stick/orientir-0101-2024-H1/receipt.txt")" 1 "the district's receipt says what the school can do about its name ($term)"
+	# (the remark an orientir before 2026-12 wrote for the methodist)
+	sed -i 's/^remark: .*/remark: в пакете школа названа «Тестовая школа», а в районе код 0101 записан как «МКОУ «Тестовая СОШ»»: подтвердите, какое название верно/' \
+		"$stick/orientir-0101-2023-H2/receipt.txt"
 	# (the receipt of another version of 2025-H2, copied along with the folder)
 	sed -i 's/^digest: .*/digest: 0123/' "$stick/orientir-0101-2025-H2/receipt.txt"
 	home=$HOME
@@ -343,6 +313,49 @@ for term in linux xterm-256color; do
 		"the teachers imported from the screen are the command line's ($term)"
 done
 
+# The Import screen's check: the kind chosen, every problem whole; the
+# folder remembered. HOME holds a folder with a results file of 25 scores
+# over the maximum and two unknown columns.
+mkdir -p "$TMP/check-home/ВПР 2025"
+{
+	echo 'Процедура;Предмет;Параллель;Год;Класс;Код;Балл;Комментарий учителя к работе;Подпись ответственного за проведение'
+	for i in $(seq 1 25); do echo "ВПР;Математика;5;2025;5А;А1;$((20 + i));;"; done
+} >"$TMP/check-home/ВПР 2025/математика.csv"
+home=$HOME
+HOME=$TMP/check-home
+for term in linux xterm-256color vt100; do
+	db="$TMP/$term-import-check.db"
+	school "$db"
+	"$SQLITE3" "$db" .dump >"$TMP/check-before.sql"
+	if [ $term = vt100 ]; then
+		vt $term import-check-mono.vt "$db"
+	else
+		vt $term import-check.vt "$db"
+	fi
+	"$SQLITE3" "$db" "DELETE FROM setting WHERE key = 'ui.import.dir'"
+	"$SQLITE3" "$db" .dump >"$TMP/check-after.sql"
+	if cmp -s "$TMP/check-before.sql" "$TMP/check-after.sql"; then
+		ok "a file checked with errors changed nothing but the folder remembered ($term)"
+	else
+		not_ok "a file checked with errors changed nothing but the folder remembered ($term)"
+	fi
+done
+HOME=$home
+
+# The demo district says where its stick is and opens its Import screen on
+# it.
+for term in linux xterm-256color; do
+	dir="$TMP/${term%%-*}-demo"
+	mkdir -p "$dir"
+	if "$VTRUN" --term $term --timeout 20 "$here/district-demo.vt" -- "$ORIENTIR" --db "$dir/d.db" demo --district \
+		>"$TMP/log" 2>&1; then
+		ok "district-demo.vt ($term)"
+	else
+		not_ok "district-demo.vt ($term)"
+		sed 's/^/#   /' "$TMP/log"
+	fi
+done
+
 db="$TMP/teachers.db"
 school "$db"
 "$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
@@ -356,8 +369,6 @@ vt vt100 vt100.vt "$db"
 # give the packages: 0101's for the half-year before this one (its deadline
 # is always past), and a stick of 2023-H2 and 2024-H1 packages.
 home=$HOME
-month=$(date +%m)
-month=${month#0}
 if [ "$month" -le 6 ]; then
 	prev="$((year - 1))-H2" prev_day="$((year - 1))-12-01" half_now=1 half_end=30.06
 else
@@ -386,7 +397,7 @@ district() { "$ORIENTIR" --db "$1" init --code R1 --name "Методически
 # by the deadline; 0202 listed, with no package; this half-year awaited.
 schools_db() {
 	district "$1" &&
-	"$ORIENTIR" --db "$1" district schools add 0101 "Первая школа" >/dev/null &&
+	"$ORIENTIR" --db "$1" district schools add 0101 "МКОУ «Первая школа»" >/dev/null &&
 	"$ORIENTIR" --db "$1" district schools add 0202 "Школа № 2" >/dev/null &&
 	"$ORIENTIR" --db "$1" district import "$dpk/last" --received "$prev_day" >/dev/null &&
 	"$ORIENTIR" --db "$1" district set deadline-h$half_now $half_end >/dev/null
