@@ -134,6 +134,7 @@ const cli_command cli_demo = {
 	   "  --district  a district office instead (district-demo.db): five invented\n"
 	   "              schools, four of whose half-year packages (2026-H1) came, one\n"
 	   "              of them late; the packages are left in the folder beside it\n"
-	   "              (district-demo.db-stick) to look at or take in again\n"),
+	   "              (district-demo.db-stick) to look at or take in again: the\n"
+	   "              interface says where it is, and its Import screen opens on it\n"),
 	run,
 };

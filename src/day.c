@@ -180,6 +180,21 @@ char *half_text_of(const char *code)
 	return half_parse(code, &year, &half) == 0 ? half_text(year, half) : xstrdup(code ? code : "");
 }
 
+char *half_step(const char *code, int by)
+{
+	int year, half;
+	if (half_parse(code, &year, &half) != 0)
+		return NULL;
+	/* halves counted from year 0: 2026-H1 is 4052 */
+	int k = year * 2 + half - 1 + by;
+	char *to = half_code(k / 2, k % 2 + 1);
+	if (half_parse(to, &year, &half) != 0) {	/* out of the years there are */
+		free(to);
+		to = NULL;
+	}
+	return to;
+}
+
 void half_days(int year, int half, long *from, long *to)
 {
 	*from = year * 10000L + (half == 1 ? 101 : 701);

@@ -42,6 +42,9 @@ char *half_text(int year, int half);
 /* The same for "2026-H1"; text that is no half-year is given back as it
  * is (fresh). */
 char *half_text_of(const char *code);
+/* The code of the half-year by halves after code (before it when by is
+ * negative), or NULL when either is no half-year half_parse reads (fresh). */
+char *half_step(const char *code, int by);
 /* The half-year's first and last day. */
 void half_days(int year, int half, long *from, long *to);
 /* The half-year a day falls in. */

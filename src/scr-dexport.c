@@ -4,11 +4,9 @@
  * write it and be told when the stick can be removed. */
 #include "config.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
 #include "common.h"
 #include "day.h"
 #include "district-report.h"
@@ -17,7 +15,7 @@
 #include "scr.h"
 #include "ui-folder.h"
 #include "ui-text.h"
-#include "ui-widgets.h"
+#include "ui-years.h"
 
 struct state {
 	char *period;
@@ -162,42 +160,22 @@ static void show_period(struct state *s, char *period)
  * the current one. */
 static void step_period(struct state *s, int step)
 {
-	int year, half, cy, ch;
-	char *now = period_current();
-	period_parse(now, &cy, &ch);
-	free(now);
-	period_parse(s->period, &year, &half);
-	half += step;
-	if (half == 0)
-		half = 2, year--;
-	if (half == 3)
-		half = 1, year++;
-	if (year * 2 + half > cy * 2 + ch)
+	char *p = half_step(s->period, step), *now = period_current();
+	/* (codes of the same form sort as their half-years do) */
+	if (p && strcmp(p, now) > 0) {
 		ui_message(_("The report can be written for a half-year that has begun, not a later one."));
-	else if (year >= 2000)
-		show_period(s, half_code(year, half));
+		free(p);
+	} else if (p) {
+		show_period(s, p);
+	}
+	free(now);
 }
 
-/* The current half-year and the seven before it, to choose from. */
 static void pick_period(struct state *s)
 {
-	char *now = period_current(), *labels[8], *codes[8];
-	int year, half, current = 0;
-	period_parse(now, &year, &half);
-	free(now);
-	for (int i = 0; i < 8; i++) {
-		labels[i] = half_text(year, half);
-		codes[i] = half_code(year, half);
-		if (strcmp(codes[i], s->period) == 0)
-			current = i;
-		if (--half == 0)
-			half = 2, year--;
-	}
-	int k = ui_pick(_("Half-year"), labels, 8, current);
-	if (k >= 0)
-		show_period(s, xstrdup(codes[k]));
-	for (int i = 0; i < 8; i++)
-		free(labels[i]), free(codes[i]);
+	char *p = ui_half_pick(s->period);
+	if (p)
+		show_period(s, p);
 }
 
 static void write_report(struct state *s)

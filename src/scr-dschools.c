@@ -11,10 +11,10 @@
 #include "district.h"
 #include "indicators.h"
 #include "num.h"
-#include "package.h"
 #include "scr.h"
 #include "ui-list.h"
 #include "ui-widgets.h"
+#include "ui-years.h"
 #include "utf8.h"
 
 enum state_of { ON_TIME, LATE, AWAITED, MISSING };
@@ -215,42 +215,22 @@ static void draw(ui_screen *scr, WINDOW *w)
 /* The half-year before (-1) or after (+1). */
 static void step_period(struct state *s, int by)
 {
-	int year, half;
-	if (period_parse(s->period, &year, &half) != 0)
-		return;
-	half += by;
-	if (half < 1)
-		half = 2, year--;
-	else if (half > 2)
-		half = 1, year++;
-	free(s->period);
-	s->period = half_code(year, half);
-	reload(s);
-}
-
-/* The current half-year and the seven before it, to choose from. */
-static void pick_period(struct state *s)
-{
-	char *now = period_current(), *labels[8], *codes[8];
-	int year, half, current = 0;
-	period_parse(now, &year, &half);
-	free(now);
-	for (int i = 0; i < 8; i++) {
-		labels[i] = half_text(year, half);
-		codes[i] = half_code(year, half);
-		if (strcmp(codes[i], s->period) == 0)
-			current = i;
-		if (--half == 0)
-			half = 2, year--;
-	}
-	int k = ui_pick(_("Half-year"), labels, 8, current);
-	if (k >= 0) {
+	char *p = half_step(s->period, by);
+	if (p) {
 		free(s->period);
-		s->period = xstrdup(codes[k]);
+		s->period = p;
 		reload(s);
 	}
-	for (int i = 0; i < 8; i++)
-		free(labels[i]), free(codes[i]);
+}
+
+static void pick_period(struct state *s)
+{
+	char *p = ui_half_pick(s->period);
+	if (p) {
+		free(s->period);
+		s->period = p;
+		reload(s);
+	}
 }
 
 enum { A_CODE, A_NAME, NADD };

@@ -14,7 +14,6 @@
 #include "scr.h"
 #include "ui-list.h"
 #include "ui-text.h"
-#include "ui-widgets.h"
 #include "usb.h"
 #include "utf8.h"
 

@@ -1,9 +1,13 @@
-/* Stepping through and choosing among the years with results. */
+/* Stepping through and choosing among the years with results, and
+ * choosing a half-year. */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common.h"
+#include "day.h"
+#include "package.h"
 #include "ui-years.h"
 #include "ui.h"
 
@@ -36,4 +40,24 @@ int ui_years_pick(const int *years, size_t n, int year)
 		free(labels[i]);
 	free(labels);
 	return p >= 0 ? years[p] : 0;
+}
+
+char *ui_half_pick(const char *current)
+{
+	char *labels[8], *codes[8], *chosen = NULL;
+	int at = 0;
+	codes[0] = period_current();
+	for (int i = 0; i < 8; i++) {
+		if (i)
+			codes[i] = half_step(codes[i - 1], -1);
+		labels[i] = half_text_of(codes[i]);
+		if (current && strcmp(codes[i], current) == 0)
+			at = i;
+	}
+	int k = ui_pick(_("Half-year"), labels, 8, at);
+	if (k >= 0)
+		chosen = xstrdup(codes[k]);
+	for (int i = 0; i < 8; i++)
+		free(labels[i]), free(codes[i]);
+	return chosen;
 }

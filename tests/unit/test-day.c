@@ -103,6 +103,13 @@ START_TEST(test_half_years)
 	c = half_text_of("весна");
 	ck_assert_str_eq(c, "весна");
 	free(c);
+	c = half_step("2026-H1", -1);
+	ck_assert_str_eq(c, "2025-H2");
+	free(c);
+	c = half_step("2025-H2", 3);
+	ck_assert_str_eq(c, "2027-H1");
+	free(c);
+	ck_assert_ptr_null(half_step("2026-H3", 1));
 }
 END_TEST
 
