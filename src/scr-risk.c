@@ -444,7 +444,7 @@ ui_screen *scr_risk_new(void)
 	s->list = ui_list_new(row, s);
 	ui_list_set_item_rows(s->list, 2);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 2);
+	ui_list_set_detail(s->list, detail, 3);
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Risk group"),
 				       N_("The pupils of the learning risk group, two lines each: the class, the name "

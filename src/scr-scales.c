@@ -376,7 +376,7 @@ ui_screen *scr_scales_new(void)
 	struct state *s = xcalloc(1, sizeof *s);
 	s->list = ui_list_new(row, s);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 2);
+	ui_list_set_detail(s->list, detail, 3);
 	ui_list_set_empty(s->list, _("No assessments: F7 adds one, F5 imports a file of scales."));
 	reload(s);
 	if (s->n) {
