@@ -151,7 +151,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, top);
 	free(top), free(since);
-	char *f = xasprintf(_("With a route: %ld of %ld · below the minimum in %d: %ld, of them in extra lessons: %ld"),
+	char *f = xasprintf(_("With a route: %ld of %ld · below the minimum in %d: %ld, in extra lessons: %ld"),
 			    s->with_route, n, s->year, s->failing, s->failing_extra);
 	wattrset(w, ui_attr(UA_NOTE));
 	ui_put(w, 1, 1, width - 2, f);

@@ -385,7 +385,7 @@ ui_screen *scr_teachers_new(void)
 	s->list = ui_list_new(row, s);
 	ui_list_enable_search(s->list);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 2);
+	ui_list_set_detail(s->list, detail, 3);
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Teachers"),
 				       N_("Teachers: subjects, the diagnostics of professional competence and the latest "
