@@ -336,7 +336,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		s->editing = 0;	/* Esc first drops the typing, then leaves */
 		return UI_REDRAW;
 	}
-	if (!fk && ch > ' ' && ch != 127) {
+	if (!fk && ch >= ' ' && ch != 127) {
 		type(s, ch);
 		return UI_REDRAW;
 	}

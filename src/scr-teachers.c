@@ -27,7 +27,8 @@ struct state {
 /* Last, first and middle name without gaps for the missing ones (fresh). */
 static char *full_name(const teacher *t)
 {
-	char *name = xasprintf("%s %s %s", t->last_name, t->first_name, t->middle_name);
+	char *name = xasprintf("%s%s%s%s%s", t->last_name, *t->first_name ? " " : "", t->first_name,
+			       *t->middle_name ? " " : "", t->middle_name);
 	char *trimmed = cell_trim(name);
 	free(name);
 	if (!*trimmed) {
@@ -346,19 +347,16 @@ static ui_result import_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
+/* Moving in the list, and typing into its search. */
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	switch (ui_list_key(s->list, ch, fk)) {
-	case UI_LIST_SEARCH:
+	enum ui_list_key_result r = ui_list_key(s->list, ch, fk);
+	if (r == UI_LIST_SEARCH) {
 		build(s);
 		ui_list_home(s->list);
-		return UI_REDRAW;
-	case UI_LIST_MOVED:
-		return UI_REDRAW;
-	default:
-		return UI_UNHANDLED;
 	}
+	return r == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
 }
 
 static void destroy(ui_screen *scr)
