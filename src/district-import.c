@@ -11,12 +11,14 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "db.h"
 #include "district-tables.h"
 #include "district.h"
 #include "keyval.h"
 #include "package-write.h"
+#include "num.h"
 #include "package.h"
 #include "receipt.h"
 #include "store.h"
@@ -173,7 +175,7 @@ static int read_manifest(const char *dir, pkg_import *r, d_package *p, char *dig
 					   " a newer orientir may read it"), dir, format ? format : "", PACKAGE_FORMAT));
 	else if (!*p->school_code || !*p->school_name)
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: no school code or name"), dir));
-	else if (period_parse(p->period, &year, &half) != 0)
+	else if (half_parse(p->period, &year, &half) != 0)
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), dir, p->period));
 	else if (!is_timestamp(p->created_at))
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not the time the package was made"), dir,
@@ -211,7 +213,7 @@ static void compare_new(void *ctx, const char *key, double percent)
 	char *year = subj ? strchr(subj + 1, '|') : NULL;
 	if (year) {
 		*proc++ = *subj++ = *year++ = '\0';
-		char *a = cell_number_text((double)was / 10), *b = cell_number_text((double)now / 10);
+		char *a = num_tenths(was), *b = num_tenths(now);
 		pkg_note(m->r, _("%s %s %s %s: %s %% → %s %%"), k, proc, subj, year, a, b);
 		free(a), free(b);
 	}

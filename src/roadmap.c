@@ -2,7 +2,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cell.h"
 #include "common.h"
@@ -268,19 +267,10 @@ int activity_overdue(const activity *a, long today)
 	return a->end && a->end < today && !finished(a);
 }
 
-/* today + days as YYYYMMDD */
-static long add_days(long ymd, int days)
-{
-	struct tm tm = { .tm_year = (int)(ymd / 10000) - 1900, .tm_mon = (int)(ymd / 100 % 100) - 1,
-			 .tm_mday = (int)(ymd % 100) + days, .tm_hour = 12 };
-	mktime(&tm);
-	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
-}
-
 int activity_due_soon(const activity *a, long today, int days)
 {
-	return a->end && !finished(a) && a->end >= today && a->end <= add_days(today, days) &&
-	       (!a->start || a->start <= add_days(today, days));
+	long last = day_add(today, days);
+	return a->end && !finished(a) && a->end >= today && a->end <= last && (!a->start || a->start <= last);
 }
 
 const char *const activity_statuses[ACTIVITY_NSTATUSES] = { "planned", "in_progress", "done", "not_done", "cancelled" };
