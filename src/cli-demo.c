@@ -50,20 +50,15 @@ static char *demo_path(const cli_env *env, const char *name)
  * low-results rule. The district's says where its stick is. */
 static int show(cli_env *env, const char *path, int district, const char *stick)
 {
-	char *where = realpath(stick, NULL);
-	if (!where)
-		where = xstrdup(stick);
 	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO)) {
 		/* on the status line of the first screen, until the first key */
 		if (district)
-			ui_message(_("The demo district's packages: %s"), where);
-		free(where);
+			ui_message(_("The demo district's packages: %s"), stick);
 		return ui_main(path);
 	}
 	free(env->db_path);
 	env->db_path = xstrdup(path);
 	if (!district) {
-		free(where);
 		printf(_("Demo database: %s\nA school with its pupils, assessment scales and three years of results.\n"
 			 "Try: orientir --db %s indicators --format csv\n\n"), path, path);
 		char *args[] = { "indicators", NULL };
@@ -72,8 +67,7 @@ static int show(cli_env *env, const char *path, int district, const char *stick)
 	}
 	printf(_("Demo district database: %s\nFive schools, four of whose half-year packages came (one late).\n"
 		 "Their packages are in %s, the folder the district's Import screen opens on.\n"
-		 "Try: orientir --db %s district risk\n\n"), path, where, path);
-	free(where);
+		 "Try: orientir --db %s district risk\n\n"), path, stick, path);
 	char *status[] = { "district", "status", "--period", DEMO_PERIOD, NULL };
 	optind = 0;
 	int rc = cli_district.run(4, status, env);
@@ -111,7 +105,10 @@ static int run(int argc, char **argv, cli_env *env)
 		cli_error(_("the demo data in %s did not import"), dir);
 		goto out;
 	}
-	rc = show(env, path, district, stick);
+	/* (the folder is there now: its whole path, to be found from anywhere) */
+	char *whole = realpath(stick, NULL);
+	rc = show(env, path, district, whole ? whole : stick);
+	free(whole);
 out:
 	school_clear(&s);
 	free(err);

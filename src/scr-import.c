@@ -11,6 +11,7 @@
 #include "common.h"
 #include "folder.h"
 #include "import.h"
+#include "num.h"
 #include "scr.h"
 #include "ui-list.h"
 #include "ui-text.h"
@@ -32,7 +33,7 @@ static const char *const kind_titles[] = { [IMPORT_ROSTER] = N_("Pupils (roster)
 struct entry {
 	char *label;		/* as the row shows it */
 	char *path;
-	int dir, stick, up;	/* a folder, a USB stick, the folder above */
+	int dir, stick;		/* a folder, a USB stick */
 	long long size;
 };
 
@@ -88,11 +89,11 @@ static void list(struct state *s)
 	if (usb_find("/proc/self/mounts", &st, &ns) == 0) {
 		for (size_t i = 0; i < ns; i++)
 			add(s, (struct entry){ xasprintf(_("[USB stick] %s  (%s)"), st[i].label, st[i].mount),
-					       xstrdup(st[i].mount), 1, 1, 0, 0 });
+					       xstrdup(st[i].mount), 1, 1, 0 });
 		usb_free(st, ns);
 	}
 	if (strcmp(s->dir, "/") != 0)
-		add(s, (struct entry){ xstrdup("../"), folder_parent(s->dir), 1, 0, 1, 0 });
+		add(s, (struct entry){ xstrdup("../"), folder_parent(s->dir), 1, 0, 0 });
 	folder_entry *v;
 	size_t n;
 	char *err = NULL;
@@ -102,7 +103,7 @@ static void list(struct state *s)
 	} else {
 		for (size_t i = 0; i < n; i++) {
 			add(s, (struct entry){ v[i].dir ? xasprintf("%s/", v[i].name) : xstrdup(v[i].name), v[i].path,
-					       v[i].dir, 0, 0, v[i].size });
+					       v[i].dir, 0, v[i].size });
 			v[i].path = NULL;
 		}
 		folder_list_free(v, n);
@@ -118,7 +119,9 @@ static char *human_size(long long b)
 		return xasprintf(_("%lld B"), b);
 	if (b < 1024 * 1024)
 		return xasprintf(_("%lld KiB"), (b + 1023) / 1024);
-	return xasprintf(_("%.1f MiB"), (double)b / (1024 * 1024));
+	char *n = num_tenths((int)(b * 10 / (1024 * 1024))), *t = xasprintf(_("%s MiB"), n);
+	free(n);
+	return t;
 }
 
 static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
