@@ -36,6 +36,8 @@ enum kind { L_HEAD, L_BELOW, L_HIGH, L_MARKS, L_NONE, L_BLANK };
 struct line {
 	enum kind kind;
 	const struct entry *e;
+	char *name;		/* L_HEAD: the part of the entry's name on this row */
+	int tail;		/* L_HEAD: the row ends with the count */
 };
 
 struct state {
@@ -91,7 +93,46 @@ static int by_sort(const void *a, const void *b)
 static void add(struct state *s, enum kind k, const struct entry *e)
 {
 	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
-	s->lines[s->n++] = (struct line){ k, e };
+	s->lines[s->n++] = (struct line){ k, e, NULL, 0 };
+}
+
+static void forget_lines(struct state *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->lines[i].name);
+	free(s->lines);
+	s->lines = NULL;
+	s->n = 0;
+}
+
+/* What follows an entry's name on its head: the count, and «too few» (fresh). */
+static void head_tail(const struct entry *e, char **count, char **few)
+{
+	const dist_ind *v = e->v;
+	long n = v ? v->participants[1] : 0;
+	*count = n ? xasprintf(ngettext(" · %ld participant", " · %ld participants", (unsigned long)n), n) : xstrdup("");
+	*few = n && n < IND_SMALL_GROUP ? xasprintf(" · %s", _("too few")) : xstrdup("");
+}
+
+/* An entry's head: its name, then the count; a name too long for the
+ * terminal's width goes on over the rows after, whole. */
+static void add_head(struct state *s, const struct entry *e)
+{
+	char *count, *few;
+	head_tail(e, &count, &few);
+	int room = COLS - 4, tw = utf8_width(count) + utf8_width(few), k;
+	char **part = ui_wrap(e->name, room, &k);
+	for (int i = 0; i < k; i++) {
+		add(s, L_HEAD, e);
+		s->lines[s->n - 1].name = part[i];
+	}
+	free(part);
+	if (!k || utf8_width(s->lines[s->n - 1].name) + tw > room) {
+		add(s, L_HEAD, e);
+		s->lines[s->n - 1].name = xstrdup("");
+	}
+	s->lines[s->n - 1].tail = 1;
+	free(count), free(few);
 }
 
 /* The entries for the chosen procedure and subject, sorted, and the lines
@@ -99,9 +140,7 @@ static void add(struct state *s, enum kind k, const struct entry *e)
 static void build(struct state *s)
 {
 	free(s->e);
-	free(s->lines);
-	s->lines = NULL;
-	s->n = 0;
+	forget_lines(s);
 	s->e = xcalloc(s->nschools + 1, sizeof *s->e);
 	s->ne = s->nschools + 1;
 	strmap *at = strmap_new();
@@ -128,7 +167,7 @@ static void build(struct state *s)
 		const struct entry *e = &s->e[i];
 		if (i)
 			add(s, L_BLANK, e);
-		add(s, L_HEAD, e);
+		add_head(s, e);
 		if (!e->v || !e->v->participants[1]) {
 			add(s, L_NONE, e);
 			continue;
@@ -232,26 +271,20 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 	int barw = width >= 97 ? 30 : 14;
 	(void)cur;
 	if (l->kind == L_HEAD) {
-		/* The count and «too few» first, so that a long name gives way. */
-		char *tail = xstrdup("");
-		if (v && v->participants[1]) {
-			long n = v->participants[1];
-			free(tail);
-			tail = xasprintf(ngettext(" · %ld participant", " · %ld participants", (unsigned long)n), n);
-		}
-		int small = v && v->participants[1] && v->participants[1] < IND_SMALL_GROUP;
-		char *few = small ? xasprintf(" · %s", _("too few")) : xstrdup("");
-		int room = width - utf8_width(tail) - utf8_width(few), nw = utf8_width(l->e->name);
-		int at = x + (nw < room ? nw : room);
 		wattrset(w, ui_attr(UA_HEAD));
-		ui_put(w, y, x, at - x, l->e->name);
+		ui_put(w, y, x, width, l->name);
 		wattrset(w, base);
-		ui_put(w, y, at, x + width - at, tail);
-		at += utf8_width(tail);
-		wattrset(w, ui_attr(UA_NOTE));
-		ui_put(w, y, at, x + width - at, few);
-		wattrset(w, base);
-		free(tail), free(few);
+		if (l->tail) {
+			char *count, *few;
+			head_tail(l->e, &count, &few);
+			int at = x + utf8_width(l->name);
+			ui_put(w, y, at, x + width - at, count);
+			at += utf8_width(count);
+			wattrset(w, ui_attr(UA_NOTE));
+			ui_put(w, y, at, x + width - at, few);
+			wattrset(w, base);
+			free(count), free(few);
+		}
 	} else if (l->kind == L_BELOW) {
 		draw_share(w, y, x, width, barw, _("below the minimum"), v->below, v->participants, ui_attr(UA_BAR_BAD),
 			   1, base);
@@ -402,7 +435,8 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	dist_ind_set_free(&s->set);
 	d_school_list_free(s->schools, s->nschools);
-	free(s->years), free(s->proc), free(s->subj), free(s->e), free(s->lines);
+	forget_lines(s);
+	free(s->years), free(s->proc), free(s->subj), free(s->e);
 	ui_list_free(s->list);
 	free(s);
 	free(scr);

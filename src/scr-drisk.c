@@ -177,8 +177,11 @@ static void draw(ui_screen *scr, WINDOW *w)
 /* --- what the rule saw in one school --- */
 
 /* A row of the table: a procedure and subject (an index into d.v), or
- * (NONE + p) a procedure of the rule without any. */
+ * (NONE + p) a procedure of the rule without any, or (LABEL + i) the
+ * procedure and subject of d.v[i] alone, when they are too long to stand
+ * beside the figures (then its figures' row has none). */
 #define NONE ((size_t)1 << 30)
+#define LABEL ((size_t)1 << 29)
 
 struct seen {
 	char *name, *code;
@@ -195,6 +198,18 @@ static void school_columns(int x, int width, int *label, int *x1, int *x2)
 	*x2 = x + width - 23;
 	*x1 = *x2 - 25;
 	*label = *x1 - x - 1;
+}
+
+/* Whether a row's procedure and subject are too wide to stand beside its
+ * figures at the terminal's width. */
+static int too_long(const dist_ind *v)
+{
+	int label, x1, x2;
+	school_columns(1, COLS - 3, &label, &x1, &x2);
+	char *l = xasprintf("%s · %s", v->procedure, v->subject);
+	int wide = utf8_width(l) > label;
+	free(l);
+	return wide;
 }
 
 static void school_header(void *ctx, WINDOW *w, int y, int x, int width)
@@ -230,10 +245,15 @@ static void school_row(void *ctx, WINDOW *w, int y, int x, int width, size_t ite
 		free(none);
 		return;
 	}
-	const dist_ind *v = &c->d.v[item];
+	const dist_ind *v = &c->d.v[item >= LABEL ? item - LABEL : item];
 	char *l = xasprintf("%s · %s", v->procedure, v->subject);
-	ui_put(w, y, x, label, l);
+	if (item >= LABEL)
+		ui_put(w, y, x, width, l);
+	else if (utf8_width(l) <= label)
+		ui_put(w, y, x, label, l);
 	free(l);
+	if (item >= LABEL)
+		return;
 	for (int k = 0; k < 2; k++) {
 		int at = k ? x2 : x1;
 		char *a = count_text(v->participants[k], v->participants[k]);
@@ -321,6 +341,8 @@ static ui_result open_school(ui_screen *scr)
 		int any = 0;
 		for (size_t k = 0; k < c->d.n; k++)
 			if (strcmp(c->d.v[k].procedure, proc) == 0) {
+				if (too_long(&c->d.v[k]))
+					ui_list_add(c->table, LABEL + k);
 				ui_list_add(c->table, k);
 				any = 1;
 			}

@@ -75,6 +75,7 @@ mkdir -p "$TMP/d-stick"
 		printf 'ВПР;Математика;5;%s;20;5;10;15\nВПР;Русский язык;5;%s;20;5;10;15\n' $y $y
 	done
 	printf 'ОГЭ;Математика;9;2026;20;5;10;15\nОГЭ;Русский язык;9;2026;20;5;10;15\n'
+	printf 'ЕГЭ;Математика (профильный уровень);11;2026;20;5;10;15\n'
 } >"$TMP/d-scales.csv"
 # Алексеевская: 2 of 4 below the minimum in ВПР mathematics and 3 of 4 in
 # ОГЭ in 2026 (two procedures: flagged, worst 75 %); 1 of 4 in 2025.
@@ -93,7 +94,8 @@ dschool 0201 "МКОУ «Алексеевская ООШ»" <<'EOF'
 ВПР;Математика;5;2025;А12;13;4
 EOF
 # Борковская: ВПР Russian, 3 of 5 below in 2026 and 2 of 5 in 2025: the
-# same procedure two years running, flagged in 2026 but not in 2025.
+# same procedure two years running, flagged in 2026 but not in 2025. One
+# pupil of ЕГЭ mathematics, above the minimum: a subject with a long name.
 dschool 0202 "МКОУ «Борковская СОШ»" <<'EOF'
 ВПР;Русский язык;5;2026;Б1;1;3
 ВПР;Русский язык;5;2026;Б2;2;3
@@ -110,6 +112,7 @@ dschool 0202 "МКОУ «Борковская СОШ»" <<'EOF'
 ВПР;Русский язык;5;2025;Б8;10;4
 ВПР;Русский язык;5;2025;Б9;11;4
 ВПР;Русский язык;5;2025;Б10;12;4
+ЕГЭ;Математика (профильный уровень);11;2026;Б11;15;5
 EOF
 # Вязовская: ВПР mathematics, 2 of 5 below in 2026 (low in one procedure
 # only: not flagged), none in 2025.
@@ -129,7 +132,8 @@ for term in linux xterm-256color; do
 	db="$TMP/$term-district.db"
 	"$ORIENTIR" --db "$db" init --code R1 --name "ИМЦ Северного района" --role district >/dev/null
 	"$ORIENTIR" --db "$db" district import "$TMP/d-stick" --received 2026-06-15 >/dev/null
-	"$ORIENTIR" --db "$db" district schools add 0204 "МКОУ «Горная НОШ»" >/dev/null
+	"$ORIENTIR" --db "$db" district schools add 0204 \
+		"Муниципальное казённое общеобразовательное учреждение «Горная начальная общеобразовательная школа имени Героя Советского Союза П. П. Петрова»" >/dev/null
 	check "$("$ORIENTIR" --db "$db" district risk --year 2026 --format csv | awk -F, '$4 == 1 { printf "%s ", $1 }')" \
 		"0201 0202 " "the rule flags the two schools the screen must list first ($term)"
 	vt $term district-risk.vt "$db"
