@@ -166,8 +166,8 @@ static int count_newlines(const char *s, size_t n)
  * reading as far as needed; rewinds to the first byte of content. */
 static int detect_encoding(csvin *in, char **err)
 {
-	unsigned char b[CHUNK + 4];
-	size_t n = fread(b, 1, sizeof b, in->fp);
+	unsigned char b[CHUNK + 4];	/* a chunk and the rest of a character it cuts */
+	size_t n = fread(b, 1, CHUNK, in->fp);
 	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
 		*err = xasprintf(_("%s: the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain \"CSV\""),
 				 in->path);

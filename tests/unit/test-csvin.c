@@ -221,6 +221,29 @@ START_TEST(test_encoding_late_cyrillic)
 }
 END_TEST
 
+/* The first non-ASCII character right at the end of the first read, cut
+ * or not: the detection reads on without writing past its buffer. */
+START_TEST(test_encoding_at_chunk_edge)
+{
+	size_t at = 65530 + (size_t)_i;	/* offsets 65530..65541 of the first non-ASCII byte */
+	char *buf = xmalloc(at + 64);
+	memcpy(buf, "code;name\n", 10);
+	memset(buf + 10, 'a', at - 10);
+	for (size_t k = 100; k < at; k += 100)
+		buf[k] = '\n';
+	size_t len = at;
+	len += (size_t)sprintf(buf + len, "\xD0\xA4\xD0\xB0\xD0\xBC;x\n");
+	char *path = make_file("edge.csv", buf, len);
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(r.enc, CSVIN_UTF8);
+	ck_assert_has(r.dump, "\xD0\xA4\xD0\xB0\xD0\xBC|x\n");
+	readout_free(&r);
+	free(path);
+	free(buf);
+}
+END_TEST
+
 /* --- quoting and physical line numbers --- */
 
 START_TEST(test_quoted_cells_and_lines)
@@ -739,6 +762,7 @@ int main(void)
 	TCase *t = tcase_create("encoding");
 	tcase_add_loop_test(t, test_encoding_delimiter, 0, 9);
 	tcase_add_test(t, test_encoding_late_cyrillic);
+	tcase_add_loop_test(t, test_encoding_at_chunk_edge, 0, 12);
 	tcase_add_test(t, test_excel_ru);
 	tcase_add_test(t, test_excel_ru_cp1251);
 	suite_add_tcase(s, t);
