@@ -217,6 +217,8 @@ csvin *csvin_open(const char *path, char **err)
 	in->path = xstrdup(path);
 	in->cd = (iconv_t)-1;
 	in->line = 1;
+	/* Never NULL: arithmetic on it and copies of nothing into it are then defined. */
+	in->text = xmalloc(in->textcap = CHUNK);
 	in->fp = fopen(path, "rb");
 	if (!in->fp) {
 		*err = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));

@@ -500,6 +500,21 @@ START_TEST(test_mixed_encodings_late)
 }
 END_TEST
 
+/* A BOM, then bytes that are not UTF-8 (Windows-1251): told at line 1,
+ * without the reader touching a buffer it has not made yet. */
+START_TEST(test_bom_then_cp1251)
+{
+	char *path = MAKE("bomcp.csv", "\xEF\xBB\xBF\xD4\xE0\xEC;b\n1;2\n");
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.dump, "");
+	assert_at_line(r.err, path, 1);
+	ck_assert_has(r.err, "UTF-8");
+	readout_free(&r);
+	free(path);
+}
+END_TEST
+
 START_TEST(test_cp1251_undefined_byte)
 {
 	/* 0x98 has no character in Windows-1251. */
@@ -784,6 +799,7 @@ int main(void)
 	tcase_add_test(t, test_mixed_encodings);
 	tcase_add_test(t, test_mixed_encodings_late);
 	tcase_add_test(t, test_cp1251_undefined_byte);
+	tcase_add_test(t, test_bom_then_cp1251);
 	tcase_add_test(t, test_cannot_open);
 	suite_add_tcase(s, t);
 
