@@ -18,6 +18,7 @@ static const struct {
 	{ "import", cli_district_import }, { "status", cli_district_status }, { "risk", cli_district_risk },
 	{ "schools", cli_district_schools }, { "set", cli_district_set },
 	{ "indicators", cli_district_indicators }, { "export", cli_district_export },
+	{ "held", cli_district_held }, { "accept", cli_district_accept }, { "reject", cli_district_reject },
 };
 
 int cli_format(const char *s)
@@ -96,18 +97,21 @@ static int run(int argc, char **argv, cli_env *env)
 		return EXIT_OK;
 	}
 	if (argc < 2)
-		return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set"));
+		return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
+						  " schools or set"));
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(argc - 1, argv + 1, env, &cli_district);
-	return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set, not '%s'"),
-				 argv[1]);
+	return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
+					  " schools or set, not '%s'"), argv[1]);
 }
 
 const cli_command cli_district = {
 	"district",
 	/* One subcommand a line: the whole would not fit one. */
 	"import PATH... [--received DATE]\n"
+	"   | held [--all] [--format table|csv]\n"
+	"   | accept|reject N... | --school CODE\n"
 	"   | status [--period P] [--format table|csv]\n"
 	"   | risk [--year Y] [--format table|csv]\n"
 	"   | indicators [--year Y] [--format table|csv]\n"

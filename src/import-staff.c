@@ -55,7 +55,7 @@ static int date_cell(import_ctx *c, const csvin_row *r, size_t col, char **out)
 	if (cell_empty(r->field[col]))
 		return 0;
 	if (cell_date(r->field[col], &y, &m, &d) != 0) {
-		import_bad(c, r, col, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), r->field[col]);
+		import_bad(c, r, col, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), cell_shown(r->field[col]));
 		return 1;
 	}
 	*out = xasprintf("%04d-%02d-%02d", y, m, d);
@@ -93,7 +93,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	bad |= date_cell(c, r, C_CDATE, &cdate);
 	bad |= import_yesno(c, r, C_YOUNG, &young);
 	if (!cell_empty(f[C_HOURS]) && (cell_int(f[C_HOURS], &hours) != 0 || hours < 0 || hours > 2000)) {
-		import_bad(c, r, C_HOURS, _("«%s» is not a number of hours"), f[C_HOURS]);
+		import_bad(c, r, C_HOURS, _("«%s» is not a number of hours"), cell_shown(f[C_HOURS]));
 		bad = 1;
 	}
 	if (cell_empty(f[C_COURSE]) && (cdate || hours >= 0)) {

@@ -20,6 +20,7 @@
 #include "keyval.h"
 #include "package-write.h"
 #include "package.h"
+#include "keys.h"
 #include "receipt.h"
 #include "roadmap.h"
 #include "scr.h"
@@ -309,7 +310,8 @@ static void backup_here(struct state *s)
 	char *err = NULL;
 	/* The same naming and keeping as the backup command. */
 	char *dest = dbcheck_backup_name(s->dest, ui.sc.code);
-	if (dbcheck_backup(ui.db, dest, &err) != 0) {
+	sign_key key;
+	if (keys_own(ui.db, &key, NULL, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	} else {
