@@ -91,8 +91,9 @@ static void on_cell(void *s, size_t len, void *data)
 {
 	csvin *in = data;
 	/* The apostrophe csvout puts before a cell Excel would take for a
-	 * formula (=, +, -, @) is not part of the cell. */
-	if (len >= 2 && *(char *)s == '\'' && strchr("=+-@", ((char *)s)[1])) {
+	 * formula (=, +, -, @), or one beginning with an apostrophe, is not
+	 * part of the cell. */
+	if (len >= 2 && *(char *)s == '\'' && strchr("=+-@'", ((char *)s)[1])) {
 		s = (char *)s + 1;
 		len--;
 	}
@@ -444,6 +445,8 @@ static int start_parser(csvin *in, char **err)
 		return -1;
 	}
 	csv_set_delim(&in->p, (unsigned char)in->delim);
+	/* A long cell grows libcsv's buffer by this much at a time, not by 128 bytes. */
+	csv_set_blk_size(&in->p, CHUNK);
 	csv_set_space_func(&in->p, is_space);
 	csv_set_term_func(&in->p, is_term);
 	in->started = 1;

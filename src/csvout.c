@@ -20,12 +20,14 @@ const csv_style *csv_style_find(const char *name)
 	return NULL;
 }
 
-/* Whether Excel would take s for a formula: it begins with =, +, - or @
- * and is not a plain number ("-5,0" stays a number). */
+/* Whether s needs the apostrophe: Excel would take it for a formula (it
+ * begins with =, +, - or @ and is not a plain number: "-5,0" stays a
+ * number), or it begins with an apostrophe itself (which the reader would
+ * otherwise take for ours). */
 static int formula_like(const char *s)
 {
 	double v;
-	return *s && strchr("=+-@", *s) && cell_number(s, &v) != 0;
+	return *s && (*s == '\'' || (strchr("=+-@", *s) && cell_number(s, &v) != 0));
 }
 
 static void cell(FILE *fp, const char *s, char delim, int first, int any_delim, int guard)
