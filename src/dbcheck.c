@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "dbcheck.h"
 #include "stick.h"
@@ -232,12 +233,9 @@ static int backup_age(const void *pa, const void *pb)
 
 char *dbcheck_backup_name(const char *dir, const char *code)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char day[16];
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
+	char *day = day_iso(day_today());
 	char *stem = xasprintf("orientir-%s-%s", code, day);
+	free(day);
 	size_t sl = strlen(stem);
 	long last = 0;
 	DIR *d = opendir(dir);
