@@ -26,11 +26,17 @@ static int read_table(pkg_reader *rd, const char *file, const csvin_col *cols, s
 	char *path = stick_path(rd->pkg->dir, file), *err = NULL, *unknown = NULL;
 	const pkg_file *f = pkg_in_file(rd->pkg, file);
 	rd->file = file;
-	csvin *in = f ? csvin_open_mem(path, f->data, f->len, &err) : NULL;
+	long rows = 0, lines = 0;
+	/* Counted before anything is read or stored: every row takes a line at
+	 * least, so more lines than a school's rows give the answer at once. */
+	for (const char *c = f ? f->data : NULL; c && (c = memchr(c, '\n', f->len - (size_t)(c - f->data))); c++)
+		lines++;
+	csvin *in = f && lines <= max + 1 ? csvin_open_mem(path, f->data, f->len, &err) : NULL;
 	int rc = -1;
-	long rows = 0;
 	if (!f)
 		err = xasprintf(_("%s: %s is missing from the package"), rd->pkg->dir, file);
+	else if (lines > max + 1)
+		err = xasprintf(_("%s: more than %ld rows, more than a school has: not taken"), path, max);
 	if (!in)
 		goto out;
 	if (csvin_header(in, cols, ncols, &err, &unknown) != 0)
