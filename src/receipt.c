@@ -70,8 +70,14 @@ int receipt_read(const char *dir, receipt *out)
 {
 	*out = (receipt){ 0 };
 	char *text = package_read_file(dir, RECEIPT_FILE, NULL);
-	if (!text)
-		return 0;
+	int ok = text && receipt_parse(text, out);
+	free(text);
+	return ok;
+}
+
+int receipt_parse(const char *text, receipt *out)
+{
+	*out = (receipt){ 0 };
 	char *format = keyval_get(text, "format");
 	int ok = format && strcmp(format, RECEIPT_FORMAT) == 0;
 	free(format);
@@ -86,7 +92,6 @@ int receipt_read(const char *dir, receipt *out)
 		out->remarks = keyval_all(text, "remark", &out->nremarks);
 		out->sig = check_signature(text, out->key);
 	}
-	free(text);
 	return ok;
 }
 

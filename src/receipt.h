@@ -32,6 +32,8 @@ int receipt_write(const char *dir, const receipt *r, const sign_key *key, char *
 /* Reads dir/receipt.txt (a regular file of at most PKG_MAX_SMALL) and
  * checks its signature: 1 read, 0 there is none (or it is not one). */
 int receipt_read(const char *dir, receipt *out);
+/* The same from the receipt's text. */
+int receipt_parse(const char *text, receipt *out);
 void receipt_clear(receipt *r);
 /* The outcome in words a school reads its receipt in (translated). */
 const char *receipt_outcome_title(const char *outcome);
