@@ -548,50 +548,52 @@ static int waiting(sqlite3 *db, long id, d_held *h, char **err)
 	return -1;
 }
 
-int district_accept(sqlite3 *db, long id, pkg_import *r, char **err)
+/* Takes the held package h in from the files kept with it. */
+static int take_held(sqlite3 *db, const d_held *h, pkg_import *r, char **err)
+{
+	r->dir = xstrdup(h->source);
+	pkg_in p = { .dir = xstrdup(h->source) };
+	int rc = db_d_held_files(db, h->id, add_held_file, &p, err) == 0 && package_check_sums(&p, err) == 0 ? 0 : -1;
+	if (rc == 0) {
+		package_sha256_hex(p.sums, p.sums_len, p.digest);
+		if (pkg_take(db, &p, h->received_at, 1, r) != 0 || r->outcome == PKG_REFUSED) {
+			*err = xstrdup(r->reason ? r->reason : "?");
+			rc = -1;
+		}
+	}
+	pkg_in_free(&p);
+	return rc;
+}
+
+/* Accepts (taking it in) or rejects the held package id, the decision
+ * kept with it, in one transaction. */
+static int decide(sqlite3 *db, long id, int accept, pkg_import *r, char **err)
 {
 	d_held h;
-	*r = (pkg_import){ .outcome = PKG_REFUSED };
 	if (db_begin(db, err) != 0)
 		return -1;
 	if (waiting(db, id, &h, err) != 0) {
 		db_rollback(db);
 		return -1;
 	}
-	r->dir = xstrdup(h.source);
-	pkg_in p = { .dir = xstrdup(h.source) };
-	int rc = db_d_held_files(db, id, add_held_file, &p, err);
-	if (rc == 0 && package_check_sums(&p, err) == 0)
-		package_sha256_hex(p.sums, p.sums_len, p.digest);
-	else
-		rc = -1;
-	if (rc == 0 && (pkg_take(db, &p, h.received_at, 1, r) != 0 || r->outcome == PKG_REFUSED)) {
-		*err = xstrdup(r->reason ? r->reason : "?");
-		rc = -1;
-	}
-	if (rc == 0 && (db_d_held_decide(db, id, "accepted", err) != 0 || db_commit(db, err) != 0))
+	int rc = accept ? take_held(db, &h, r, err) : 0;
+	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", err) != 0 || db_commit(db, err) != 0))
 		rc = -1;
 	if (rc != 0)
 		db_rollback(db);
-	pkg_in_free(&p);
 	d_held_clear(&h);
 	return rc;
 }
 
+int district_accept(sqlite3 *db, long id, pkg_import *r, char **err)
+{
+	*r = (pkg_import){ .outcome = PKG_REFUSED };
+	return decide(db, id, 1, r, err);
+}
+
 int district_reject(sqlite3 *db, long id, char **err)
 {
-	d_held h;
-	if (db_begin(db, err) != 0)
-		return -1;
-	if (waiting(db, id, &h, err) != 0) {
-		db_rollback(db);
-		return -1;
-	}
-	int rc = db_d_held_decide(db, id, "rejected", err) == 0 && db_commit(db, err) == 0 ? 0 : -1;
-	if (rc != 0)
-		db_rollback(db);
-	d_held_clear(&h);
-	return rc;
+	return decide(db, id, 0, NULL, err);
 }
 
 void pkg_import_clear(pkg_import *r)
