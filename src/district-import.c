@@ -194,9 +194,9 @@ static int check(const pkg_in *p, const char *received_at, pkg_import *r, d_pack
 					  " came (%s): a package cannot come from the future; check the date on the"
 					  " school's computer and write it again"), p->dir, a, b));
 		free(a), free(b);
-	} else if ((*sig = package_signature(p, key)) == SIGN_BAD) {
-		pkg_refuse(r, xasprintf(_("%s: SIGNATURE does not match SHA256SUMS: the package was changed after it"
-					  " was signed"), p->dir));
+	} else if (package_signature(p, sig, key, &why) != 0) {
+		pkg_refuse(r, why);
+		why = NULL;
 	} else {
 		rc = 0;
 	}

@@ -272,9 +272,14 @@ int package_load(const char *dir, pkg_in *out, char **err)
 	return rc;
 }
 
-enum sign_state package_signature(const pkg_in *p, uint8_t pub[SIGN_KEY_SIZE])
+int package_signature(const pkg_in *p, enum sign_state *state, uint8_t pub[SIGN_KEY_SIZE], char **err)
 {
-	return p->sums ? sign_file_check(p->signature, SIGN_PACKAGE, p->sums, p->sums_len, pub) : SIGN_NONE;
+	*state = p->sums ? sign_file_check(p->signature, SIGN_PACKAGE, p->sums, p->sums_len, pub) : SIGN_NONE;
+	if (*state != SIGN_BAD)
+		return 0;
+	*err = xasprintf(_("%s: SIGNATURE does not match SHA256SUMS: the package was changed after it was signed"),
+			 p->dir);
+	return -1;
 }
 
 void pkg_in_free(pkg_in *p)

@@ -35,8 +35,9 @@ int package_load_at(int dfd, const char *dir, pkg_in *out, char **err);
 int package_check_sums(const pkg_in *p, char **err);
 /* The file called name, or NULL. */
 const pkg_file *pkg_in_file(const pkg_in *p, const char *name);
-/* Whether SIGNATURE signs SHA256SUMS; the signer in pub when it does. */
-enum sign_state package_signature(const pkg_in *p, uint8_t pub[SIGN_KEY_SIZE]);
+/* Whether SIGNATURE signs SHA256SUMS: *state SIGN_GOOD (the signer in pub)
+ * or SIGN_NONE and 0, or -1 with *err when it does not match. */
+int package_signature(const pkg_in *p, enum sign_state *state, uint8_t pub[SIGN_KEY_SIZE], char **err);
 void pkg_in_free(pkg_in *p);
 
 /* The lines of SHA256SUMS read as 'sha256sum -c' reads them ("HASH  NAME",

@@ -17,12 +17,10 @@ int package_verify(const char *dir, char **err)
 {
 	pkg_in p;
 	uint8_t pub[SIGN_KEY_SIZE];
+	enum sign_state sig;
 	int rc = package_load(dir, &p, err);
-	if (rc == 0 && package_signature(&p, pub) == SIGN_BAD) {
-		*err = xasprintf(_("%s: SIGNATURE does not match SHA256SUMS: the package was changed after it was signed"),
-				 dir);
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = package_signature(&p, &sig, pub, err);
 	pkg_in_free(&p);
 	return rc;
 }
@@ -170,14 +168,12 @@ static int write_files(int tfd, const char *shown, const package *p, char **err)
 	/* Read back what the stick holds: a bad stick shows here, not at the district. */
 	pkg_in back = { 0 };
 	uint8_t pub[SIGN_KEY_SIZE];
+	enum sign_state sig;
 	if (stick_sync_dir(tfd) != 0) {
 		*err = stick_write_error(shown, errno);
 		rc = -1;
-	} else if ((rc = package_load_at(tfd, shown, &back, err)) == 0 && p->has_key &&
-		   package_signature(&back, pub) != SIGN_GOOD) {
-		*err = xasprintf(_("%s: SIGNATURE does not match SHA256SUMS: the package was changed after it was"
-				   " signed"), shown);
-		rc = -1;
+	} else if ((rc = package_load_at(tfd, shown, &back, err)) == 0) {
+		rc = package_signature(&back, &sig, pub, err);
 	}
 	pkg_in_free(&back);
 	return rc;
