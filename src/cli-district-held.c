@@ -77,7 +77,7 @@ int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cm
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, all = 0, csv = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'a')
 			all = 1;
 		else if (c == 'f' && (csv = cli_format(optarg)) < 0)
@@ -162,7 +162,7 @@ static int decide(int argc, char **argv, cli_env *env, const cli_command *cmd, i
 	};
 	int c, exit_now;
 	const char *code = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 's')
 			code = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)

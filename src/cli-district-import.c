@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
 #include "cli-district.h"
 #include "common.h"
 #include "day.h"
@@ -14,14 +13,18 @@
 #include "keys.h"
 #include "utf8.h"
 
-/* Noon of the day given, or now (day.h's clock), as YYYY-MM-DDTHH:MM:SS
- * (fresh); NULL when given is not a day. */
+/* Now, or noon of the day given, as YYYY-MM-DDTHH:MM:SS (fresh), or NULL
+ * when the given text is not a day. */
 static char *received_time(const char *given)
 {
-	int y, m, d;
+	long ymd;
 	if (!given)
 		return day_now_iso();
-	return cell_date(given, &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02dT12:00:00", y, m, d) : NULL;
+	if (day_parse(given, &ymd) != 0)
+		return NULL;
+	char *day = day_iso(ymd), *t = xasprintf("%sT12:00:00", day);
+	free(day);
+	return t;
 }
 
 void cli_district_report(const pkg_import *r)
@@ -59,16 +62,16 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	};
 	int c, exit_now;
 	const char *received = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'r')
 			received = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	}
-	char *when = NULL;
 	if (optind >= argc)
 		return cli_usage(cmd, _("name a package folder, or a folder (a stick) holding packages"));
-	if (!(when = received_time(received)))
+	char *when = received_time(received);
+	if (!when)
 		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), received);
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "district", &sc);

@@ -103,7 +103,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now, dry_run = 0, first = 0, last = 0;
 	const char *title = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'n') {
 			dry_run = 1;
 		} else if (c == 't') {
@@ -140,7 +140,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--dry-run]",
+	"import",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--dry-run]"),
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"

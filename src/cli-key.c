@@ -18,7 +18,7 @@ static int run(int argc, char **argv, cli_env *env)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, forget = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'f')
 			forget = 1;
 		else if (cli_common_option(c, &cli_key, env, &exit_now) != 0)
@@ -68,7 +68,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_key = {
-	"key", "[--forget-district]",
+	"key",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--forget-district]"),
 	N_("the database's signing key, to read out on the phone"),
 	N_("Shows the fingerprint of the key this database signs its packages, backups\n"
 	   "and (a district's) receipts with: five groups of four digits to compare on\n"

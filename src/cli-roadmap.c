@@ -20,8 +20,8 @@
 /* YYYY-MM-DD or DD.MM.YYYY into YYYYMMDD; 0 when not a date. */
 static long parse_day(const char *s)
 {
-	int y, m, d;
-	return cell_date(s, &y, &m, &d) == 0 ? y * 10000L + m * 100L + d : 0;
+	long ymd;
+	return cell_day(s, &ymd) == 0 ? ymd : 0;
 }
 
 static void print_csv(const activity *v, size_t n, const char *only_status, int only_overdue, long today)
@@ -37,7 +37,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 			continue;
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *start = cell_iso_day(a->start), *end = cell_iso_day(a->end);
+		char *start = day_iso(a->start), *end = day_iso(a->end);
 		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
 					over ? "1" : "0" };
@@ -88,7 +88,7 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	int c, exit_now, overdue = 0;
 	const char *status = NULL, *format = "table";
 	long today = day_today();
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 's')
 			status = optarg;
 		else if (c == 'o')
@@ -145,7 +145,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	};
 	int c, exit_now;
 	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'S': section = optarg; break;
 		case 's': status = optarg; break;
@@ -199,10 +199,10 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	a->status = xstrdup(status);
 	if (day) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(day);
+		a->done_on = day_iso(day);
 	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(day_today());
+		a->done_on = day_iso(day_today());
 	}
 	if (note) {
 		free(a->evidence);
@@ -235,7 +235,7 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 	};
 	int c, exit_now;
 	const char *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			dialect = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
@@ -290,7 +290,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_roadmap = {
-	"roadmap", "list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]",
+	"roadmap",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]"),
 	N_("the roadmap's activities and the school's progress on them"),
 	N_("roadmap list: the activities with their deadlines as written and as dates,\n"
 	   "status and note.\n"

@@ -102,6 +102,16 @@ char *day_text(long ymd)
 	return ymd ? xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000) : xstrdup("");
 }
 
+char *day_text_of(const char *stored)
+{
+	long ymd;
+	char head[11];
+	snprintf(head, sizeof head, "%s", stored ? stored : "");
+	if (strlen(head) == 10 && day_parse(head, &ymd) == 0 && (!stored[10] || stored[10] == 'T' || stored[10] == ' '))
+		return day_text(ymd);
+	return xstrdup(stored ? stored : "");
+}
+
 char *day_iso(long ymd)
 {
 	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");

@@ -23,6 +23,9 @@ long day_make(int year, int month, int day);
 int day_parse(const char *text, long *ymd);
 /* A day for people, "20.06.2026"; "" for 0 (fresh). */
 char *day_text(long ymd);
+/* A stored day ("2026-06-20", or the start of "2026-06-20T14:05:09") for
+ * people, "20.06.2026"; text that is no day is given back as it is (fresh). */
+char *day_text_of(const char *stored);
 /* A day for files, "2026-06-20"; "" for 0 (fresh). */
 char *day_iso(long ymd);
 /* The day n days after ymd (n may be negative). */

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -15,7 +16,7 @@ static void fill_risk(sqlite3_stmt *st, void *item)
 			   .route_on = db_col_dup(st, 7), .route_teacher = db_col_dup(st, 8),
 			   .route_text = db_col_dup(st, 9), .extra_subject = db_col_dup(st, 10),
 			   .extra_teacher = db_col_dup(st, 11), .latest = db_col_dup(st, 12),
-			   .last_note = db_col_dup(st, 13) };
+			   .last_note_on = db_col_dup(st, 13), .last_note = db_col_dup(st, 14) };
 }
 
 static void clear_risk(void *item)
@@ -23,7 +24,7 @@ static void clear_risk(void *item)
 	risk_pupil *p = item;
 	free(p->code), free(p->name), free(p->class_label), free(p->reason), free(p->route_on);
 	free(p->route_teacher), free(p->route_text), free(p->extra_subject), free(p->extra_teacher);
-	free(p->latest), free(p->last_note);
+	free(p->latest), free(p->last_note_on), free(p->last_note);
 }
 
 int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
@@ -37,7 +38,9 @@ int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
 		"   FROM result r JOIN assessment a ON a.id = r.assessment_id JOIN procedure p ON p.id = a.procedure_id"
 		"   JOIN subject j ON j.id = a.subject_id WHERE r.student_id = s.id"
 		"   ORDER BY a.year DESC, coalesce(r.taken_on, '') DESC, p.sort, j.sort LIMIT 1), ''),"
-		" coalesce((SELECT noted_on || ': ' || text FROM risk_note WHERE student_id = s.id"
+		" coalesce((SELECT noted_on FROM risk_note WHERE student_id = s.id"
+		"   ORDER BY noted_on DESC, id DESC LIMIT 1), ''),"
+		" coalesce((SELECT text FROM risk_note WHERE student_id = s.id"
 		"   ORDER BY noted_on DESC, id DESC LIMIT 1), '')"
 		" FROM student s JOIN class c ON c.id = s.class_id WHERE s.risk_group = 1"
 		" ORDER BY c.grade, c.letter COLLATE RU, s.last_name COLLATE RU, s.first_name COLLATE RU", err);
@@ -69,38 +72,66 @@ int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
 	return db_step_done(db, st, err);
 }
 
+/* Binds today's day, as files write it, to parameter i of st. */
+static void bind_today(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_text(st, i, day_iso(day_today()), -1, free);
+}
+
+int db_risk_spell_sync(sqlite3 *db, long student_id, char **err)
+{
+	sqlite3_stmt *open = db_stmt(db, "INSERT INTO risk_spell (student_id, from_on)"
+				     " SELECT id, ?2 FROM student WHERE id = ?1 AND risk_group = 1"
+				     " AND NOT EXISTS (SELECT 1 FROM risk_spell WHERE student_id = ?1 AND to_on IS NULL)", err);
+	if (!open)
+		return -1;
+	sqlite3_bind_int64(open, 1, student_id);
+	bind_today(open, 2);
+	if (db_step_done(db, open, err) != 0)
+		return -1;
+	sqlite3_stmt *close = db_stmt(db, "UPDATE risk_spell SET to_on = ?2 WHERE student_id = ?1 AND to_on IS NULL"
+				      " AND NOT EXISTS (SELECT 1 FROM student WHERE id = ?1 AND risk_group = 1)", err);
+	if (!close)
+		return -1;
+	sqlite3_bind_int64(close, 1, student_id);
+	bind_today(close, 2);
+	return db_step_done(db, close, err);
+}
+
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE student SET risk_group = ?1,"
 				   " risk_reason = CASE WHEN ?1 THEN ?2 ELSE risk_reason END WHERE id = ?3", err);
-	if (!st)
+	if (!st || db_savepoint(db, err) != 0)
 		return -1;
 	sqlite3_bind_int(st, 1, in);
 	sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, student_id);
-	return db_step_done(db, st, err);
+	int rc = db_step_done(db, st, err) == 0 && db_risk_spell_sync(db, student_id, err) == 0 ? 0 : -1;
+	return db_savepoint_end(db, rc, err);
 }
 
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO risk_note (student_id, noted_on, text)"
-				   " VALUES (?, date('now', 'localtime'), ?)", err);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO risk_note (student_id, noted_on, text) VALUES (?1, ?2, ?3)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	bind_today(st, 2);
+	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
 	return db_step_done(db, st, err);
 }
 
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO risk_dismissal (student_id, year, dismissed_on, reason)"
-				   " VALUES (?, ?, date('now', 'localtime'), ?)", err);
+				   " VALUES (?1, ?2, ?3, ?4)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	bind_today(st, 3);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
 	return db_step_done(db, st, err);
 }
 

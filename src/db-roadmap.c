@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -25,8 +26,7 @@ int db_roadmap_get(sqlite3 *db, roadmap_info *out, char **err)
 int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO roadmap (id, title, source, preamble, imported_at,"
-				   " first_year, last_year) VALUES (1, ?, ?, ?,"
-				   " strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'), ?, ?)", err);
+				   " first_year, last_year) VALUES (1, ?1, ?2, ?3, ?6, ?4, ?5)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, r->title, -1, SQLITE_STATIC);
@@ -34,6 +34,7 @@ int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err)
 	sqlite3_bind_text(st, 3, r->preamble, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, r->first_year);
 	sqlite3_bind_int(st, 5, r->last_year);
+	sqlite3_bind_text(st, 6, day_now_iso(), -1, free);
 	return db_step_done(db, st, err);
 }
 

@@ -206,7 +206,14 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
 	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
 
-	/* 7: signatures. The database's own Ed25519 key (made at init, or on
+	/* The risk group's spells are written by the store (db-risk.c) on the
+	 * day day_today() says, so that ORIENTIR_TODAY fixes them as it fixes
+	 * everything else: the triggers of 5 took SQLite's own clock. */
+	"DROP TRIGGER risk_in_new;"
+	"DROP TRIGGER risk_in;"
+	"DROP TRIGGER risk_out;",
+
+	/* 8: signatures. The database's own Ed25519 key (made at init, or on
 	 * first need for a database of an earlier version), kept here because
 	 * the file is the user's alone; a school keeps the district's key in
 	 * the setting "district.key". A district pins each school's public key

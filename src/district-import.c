@@ -23,6 +23,7 @@
 #include "keyval.h"
 #include "package-read.h"
 #include "package-write.h"
+#include "num.h"
 #include "package.h"
 #include "receipt.h"
 #include "stick.h"
@@ -110,14 +111,28 @@ const char *district_held_reason(const char *reason)
 	return _("not signed, though the school's key is known");
 }
 
+static void add_text(char ***v, size_t *n, char *text)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = text;
+}
+
 void pkg_note(pkg_import *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
-	r->notes[r->nnotes++] = s;
+	add_text(&r->notes, &r->nnotes, s);
+	add_text(&r->remarks, &r->nremarks, xstrdup(s));
+}
+
+/* A note for the methodist, and in its place on the receipt what the school
+ * can do about it (both fresh, taken). */
+static void pkg_note_apart(pkg_import *r, char *for_district, char *for_school)
+{
+	add_text(&r->notes, &r->nnotes, for_district);
+	add_text(&r->remarks, &r->nremarks, for_school);
 }
 
 int pkg_refuse(pkg_import *r, char *reason)
@@ -242,7 +257,7 @@ static void compare_new(void *ctx, const char *key, double percent)
 	char *year = subj ? strchr(subj + 1, '|') : NULL;
 	if (year) {
 		*proc++ = *subj++ = *year++ = '\0';
-		char *a = cell_number_text((double)was / 10), *b = cell_number_text((double)now / 10);
+		char *a = num_tenths(was), *b = num_tenths(now);
 		pkg_note(m->r, _("%s %s %s %s: %s %% → %s %%"), k, cell_shown(proc), cell_shown(subj), year, a, b);
 		free(a), free(b);
 	}
@@ -262,8 +277,8 @@ static void write_receipt(sqlite3 *db, const char *digest, const char *received_
 	err = NULL;
 	/* A refused package's receipt gives the reason alone: notes made before
 	 * the refusal describe a change that did not happen. */
-	int n = r->reason ? 1 : (int)r->nnotes;
-	char **remarks = r->reason ? &r->reason : r->notes;
+	int n = r->reason ? 1 : (int)r->nremarks;
+	char **remarks = r->reason ? &r->reason : r->remarks;
 	receipt rc = { r->school_code ? r->school_code : "", r->period ? r->period : "",
 		       r->created_at ? r->created_at : "", (char *)digest, (char *)received_at,
 		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n, SIGN_NONE, { 0 } };
@@ -326,11 +341,18 @@ static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_pac
 		pkg_note(r, _("school %s «%s» is now on the district's list"), m->school_code, m->school_name);
 	int rc = 0;
 	if (known && strcmp(s.name, m->school_name) != 0) {
-		if (db_d_school_set_other_name(db, m->school_code, m->school_name, &err) != 0)
+		if (db_d_school_set_other_name(db, m->school_code, m->school_name, &err) != 0) {
 			rc = pkg_refuse(r, err);
-		else
-			pkg_note(r, _("the package names the school «%s», the district knows code %s as «%s»: confirm"
-				      " which is right"), m->school_name, m->school_code, s.name);
+		} else {
+			char *ours = xquote(s.name), *theirs = xquote(m->school_name);
+			pkg_note_apart(r, xasprintf(_("the package names the school %s, the district knows code %s as %s:"
+						      " confirm which is right"), theirs, m->school_code, ours),
+				       xasprintf(_("the district knows code %s as %s, the package says %s: if the school's"
+						   " own name is wrong, correct it in Settings and write the package again;"
+						   " if the district's is out of date, tell the methodist"), m->school_code,
+						 ours, theirs));
+			free(ours), free(theirs);
+		}
 	} else if (known && *s.other_name && db_d_school_set_other_name(db, m->school_code, NULL, &err) != 0) {
 		rc = pkg_refuse(r, err);
 	}
@@ -603,5 +625,8 @@ void pkg_import_clear(pkg_import *r)
 	for (size_t i = 0; i < r->nnotes; i++)
 		free(r->notes[i]);
 	free(r->notes);
+	for (size_t i = 0; i < r->nremarks; i++)
+		free(r->remarks[i]);
+	free(r->remarks);
 	*r = (pkg_import){ 0 };
 }

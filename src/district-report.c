@@ -18,7 +18,7 @@
 int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err)
 {
 	*out = (district_report){ .index = strmap_new() };
-	if (period_parse(period, &out->year, &out->half) != 0) {
+	if (half_parse(period, &out->year, &out->half) != 0) {
 		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 		district_report_free(out);
 		return -1;

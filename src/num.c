@@ -24,16 +24,16 @@ static const char *point(void)
 	return p;
 }
 
-/* sign: the sign's text before the number's absolute value. */
-static char *signed_tenths(const char *sign, int tenths)
+/* tenths with decimal point dp; sign: "+" before a positive one too. */
+static char *signed_tenths(int tenths, int sign, const char *dp)
 {
 	int a = abs(tenths);
-	return xasprintf("%s%d%s%d", sign, a / 10, point(), a % 10);
+	return xasprintf("%s%d%s%d", tenths < 0 ? "−" : sign && tenths > 0 ? "+" : "", a / 10, dp, a % 10);
 }
 
 char *num_tenths(int tenths)
 {
-	return signed_tenths(tenths < 0 ? "−" : "", tenths);
+	return signed_tenths(tenths, 0, point());
 }
 
 char *num_percent(int tenths)
@@ -45,5 +45,10 @@ char *num_percent(int tenths)
 
 char *num_change(int tenths)
 {
-	return signed_tenths(tenths < 0 ? "−" : tenths > 0 ? "+" : "", tenths);
+	return signed_tenths(tenths, 1, point());
+}
+
+char *num_doc_tenths(int tenths, int sign)
+{
+	return signed_tenths(tenths, sign, ",");
 }

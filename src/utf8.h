@@ -36,5 +36,9 @@ char *utf8_escape(const char *s, size_t max, int keep_lines);
 int utf8_width(const char *s);
 /* Bytes of s that fit in cells columns, never cutting a character. */
 size_t utf8_fit(const char *s, int cells);
+/* The same, ending at a word's end when a space is there to end at (the
+ * spaces before the cut left out); a single word longer than the cells is
+ * cut where it must be. */
+size_t utf8_fit_words(const char *s, int cells);
 
 #endif

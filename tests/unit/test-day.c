@@ -46,6 +46,13 @@ START_TEST(test_parse_and_write)
 	ck_assert_str_eq(i, "2026-06-20");
 	ck_assert_str_eq(z, "");
 	free(t), free(i), free(z);
+	char *a = day_text_of("2026-06-20"), *b = day_text_of("2026-06-20T14:05:09"), *c = day_text_of("в течение года"),
+	     *e = day_text_of(NULL);
+	ck_assert_str_eq(a, "20.06.2026");
+	ck_assert_str_eq(b, "20.06.2026");
+	ck_assert_str_eq(c, "в течение года");
+	ck_assert_str_eq(e, "");
+	free(a), free(b), free(c), free(e);
 }
 END_TEST
 
