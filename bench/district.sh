@@ -15,15 +15,19 @@
 # database (init, import roster, scales, results through the command line,
 # $(nproc) schools at a time) and writes its package for the first half of
 # the last year (`export --period LAST-H1`, which carries the results of LAST
-# and LAST-1) into one folder, the "stick".  The school databases are then
+# and LAST-1), signed, on LAST-06-10 (ORIENTIR_TODAY), into one folder, the
+# "stick".  The school databases are then
 # deleted.  The reference table is made from the packages themselves: every
 # package's results.csv, header dropped, each row prefixed with its school's
 # code, concatenated into one file (untimed).
 #
 # Measured, each the best of $RUNS runs (default 3), page cache warm for all:
 #  1. Import.  Ours: `district import STICK --received LAST-06-15` into a
-#     fresh district database (init not timed): every package verified
-#     (SHA256SUMS), read whole and stored, a receipt written into each.
+#     fresh district database expecting the schools (init and `district
+#     schools import` of the list made from the manifests not timed): every
+#     package read once within its limits, verified (SHA256SUMS and the
+#     signature, pinning each school's key), stored, a signed receipt
+#     written into each.
 #     Baseline: sqlite3 creating a bare typed table (no key, no index) and
 #     `.import` of the concatenated file (`.mode csv`, `.separator ;` — the
 #     packages are in the excel-ru dialect), sqlite3's default settings, one
@@ -78,8 +82,8 @@ prepare() {
 		SCHOOLS=$schools "$here/gen-district.sh" "$data"
 	fi
 	last=$(awk -F, 'NR > 1 && $4 > y { y = $4 } END { print y }' "$data/scales.csv")
-	BIN=$bin DATA=$data STICK=$stick PERIOD=$last-H1
-	export BIN DATA STICK PERIOD
+	BIN=$bin DATA=$data STICK=$stick PERIOD=$last-H1 MADE=$last-06-10
+	export BIN DATA STICK PERIOD MADE
 	echo "Splitting it into $schools schools and writing their packages for $last-H1 ..."
 	t0=$(date +%s.%N)
 	# One folder per school, named by the three digits of its pupils' codes.
@@ -115,7 +119,7 @@ prepare() {
 		"$BIN" --db "$db" import roster "$dir/roster.csv" >/dev/null
 		"$BIN" --db "$db" import scales "$DATA/scales.csv" >/dev/null
 		"$BIN" --db "$db" import results "$dir/results.csv" >/dev/null
-		"$BIN" --db "$db" export --period "$PERIOD" --to "$STICK" >/dev/null
+		ORIENTIR_TODAY=$MADE "$BIN" --db "$db" export --period "$PERIOD" --to "$STICK" >/dev/null
 		rm -rf "$dir"
 	' "$dd" || die "preparing the schools failed"
 	# The reference: the packages' results rows, each with its school.
@@ -125,12 +129,12 @@ prepare() {
 	done >"$dd/all-results.csv"
 	rmdir "$dd/schools" 2>/dev/null || true
 	t1=$(date +%s.%N)
-	echo "$schools $last" >"$dd/ready"
+	echo "$schools $last signed" >"$dd/ready"
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "  prepared in %.0f s\n\n", b - a }'
 }
 
 last=$(awk -F, 'NR > 1 && $4 > y { y = $4 } END { print y }' "$data/scales.csv" 2>/dev/null || true)
-if [ ! -s "$dd/ready" ] || [ "$(cat "$dd/ready")" != "$schools $last" ]; then
+if [ ! -s "$dd/ready" ] || [ "$(cat "$dd/ready")" != "$schools $last signed" ]; then
 	prepare
 	last=$(cut -d' ' -f2 "$dd/ready")
 fi
@@ -141,6 +145,11 @@ npkg=$(ls -d "$stick"/orientir-* | wc -l)
 work=$dd/work
 rm -rf "$work"
 mkdir -p "$work"
+# The district's list of schools (the packages of schools not on it are
+# held for the methodist): made from the packages' manifests, untimed.
+for p in "$stick"/orientir-*; do
+	sed -n 's/^school_code: //p; s/^school_name: //p' "$p/manifest.txt" | paste -sd';'
+done | { echo 'Код;Наименование'; cat; } >"$work/schools.csv"
 
 # --- helpers ----------------------------------------------------------------
 
@@ -167,7 +176,8 @@ i=0
 while [ "$i" -lt "$runs" ]; do
 	i=$((i + 1))
 	rm -f "$db" "$db-wal" "$db-shm" "$db-journal"
-	"$bin" --db "$db" init --code R1 --name "Синтетический район" --role district >/dev/null 2>"$work/init.err" ||
+	{ "$bin" --db "$db" init --code R1 --name "Синтетический район" --role district >/dev/null &&
+	  "$bin" --db "$db" district schools import "$work/schools.csv" >/dev/null; } 2>"$work/init.err" ||
 		{ cat "$work/init.err" >&2; die "init failed"; }
 	run_timed import "$bin" --db "$db" district import "$stick" --received "$last-06-15"
 	rss=$(max "$rss" "$kib")

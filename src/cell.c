@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,6 +8,16 @@
 #include "common.h"
 #include "day.h"
 #include "utf8.h"
+
+const char *cell_shown(const char *s)
+{
+	static char buf[8][CELL_SHOWN * 10 + 8];
+	static unsigned turn;
+	char *b = buf[turn++ % 8], *e = utf8_escape(s ? s : "", CELL_SHOWN, 0);
+	snprintf(b, sizeof buf[0], "%s", e);
+	free(e);
+	return b;
+}
 
 static int is_blank(char c)
 {

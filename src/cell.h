@@ -3,6 +3,13 @@
 #ifndef ORIENTIR_CELL_H
 #define ORIENTIR_CELL_H
 
+/* A cell as a message quotes it: its first CELL_SHOWN characters, then
+ * "…", control characters and broken bytes escaped. The text lives in one
+ * of eight buffers taken in turn: use it in the message being made, never
+ * keep it. NULL shows as "". */
+#define CELL_SHOWN 40
+const char *cell_shown(const char *s);
+
 /* NULL, or nothing but spaces. */
 int cell_empty(const char *s);
 /* A fresh copy without surrounding spaces. */

@@ -12,6 +12,7 @@
 #include "common.h"
 #include "db.h"
 #include "dbcheck.h"
+#include "keys.h"
 
 /* How many backups a folder keeps. */
 #define BACKUPS_KEPT 5
@@ -54,9 +55,15 @@ static int run(int argc, char **argv, cli_env *env)
 	} else {
 		dest = xstrdup(to);
 	}
-	int rc = err ? -1 : dbcheck_backup(db, dest, &err);
+	/* Signed, so that a restore can tell a copy changed since. */
+	sign_key key;
+	char *news = NULL;
+	int rc = err || keys_own(db, &key, &news, &err) < 0 ? -1 : dbcheck_backup(db, dest, &key, &err);
+	if (news)
+		printf("%s\n", news);
+	free(news);
 	if (rc == 0) {
-		printf(_("Backup written and checked: %s\n"), dest);
+		printf(_("Backup written and checked: %s (signed: %s.sig)\n"), dest, dest);
 		/* Into a folder (a stick): the last few stay, the rest go. */
 		if (!to || (stat(to, &st) == 0 && S_ISDIR(st.st_mode))) {
 			char *dir = xstrndup(dest, (size_t)(strrchr(dest, '/') - dest));
@@ -87,6 +94,9 @@ const cli_command cli_backup = {
 	   "  --to FILE  write the copy there\n"
 	   "  --to DIR   write orientir-CODE-DATE.db into that folder, keeping the\n"
 	   "             last 5 there (default: the folder 'backups' beside the\n"
-	   "             database)\n"),
+	   "             database)\n\n"
+	   "Beside the copy, FILE.sig holds the database's signature of it: restore\n"
+	   "refuses a copy changed since. The copy holds the signing key too: keep\n"
+	   "it as safe as the database.\n"),
 	run,
 };

@@ -56,6 +56,8 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	} else if (district_report_build(db, period, &r, &err) != 0) {
 		cli_error("%s", err);
 	} else {
+		if (r.key_news)
+			printf("%s\n", r.key_news);
 		if (district_report_package(&r, st, &p, &err) != 0) {
 			cli_error("%s", err);
 		} else if (package_write(&p, dest, &err) != 0) {
@@ -65,8 +67,8 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 		} else {
 			printf(ngettext("Written: %s/%s (%zu file, %lld KiB), checked. The stick can be removed.\n",
 					"Written: %s/%s (%zu files, %lld KiB), checked. The stick can be removed.\n",
-					(unsigned long)(p.n + 1)),
-			       dest, p.dirname, p.n + 1, (p.bytes + 1023) / 1024);
+					(unsigned long)(p.n + 1 + p.has_key)),
+			       dest, p.dirname, p.n + 1 + p.has_key, (p.bytes + 1023) / 1024);
 			if (!r.status.n)
 				printf(_("No schools are known yet, and the report says so: import their packages first.\n"));
 			else

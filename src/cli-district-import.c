@@ -10,6 +10,8 @@
 #include "day.h"
 #include "db.h"
 #include "district.h"
+#include "keys.h"
+#include "utf8.h"
 
 /* Now, or noon of the day given, as YYYY-MM-DDTHH:MM:SS (fresh), or NULL
  * when the given text is not a day. */
@@ -25,20 +27,27 @@ static char *received_time(const char *given)
 	return t;
 }
 
-static void report(const pkg_import *r)
+void cli_district_report(const pkg_import *r)
 {
 	if (r->outcome == PKG_REFUSED) {
 		cli_error(_("%s (the package is refused: nothing of it was kept)"), r->reason ? r->reason : r->dir);
 	} else {
-		char *made = district_time_text(r->created_at);
-		printf(_("%s %s (%s), %s, made %s: %s.\n"), r->school_code, r->school_name, r->dir, r->period, made,
+		char *made = district_time_text(r->created_at), *dir = utf8_escape(r->dir, 0, 0);
+		printf(_("%s %s (%s), %s, made %s: %s.\n"), r->school_code, r->school_name, dir, r->period, made,
 		       pkg_outcome_title(r->outcome));
 		free(made);
+		free(dir);
 		if (r->results)
 			printf(ngettext("  %ld result taken in\n", "  %ld results taken in\n", (unsigned long)r->results),
 			       r->results);
-		for (size_t i = 0; i < r->nnotes; i++)
-			printf("  %s\n", r->notes[i]);
+		for (size_t i = 0; i < r->nnotes; i++) {
+			char *note = utf8_escape(r->notes[i], 0, 0);
+			printf("  %s\n", note);
+			free(note);
+		}
+		if (r->outcome == PKG_HELD)
+			printf(_("  number %ld: take it with 'orientir district accept %ld', or 'orientir district reject"
+				 " %ld'\n"), r->held_id, r->held_id, r->held_id);
 	}
 	if (r->receipt_error)
 		cli_error(_("warning: no receipt left for the school: %s"), r->receipt_error);
@@ -70,14 +79,30 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 		free(when);
 		return EXIT_FAIL;
 	}
-	long counts[5] = { 0 };
+	/* The receipts are signed: a database of an earlier version gets its
+	 * key now, and the user hears of it once. */
+	sign_key key;
+	char *news = NULL, *err = NULL;
+	if (keys_own(db, &key, &news, &err) < 0) {
+		cli_error("%s", err);
+		free(err);
+		free(when);
+		school_clear(&sc);
+		db_close(db);
+		return EXIT_FAIL;
+	}
+	if (news)
+		printf("%s\n", news);
+	free(news);
+	long counts[PKG_REFUSED + 1] = { 0 };
 	int failed = 0;
 	for (int a = optind; a < argc && !failed; a++) {
-		char **dirs, *err = NULL;
+		char **dirs;
 		size_t n;
 		if (district_find_packages(argv[a], &dirs, &n, &err) != 0) {
 			cli_error("%s", err);
 			free(err);
+			err = NULL;
 			counts[PKG_REFUSED]++;
 			continue;
 		}
@@ -88,18 +113,22 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 		for (size_t i = 0; i < n && !failed; i++) {
 			pkg_import r;
 			failed = district_import_package(db, dirs[i], when, &r) != 0;
-			report(&r);
+			cli_district_report(&r);
 			counts[r.outcome]++;
 			pkg_import_clear(&r);
 		}
 		district_dirs_free(dirs, n);
 	}
-	long total = counts[0] + counts[1] + counts[2] + counts[3] + counts[4];
-	printf(ngettext("%ld package: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.\n",
-			"%ld packages: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.\n",
+	long total = 0;
+	for (int i = 0; i <= PKG_REFUSED; i++)
+		total += counts[i];
+	printf(ngettext("%ld package: %ld new, %ld replaced, %ld unchanged, %ld older, %ld held, %ld refused.\n",
+			"%ld packages: %ld new, %ld replaced, %ld unchanged, %ld older, %ld held, %ld refused.\n",
 			(unsigned long)total),
-	       total, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
+	       total, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER], counts[PKG_HELD],
 	       counts[PKG_REFUSED]);
+	if (counts[PKG_HELD])
+		printf(_("Held packages wait for your decision: 'orientir district held' lists them.\n"));
 	free(when);
 	school_clear(&sc);
 	db_close(db);

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "district.h"
 #include "import.h"
+#include "sign.h"
 #include "table.h"
 
 static int list(sqlite3 *db)
@@ -23,15 +24,18 @@ static int list(sqlite3 *db)
 		free(err);
 		return EXIT_FAIL;
 	}
-	table *t = table_new(3, "lll", "-++");
-	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Note") };
+	table *t = table_new(4, "llll", "-++-");
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Note"), _("Key") };
 	table_add(t, head);
 	for (size_t i = 0; i < n; i++) {
 		char *note = *v[i].other_name ? xasprintf(_("its package says «%s»: confirm"), v[i].other_name)
 			   : xstrdup(v[i].listed ? "" : _("known only from a package"));
-		const char *row[] = { v[i].code, v[i].name, note };
+		uint8_t pub[SIGN_KEY_SIZE];
+		char *key = sign_unhex(v[i].key, pub, SIGN_KEY_SIZE) == 0 ? sign_fingerprint(pub) : xstrdup(_("none yet"));
+		const char *row[] = { v[i].code, v[i].name, note, key };
 		table_add(t, row);
 		free(note);
+		free(key);
 	}
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);

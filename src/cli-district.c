@@ -18,6 +18,7 @@ static const struct {
 	{ "import", cli_district_import }, { "status", cli_district_status }, { "risk", cli_district_risk },
 	{ "schools", cli_district_schools }, { "set", cli_district_set },
 	{ "indicators", cli_district_indicators }, { "export", cli_district_export },
+	{ "held", cli_district_held }, { "accept", cli_district_accept }, { "reject", cli_district_reject },
 };
 
 int cli_format(const char *s)
@@ -96,12 +97,13 @@ static int run(int argc, char **argv, cli_env *env)
 		return EXIT_OK;
 	}
 	if (argc < 2)
-		return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set"));
+		return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
+						  " schools or set"));
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(argc - 1, argv + 1, env, &cli_district);
-	return cli_usage(&cli_district, _("say import, status, risk, indicators, export, schools or set, not '%s'"),
-				 argv[1]);
+	return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
+					  " schools or set, not '%s'"), argv[1]);
 }
 
 const cli_command cli_district = {
@@ -109,6 +111,8 @@ const cli_command cli_district = {
 	/* One subcommand a line: the whole would not fit one. */
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
 	N_("import PATH... [--received DATE]\n"
+	   "   | held [--all] [--format table|csv]\n"
+	   "   | accept|reject N... | --school CODE\n"
 	   "   | status [--period P] [--format table|csv]\n"
 	   "   | risk [--year Y] [--format table|csv]\n"
 	   "   | indicators [--year Y] [--format table|csv]\n"
@@ -118,12 +122,26 @@ const cli_command cli_district = {
 	N_("the district office: take in the schools' packages, see who reported, find low results, report"),
 	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"
-	   "folder (a stick) holding several. Each is checked first (SHA256SUMS, its\n"
-	   "format, every table); one that fails is refused whole. Per school and\n"
-	   "half-year the newest package wins; the same package again changes nothing;\n"
-	   "an older one is ignored. A receipt.txt is left in each package folder, for\n"
-	   "the school to see that its report arrived.\n"
+	   "folder (a stick) holding several. Each is read once, regular files only,\n"
+	   "within limits, and checked first (SHA256SUMS, the school's signature, its\n"
+	   "format, its dates, every table); one that fails is refused whole. Per\n"
+	   "school and half-year the newest package wins; the same package again\n"
+	   "changes nothing; an older one is ignored. The first signed package of a\n"
+	   "school pins its key; an unknown school's package, or one signed otherwise\n"
+	   "than its school's pinned key, is held for the methodist. A signed\n"
+	   "receipt.txt is left in each package folder, for the school to see that\n"
+	   "its report arrived.\n"
 	   "  --received DATE   the day the stick came (default: now)\n\n"
+	   "district held: the packages held for a decision, with why, and the\n"
+	   "fingerprint of the key that signed each (compare it on the phone).\n"
+	   "  --all             the decided ones too\n"
+	   "  --format csv      id,school_code,school_name,period,created_at,\n"
+	   "                    received_at,reason,key_fingerprint,\n"
+	   "                    school_key_fingerprint,decision,decided_at\n\n"
+	   "district accept N... | --school CODE: takes held packages in (an unknown\n"
+	   "school joins the list) and pins their keys as their schools'.\n"
+	   "district reject N... | --school CODE: refuses them; the same package\n"
+	   "brought again is refused.\n\n"
 	   "district status: every school known, whether its package for the\n"
 	   "half-year came, when, and whether on time (by the first version's day).\n"
 	   "  --period P        2026-H1 or 2026-H2 (default: the current half-year)\n"
@@ -155,15 +173,17 @@ const cli_command cli_district = {
 	   "who reported and when, the schools' shares below the minimum in Russian\n"
 	   "and mathematics on ВПР, ОГЭ and ЕГЭ beside last year's with charts, the\n"
 	   "low-results list, each school's roadmap completion), status.csv,\n"
-	   "indicators.csv, risk.csv, roadmap.csv and SHA256SUMS. Written like a\n"
-	   "school's package: whole or not at all. Indicators and the rule are of the\n"
-	   "half-year's year.\n"
+	   "indicators.csv, risk.csv, roadmap.csv, SHA256SUMS and SIGNATURE. Written\n"
+	   "like a school's package: whole or not at all. Indicators and the rule are\n"
+	   "of the half-year's year.\n"
 	   "  --period P        2026-H1 or 2026-H2 (required)\n"
 	   "  --to FOLDER       where to write (default: the USB stick, if exactly one)\n"
 	   "  --dialect D       excel-ru (default) or rfc4180, as for 'export'\n\n"
 	   "district schools: the schools the district expects reports from.\n"
 	   "  list              (the default) each with its code and name\n"
-	   "  import FILE       a CSV with columns code (Код) and name (Наименование)\n"
+	   "  import FILE       a CSV with columns code (Код) and name (Наименование),\n"
+	   "                    and optionally public_key (Ключ: as 'orientir key'\n"
+	   "                    prints it at the school), which pins the school's key\n"
 	   "  add CODE NAME     one school\n"
 	   "  confirm CODE      take the name the school's package gave; with --keep,\n"
 	   "                    keep the district's name\n\n"

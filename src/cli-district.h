@@ -4,6 +4,7 @@
 #define ORIENTIR_CLI_DISTRICT_H
 
 #include "cli.h"
+#include "district.h"
 
 typedef int (*district_run)(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
@@ -14,6 +15,14 @@ int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command 
 int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd);
 int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_command *cmd);
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_accept(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_reject(int argc, char **argv, cli_env *env, const cli_command *cmd);
+
+/* Prints what became of one package: its line and notes on stdout, a
+ * refusal on stderr. What came from the stick (its folder's name) is
+ * shown escaped. */
+void cli_district_report(const pkg_import *r);
 
 /* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
 int cli_format(const char *s);

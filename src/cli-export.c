@@ -10,13 +10,15 @@
 #include "day.h"
 #include "db.h"
 #include "district.h"
+#include "keys.h"
 #include "package-write.h"
 #include "package.h"
 #include "receipt.h"
 
 /* What the district said of the package about to be replaced, if it has
- * read it: fresh text, or NULL when there is no receipt for that version. */
-static char *old_receipt(const char *dest, const char *dirname)
+ * read it, and whether the receipt is the district's: fresh text, or NULL
+ * when there is no receipt for that version. */
+static char *old_receipt(sqlite3 *db, const char *dest, const char *dirname)
 {
 	char *dir = xasprintf("%s/%s", dest, dirname), digest[65] = "", *text = NULL;
 	receipt r;
@@ -25,8 +27,9 @@ static char *old_receipt(const char *dest, const char *dirname)
 			char *when = district_time_text(r.received_at);
 			if (strlen(when) > 16)
 				when[16] = '\0';	/* the minute is enough here */
-			text = xasprintf(_("The district had read the package this one replaces, %s: %s.\n"), when,
-					 receipt_outcome_title(r.outcome));
+			text = xasprintf(_("The district had read the package this one replaces, %s: %s.\n"
+					   "The receipt is %s.\n"), when, receipt_outcome_title(r.outcome),
+					 keys_receipt_trust_title(keys_receipt_trust(db, &r)));
 			free(when);
 		}
 		receipt_clear(&r);
@@ -91,15 +94,17 @@ static int run(int argc, char **argv, cli_env *env)
 	if (package_build(db, period, st, with_names, NULL, &p, &err) != 0) {
 		cli_error("%s", err);
 	} else {
-		char *replaced = old_receipt(dest, p.dirname);
+		if (p.key_news)
+			printf("%s\n", p.key_news);
+		char *replaced = old_receipt(db, dest, p.dirname);
 		if (package_write(&p, dest, &err) != 0) {
 			cli_error("%s", err);
 			cli_error(_("the package was not written; a package written before for this half-year is still there whole"));
 		} else {
 			printf(ngettext("Written: %s/%s (%zu file, %lld KiB), checked. The stick can be removed.\n",
 					"Written: %s/%s (%zu files, %lld KiB), checked. The stick can be removed.\n",
-					(unsigned long)(p.n + 1)),
-			       dest, p.dirname, p.n + 1, (p.bytes + 1023) / 1024);
+					(unsigned long)(p.n + 1 + p.has_key)),
+			       dest, p.dirname, p.n + 1 + p.has_key, (p.bytes + 1023) / 1024);
 			if (replaced)
 				fputs(replaced, stdout);
 			rc = EXIT_OK;
@@ -120,9 +125,10 @@ const cli_command cli_export = {
 	N_("[--period YYYY-H1|YYYY-H2] [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]"),
 	N_("write the half-year report package for the district"),
 	N_("Writes the folder orientir-CODE-PERIOD with manifest.txt, SHA256SUMS (check\n"
-	   "it with 'sha256sum -c'), report.html (printable, opens offline) and the\n"
-	   "tables indicators.csv, roadmap.csv, results.csv (this year and the last,\n"
-	   "pupils by code), staff.csv and events.csv.\n\n"
+	   "it with 'sha256sum -c'), SIGNATURE (the school's signature of SHA256SUMS),\n"
+	   "report.html (printable, opens offline) and the tables indicators.csv,\n"
+	   "roadmap.csv, results.csv (this year and the last, pupils by code),\n"
+	   "staff.csv and events.csv.\n\n"
 	   "The files go into a hidden folder first, each written and synced, the\n"
 	   "checksums last; only then does the folder take the package's name, replacing\n"
 	   "an earlier package of the same half-year. A removed stick or a power cut\n"
@@ -132,6 +138,7 @@ const cli_command cli_export = {
 	   "  --to FOLDER       where to write (default: the USB stick, if exactly one)\n"
 	   "  --dialect D       excel-ru (default: UTF-8 with BOM, ';', decimal comma,\n"
 	   "                    DD.MM.YYYY: opens in Russian Excel) or rfc4180\n"
-	   "  --with-names      put pupils' names into results.csv (personal data!)\n"),
+	   "  --with-names      put pupils' and teachers' names in (personal data!);\n"
+	   "                    the files are then readable by you alone\n"),
 	run,
 };

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "common.h"
+#include "utf8.h"
 #include "db.h"
 #include "import.h"
 #include "roadmap.h"
@@ -35,11 +36,14 @@ int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-/* A line of the roadmap's report on stdout. */
+/* A line of the roadmap's report on stdout, what came from the file in it
+ * escaped. */
 static void print_line(void *ctx, const char *text)
 {
 	(void)ctx;
-	printf("%s\n", text);
+	char *shown = utf8_escape(text, 0, 1);
+	printf("%s\n", shown);
+	free(shown);
 }
 
 static int import_roadmap(cli_env *env, const char *path, int first, int last, const char *title, int dry_run)

@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "common.h"
 #include "db.h"
+#include "identity.h"
 #include "paths.h"
 #include "refdata.h"
 #include "school-setup.h"
@@ -44,6 +45,14 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_init, _("the school's name is missing (--name)"));
 	if (strcmp(s.role, "school") != 0 && strcmp(s.role, "district") != 0)
 		return cli_usage(&cli_init, _("the role must be 'school' or 'district', not '%s'"), s.role);
+	enum identity_field bad;
+	char *why = NULL;
+	if (identity_check(s.code, s.name, s.district, &bad, &why) != 0) {
+		static const char *const opt[] = { "--code", "--name", "--district" };
+		int rc = cli_usage(&cli_init, "%s: %s", opt[bad], why);
+		free(why);
+		return rc;
+	}
 
 	char *path = cli_db_path(env);
 	diag d = cli_diag();

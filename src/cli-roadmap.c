@@ -9,6 +9,7 @@
 #include "cell.h"
 #include "cli.h"
 #include "common.h"
+#include "utf8.h"
 #include "day.h"
 #include "csvout.h"
 #include "db.h"
@@ -213,7 +214,9 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		cli_error("%s", err);
 		goto out;
 	}
-	printf(_("%s %s: %s.\n"), a->number, a->title, activity_status_title(a->status));
+	char *number = utf8_escape(a->number, 0, 0), *title = utf8_escape(a->title, 0, 0);
+	printf(_("%s %s: %s.\n"), number, title, activity_status_title(a->status));
+	free(number), free(title);
 	rc = EXIT_OK;
 out:
 	free(err);

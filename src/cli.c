@@ -10,9 +10,11 @@
 #include "common.h"
 #include "db.h"
 #include "usb.h"
+#include "utf8.h"
 
 static const cli_command *const commands[] = {
 	&cli_init, &cli_import, &cli_indicators, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
+	&cli_key,
 };
 
 const cli_command *cli_find(const char *name)
@@ -42,11 +44,14 @@ void cli_print_help(const cli_command *cmd)
 	printf("%s\n\n%s", _(cmd->summary), _(cmd->help));
 }
 
+/* Prints "orientir: " and the message, its control characters escaped:
+ * text from a file or a stick never reaches the terminal raw. */
 static void verror(const char *fmt, va_list ap)
 {
-	fputs("orientir: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	char *msg = xvasprintf(fmt, ap), *shown = utf8_escape(msg, 0, 1);
+	fprintf(stderr, "orientir: %s\n", shown);
+	free(shown);
+	free(msg);
 }
 
 void cli_error(const char *fmt, ...)
@@ -73,11 +78,11 @@ static void print_diag(void *ctx, enum diag_level level, const char *file, long 
 	(void)ctx;
 	const char *prefix = level == DIAG_WARNING ? _("warning: ") : "";
 	if (file && line > 0)
-		fprintf(stderr, "orientir: %s:%ld: %s%s\n", file, line, prefix, msg);
+		cli_error("%s:%ld: %s%s", file, line, prefix, msg);
 	else if (file)
-		fprintf(stderr, "orientir: %s: %s%s\n", file, prefix, msg);
+		cli_error("%s: %s%s", file, prefix, msg);
 	else
-		fprintf(stderr, "orientir: %s%s\n", prefix, msg);
+		cli_error("%s%s", prefix, msg);
 }
 
 diag cli_diag(void)
@@ -147,6 +152,10 @@ sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 		return NULL;
 	}
 	sqlite3 *db = db_open(path, &err);
+	char *notice = db_take_notice();
+	if (notice)
+		cli_error(_("warning: %s"), notice);
+	free(notice);
 	if (!db) {
 		cli_error("%s", err);
 		free(err);

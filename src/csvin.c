@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cell.h"
 #include "common.h"
 #include "csvin.h"
 #include "utf8.h"
@@ -33,6 +34,7 @@ struct csvin {
 	long line;		/* physical line of the text being fed */
 	int in_row;
 	long row_line;
+	size_t row_bytes;	/* fed since the row began */
 	/* The row being read: its cells' text back to back, and where each starts. */
 	char *buf;
 	size_t buflen, bufcap;
@@ -88,6 +90,13 @@ static void grow(void *pp, size_t *cap, size_t need, size_t size)
 static void on_cell(void *s, size_t len, void *data)
 {
 	csvin *in = data;
+	/* The apostrophe csvout puts before a cell Excel would take for a
+	 * formula (=, +, -, @), or one beginning with an apostrophe, is not
+	 * part of the cell. */
+	if (len >= 2 && *(char *)s == '\'' && strchr("=+-@'", ((char *)s)[1])) {
+		s = (char *)s + 1;
+		len--;
+	}
 	grow(&in->buf, &in->bufcap, in->buflen + len + 1, 1);
 	grow(&in->offs, &in->offcap, in->ncells + 1, sizeof *in->offs);
 	if (len)
@@ -154,20 +163,60 @@ static int is_term(unsigned char c)
 	return c == '\n' || c == '\r';
 }
 
+/* Line ends in s: LF, CRLF, and CR alone (old Mac Excel). */
 static int count_newlines(const char *s, size_t n)
 {
 	int k = 0;
 	for (size_t i = 0; i < n; i++)
-		k += s[i] == '\n';
+		k += s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'));
 	return k;
 }
 
-/* Decides between UTF-8 and Windows-1251 by the first non-ASCII character,
- * reading as far as needed; rewinds to the first byte of content. */
+/* The end of the line starting at s (just past its LF, CRLF or lone CR),
+ * or NULL when it has not come yet: a CR last may still have its LF to
+ * come, unless the text ends there. */
+static const char *line_end(const char *s, size_t n, int eof)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			return s + i + 1;
+		if (s[i] == '\r') {
+			if (i + 1 < n)
+				return s + i + 1 + (s[i + 1] == '\n');
+			return eof ? s + i + 1 : NULL;
+		}
+	}
+	return NULL;
+}
+
+/* Whether a character decoded from UTF-8 is one a Russian table holds:
+ * Latin-1 signs and letters, Cyrillic, dashes, quotes, №, € and ₽. Windows-1251
+ * bytes that happen to form UTF-8 («Пё» is U+03F8) mostly fall outside. */
+static int plausible(uint32_t cp)
+{
+	return (cp >= 0xA0 && cp <= 0xFF) || (cp >= 0x400 && cp <= 0x4FF) || (cp >= 0x2010 && cp <= 0x2026) ||
+	       (cp >= 0x2030 && cp <= 0x205E) || cp == 0x2116 || cp == 0x20AC || cp == 0x20BD;
+}
+
+/* Bytes a UTF-8 sequence starting with lead takes (1 for a byte that
+ * starts none). */
+static size_t sequence_len(unsigned char lead)
+{
+	return lead >= 0xF0 && lead <= 0xF7 ? 4 : lead >= 0xE0 ? (lead <= 0xEF ? 3 : 1) : lead >= 0xC0 ? 2 : 1;
+}
+
+/* Enough non-ASCII characters to judge a file by. */
+#define ENCODING_EVIDENCE 256
+
+/* Decides between UTF-8 and Windows-1251 by the non-ASCII characters of
+ * the file (up to ENCODING_EVIDENCE of them, however far in): UTF-8 when
+ * they decode as UTF-8 into letters and signs a table holds, or mostly do
+ * (the reader then names the line that does not); Windows-1251 otherwise.
+ * Rewinds to the first byte of content. */
 static int detect_encoding(csvin *in, char **err)
 {
-	unsigned char b[CHUNK + 4];
-	size_t n = fread(b, 1, sizeof b, in->fp);
+	unsigned char b[CHUNK + 4];	/* a chunk after the start of a character cut by the last */
+	size_t n = fread(b, 1, CHUNK, in->fp);
 	if (n >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
 		*err = xasprintf(_("%s: the file is in UTF-16 (Excel's \"Unicode text\"); save it as \"CSV UTF-8\" or plain \"CSV\""),
 				 in->path);
@@ -178,29 +227,38 @@ static int detect_encoding(csvin *in, char **err)
 		in->offset = 3;
 		return fseek(in->fp, 3, SEEK_SET);
 	}
-	in->enc = CSVIN_UTF8;
+	long good = 0, odd = 0, bad = 0;
 	for (;;) {
-		size_t i;
-		for (i = 0; i < n && b[i] < 0x80; i++)
-			;
-		if (i < n) {
-			/* Read a few more bytes if the character is cut by the buffer. */
-			if (n - i < 4 && !feof(in->fp))
-				n += fread(b + n, 1, 4, in->fp);
+		int eof = n < CHUNK;
+		size_t i = 0;
+		while (i < n && good + odd + bad < ENCODING_EVIDENCE) {
+			if (b[i] < 0x80) {
+				i++;
+				continue;
+			}
+			if (!eof && i + sequence_len(b[i]) > n)
+				break;	/* cut by the chunk: judged with the next */
 			uint32_t cp;
-			in->enc = utf8_decode((char *)b + i, n - i, &cp) ? CSVIN_UTF8 : CSVIN_CP1251;
-			break;
+			size_t k = utf8_decode((char *)b + i, n - i, &cp);
+			if (k == 0)
+				bad++, k = 1;
+			else if (plausible(cp))
+				good++;
+			else
+				odd++;
+			i += k;
 		}
-		if (n < CHUNK)
+		if (eof || good + odd + bad >= ENCODING_EVIDENCE)
 			break;
-		n = fread(b, 1, CHUNK, in->fp);
-		if (n == 0)
-			break;
+		memmove(b, b + i, n - i);
+		n -= i;
+		n += fread(b + n, 1, CHUNK, in->fp);
 	}
 	if (ferror(in->fp)) {
 		*err = xasprintf(_("%s: cannot read: %s"), in->path, strerror(errno));
 		return -1;
 	}
+	in->enc = bad ? (good > bad ? CSVIN_UTF8 : CSVIN_CP1251) : good || !odd ? CSVIN_UTF8 : CSVIN_CP1251;
 	if (in->enc == CSVIN_CP1251) {
 		in->cd = iconv_open("UTF-8", "CP1251");
 		if (in->cd == (iconv_t)-1) {
@@ -211,34 +269,45 @@ static int detect_encoding(csvin *in, char **err)
 	return fseek(in->fp, 0, SEEK_SET);
 }
 
-csvin *csvin_open(const char *path, char **err)
+/* Takes fp (NULL: cannot be opened, errno says why), size bytes long,
+ * and detects its encoding. */
+static csvin *open_fp(FILE *fp, const char *name, long long size, char **err)
 {
 	csvin *in = xcalloc(1, sizeof *in);
-	in->path = xstrdup(path);
+	in->path = xstrdup(name);
 	in->cd = (iconv_t)-1;
 	in->line = 1;
-	in->fp = fopen(path, "rb");
-	if (!in->fp) {
-		*err = xasprintf(_("%s: cannot open: %s"), path, strerror(errno));
-		csvin_close(in);
-		return NULL;
-	}
-	struct stat st;
-	if (fstat(fileno(in->fp), &st) == 0) {
-		if (S_ISDIR(st.st_mode)) {
-			*err = xasprintf(_("%s: is a folder, not a file"), path);
-			csvin_close(in);
-			return NULL;
-		}
-		in->size = st.st_size;
-	}
-	if (detect_encoding(in, err) != 0) {
+	/* Never NULL: arithmetic on it and copies of nothing into it are then defined. */
+	in->text = xmalloc(in->textcap = CHUNK);
+	in->fp = fp;
+	in->size = size;
+	if (!fp) {
+		*err = xasprintf(_("%s: cannot open: %s"), name, strerror(errno));
+	} else if (detect_encoding(in, err) != 0) {
 		if (!*err)
-			*err = xasprintf(_("%s: cannot read: %s"), path, strerror(errno));
-		csvin_close(in);
+			*err = xasprintf(_("%s: cannot read: %s"), name, strerror(errno));
+	} else {
+		return in;
+	}
+	csvin_close(in);
+	return NULL;
+}
+
+csvin *csvin_open(const char *path, char **err)
+{
+	FILE *fp = fopen(path, "rb");
+	struct stat st;
+	if (fp && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = xasprintf(_("%s: is a folder, not a file"), path);
+		fclose(fp);
 		return NULL;
 	}
-	return in;
+	return open_fp(fp, path, fp ? (long long)st.st_size : 0, err);
+}
+
+csvin *csvin_open_mem(const char *name, const char *data, size_t len, char **err)
+{
+	return open_fp(fmemopen((void *)data, len, "r"), name, (long long)len, err);
 }
 
 void csvin_close(csvin *in)
@@ -376,6 +445,8 @@ static int start_parser(csvin *in, char **err)
 		return -1;
 	}
 	csv_set_delim(&in->p, (unsigned char)in->delim);
+	/* A long cell grows libcsv's buffer by this much at a time, not by 128 bytes. */
+	csv_set_blk_size(&in->p, CHUNK);
 	csv_set_space_func(&in->p, is_space);
 	csv_set_term_func(&in->p, is_term);
 	in->started = 1;
@@ -395,15 +466,26 @@ static int parse_error(csvin *in, char **err)
 
 /* Feeds decoded text to libcsv one physical line at a time, so that every
  * row knows the line it starts on. */
+/* A row past CSVIN_MAX_ROW: refused before it fills the memory. */
+static int too_long(csvin *in, char **err)
+{
+	*err = xasprintf(_("%s:%ld: a row longer than %ld KiB: this is not a table a person made"), in->path,
+			 in->in_row ? in->row_line : in->line, CSVIN_MAX_ROW >> 10);
+	return -1;
+}
+
 static int feed(csvin *in, char **err)
 {
 	while (in->textpos < in->textlen) {
 		char *s = in->text + in->textpos;
 		size_t avail = in->textlen - in->textpos;
-		char *nl = memchr(s, '\n', avail);
-		size_t n = nl ? (size_t)(nl - s) + 1 : avail;
-		if (!nl && !in->eof)
+		const char *end = line_end(s, avail, in->eof);
+		size_t n = end ? (size_t)(end - s) : avail;
+		if (!end && !in->eof) {
+			if (avail > CSVIN_MAX_ROW)
+				return too_long(in, err);
 			break;	/* wait for the rest of the line */
+		}
 		/* libcsv makes no row of a line of spaces: it must not start one. */
 		int blank = 1;
 		for (size_t i = 0; i < n && blank; i++)
@@ -411,11 +493,14 @@ static int feed(csvin *in, char **err)
 		if (!in->in_row && !blank) {
 			in->in_row = 1;
 			in->row_line = in->line;
+			in->row_bytes = 0;
 		}
+		if (in->in_row && (in->row_bytes += n) > CSVIN_MAX_ROW)
+			return too_long(in, err);
 		if (csv_parse(&in->p, s, n, on_cell, on_row, in) != n)
 			return parse_error(in, err);
 		in->textpos += n;
-		if (nl)
+		if (end)
 			in->line++;
 	}
 	return 0;
@@ -564,6 +649,7 @@ int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t 
 	in->header = xcalloc(header->ncells, sizeof *in->header);
 	*unknown = NULL;
 	char *unk = NULL;
+	size_t nunk = 0;
 	for (size_t k = 0; k < header->ncells; k++) {
 		in->header[k] = xstrdup(header->cells[k]);
 		char *norm = csvin_norm_header(header->cells[k]);
@@ -576,19 +662,28 @@ int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t 
 			;
 		free(norm);
 		if (i == ncols) {
-			char *u = unk ? xasprintf("%s, «%s»", unk, header->cells[k]) : xasprintf("«%s»", header->cells[k]);
-			free(unk);
-			unk = u;
+			/* Named up to ten: a message is read, not scrolled through. */
+			if (nunk++ < 10) {
+				char *u = xasprintf("%s%s«%s»", unk ? unk : "", unk ? ", " : "", cell_shown(header->cells[k]));
+				free(unk);
+				unk = u;
+			}
 			continue;
 		}
 		if (in->map[i] >= 0) {
 			*err = xasprintf(_("%s:%ld: columns %d («%s») and %zu («%s») both give %s"),
-					 in->path, header->line, in->map[i] + 1, header->cells[in->map[i]],
-					 k + 1, header->cells[k], cols[i].name);
+					 in->path, header->line, in->map[i] + 1, cell_shown(header->cells[in->map[i]]),
+					 k + 1, cell_shown(header->cells[k]), cols[i].name);
 			free(unk);
 			return -1;
 		}
 		in->map[i] = (int)k;
+	}
+	if (nunk > 10) {
+		char *u = xasprintf(ngettext("%s and %zu more", "%s and %zu more", (unsigned long)(nunk - 10)), unk,
+				    nunk - 10);
+		free(unk);
+		unk = u;
 	}
 	*unknown = unk;
 	return 0;
@@ -622,8 +717,14 @@ const char *csvin_header_name(const csvin *in, size_t i)
 char *csvin_header_list(const csvin *in)
 {
 	char *s = xstrdup("");
-	for (size_t k = 0; k < in->nheader; k++) {
-		char *t = xasprintf("%s%s«%s»", s, k ? ", " : "", in->header[k]);
+	for (size_t k = 0; k < in->nheader && k < 20; k++) {
+		char *t = xasprintf("%s%s«%s»", s, k ? ", " : "", cell_shown(in->header[k]));
+		free(s);
+		s = t;
+	}
+	if (in->nheader > 20) {
+		char *t = xasprintf(ngettext("%s and %zu more", "%s and %zu more", (unsigned long)(in->nheader - 20)), s,
+				    in->nheader - 20);
 		free(s);
 		s = t;
 	}

@@ -1,7 +1,9 @@
 /* Reading the CSV files people make: libcsv in strict mode underneath, with
  * the contract's rules on top (encoding and delimiter detection, header
- * aliases, physical line numbers). Streams the file: memory does not grow
- * with its size. Never prints. */
+ * aliases, physical line numbers: LF, CRLF or CR alone). Streams the file:
+ * memory does not grow with its size, and a row is bounded. An apostrophe
+ * before a cell beginning with =, +, - or @ (csvout's guard against Excel
+ * formulas) is dropped. Never prints. */
 #ifndef ORIENTIR_CSVIN_H
 #define ORIENTIR_CSVIN_H
 
@@ -27,8 +29,15 @@ typedef struct csvin_row {
 
 typedef struct csvin csvin;
 
+/* The longest row read (1 MiB): a longer one, or a line that does not end
+ * before it, is refused before it takes the memory. */
+#define CSVIN_MAX_ROW (1L << 20)
+
 /* Opens path and detects its encoding. NULL with *err set on failure. */
 csvin *csvin_open(const char *path, char **err);
+/* The same over len bytes at data (kept by the caller while it is read),
+ * called name in messages. */
+csvin *csvin_open_mem(const char *name, const char *data, size_t len, char **err);
 void csvin_close(csvin *in);
 
 const char *csvin_path(const csvin *in);
@@ -46,7 +55,8 @@ int csvin_next(csvin *in, csvin_row **row, char **err);
 
 /* Maps a header row onto cols, so that later rows carry row->field.
  * -1 with *err when two header cells name the same column. *unknown gets
- * the header cells no column knows, ", "-joined, or NULL. */
+ * the header cells no column knows, ", "-joined, each shown short, the
+ * first ten and how many more; or NULL. */
 int csvin_map(csvin *in, const csvin_row *header, const csvin_col *cols, size_t ncols,
 	      char **err, char **unknown);
 /* Reads the first row and maps it: 0 ok, -1 error (an empty file is one). */
@@ -55,7 +65,8 @@ int csvin_header(csvin *in, const csvin_col *cols, size_t ncols, char **err, cha
 long csvin_header_line(const csvin *in);
 /* The header cell that was mapped to column i, or NULL. */
 const char *csvin_header_name(const csvin *in, size_t i);
-/* Every header cell, ", "-joined (for messages about missing columns). */
+/* The header cells, ", "-joined, each shown short (cell_shown), the
+ * first twenty and how many more (for messages about missing columns). */
 char *csvin_header_list(const csvin *in);
 
 /* The column whose name or alias text is, or -1. */

@@ -14,6 +14,8 @@ typedef struct csv_style {
 	const char *name;	/* "excel-ru", "rfc4180" */
 	char delim;
 	int bom, decimal_comma, dmy_dates;	/* BOM, 12,5 and 15.04.2026 */
+	int formula_guard;	/* a cell Excel would run as a formula (=, +, -, @ first, not a number),
+				 * or beginning with ', gets ' before it */
 } csv_style;
 
 extern const csv_style csv_excel_ru, csv_rfc4180;

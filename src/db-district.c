@@ -15,10 +15,11 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s)
 static void fill_school(sqlite3_stmt *st, void *item)
 {
 	d_school *s = item;
-	*s = (d_school){ db_col_dup(st, 0), db_col_dup(st, 1), sqlite3_column_int(st, 2), db_col_dup(st, 3) };
+	*s = (d_school){ db_col_dup(st, 0), db_col_dup(st, 1), sqlite3_column_int(st, 2), db_col_dup(st, 3),
+			 db_col_dup(st, 4), db_col_dup(st, 5) };
 }
 
-#define SCHOOL_COLS "code, name, listed, coalesce(other_name, '')"
+#define SCHOOL_COLS "code, name, listed, coalesce(other_name, ''), coalesce(key, ''), coalesce(key_since, '')"
 
 int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err)
 {
@@ -55,9 +56,21 @@ int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other,
 	return db_step_done(db, st, err);
 }
 
+int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE d_school SET key = nullif(?2, ''),"
+				   " key_since = CASE WHEN ?2 = '' THEN NULL"
+				   "  ELSE strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') END WHERE code = ?1", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, code);
+	bind_text(st, 2, key);
+	return db_step_done(db, st, err);
+}
+
 void d_school_clear(d_school *s)
 {
-	free(s->code), free(s->name), free(s->other_name);
+	free(s->code), free(s->name), free(s->other_name), free(s->key), free(s->key_since);
 	*s = (d_school){ 0 };
 }
 
@@ -317,4 +330,116 @@ int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err)
 	if (!st)
 		return -1;
 	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
+}
+
+#define HELD_COLS "id, school_code, school_name, period, created_at, digest, key, reason, received_at, source," \
+		  " decision, coalesce(decided_at, '')"
+
+static void fill_held(sqlite3_stmt *st, void *item)
+{
+	d_held *h = item;
+	*h = (d_held){ (long)sqlite3_column_int64(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), db_col_dup(st, 3),
+		       db_col_dup(st, 4), db_col_dup(st, 5), db_col_dup(st, 6), db_col_dup(st, 7), db_col_dup(st, 8),
+		       db_col_dup(st, 9), db_col_dup(st, 10), db_col_dup(st, 11) };
+}
+
+int db_d_held_by_digest(sqlite3 *db, const char *digest, d_held *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " HELD_COLS " FROM d_held WHERE digest = ?", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, digest);
+	return db_row(db, st, fill_held, out, err);
+}
+
+int db_d_held_get(sqlite3 *db, long id, d_held *out, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT " HELD_COLS " FROM d_held WHERE id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_row(db, st, fill_held, out, err);
+}
+
+int db_d_held_put(sqlite3 *db, d_held *h, const char *const *names, const char *const *data, const size_t *lens,
+		  size_t n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_held (school_code, school_name, period, created_at, digest, key,"
+				   " reason, received_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	const char *v[] = { h->school_code, h->school_name, h->period, h->created_at, h->digest, h->key, h->reason,
+			    h->received_at, h->source };
+	for (int i = 0; i < 9; i++)
+		bind_text(st, i + 1, v[i]);
+	if (db_step_done(db, st, err) != 0)
+		return -1;
+	h->id = (long)sqlite3_last_insert_rowid(db);
+	st = db_stmt(db, "INSERT INTO d_held_file (held_id, sort, name, data) VALUES (?, ?, ?, ?)", err);
+	for (size_t i = 0; st && i < n; i++) {
+		sqlite3_bind_int64(st, 1, h->id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		bind_text(st, 3, names[i]);
+		sqlite3_bind_blob64(st, 4, lens[i] ? data[i] : "", lens[i], SQLITE_STATIC);
+		if (db_step_done(db, st, err) != 0)
+			return -1;
+		sqlite3_reset(st);
+	}
+	return st ? 0 : -1;
+}
+
+int db_d_held_files(sqlite3 *db, long id, d_held_file_visit visit, void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT name, data FROM d_held_file WHERE held_id = ? ORDER BY sort", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		visit(ctx, (const char *)sqlite3_column_text(st, 0), sqlite3_column_blob(st, 1),
+		      (size_t)sqlite3_column_bytes(st, 1));
+	return db_step_end(db, st, rc, err);
+}
+
+static void clear_held(void *item)
+{
+	d_held_clear(item);
+}
+
+int db_d_held_list(sqlite3 *db, int all, d_held **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, all ? "SELECT " HELD_COLS " FROM d_held ORDER BY school_code, id"
+				   : "SELECT " HELD_COLS " FROM d_held WHERE decision = '' ORDER BY school_code, id", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_held, clear_held, (void **)out, n, err);
+}
+
+int db_d_held_decide(sqlite3 *db, long id, const char *decision, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "UPDATE d_held SET decision = ?2,"
+				   " decided_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, decision);
+	if (db_step_done(db, st, err) != 0)
+		return -1;
+	st = db_stmt(db, "DELETE FROM d_held_file WHERE held_id = ?", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	return db_step_done(db, st, err);
+}
+
+void d_held_clear(d_held *h)
+{
+	free(h->school_code), free(h->school_name), free(h->period), free(h->created_at), free(h->digest);
+	free(h->key), free(h->reason), free(h->received_at), free(h->source), free(h->decision), free(h->decided_at);
+	*h = (d_held){ 0 };
+}
+
+void d_held_list_free(d_held *v, size_t n)
+{
+	db_rows_free(v, n, sizeof *v, clear_held);
 }

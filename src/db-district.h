@@ -13,6 +13,8 @@ typedef struct d_school {
 	char *code, *name;
 	int listed;		/* on the methodist's list, not only known from a package */
 	char *other_name;	/* "" or the different name a package gave: to confirm */
+	char *key;		/* the public key pinned for its packages (hex), "" none yet */
+	char *key_since;	/* when it was pinned, "" none */
 } d_school;
 
 /* 1 and *out filled, 0 unknown. */
@@ -21,6 +23,8 @@ int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err);
 int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err);
 /* Notes the name a package gave (NULL or "" clears the note). */
 int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err);
+/* Pins key (hex) as the school's, or with "" pins none. */
+int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, char **err);
 /* Every school known, by name. */
 int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err);
 void d_school_clear(d_school *s);
@@ -96,6 +100,38 @@ typedef struct d_progress {
 } d_progress;
 int db_d_progress(sqlite3 *db, const char *period, d_progress **out, size_t *n, char **err);
 void d_progress_free(d_progress *v, size_t n);
+
+/* A package held apart for the methodist to decide on: an unknown
+ * school's, one signed by another key than the school's, one not signed
+ * where the school's key is pinned. Its files are kept with it until the
+ * decision. */
+typedef struct d_held {
+	long id;
+	char *school_code, *school_name, *period, *created_at, *digest;
+	char *key;		/* the signer's public key (hex), "" not signed */
+	char *reason;		/* unknown_school, other_key, unsigned */
+	char *received_at, *source;
+	char *decision;		/* "" waiting, accepted, rejected */
+	char *decided_at;	/* "" while waiting */
+} d_held;
+/* 1 and *out for the package of that digest ever held, 0 none. */
+int db_d_held_by_digest(sqlite3 *db, const char *digest, d_held *out, char **err);
+/* 1 and *out for the held package id, 0 none. */
+int db_d_held_get(sqlite3 *db, long id, d_held *out, char **err);
+/* Holds h (h->id set) with its n files, each a name and its bytes. */
+int db_d_held_put(sqlite3 *db, d_held *h, const char *const *names, const char *const *data, const size_t *lens,
+		  size_t n, char **err);
+/* The files kept with held package id, in the order given: visit gets
+ * each name and its bytes. */
+typedef void (*d_held_file_visit)(void *ctx, const char *name, const void *data, size_t len);
+int db_d_held_files(sqlite3 *db, long id, d_held_file_visit visit, void *ctx, char **err);
+/* The packages waiting for a decision (all ever held with all), by
+ * school code and id. */
+int db_d_held_list(sqlite3 *db, int all, d_held **out, size_t *n, char **err);
+/* Records the decision ("accepted", "rejected") and lets the files go. */
+int db_d_held_decide(sqlite3 *db, long id, const char *decision, char **err);
+void d_held_clear(d_held *h);
+void d_held_list_free(d_held *v, size_t n);
 
 /* How many schools' packages of period are held, or -1 with *err. */
 long db_d_package_count(sqlite3 *db, const char *period, char **err);

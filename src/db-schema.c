@@ -212,6 +212,34 @@ static const char *const migrations[] = {
 	"DROP TRIGGER risk_in_new;"
 	"DROP TRIGGER risk_in;"
 	"DROP TRIGGER risk_out;",
+
+	/* 8: signatures. The database's own Ed25519 key (made at init, or on
+	 * first need for a database of an earlier version), kept here because
+	 * the file is the user's alone; a school keeps the district's key in
+	 * the setting "district.key". A district pins each school's public key
+	 * (hex) and keeps the packages it cannot take without the methodist's
+	 * word — an unknown school, another key, no signature where a key is
+	 * pinned — whole, with the decision once taken. */
+	"CREATE TABLE own_key ("
+	"  id INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  public BLOB NOT NULL CHECK (length(public) = 32),"
+	"  private BLOB NOT NULL CHECK (length(private) = 32),"
+	"  made_at TEXT NOT NULL);"
+	"ALTER TABLE d_school ADD COLUMN key TEXT;"	/* hex of the pinned public key; NULL: none yet */
+	"ALTER TABLE d_school ADD COLUMN key_since TEXT;"
+	"CREATE TABLE d_held ("
+	"  id INTEGER PRIMARY KEY,"
+	"  school_code TEXT NOT NULL, school_name TEXT NOT NULL, period TEXT NOT NULL,"
+	"  created_at TEXT NOT NULL, digest TEXT NOT NULL UNIQUE,"
+	"  key TEXT NOT NULL DEFAULT '',"	/* the signer's public key, hex; '' unsigned */
+	"  reason TEXT NOT NULL CHECK (reason IN ('unknown_school', 'other_key', 'unsigned')),"
+	"  received_at TEXT NOT NULL, source TEXT NOT NULL DEFAULT '',"
+	"  decision TEXT NOT NULL DEFAULT '' CHECK (decision IN ('', 'accepted', 'rejected')),"
+	"  decided_at TEXT);"
+	"CREATE TABLE d_held_file ("
+	"  held_id INTEGER NOT NULL REFERENCES d_held(id) ON DELETE CASCADE,"
+	"  sort INTEGER NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL,"
+	"  PRIMARY KEY (held_id, sort)) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

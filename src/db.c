@@ -313,17 +313,46 @@ static sqlite3 *open_conn(const char *path, int flags, char **err)
 	return db;
 }
 
+static char *notice;
+
+char *db_take_notice(void)
+{
+	char *n = notice;
+	notice = NULL;
+	return n;
+}
+
+/* Makes the database and its journal files readable by their owner only,
+ * noting it when they were not. */
+static void tighten(const char *path, int fd)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !(st.st_mode & 077) || fchmod(fd, st.st_mode & 0700) != 0)
+		return;
+	static const char *const ext[] = { "-wal", "-shm", "-journal" };
+	for (size_t i = 0; i < sizeof ext / sizeof *ext; i++) {
+		char *j = xasprintf("%s%s", path, ext[i]);
+		chmod(j, 0600);
+		free(j);
+	}
+	free(notice);
+	notice = xasprintf(_("%s was readable by other users of this computer (mode %04o); it holds pupils' personal"
+			     " data and its signing key, and is now readable by you alone"), path,
+			   (unsigned)(st.st_mode & 07777));
+}
+
 sqlite3 *db_open(const char *path, char **err)
 {
 	if (make_parent(path, err) != 0)
 		return NULL;
 	/* Create the file ourselves so that it is private from its first byte:
-	 * it holds minors' personal data. */
+	 * it holds minors' personal data and the signing key. */
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		*err = xasprintf(_("cannot open database %s: %s"), path, strerror(errno));
 		return NULL;
 	}
+	tighten(path, fd);
 	close(fd);
 	sqlite3 *db = open_conn(path, SQLITE_OPEN_READWRITE, err);
 	if (!db)

@@ -16,8 +16,12 @@ int db_schema_version(void);
 char *db_default_path(void);
 
 /* Opens or creates the database, bringing its schema up to date. A database
- * from a newer orientir is refused. NULL with *err on failure. */
+ * from a newer orientir is refused. One readable by other users is made
+ * private (see db_take_notice). NULL with *err on failure. */
 sqlite3 *db_open(const char *path, char **err);
+/* What db_open did that the user must hear of (a database made private),
+ * once: fresh, or NULL. */
+char *db_take_notice(void);
 /* Opens an existing file read-only, without migrating it (for checks). */
 sqlite3 *db_open_readonly(const char *path, char **err);
 void db_close(sqlite3 *db);

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "day.h"
 #include "db.h"
 #include "dbcheck.h"
+#include "stick.h"
 
 static void add(char **report, const char *line)
 {
@@ -79,20 +81,13 @@ int dbcheck_file(const char *path, char **report)
 	return damaged;
 }
 
-int dbcheck_backup(sqlite3 *db, const char *dest, char **err)
+/* A checked copy of db at tmp, a private empty file mkstemp made: SQLite's
+ * online backup, then one file with nothing beside it. */
+static int copy_checked(sqlite3 *db, const char *tmp, char **err)
 {
-	char *tmp = xasprintf("%s.tmp", dest);
 	int rc = -1;
-	/* Private from the first byte, like the database itself. */
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		*err = xasprintf(_("cannot write %s: %s"), tmp, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	close(fd);
 	sqlite3 *out = NULL;
-	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(tmp, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL) != SQLITE_OK) {
 		*err = xasprintf(_("cannot write %s: %s"), tmp, sqlite3_errmsg(out));
 		goto out;
 	}
@@ -117,27 +112,106 @@ int dbcheck_backup(sqlite3 *db, const char *dest, char **err)
 	sqlite3_close(out);
 	out = NULL;
 	char *report = NULL;
-	int bad = dbcheck_file(tmp, &report);
-	if (bad != 0) {
+	if (dbcheck_file(tmp, &report) != 0) {
 		*err = xasprintf(_("the copy %s failed its check: %s"), tmp, report ? report : "?");
 		free(report);
 		goto out;
 	}
-	fd = open(tmp, O_RDONLY | O_CLOEXEC);
-	if (fd < 0 || fsync(fd) != 0 || rename(tmp, dest) != 0) {
-		*err = xasprintf(_("cannot write %s: %s"), dest, strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		goto out;
-	}
-	close(fd);
 	rc = 0;
 out:
 	if (out)
 		sqlite3_close(out);
-	if (rc != 0)
-		unlink(tmp);
+	return rc;
+}
+
+/* The SHA-256 of what fd reads, in hex, then "\n": what a backup's
+ * signature signs. 0, or -1 with errno. */
+static int file_digest(int fd, char out[66])
+{
+	struct sha256_ctx ctx;
+	uint8_t d[SHA256_DIGEST_SIZE], buf[65536];
+	ssize_t r;
+	sha256_init(&ctx);
+	while ((r = read(fd, buf, sizeof buf)) > 0 || (r < 0 && errno == EINTR))
+		if (r > 0)
+			sha256_update(&ctx, (size_t)r, buf);
+	if (r < 0)
+		return -1;
+	sha256_digest(&ctx, sizeof d, d);
+	for (size_t i = 0; i < sizeof d; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+	out[64] = '\n';
+	out[65] = '\0';
+	return 0;
+}
+
+int dbcheck_backup(sqlite3 *db, const char *dest, const sign_key *key, char **err)
+{
+	/* The copy is made beside the live database (private, and never a
+	 * path on the stick SQLite would open by name), then copied over. */
+	const char *live = sqlite3_db_filename(db, "main");
+	char *tmp = xasprintf("%s.backup-XXXXXX", live && *live ? live : "orientir");
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = xasprintf(_("cannot write %s: %s"), tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	close(fd);
+	const char *slash = strrchr(dest, '/');
+	char *dir = slash ? (slash == dest ? xstrdup("/") : xstrndup(dest, (size_t)(slash - dest))) : xstrdup(".");
+	const char *name = slash ? slash + 1 : dest;
+	char *sig = xasprintf("%s.sig", name), digest[66];
+	int rc = -1, dfd = -1;
+	if (!*name) {
+		*err = xasprintf(_("%s: name the file to write"), dest);
+		goto out;
+	}
+	if (copy_checked(db, tmp, err) != 0 || (dfd = stick_dir_open(dir, err)) < 0)
+		goto out;
+	fd = open(tmp, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = xasprintf(_("cannot read %s: %s"), tmp, strerror(errno));
+		goto out;
+	}
+	unlinkat(dfd, sig, 0);
+	rc = stick_put_from(dfd, dir, name, fd, 0600, err);
+	if (rc == 0 && key) {
+		if (lseek(fd, 0, SEEK_SET) != 0 || file_digest(fd, digest) != 0) {
+			*err = xasprintf(_("cannot read %s: %s"), tmp, strerror(errno));
+			rc = -1;
+		} else {
+			char *text = sign_file_text(key, SIGN_BACKUP, digest, strlen(digest));
+			rc = stick_put(dfd, dir, sig, text, strlen(text), 0644, err);
+			free(text);
+		}
+	}
+	close(fd);
+out:
+	if (dfd >= 0)
+		close(dfd);
+	unlink(tmp);
 	free(tmp);
+	free(dir);
+	free(sig);
+	return rc;
+}
+
+enum sign_state dbcheck_signature(const char *path, uint8_t pub[SIGN_KEY_SIZE])
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? (slash == path ? xstrdup("/") : xstrndup(path, (size_t)(slash - path))) : xstrdup(".");
+	char *sig = xasprintf("%s.sig", slash ? slash + 1 : path), *err = NULL, *text = NULL, digest[66];
+	enum sign_state rc = SIGN_NONE;
+	int dfd = stick_dir_open(dir, &err), fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (dfd >= 0 && (text = stick_read(dfd, dir, sig, 4096, NULL, &err)))
+		rc = fd >= 0 && file_digest(fd, digest) == 0
+			? sign_file_check(text, SIGN_BACKUP, digest, strlen(digest), pub) : SIGN_BAD;
+	if (fd >= 0)
+		close(fd);
+	if (dfd >= 0)
+		close(dfd);
+	free(text), free(err), free(dir), free(sig);
 	return rc;
 }
 
@@ -201,9 +275,11 @@ int dbcheck_prune(const char *dir, const char *code, int keep)
 	int removed = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (n - i > (size_t)keep) {
-			char *p = xasprintf("%s/%s", dir, names[i]);
+			char *p = xasprintf("%s/%s", dir, names[i]), *sig = xasprintf("%s.sig", p);
 			removed += unlink(p) == 0;
+			unlink(sig);
 			free(p);
+			free(sig);
 		}
 		free(names[i]);
 	}
@@ -226,11 +302,18 @@ int dbcheck_restore(const char *from, const char *path, char **aside, char **err
 	if (!src)
 		return -1;
 	/* A copy beside the database first, so the swap is two renames. */
-	char *tmp = xasprintf("%s.restore-tmp", path);
-	unlink(tmp);
-	int rc = dbcheck_backup(src, tmp, err);
+	char *tmp = xasprintf("%s.restore-XXXXXX", path);
+	int fd = mkstemp(tmp), rc = -1;
+	if (fd < 0) {
+		*err = xasprintf(_("cannot write %s: %s"), tmp, strerror(errno));
+	} else {
+		close(fd);
+		rc = copy_checked(src, tmp, err);
+	}
 	db_close(src);
 	if (rc != 0) {
+		if (fd >= 0)
+			unlink(tmp);
 		free(tmp);
 		return -1;
 	}

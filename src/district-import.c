@@ -1,13 +1,15 @@
-/* Taking in a school's report package: checked whole before anything is
- * kept, the newest version per school and half-year winning, results kept
- * per school and year from the newest package carrying that year, and a
- * receipt left beside the package for the school to see. */
+/* Taking in a school's report package: read once into memory and checked
+ * whole before anything is kept, its signature held against the key
+ * pinned for its school, the newest version per school and half-year
+ * winning, results kept per school and year from the newest package
+ * carrying that year, a receipt left beside the package for the school to
+ * see; and the packages held apart for the methodist to decide on. */
 #include "config.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cell.h"
 #include "common.h"
@@ -16,23 +18,29 @@
 #include "db.h"
 #include "district-tables.h"
 #include "district.h"
+#include "identity.h"
+#include "keys.h"
 #include "keyval.h"
+#include "package-read.h"
 #include "package-write.h"
 #include "num.h"
 #include "package.h"
 #include "receipt.h"
+#include "stick.h"
 #include "store.h"
 #include "strmap.h"
 
-static const char *const required_files[] = { "manifest.txt", "indicators.csv", "roadmap.csv", "results.csv",
-					      "staff.csv", "events.csv" };
-
+/* Whether dir is a package: it has something called manifest.txt (what
+ * that is, is for the import to judge and tell). */
 static int is_package(const char *dir)
 {
-	char *m = xasprintf("%s/manifest.txt", dir);
-	struct stat st;
-	int yes = stat(m, &st) == 0 && S_ISREG(st.st_mode);
-	free(m);
+	char *err = NULL;
+	int dfd = stick_dir_open(dir, &err);
+	free(err);
+	if (dfd < 0)
+		return 0;
+	int yes = stick_kind(dfd, "manifest.txt") != STICK_NONE;
+	close(dfd);
 	return yes;
 }
 
@@ -40,11 +48,13 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 {
 	*dirs = NULL;
 	*n = 0;
-	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+	int dfd = stick_dir_open(path, err);
+	if (dfd < 0) {
+		free(*err);
 		*err = xasprintf(_("%s: not a folder"), path);
 		return -1;
 	}
+	close(dfd);
 	if (is_package(path)) {
 		*dirs = xmalloc(sizeof **dirs);
 		(*dirs)[(*n)++] = xstrdup(path);
@@ -57,7 +67,7 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 		return -1;
 	}
 	for (size_t i = 0; i < k; i++) {
-		char *sub = xasprintf("%s/%s", path, names[i]);
+		char *sub = stick_path(path, names[i]);
 		if (is_package(sub)) {
 			*dirs = xrealloc(*dirs, (*n + 1) * sizeof **dirs);
 			(*dirs)[(*n)++] = sub;
@@ -81,14 +91,24 @@ const char *pkg_outcome_title(enum pkg_outcome o)
 	case PKG_REPLACED: return _("accepted, replaces the earlier version");
 	case PKG_UNCHANGED: return _("unchanged: this very package was received before");
 	case PKG_OLDER: return _("older than the one we have, ignored");
+	case PKG_HELD: return _("held for a decision");
 	default: return _("refused");
 	}
 }
 
 const char *pkg_outcome_code(enum pkg_outcome o)
 {
-	static const char *const codes[] = { "accepted", "replaced", "unchanged", "older", "refused" };
+	static const char *const codes[] = { "accepted", "replaced", "unchanged", "older", "held", "refused" };
 	return codes[o];
+}
+
+const char *district_held_reason(const char *reason)
+{
+	if (strcmp(reason, "unknown_school") == 0)
+		return _("the school is not on the district's list");
+	if (strcmp(reason, "other_key") == 0)
+		return _("signed by another key than the school's");
+	return _("not signed, though the school's key is known");
 }
 
 static void add_text(char ***v, size_t *n, char *text)
@@ -125,63 +145,87 @@ int pkg_refuse(pkg_import *r, char *reason)
 	return -1;
 }
 
-/* --- the manifest --- */
+/* --- what a package says of itself --- */
 
-/* "2026-06-18T10:22:03": the form created_at and received_at take. */
-static int is_timestamp(const char *s)
+/* "2026-06-18T10:22:03" as seconds since 1970 (local time, no zones: both
+ * sides of a comparison are the same clock's), or -1 when it is not one. */
+static long long timestamp_seconds(const char *s)
 {
 	int y, mo, d, h, mi, se, n = 0;
-	return s && sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) == 6 && n == 19 &&
-	       s[19] == '\0' && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && se < 61;
+	long day;
+	if (!s || sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &se, &n) != 6 || n != 19 ||
+	    s[19] != '\0' || !(day = day_make(y, mo, d)) || h > 23 || mi > 59 || se > 60)
+		return -1;
+	return (long long)day_diff(19700101, day) * 86400 + h * 3600 + mi * 60 + se;
 }
 
-/* Reads the package's manifest into p and r (as much as there is, so that
- * even a refused package's receipt names it), then checks its checksums
- * and that every file is there and the manifest is one we read. */
-static int read_manifest(const char *dir, pkg_import *r, d_package *p, char *digest)
+/* The manifest's values into r (as much as there is: even a refused
+ * package's receipt names it), the whole into m. */
+static void manifest_values(const char *text, pkg_import *r, d_package *m)
 {
-	char *err = NULL, *m = package_read_file(dir, "manifest.txt", NULL);
-	char *format = m ? keyval_get(m, "format") : NULL;
-	char **f[] = { &p->school_code, &p->school_name, &p->district, &p->period, &p->created_at, &p->app_version };
+	char **f[] = { &m->school_code, &m->school_name, &m->district, &m->period, &m->created_at, &m->app_version };
 	const char *keys[] = { "school_code", "school_name", "district", "period", "created_at", "app_version" };
 	for (int i = 0; i < 6; i++)
-		if (!m || !(*f[i] = keyval_get(m, keys[i])))
+		if (!text || !(*f[i] = keyval_get(text, keys[i])))
 			*f[i] = xstrdup("");
-	free(m);
-	r->school_code = xstrdup(p->school_code);
-	r->school_name = xstrdup(p->school_name);
-	r->period = xstrdup(p->period);
-	r->created_at = xstrdup(p->created_at);
-	int rc = 0, year, half;
-	/* Taken before the check, so that even a refusal's receipt names the
-	 * version it is about, and the school can tell it from a later one. */
-	int have_sums = package_digest(dir, digest) == 0;
-	if (package_verify(dir, &err) != 0 || !have_sums) {
-		rc = pkg_refuse(r, err ? err : xasprintf(_("%s: no SHA256SUMS: the package is incomplete"), dir));
-		goto out;
+	char **g[] = { &r->school_code, &r->school_name, &r->period, &r->created_at };
+	const char *v[] = { m->school_code, m->school_name, m->period, m->created_at };
+	for (int i = 0; i < 4; i++) {
+		free(*g[i]);
+		*g[i] = xstrdup(v[i]);
 	}
-	char *sums = package_read_file(dir, "SHA256SUMS", NULL);
-	for (size_t i = 0; i < sizeof required_files / sizeof *required_files && rc == 0; i++) {
-		char *listed = xasprintf("  %s\n", required_files[i]);
-		if (!sums || !strstr(sums, listed))
-			rc = pkg_refuse(r, xasprintf(_("%s: %s is missing from the package"), dir, required_files[i]));
-		free(listed);
+}
+
+static const char *const required_files[] = { "manifest.txt", "indicators.csv", "roadmap.csv", "results.csv",
+					      "staff.csv", "events.csv" };
+
+/* pkg_check with the manifest's values kept in m. */
+static int check(const pkg_in *p, const char *received_at, pkg_import *r, d_package *m, enum sign_state *sig,
+		 uint8_t key[SIGN_KEY_SIZE])
+{
+	const pkg_file *mf = pkg_in_file(p, "manifest.txt");
+	manifest_values(mf ? mf->data : p->manifest, r, m);
+	for (size_t i = 0; i < sizeof required_files / sizeof *required_files; i++)
+		if (!pkg_in_file(p, required_files[i]))
+			return pkg_refuse(r, xasprintf(_("%s: %s is missing from the package"), p->dir,
+						       required_files[i]));
+	char *format = keyval_get(mf->data, "format"), *why = NULL;
+	int year, half, rc = -1;
+	enum identity_field bad;
+	long long made = timestamp_seconds(m->created_at), came = timestamp_seconds(received_at);
+	if (!format || strcmp(format, PACKAGE_FORMAT) != 0) {
+		pkg_refuse(r, xasprintf(_("%s/manifest.txt: the format «%s» is not one this orientir reads (%s);"
+					  " a newer orientir may read it"), p->dir, cell_shown(format), PACKAGE_FORMAT));
+	} else if (identity_check(m->school_code, m->school_name, m->district, &bad, &why) != 0) {
+		pkg_refuse(r, xasprintf(_("%s/manifest.txt: %s"), p->dir, why));
+	} else if (period_parse(m->period, &year, &half) != 0) {
+		pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), p->dir, cell_shown(m->period)));
+	} else if (made < 0) {
+		pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not the time the package was made"), p->dir,
+					cell_shown(m->created_at)));
+	} else if (came >= 0 && made > came + 86400) {
+		char *a = district_time_text(m->created_at), *b = district_time_text(received_at);
+		pkg_refuse(r, xasprintf(_("%s/manifest.txt: the package says it was made %s, more than a day after it"
+					  " came (%s): a package cannot come from the future; check the date on the"
+					  " school's computer and write it again"), p->dir, a, b));
+		free(a), free(b);
+	} else if (package_signature(p, sig, key, &why) != 0) {
+		pkg_refuse(r, why);
+		why = NULL;
+	} else {
+		rc = 0;
 	}
-	free(sums);
-	if (rc != 0)
-		goto out;
-	if (!format || strcmp(format, PACKAGE_FORMAT) != 0)
-		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: the format «%s» is not one this orientir reads (%s);"
-					   " a newer orientir may read it"), dir, format ? format : "", PACKAGE_FORMAT));
-	else if (!*p->school_code || !*p->school_name)
-		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: no school code or name"), dir));
-	else if (half_parse(p->period, &year, &half) != 0)
-		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), dir, p->period));
-	else if (!is_timestamp(p->created_at))
-		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not the time the package was made"), dir,
-					 p->created_at));
-out:
 	free(format);
+	free(why);
+	return rc;
+}
+
+int pkg_check(const pkg_in *p, const char *received_at, pkg_import *r, enum sign_state *sig,
+	      uint8_t key[SIGN_KEY_SIZE])
+{
+	d_package m = { 0 };
+	int rc = check(p, received_at, r, &m, sig, key);
+	d_package_clear(&m);
 	return rc;
 }
 
@@ -214,7 +258,7 @@ static void compare_new(void *ctx, const char *key, double percent)
 	if (year) {
 		*proc++ = *subj++ = *year++ = '\0';
 		char *a = num_tenths(was), *b = num_tenths(now);
-		pkg_note(m->r, _("%s %s %s %s: %s %% → %s %%"), k, proc, subj, year, a, b);
+		pkg_note(m->r, _("%s %s %s %s: %s %% → %s %%"), k, cell_shown(proc), cell_shown(subj), year, a, b);
 		free(a), free(b);
 	}
 	free(k);
@@ -222,7 +266,8 @@ static void compare_new(void *ctx, const char *key, double percent)
 
 /* --- one package --- */
 
-static void write_receipt(sqlite3 *db, const char *digest, const char *received_at, pkg_import *r)
+static void write_receipt(sqlite3 *db, const char *digest, const char *received_at, const sign_key *key,
+			  pkg_import *r)
 {
 	school office = { 0 };
 	char *err = NULL;
@@ -236,37 +281,97 @@ static void write_receipt(sqlite3 *db, const char *digest, const char *received_
 	char **remarks = r->reason ? &r->reason : r->remarks;
 	receipt rc = { r->school_code ? r->school_code : "", r->period ? r->period : "",
 		       r->created_at ? r->created_at : "", (char *)digest, (char *)received_at,
-		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n };
-	if (receipt_write(r->dir, &rc, &err) != 0)
+		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n, SIGN_NONE, { 0 } };
+	if (receipt_write(r->dir, &rc, key, &err) != 0)
 		r->receipt_error = err;
 	school_clear(&office);
 }
 
-/* Stores a new or newer package: the school, the package, its tables. */
-static int store_package(sqlite3 *db, const char *dir, d_package *p, const d_package *held, pkg_import *r)
+/* Reads the tables through without keeping them: a damaged copy is told. */
+static int read_through(const pkg_in *p, const d_package *m, pkg_import *r)
+{
+	pkg_reader rd = { .r = r, .pkg = p, .created_at = m->created_at };
+	return pkg_read_tables(&rd);
+}
+
+/* Holds p apart for reason, its tables read through first: only a sound
+ * package waits for a decision. */
+static int hold(sqlite3 *db, const pkg_in *p, const d_package *m, const char *reason, const char *signer,
+		const char *received_at, pkg_import *r)
+{
+	if (read_through(p, m, r) != 0)
+		return 0;
+	d_held h = { 0, m->school_code, m->school_name, m->period, m->created_at, (char *)p->digest, (char *)signer,
+		     (char *)reason, (char *)received_at, p->dir, NULL, NULL };
+	/* Kept whole, as it came: the checksums, the signature, the files. */
+	size_t n = 0;
+	const char **names = xcalloc(p->n + 2, sizeof *names), **data = xcalloc(p->n + 2, sizeof *data);
+	size_t *lens = xcalloc(p->n + 2, sizeof *lens);
+	names[n] = "SHA256SUMS", data[n] = p->sums, lens[n++] = p->sums_len;
+	if (p->signature)
+		names[n] = "SIGNATURE", data[n] = p->signature, lens[n++] = strlen(p->signature);
+	for (size_t i = 0; i < p->n; i++)
+		names[n] = p->files[i].name, data[n] = p->files[i].data, lens[n++] = p->files[i].len;
+	char *err = NULL;
+	int rc = db_d_held_put(db, &h, names, data, lens, n, &err);
+	free(names), free(data), free(lens);
+	if (rc != 0) {
+		pkg_refuse(r, err);
+		return -1;
+	}
+	r->outcome = PKG_HELD;
+	r->held_id = h.id;
+	pkg_note(r, _("held for the methodist: %s"), district_held_reason(reason));
+	return 0;
+}
+
+/* Stores a new or newer package: the school (a new one when accepting),
+ * its key, the package, its tables. */
+static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_package *held, const char *signer,
+			 int accepting, pkg_import *r)
 {
 	char *err = NULL;
 	d_school s = { 0 };
-	int known = db_d_school_get(db, p->school_code, &s, &err);
+	int known = db_d_school_get(db, m->school_code, &s, &err);
 	if (known < 0)
 		return pkg_refuse(r, err);
-	if (!known && db_d_school_put(db, p->school_code, p->school_name, 0, &err) != 0)
+	if (!known && db_d_school_put(db, m->school_code, m->school_name, 1, &err) != 0)
 		return pkg_refuse(r, err);
-	if (known && strcmp(s.name, p->school_name) != 0) {
-		if (db_d_school_set_other_name(db, p->school_code, p->school_name, &err) != 0) {
-			d_school_clear(&s);
-			return pkg_refuse(r, err);
+	if (!known)
+		pkg_note(r, _("school %s «%s» is now on the district's list"), m->school_code, m->school_name);
+	int rc = 0;
+	if (known && strcmp(s.name, m->school_name) != 0) {
+		if (db_d_school_set_other_name(db, m->school_code, m->school_name, &err) != 0) {
+			rc = pkg_refuse(r, err);
+		} else {
+			char *ours = xquote(s.name), *theirs = xquote(m->school_name);
+			pkg_note_apart(r, xasprintf(_("the package names the school %s, the district knows code %s as %s:"
+						      " confirm which is right"), theirs, m->school_code, ours),
+				       receipt_name_remark(m->school_code, ours, theirs));
+			free(ours), free(theirs);
 		}
-		char *ours = xquote(s.name), *theirs = xquote(p->school_name);
-		pkg_note_apart(r, xasprintf(_("the package names the school %s, the district knows code %s as %s: confirm"
-					      " which is right"), theirs, p->school_code, ours),
-			       receipt_name_remark(p->school_code, ours, theirs));
-		free(ours), free(theirs);
-	} else if (known && *s.other_name && db_d_school_set_other_name(db, p->school_code, NULL, &err) != 0) {
-		d_school_clear(&s);
-		return pkg_refuse(r, err);
+	} else if (known && *s.other_name && db_d_school_set_other_name(db, m->school_code, NULL, &err) != 0) {
+		rc = pkg_refuse(r, err);
+	}
+	/* The first signed package pins its school's key, as a matter of
+	 * course; a package the methodist accepts pins its own, and says so. */
+	int replace = known && *s.key && strcmp(s.key, signer) != 0;
+	if (rc == 0 && *signer && (!known || !*s.key || (accepting && replace))) {
+		if (db_d_school_set_key(db, m->school_code, signer, &err) != 0) {
+			rc = pkg_refuse(r, err);
+		} else if (replace) {
+			uint8_t pub[SIGN_KEY_SIZE];
+			sign_unhex(signer, pub, SIGN_KEY_SIZE);
+			char *fp = sign_fingerprint(pub);
+			pkg_note(r, _("the school's key is now %s: its later packages must be signed with it"), fp);
+			free(fp);
+		}
+	} else if (rc == 0 && !*signer) {
+		pkg_note(r, _("the package is not signed (an earlier orientir made it): nothing shows who made it"));
 	}
 	d_school_clear(&s);
+	if (rc != 0)
+		return rc;
 	long old_id = held ? held->id : 0;
 	/* The old version's indicators are read before it goes. */
 	strmap *old = strmap_new();
@@ -274,94 +379,240 @@ static int store_package(sqlite3 *db, const char *dir, d_package *p, const d_pac
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
-	if (db_d_package_put(db, p, &err) != 0) {
+	if (db_d_package_put(db, m, &err) != 0) {
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
-	pkg_reader rd = { db, r, dir, NULL, 1, p->id, p->created_at, { 0 }, { 0 }, 0, 0 };
-	int rc = pkg_read_tables(&rd);
+	pkg_reader rd = { .db = db, .r = r, .pkg = p, .store = 1, .package_id = m->id, .created_at = m->created_at };
+	rc = pkg_read_tables(&rd);
 	if (rc == 0 && old_id) {
-		struct moved m = { r, old, 0, 0 };
-		if (db_d_indicator_each(db, p->id, compare_new, &m, &err) != 0)
+		struct moved mv = { r, old, 0, 0 };
+		if (db_d_indicator_each(db, m->id, compare_new, &mv, &err) != 0)
 			rc = pkg_refuse(r, err);
-		else if (m.shown == 0)
+		else if (mv.shown == 0)
 			pkg_note(r, _("no indicator moved"));
-		else if (m.more)
+		else if (mv.more)
 			pkg_note(r, ngettext("and %d more indicator moved", "and %d more indicators moved",
-					 (unsigned long)m.more), m.more);
+					 (unsigned long)mv.more), mv.more);
 	}
 	strmap_free(old);
 	r->results = rd.rows;
 	return rc;
 }
 
-int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r)
+/* Why a package of a school cannot be taken without the methodist, or
+ * NULL: the school unknown, or its pinned key not the package's. */
+static const char *hold_reason(sqlite3 *db, const d_package *m, const char *signer, pkg_import *r)
 {
-	*r = (pkg_import){ .dir = xstrdup(dir), .outcome = PKG_REFUSED };
-	d_package p = { 0 }, held = { 0 };
-	char digest[65] = "", *err = NULL;
-	int rc = 0, have = 0;
-	if (read_manifest(dir, r, &p, digest) != 0)
-		goto receipt;
-	if (db_begin(db, &err) != 0) {
-		rc = -1;
+	d_school s = { 0 };
+	char *err = NULL;
+	const char *why = NULL;
+	int known = db_d_school_get(db, m->school_code, &s, &err);
+	if (known < 0)
 		pkg_refuse(r, err);
+	else if (!known)
+		why = "unknown_school";
+	else if (*s.key && strcmp(s.key, signer) != 0)
+		why = *signer ? "other_key" : "unsigned";
+	d_school_clear(&s);
+	return why;
+}
+
+int pkg_take(sqlite3 *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r)
+{
+	d_package m = { 0 }, held = { 0 };
+	d_held before = { 0 };
+	enum sign_state sig = SIGN_NONE;
+	uint8_t key[SIGN_KEY_SIZE];
+	char *err = NULL, *signer = NULL;
+	int rc = 0, have = 0, seen = 0;
+	if (check(p, received_at, r, &m, &sig, key) != 0)
+		goto out;
+	signer = sig == SIGN_GOOD ? sign_hex(key, SIGN_KEY_SIZE) : xstrdup("");
+	for (size_t i = 0; i < p->nunlisted && i < 10; i++)
+		pkg_note(r, _("%s is in the folder but not in SHA256SUMS: it was not read, and nothing vouches for it"),
+			 cell_shown(p->unlisted[i]));
+	if (p->nunlisted > 10)
+		pkg_note(r, ngettext("and %zu more file not in SHA256SUMS", "and %zu more files not in SHA256SUMS",
+				 (unsigned long)(p->nunlisted - 10)), p->nunlisted - 10);
+	if (!accepting && (seen = db_d_held_by_digest(db, p->digest, &before, &err)) < 0)
+		goto failed;
+	if (seen && !*before.decision) {
+		r->outcome = PKG_HELD;
+		r->held_id = before.id;
+		char *when = district_time_text(before.received_at);
+		pkg_note(r, _("held since %s for the methodist: %s"), when, district_held_reason(before.reason));
+		free(when);
 		goto out;
 	}
-	have = db_d_package_get(db, p.school_code, p.period, &held, &err);
-	if (have < 0) {
-		rc = -1;
-		pkg_refuse(r, err);
-		db_rollback(db);
+	if (seen && strcmp(before.decision, "rejected") == 0) {
+		char *when = district_time_text(before.decided_at);
+		pkg_refuse(r, xasprintf(_("%s: the district rejected this very package on %s"), p->dir, when));
+		free(when);
 		goto out;
 	}
-	p.digest = xstrdup(digest);
-	p.received_at = xstrdup(received_at);
-	p.first_received_at = xstrdup(have ? held.first_received_at : received_at);
-	p.source = xstrdup(dir);
-	if (have && strcmp(held.digest, digest) == 0) {
+	m.digest = xstrdup(p->digest);
+	m.received_at = xstrdup(received_at);
+	m.source = xstrdup(p->dir);
+	if ((have = db_d_package_get(db, m.school_code, m.period, &held, &err)) < 0)
+		goto failed;
+	m.first_received_at = xstrdup(have ? held.first_received_at : received_at);
+	if (have && strcmp(held.digest, p->digest) == 0) {
 		r->outcome = PKG_UNCHANGED;
 		char *when = district_time_text(held.received_at);
 		pkg_note(r, _("first received %s"), when);
 		free(when);
-	} else if (have && strcmp(p.created_at, held.created_at) <= 0) {
+		read_through(p, &m, r);
+		goto out;
+	}
+	const char *why = accepting ? NULL : hold_reason(db, &m, signer, r);
+	if (r->reason)
+		goto failed_reason;
+	if (why) {
+		rc = hold(db, p, &m, why, signer, received_at, r);
+	} else if (have && strcmp(m.created_at, held.created_at) <= 0) {
 		r->outcome = PKG_OLDER;
 		char *when = district_time_text(held.created_at);
 		/* Times have whole seconds: two different versions made in the
 		 * same one cannot be ordered, and the one held stays. */
-		if (strcmp(p.created_at, held.created_at) == 0)
+		if (strcmp(m.created_at, held.created_at) == 0)
 			pkg_note(r, _("another version was made in the same second (%s); the district keeps the one it"
 				      " has: write the package again and bring the new one"), when);
 		else
 			pkg_note(r, _("the district has the version made %s"), when);
 		free(when);
+		read_through(p, &m, r);
 	} else {
 		r->outcome = have ? PKG_REPLACED : PKG_NEW;
-		if (store_package(db, dir, &p, have ? &held : NULL, r) != 0) {
-			db_rollback(db);
-			goto receipt;
-		}
+		store_package(db, p, &m, have ? &held : NULL, signer, accepting, r);
 	}
-	if (r->outcome == PKG_UNCHANGED || r->outcome == PKG_OLDER) {
-		/* Not kept, but still read through: a damaged copy is told. */
-		pkg_reader rd = { db, r, dir, NULL, 0, 0, p.created_at, { 0 }, { 0 }, 0, 0 };
-		if (pkg_read_tables(&rd) != 0) {
-			db_rollback(db);
-			goto receipt;
-		}
-	}
-	if (db_commit(db, &err) != 0) {
-		rc = -1;
-		pkg_refuse(r, err);
-		goto out;
-	}
-receipt:
-	write_receipt(db, digest, received_at, r);
+	goto out;
+failed:
+	pkg_refuse(r, err);
+failed_reason:
+	rc = -1;
 out:
-	d_package_clear(&p);
+	free(signer);
+	d_package_clear(&m);
 	if (have > 0)
 		d_package_clear(&held);
+	if (seen > 0)
+		d_held_clear(&before);
 	return rc;
+}
+
+int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r)
+{
+	*r = (pkg_import){ .dir = xstrdup(dir), .outcome = PKG_REFUSED };
+	pkg_in p;
+	sign_key key;
+	char *err = NULL;
+	int rc = 0;
+	if (keys_own(db, &key, NULL, &err) < 0) {
+		pkg_refuse(r, err);
+		return -1;
+	}
+	if (package_load(dir, &p, &err) != 0) {
+		d_package m = { 0 };
+		manifest_values(p.manifest, r, &m);
+		d_package_clear(&m);
+		pkg_refuse(r, err);
+	} else if (db_begin(db, &err) != 0) {
+		pkg_refuse(r, err);
+		rc = -1;
+	} else if ((rc = pkg_take(db, &p, received_at, 0, r)) != 0 || r->outcome == PKG_REFUSED) {
+		db_rollback(db);
+	} else if (db_commit(db, &err) != 0) {
+		pkg_refuse(r, err);
+		rc = -1;
+	}
+	/* A receipt even for a refusal: the school sees why. Not when our own
+	 * database failed: that is nothing the school did. */
+	if (rc == 0)
+		write_receipt(db, p.digest, received_at, &key, r);
+	pkg_in_free(&p);
+	return rc;
+}
+
+/* Adds a file kept with a held package to the package being rebuilt. */
+static void add_held_file(void *ctx, const char *name, const void *data, size_t len)
+{
+	pkg_in *p = ctx;
+	char *copy = xmalloc(len + 1);
+	if (len)
+		memcpy(copy, data, len);
+	copy[len] = '\0';
+	if (strcmp(name, "SHA256SUMS") == 0) {
+		p->sums = copy;
+		p->sums_len = len;
+	} else if (strcmp(name, "SIGNATURE") == 0) {
+		p->signature = copy;
+	} else {
+		p->files = xrealloc(p->files, (p->n + 1) * sizeof *p->files);
+		p->files[p->n++] = (pkg_file){ xstrdup(name), copy, len };
+	}
+}
+
+/* The held package id, waiting for a decision: 0, or -1 with *err. */
+static int waiting(sqlite3 *db, long id, d_held *h, char **err)
+{
+	int got = db_d_held_get(db, id, h, err);
+	if (got < 0)
+		return -1;
+	if (got && !*h->decision)
+		return 0;
+	if (got)
+		d_held_clear(h);
+	*err = xasprintf(_("no package number %ld is waiting for a decision ('orientir district held' lists them)"), id);
+	return -1;
+}
+
+/* Takes the held package h in from the files kept with it. */
+static int take_held(sqlite3 *db, const d_held *h, pkg_import *r, char **err)
+{
+	r->dir = xstrdup(h->source);
+	pkg_in p = { .dir = xstrdup(h->source) };
+	int rc = db_d_held_files(db, h->id, add_held_file, &p, err) == 0 && package_check_sums(&p, err) == 0 ? 0 : -1;
+	if (rc == 0) {
+		package_sha256_hex(p.sums, p.sums_len, p.digest);
+		if (pkg_take(db, &p, h->received_at, 1, r) != 0 || r->outcome == PKG_REFUSED) {
+			*err = xstrdup(r->reason ? r->reason : "?");
+			rc = -1;
+		}
+	}
+	pkg_in_free(&p);
+	return rc;
+}
+
+/* Accepts (taking it in) or rejects the held package id, the decision
+ * kept with it, in one transaction. */
+static int decide(sqlite3 *db, long id, int accept, pkg_import *r, char **err)
+{
+	d_held h;
+	if (db_begin(db, err) != 0)
+		return -1;
+	if (waiting(db, id, &h, err) != 0) {
+		db_rollback(db);
+		return -1;
+	}
+	int rc = accept ? take_held(db, &h, r, err) : 0;
+	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", err) != 0 || db_commit(db, err) != 0))
+		rc = -1;
+	if (rc != 0)
+		db_rollback(db);
+	d_held_clear(&h);
+	return rc;
+}
+
+int district_accept(sqlite3 *db, long id, pkg_import *r, char **err)
+{
+	*r = (pkg_import){ .outcome = PKG_REFUSED };
+	return decide(db, id, 1, r, err);
+}
+
+int district_reject(sqlite3 *db, long id, char **err)
+{
+	return decide(db, id, 0, NULL, err);
 }
 
 void pkg_import_clear(pkg_import *r)

@@ -12,6 +12,7 @@
 #include "district-report-html.h"
 #include "district-report.h"
 #include "indicators.h"
+#include "keys.h"
 #include "roadmap.h"
 
 int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err)
@@ -29,6 +30,10 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 	char *now = day_now_iso();
 	snprintf(out->created_at, sizeof out->created_at, "%s", now);
 	free(now);
+	if (keys_own(db, &out->key, &out->key_news, err) < 0) {
+		district_report_free(out);
+		return -1;
+	}
 	/* One read transaction: an import running beside us cannot make the
 	 * tables of the report disagree with each other. */
 	if (db_exec(db, "BEGIN", err) != 0) {
@@ -63,6 +68,7 @@ void district_report_free(district_report *r)
 	d_progress_free(r->progress, r->nprogress);
 	if (r->index)
 		strmap_free(r->index);
+	free(r->key_news);
 	*r = (district_report){ 0 };
 }
 
@@ -249,6 +255,8 @@ int district_report_package(const district_report *r, const csv_style *st, packa
 	char *code = package_safe_name(r->office.code);
 	out->dirname = xasprintf("orientir-district-%s-%s", code, r->period);
 	free(code);
+	out->key = r->key;
+	out->has_key = 1;
 	static const char *const names[] = { "report.html", "status.csv", "indicators.csv", "risk.csv", "roadmap.csv" };
 	void (*const writers[])(FILE *, const csv_style *, const district_report *) = {
 		NULL, write_status, write_indicators, write_risk, write_roadmap,

@@ -29,9 +29,12 @@ typedef struct district_report {
 	d_progress *progress;		/* roadmap progress in the period's packages */
 	size_t nprogress;
 	strmap *index;			/* school code → its row in status + 1 */
+	sign_key key;			/* the office's: it signs the folder */
+	char *key_news;			/* the key was made for this report: what to tell, or NULL */
 } district_report;
 
-/* Gathers the report of period (2026-H1). 0, or -1 with *err. */
+/* Gathers the report of period (2026-H1), with the office's key (made now
+ * if it has none: key_news says so). 0, or -1 with *err. */
 int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err);
 void district_report_free(district_report *r);
 
@@ -56,7 +59,7 @@ void district_report_numbers(const dist_ind *v, const csv_style *st, char *out[D
 
 /* The report folder orientir-district-<office code>-<period> in memory:
  * report.html and status.csv, indicators.csv, risk.csv, roadmap.csv in the
- * style st, ready for package_write. */
+ * style st, signed with the office's key, ready for package_write. */
 int district_report_package(const district_report *r, const csv_style *st, package *out, char **err);
 
 #endif

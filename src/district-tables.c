@@ -12,19 +12,32 @@
 #include "csvin.h"
 #include "db-district.h"
 #include "district-tables.h"
+#include "package.h"
 #include "roadmap.h"
+#include "stick.h"
 
 typedef int (*row_fn)(pkg_reader *rd, const csvin_row *row);
 
-/* Reads dir/file with cols, every one of need[] required, handing each row
- * to fn. 0, or -1 with the package refused (the file and line named). */
+/* Reads the package's file with cols, every one of need[] required, at
+ * most max rows, handing each row to fn. 0, or -1 with the package
+ * refused (the file and line named). */
 static int read_table(pkg_reader *rd, const char *file, const csvin_col *cols, size_t ncols, const int *need,
-		      row_fn fn)
+		      long max, row_fn fn)
 {
-	char *path = xasprintf("%s/%s", rd->dir, file), *err = NULL, *unknown = NULL;
+	char *path = stick_path(rd->pkg->dir, file), *err = NULL, *unknown = NULL;
+	const pkg_file *f = pkg_in_file(rd->pkg, file);
 	rd->file = file;
-	csvin *in = csvin_open(path, &err);
+	long rows = 0, lines = 0;
+	/* Counted before anything is read or stored: every row takes a line at
+	 * least, so more lines than a school's rows give the answer at once. */
+	for (const char *c = f ? f->data : NULL; c && (c = memchr(c, '\n', f->len - (size_t)(c - f->data))); c++)
+		lines++;
+	csvin *in = f && lines <= max + 1 ? csvin_open_mem(path, f->data, f->len, &err) : NULL;
 	int rc = -1;
+	if (!f)
+		err = xasprintf(_("%s: %s is missing from the package"), rd->pkg->dir, file);
+	else if (lines > max + 1)
+		err = xasprintf(_("%s: more than %ld rows, more than a school has: not taken"), path, max);
 	if (!in)
 		goto out;
 	if (csvin_header(in, cols, ncols, &err, &unknown) != 0)
@@ -37,9 +50,14 @@ static int read_table(pkg_reader *rd, const char *file, const csvin_col *cols, s
 		}
 	csvin_row *row;
 	int got;
-	while ((got = csvin_next(in, &row, &err)) == 1)
+	while ((got = csvin_next(in, &row, &err)) == 1) {
+		if (++rows > max) {
+			err = xasprintf(_("%s: more than %ld rows, more than a school has: not taken"), path, max);
+			goto out;
+		}
 		if (fn(rd, row) != 0)
 			goto out;
+	}
 	if (got == 0)
 		rc = 0;
 out:
@@ -59,7 +77,9 @@ static int bad_row(pkg_reader *rd, const csvin_row *row, const char *fmt, ...)
 	va_start(ap, fmt);
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
-	pkg_refuse(rd->r, xasprintf("%s/%s:%ld: %s", rd->dir, rd->file, row->line, msg));
+	char *path = stick_path(rd->pkg->dir, rd->file);
+	pkg_refuse(rd->r, xasprintf("%s:%ld: %s", path, row->line, msg));
+	free(path);
 	free(msg);
 	return -1;
 }
@@ -127,11 +147,11 @@ static int activity_row(pkg_reader *rd, const csvin_row *row)
 	int over = 0;
 	long ymd = 0;
 	if (!activity_status_valid(f[A_STATUS]))
-		return bad_row(rd, row, _("«%s» is not a status of an activity"), f[A_STATUS]);
+		return bad_row(rd, row, _("«%s» is not a status of an activity"), cell_shown(f[A_STATUS]));
 	if (!cell_empty(f[A_DONE]) && cell_day(f[A_DONE], &ymd) != 0)
-		return bad_row(rd, row, _("«%s» is not a date"), f[A_DONE]);
+		return bad_row(rd, row, _("«%s» is not a date"), cell_shown(f[A_DONE]));
 	if (f[A_OVERDUE] && cell_yesno(f[A_OVERDUE], &over) != 0)
-		return bad_row(rd, row, _("«%s» is not yes or no"), f[A_OVERDUE]);
+		return bad_row(rd, row, _("«%s» is not yes or no"), cell_shown(f[A_OVERDUE]));
 	if (!rd->store)
 		return 0;
 	char *done = day_iso(ymd);
@@ -162,9 +182,6 @@ static int take_year(pkg_reader *rd, int year, int *take)
 			*take = rd->take[i];
 			return 0;
 		}
-	if (rd->nyears == (int)(sizeof rd->years / sizeof *rd->years))
-		return pkg_refuse(rd->r, xasprintf(_("%s/%s: results of more than %d years; a package holds two"),
-						   rd->dir, rd->file, rd->nyears));
 	char *held = NULL, *err = NULL;
 	int rc = db_d_result_source_get(rd->db, rd->r->school_code, year, &held, &err);
 	if (rc < 0)
@@ -194,11 +211,14 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 	if (cell_empty(f[R_PROC]) || cell_empty(f[R_SUBJ]) || cell_empty(f[R_CODE]))
 		return bad_row(rd, row, _("the procedure, subject or pupil's code is empty"));
 	if (cell_int(f[R_GRADE], &grade) != 0 || grade < 1 || grade > 11)
-		return bad_row(rd, row, _("«%s» is not a grade from 1 to 11"), f[R_GRADE]);
+		return bad_row(rd, row, _("«%s» is not a grade from 1 to 11"), cell_shown(f[R_GRADE]));
 	if (cell_int(f[R_YEAR], &year) != 0 || year < 2000 || year > 2100)
-		return bad_row(rd, row, _("«%s» is not a year"), f[R_YEAR]);
+		return bad_row(rd, row, _("«%s» is not a year"), cell_shown(f[R_YEAR]));
+	if (year < rd->first_year || year > rd->last_year)
+		return bad_row(rd, row, _("results of %ld in a package of %s: a package holds its year and the year"
+					  " before"), year, rd->r->period);
 	if (cell_yesno(f[R_ABSENT], &v.absent) != 0)
-		return bad_row(rd, row, _("«%s» is not yes or no"), f[R_ABSENT]);
+		return bad_row(rd, row, _("«%s» is not yes or no"), cell_shown(f[R_ABSENT]));
 	if ((v.has_score = opt_number(f[R_SCORE], &v.score)) < 0 || (v.has_max = opt_number(f[R_MAX], &v.max_score)) < 0 ||
 	    (v.has_min = opt_number(f[R_MIN], &v.min_score)) < 0 ||
 	    (v.has_high = opt_number(f[R_HIGH], &v.high_score)) < 0)
@@ -223,8 +243,8 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 	if (db_d_result_add(rd->db, &v, &err) != 0) {
 		if (sqlite3_extended_errcode(rd->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
 			free(err);
-			return bad_row(rd, row, _("a second result of pupil %s in %s, %s, grade %ld, %ld"), v.student,
-				       v.procedure, v.subject, grade, year);
+			return bad_row(rd, row, _("a second result of pupil %s in %s, %s, grade %ld, %ld"),
+				       cell_shown(v.student), cell_shown(v.procedure), cell_shown(v.subject), grade, year);
 		}
 		return db_failed(rd, err);
 	}
@@ -246,10 +266,16 @@ static const int one_need[] = { 1 };
 
 int pkg_read_tables(pkg_reader *rd)
 {
-	return read_table(rd, "indicators.csv", ind_cols, I_N, ind_need, indicator_row) != 0 ||
-	       read_table(rd, "roadmap.csv", act_cols, A_N, act_need, activity_row) != 0 ||
-	       read_table(rd, "results.csv", res_cols, R_N, res_need, result_row) != 0 ||
-	       read_table(rd, "staff.csv", staff_cols, 1, one_need, any_row) != 0 ||
-	       read_table(rd, "events.csv", event_cols, 1, one_need, any_row) != 0 ? -1 : 0;
+	int year, half;
+	if (period_parse(rd->r->period, &year, &half) != 0)
+		return pkg_refuse(rd->r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), rd->pkg->dir,
+						   cell_shown(rd->r->period)));
+	rd->first_year = year - 1;
+	rd->last_year = year;
+	return read_table(rd, "indicators.csv", ind_cols, I_N, ind_need, PKG_MAX_ROWS, indicator_row) != 0 ||
+	       read_table(rd, "roadmap.csv", act_cols, A_N, act_need, PKG_MAX_ROWS, activity_row) != 0 ||
+	       read_table(rd, "results.csv", res_cols, R_N, res_need, PKG_MAX_RESULTS, result_row) != 0 ||
+	       read_table(rd, "staff.csv", staff_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
+	       read_table(rd, "events.csv", event_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ? -1 : 0;
 }
 

@@ -6,22 +6,41 @@
 #include <sqlite3.h>
 
 #include "district.h"
+#include "package-read.h"
 
 typedef struct pkg_reader {
-	sqlite3 *db;
+	sqlite3 *db;		/* NULL when only checking */
 	pkg_import *r;
-	const char *dir, *file;
+	const pkg_in *pkg;
+	const char *file;
 	int store;		/* write what is read (a new or newer package) */
 	long package_id;
 	const char *created_at;
+	int first_year, last_year;	/* the years its results may be of: the period's and the one before */
 	/* results: the years met so far and whether this package's rows of each are taken */
-	int years[8], take[8], nyears;
+	int years[2], take[2], nyears;
 	long rows;
 } pkg_reader;
 
-/* Reads indicators.csv, roadmap.csv, results.csv, staff.csv and events.csv.
- * 0, or -1 with the package refused (the file and line named in r). */
+/* Reads indicators.csv, roadmap.csv, results.csv, staff.csv and events.csv
+ * of the package, each row checked (results of the period's years only,
+ * no more rows than a school has). 0, or -1 with the package refused (the
+ * file and line named in r). */
 int pkg_read_tables(pkg_reader *rd);
+
+/* Checks what a package read into memory says of itself, without a
+ * database: its manifest (format, identity, period, created_at no later
+ * than a day after received_at) and its signature; the tables are read
+ * by pkg_read_tables. The manifest's values go into r, the signer into
+ * key when *sig is SIGN_GOOD. 0, or -1 with r refused. */
+int pkg_check(const pkg_in *p, const char *received_at, pkg_import *r, enum sign_state *sig,
+	      uint8_t key[SIGN_KEY_SIZE]);
+
+/* Decides on a package read into memory and stores what it brings, as
+ * received at received_at: accepting (a held package the methodist takes)
+ * lets an unknown school in and pins the package's key. 0, or -1 when the
+ * database itself failed (r->reason). */
+int pkg_take(sqlite3 *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
 
 /* Adds a note (what changed, a remark) to what became of the package. */
 void pkg_note(pkg_import *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

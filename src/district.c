@@ -11,6 +11,7 @@
 #include "day.h"
 #include "db-district.h"
 #include "db.h"
+#include "identity.h"
 #include "district.h"
 #include "package.h"
 #include "store.h"
@@ -109,10 +110,8 @@ char *district_day_month(long ymd)
 
 int district_school_add(sqlite3 *db, const char *code, const char *name, char **err)
 {
-	if (!*code || !*name) {
-		*err = xstrdup(_("a school needs a code and a name"));
+	if (identity_check_field(ID_CODE, code, err) != 0 || identity_check_field(ID_NAME, name, err) != 0)
 		return -1;
-	}
 	if (db_begin(db, err) != 0)
 		return -1;
 	if (db_d_school_put(db, code, name, 1, err) != 0) {
@@ -168,7 +167,7 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 		status_row *r = &out->v[out->n++];
 		*r = (status_row){ .code = s[i].code, .name = s[i].name, .other_name = s[i].other_name,
 				   .listed = s[i].listed };
-		s[i] = (d_school){ 0 };
+		s[i].code = s[i].name = s[i].other_name = NULL;
 		d_package p;
 		int got = db_d_package_get(db, r->code, period, &p, err);
 		if (got < 0) {

@@ -11,7 +11,8 @@ enum pkg_outcome {
 	PKG_REPLACED,	/* newer than the one held: it replaced it */
 	PKG_UNCHANGED,	/* the very package held already */
 	PKG_OLDER,	/* older than the one held: ignored */
-	PKG_REFUSED,	/* failed a check: nothing of it stored */
+	PKG_HELD,	/* sound, but kept apart for the methodist to decide */
+	PKG_REFUSED,	/* failed a check: nothing of it stored (the last: counts are indexed by outcome) */
 };
 
 /* What became of one package. */
@@ -26,6 +27,7 @@ typedef struct pkg_import {
 	size_t nremarks;
 	long results;				/* result rows taken in */
 	char *receipt_error;			/* the receipt could not be written: why */
+	long held_id;				/* held: its number for 'district accept' */
 } pkg_import;
 
 /* The package folders at path: path itself when it holds a manifest.txt,
@@ -34,9 +36,29 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 void district_dirs_free(char **dirs, size_t n);
 
 /* Verifies and takes in one package as received at received_at
- * (YYYY-MM-DDTHH:MM:SS), all or nothing, then writes its receipt. The
- * outcome is in *r. 0, or -1 when the database itself failed (*r->reason). */
+ * (YYYY-MM-DDTHH:MM:SS), all or nothing, then writes its receipt, signed
+ * with the office's key. Read once into memory within the limits of
+ * package.h, only regular files; refused when it does not verify, names
+ * a period or a time it cannot have, or its signature does not match.
+ * Held apart, whole, for the methodist: an unknown school's package; one
+ * signed by another key than the one pinned for its school, or not signed
+ * where a key is pinned. The first signed package of a school pins its
+ * key. The outcome is in *r. 0, or -1 when the database itself failed
+ * (*r->reason). */
 int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r);
+
+/* --- packages held for the methodist to decide --- */
+/* Takes the held package id in as it came, now that the methodist says
+ * so: an unknown school joins the list under the package's name, and the
+ * package's key is pinned as the school's. The decision is kept. 0, or -1
+ * with *err (no such package waiting, or the database failed); how the
+ * package fared is in *r. */
+int district_accept(sqlite3 *db, long id, pkg_import *r, char **err);
+/* Rejects it: its files go, the decision stays, and the same package
+ * brought again is refused. 0, or -1 with *err. */
+int district_reject(sqlite3 *db, long id, char **err);
+/* Why a package is held (d_held.reason), in words (translated). */
+const char *district_held_reason(const char *reason);
 void pkg_import_clear(pkg_import *r);
 /* A translated word for an outcome. */
 const char *pkg_outcome_title(enum pkg_outcome o);

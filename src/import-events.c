@@ -58,7 +58,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	long ymd = 0;
 	long people = -1, activity_id = 0;
 	if (cell_day(f[C_DATE], &ymd) != 0) {
-		import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), f[C_DATE]);
+		import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), cell_shown(f[C_DATE]));
 		bad = 1;
 	}
 	if (cell_empty(f[C_KIND])) {
@@ -66,7 +66,7 @@ static int row(import_ctx *c, const csvin_row *r)
 		bad = 1;
 	}
 	if (!cell_empty(f[C_PEOPLE]) && (cell_int(f[C_PEOPLE], &people) != 0 || people < 0)) {
-		import_bad(c, r, C_PEOPLE, _("«%s» is not a number of participants"), f[C_PEOPLE]);
+		import_bad(c, r, C_PEOPLE, _("«%s» is not a number of participants"), cell_shown(f[C_PEOPLE]));
 		bad = 1;
 	}
 	if (!cell_empty(f[C_NUMBER])) {
@@ -76,7 +76,7 @@ static int row(import_ctx *c, const csvin_row *r)
 			activity_id = s->acts[idx[0]].id;
 		} else {
 			import_bad(c, r, C_NUMBER, k ? _("several activities of the roadmap are numbered %s")
-						     : _("the roadmap has no activity numbered %s"), f[C_NUMBER]);
+						     : _("the roadmap has no activity numbered %s"), cell_shown(f[C_NUMBER]));
 			bad = 1;
 		}
 	}

@@ -116,9 +116,9 @@ static long lookup(import_ctx *c, const csvin_row *r, size_t col, refmap *m, cha
 		if (cell_empty(v))
 			import_bad(c, r, col, _("the cell is empty"));
 		else if (col == C_PROC)
-			import_bad(c, r, col, _("unknown procedure «%s»; import its scale first"), v);
+			import_bad(c, r, col, _("unknown procedure «%s»; import its scale first"), cell_shown(v));
 		else
-			import_bad(c, r, col, _("unknown subject «%s»; import its scale first"), v);
+			import_bad(c, r, col, _("unknown subject «%s»; import its scale first"), cell_shown(v));
 		return 0;
 	}
 	free(*last);
@@ -134,7 +134,7 @@ static int mark_cell(import_ctx *c, const csvin_row *r, size_t col, int *has, in
 	if (cell_empty(r->field[col]))
 		return 0;
 	if (cell_int(r->field[col], &v) != 0 || v < 1 || v > 5) {
-		import_bad(c, r, col, _("«%s» is not a mark from 1 to 5"), r->field[col]);
+		import_bad(c, r, col, _("«%s» is not a mark from 1 to 5"), cell_shown(r->field[col]));
 		return 1;
 	}
 	*has = 1;
@@ -165,7 +165,7 @@ static int row_class(import_ctx *c, const csvin_row *r, const struct klass **out
 	int grade;
 	char *letter, *err = NULL;
 	if (cell_class(text, &grade, &letter) != 0) {
-		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), text);
+		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), cell_shown(text));
 		return 2;
 	}
 	long id = db_class_ensure(c->db, grade, letter, &err);
@@ -222,7 +222,7 @@ static int find_pupil(import_ctx *c, const csvin_row *r, const struct klass *cls
 	if (*code) {
 		found = db_student_by_code(c->db, code, &st, &err);
 		if (found == 0)
-			import_bad(c, r, C_CODE, _("no pupil with code «%s» in the roster; import the roster first"), code);
+			import_bad(c, r, C_CODE, _("no pupil with code «%s» in the roster; import the roster first"), cell_shown(code));
 		else if (found == 1)
 			strmap_put(s->pupil_by_code, code, (long long)st.id << 32 | (st.class_id & 0xFFFFFFFF));
 	} else {
@@ -242,7 +242,7 @@ static int find_pupil(import_ctx *c, const csvin_row *r, const struct klass *cls
 		} else {
 			found = db_student_by_name(c->db, key, cls->id, &st, &err);
 			if (found == 0)
-				import_bad_row(c, r, _("no pupil «%s» in class %s of the roster"), key, f[C_CLASS]);
+				import_bad_row(c, r, _("no pupil «%s» in class %s of the roster"), cell_shown(key), cell_shown(f[C_CLASS]));
 			else if (found == 2)
 				import_bad_row(c, r, _("two pupils of this class have this name; give the pupil's code («Код»)"));
 		}
@@ -333,7 +333,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	bad |= !proc || !subj;
 	if (!cell_empty(f[C_DATE])) {
 		if (cell_day(f[C_DATE], &ymd) != 0) {
-			import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), f[C_DATE]);
+			import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), cell_shown(f[C_DATE]));
 			bad = 1;
 		} else {
 			date = day_iso(ymd);
@@ -341,10 +341,10 @@ static int row(import_ctx *c, const csvin_row *r)
 	}
 	if (!cell_empty(f[C_YEAR])) {
 		if (cell_int(f[C_YEAR], &year) != 0 || year < 2000 || year > 2100) {
-			import_bad(c, r, C_YEAR, _("«%s» is not a year"), f[C_YEAR]);
+			import_bad(c, r, C_YEAR, _("«%s» is not a year"), cell_shown(f[C_YEAR]));
 			bad = 1;
 		} else if (date && year != ymd / 10000) {
-			import_bad_row(c, r, _("the year %ld and the date %s disagree"), year, f[C_DATE]);
+			import_bad_row(c, r, _("the year %ld and the date %s disagree"), year, cell_shown(f[C_DATE]));
 			bad = 1;
 		}
 	} else if (date) {
@@ -361,22 +361,22 @@ static int row(import_ctx *c, const csvin_row *r)
 	bad |= got == 2;
 	if (!cell_empty(f[C_GRADE])) {
 		if (cell_int(f[C_GRADE], &grade) != 0 || grade < 1 || grade > 11) {
-			import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), f[C_GRADE]);
+			import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), cell_shown(f[C_GRADE]));
 			bad = 1;
 		} else if (cls && grade != cls->grade) {
-			import_bad_row(c, r, _("grade %ld does not match class %s"), grade, f[C_CLASS]);
+			import_bad_row(c, r, _("grade %ld does not match class %s"), grade, cell_shown(f[C_CLASS]));
 			bad = 1;
 		}
 	} else if (cls) {
 		grade = cls->grade;
 	}
 	if (!cell_empty(f[C_ABSENT]) && cell_yesno(f[C_ABSENT], &res.absent) != 0) {
-		import_bad(c, r, C_ABSENT, _("«%s» is not yes or no (write да or нет)"), f[C_ABSENT]);
+		import_bad(c, r, C_ABSENT, _("«%s» is not yes or no (write да or нет)"), cell_shown(f[C_ABSENT]));
 		bad = 1;
 	}
 	if (!cell_empty(f[C_SCORE])) {
 		if (cell_number(f[C_SCORE], &res.score) != 0) {
-			import_bad(c, r, C_SCORE, _("«%s» is not a score (a number like 12 or 12,5)"), f[C_SCORE]);
+			import_bad(c, r, C_SCORE, _("«%s» is not a score (a number like 12 or 12,5)"), cell_shown(f[C_SCORE]));
 			bad = 1;
 		} else if (res.absent) {
 			import_bad_row(c, r, _("the pupil is marked absent but has a score"));
@@ -397,7 +397,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	}
 	if (!cls) {
 		import_bad_row(c, r, _("pupil %s has left the school; give the class the result was written in"),
-			       cell_empty(f[C_CODE]) ? "" : f[C_CODE]);
+			       cell_empty(f[C_CODE]) ? "" : cell_shown(f[C_CODE]));
 		bad = 1;
 		goto done;
 	}
@@ -420,7 +420,7 @@ static int row(import_ctx *c, const csvin_row *r)
 		}
 	}
 	if (res.has_score && (res.score < 0 || res.score > s->cur.sc.max_score)) {
-		import_bad(c, r, C_SCORE, _("score %s is outside 0..%g"), f[C_SCORE], s->cur.sc.max_score);
+		import_bad(c, r, C_SCORE, _("score %s is outside 0..%g"), cell_shown(f[C_SCORE]), s->cur.sc.max_score);
 		bad = 1;
 		goto done;
 	}

@@ -93,7 +93,7 @@ static int row(import_ctx *c, const csvin_row *r)
 		import_bad(c, r, C_CLASS, _("the class is empty"));
 		bad = 1;
 	} else if (cell_class(f[C_CLASS], &grade, &letter) != 0) {
-		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), f[C_CLASS]);
+		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), cell_shown(f[C_CLASS]));
 		bad = 1;
 	}
 	student in = { 0 };
@@ -141,7 +141,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	if (found < 0)
 		goto failed;
 	if (found && bitset_mark(&s->seen, (size_t)old.id)) {
-		import_bad_row(c, r, _("pupil %s appears in the file more than once"), old.code);
+		import_bad_row(c, r, _("pupil %s appears in the file more than once"), cell_shown(old.code));
 		rc = 1;
 		goto done;
 	}

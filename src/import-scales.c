@@ -82,7 +82,7 @@ static int score(import_ctx *c, const csvin_row *r, size_t col, double *v, int *
 	if (cell_empty(r->field[col]))
 		return 0;
 	if (cell_number(r->field[col], v) != 0 || *v < 0) {
-		import_bad(c, r, col, _("«%s» is not a score (a number like 12 or 12,5)"), r->field[col]);
+		import_bad(c, r, col, _("«%s» is not a score (a number like 12 or 12,5)"), cell_shown(r->field[col]));
 		return 1;
 	}
 	*has = 1;
@@ -132,11 +132,11 @@ static int row(import_ctx *c, const csvin_row *r)
 	if (a.procedure_id < 0 || a.subject_id < 0)
 		return -1;
 	if (cell_int(f[C_GRADE], &grade) != 0 || grade < 1 || grade > 11) {
-		import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), f[C_GRADE]);
+		import_bad(c, r, C_GRADE, _("«%s» is not a grade from 1 to 11"), cell_shown(f[C_GRADE]));
 		bad = 1;
 	}
 	if (cell_int(f[C_YEAR], &year) != 0 || year < 2000 || year > 2100) {
-		import_bad(c, r, C_YEAR, _("«%s» is not a year"), f[C_YEAR]);
+		import_bad(c, r, C_YEAR, _("«%s» is not a year"), cell_shown(f[C_YEAR]));
 		bad = 1;
 	}
 	a.grade = (int)grade;

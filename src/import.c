@@ -32,7 +32,7 @@ void import_bad(import_ctx *c, const csvin_row *r, size_t col, const char *fmt, 
 	char *msg = xvasprintf(fmt, ap);
 	va_end(ap);
 	const char *hdr = csvin_header_name(c->in, col);
-	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, _("column «%s»: %s"), hdr ? hdr : "?", msg);
+	diag_report(c->d, DIAG_ERROR, csvin_path(c->in), r->line, _("column «%s»: %s"), hdr ? cell_shown(hdr) : "?", msg);
 	free(msg);
 }
 
@@ -78,7 +78,7 @@ int import_yesno(import_ctx *c, const csvin_row *r, size_t col, int *out)
 		return 0;
 	if (cell_yesno(v, out) == 0)
 		return 0;
-	import_bad(c, r, col, _("«%s» is not yes or no (write да or нет)"), v);
+	import_bad(c, r, col, _("«%s» is not yes or no (write да or нет)"), cell_shown(v));
 	return 1;
 }
 

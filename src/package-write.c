@@ -1,9 +1,6 @@
 #include "config.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <nettle/sha2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,172 +9,19 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "package-read.h"
 #include "package-write.h"
-
-static void hex_sha256(const void *data, size_t len, char out[SHA256_DIGEST_SIZE * 2 + 1])
-{
-	struct sha256_ctx ctx;
-	uint8_t d[SHA256_DIGEST_SIZE];
-	sha256_init(&ctx);
-	sha256_update(&ctx, len, data);
-	sha256_digest(&ctx, sizeof d, d);
-	for (size_t i = 0; i < sizeof d; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
-}
-
-/* What went wrong writing to a stick, in words a person can act on. */
-static char *write_error(const char *path, int e)
-{
-	if (e == ENOSPC)
-		return xasprintf(_("%s: the stick is full"), path);
-	if (e == EROFS || e == EACCES || e == EPERM)
-		return xasprintf(_("%s: the stick cannot be written (read-only or locked)"), path);
-	if (e == EIO || e == ENODEV || e == ENOENT || e == ENXIO)
-		return xasprintf(_("%s: cannot write: %s (was the stick removed?)"), path, strerror(e));
-	return xasprintf(_("%s: cannot write: %s"), path, strerror(e));
-}
-
-static int write_all(const char *path, const char *data, size_t len, char **err)
-{
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0) {
-		*err = write_error(path, errno);
-		return -1;
-	}
-	size_t done = 0;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			*err = write_error(path, errno);
-			close(fd);
-			return -1;
-		}
-		done += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		*err = write_error(path, errno);
-		return -1;
-	}
-	return 0;
-}
-
-static int sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = fsync(fd);
-	/* vfat may refuse to sync a folder; sync_stick covers it. */
-	if (rc != 0 && errno == EINVAL)
-		rc = 0;
-	close(fd);
-	return rc;
-}
-
-/* Flushes the whole filesystem dir is on: then the stick can be removed. */
-static int sync_stick(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	int rc = syncfs(fd), e = errno;
-	close(fd);
-	errno = e;
-	return rc;
-}
-
-/* Removes a package folder we made: its files, then itself. */
-static void remove_tree(const char *dir)
-{
-	DIR *d = opendir(dir);
-	if (d) {
-		struct dirent *e;
-		while ((e = readdir(d))) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			char *p = xasprintf("%s/%s", dir, e->d_name);
-			unlink(p);
-			free(p);
-		}
-		closedir(d);
-	}
-	rmdir(dir);
-}
-
-static int exists(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0;
-}
-
-/* Reads a whole file (up to a generous limit) into memory. */
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return NULL;
-	size_t cap = 65536, n = 0;
-	char *buf = xmalloc(cap);
-	size_t r;
-	while ((r = fread(buf + n, 1, cap - n, fp)) > 0) {
-		n += r;
-		if (n == cap)
-			buf = xrealloc(buf, cap *= 2);
-	}
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		free(buf);
-		return NULL;
-	}
-	*len = n;
-	return buf;
-}
+#include "stick.h"
 
 int package_verify(const char *dir, char **err)
 {
-	char *sums_path = xasprintf("%s/SHA256SUMS", dir);
-	size_t len;
-	char *sums = slurp(sums_path, &len);
-	free(sums_path);
-	if (!sums) {
-		*err = xasprintf(_("%s: no SHA256SUMS: the package is incomplete"), dir);
-		return -1;
-	}
-	sums = xrealloc(sums, len + 1);
-	sums[len] = '\0';
-	int rc = 0, files = 0;
-	for (char *line = strtok(sums, "\n"); line && rc == 0; line = strtok(NULL, "\n")) {
-		char want[65], name[256];
-		if (sscanf(line, "%64s  %255[^\n]", want, name) != 2 || strchr(name, '/')) {
-			*err = xasprintf(_("%s: SHA256SUMS has a line it should not have"), dir);
-			rc = -1;
-			break;
-		}
-		char *path = xasprintf("%s/%s", dir, name), got[SHA256_DIGEST_SIZE * 2 + 1];
-		size_t n;
-		char *data = slurp(path, &n);
-		free(path);
-		if (!data) {
-			*err = xasprintf(_("%s: %s is missing"), dir, name);
-			rc = -1;
-		} else {
-			hex_sha256(data, n, got);
-			free(data);
-			if (strcmp(got, want) != 0) {
-				*err = xasprintf(_("%s: %s does not match its checksum (damaged or changed)"), dir, name);
-				rc = -1;
-			}
-		}
-		files++;
-	}
-	if (rc == 0 && files == 0) {
-		*err = xasprintf(_("%s: SHA256SUMS is empty"), dir);
-		rc = -1;
-	}
-	free(sums);
+	pkg_in p;
+	uint8_t pub[SIGN_KEY_SIZE];
+	enum sign_state sig;
+	int rc = package_load(dir, &p, err);
+	if (rc == 0)
+		rc = package_signature(&p, &sig, pub, err);
+	pkg_in_free(&p);
 	return rc;
 }
 
@@ -188,50 +32,51 @@ static int by_name(const void *a, const void *b)
 
 int package_folders(const char *dir, const char *prefix, char ***names, size_t *n)
 {
+	char *err = NULL;
 	*names = NULL;
 	*n = 0;
-	DIR *d = opendir(dir);
-	if (!d)
+	int dfd = stick_dir_open(dir, &err);
+	free(err);
+	if (dfd < 0)
 		return -1;
-	size_t k = strlen(prefix);
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		/* Hidden: a package being written, or one moved aside. */
-		if (e->d_name[0] == '.' || strncmp(e->d_name, prefix, k) != 0)
-			continue;
-		struct stat st;
-		char *path = xasprintf("%s/%s", dir, e->d_name);
-		if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-			*names = xrealloc(*names, (*n + 1) * sizeof **names);
-			(*names)[(*n)++] = xstrdup(e->d_name);
-		}
-		free(path);
+	char **all;
+	size_t k, plen = strlen(prefix);
+	if (stick_list(dfd, PKG_MAX_ENTRIES, &all, &k) != 0) {
+		close(dfd);
+		return -1;
 	}
-	closedir(d);
-	if (*n > 1)	/* with none, *names is NULL, which qsort may not be given */
-		qsort(*names, *n, sizeof **names, by_name);
+	for (size_t i = 0; i < k; i++) {
+		/* Hidden: a package being written, or one moved aside. A link is
+		 * never taken for a package: it may lead anywhere. */
+		if (all[i][0] != '.' && strncmp(all[i], prefix, plen) == 0 && stick_kind(dfd, all[i]) == STICK_DIR)
+			all[(*n)++] = all[i];
+		else
+			free(all[i]);
+	}
+	close(dfd);
+	if (*n == 0) {
+		free(all);
+		return 0;
+	}
+	qsort(all, *n, sizeof *all, by_name);
+	*names = all;
 	return 0;
 }
 
 void package_folders_free(char **names, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	stick_list_free(names, n);
 }
 
 char *package_read_file(const char *dir, const char *name, size_t *len)
 {
-	char *path = xasprintf("%s/%s", dir, name);
-	size_t n;
-	char *data = slurp(path, &n);
-	free(path);
-	if (!data)
-		return NULL;
-	data = xrealloc(data, n + 1);
-	data[n] = '\0';
-	if (len)
-		*len = n;
+	char *err = NULL, *data = NULL;
+	int dfd = stick_dir_open(dir, &err);
+	if (dfd >= 0) {
+		data = stick_read(dfd, dir, name, PKG_MAX_SMALL, len, &err);
+		close(dfd);
+	}
+	free(err);
 	return data;
 }
 
@@ -241,121 +86,162 @@ int package_digest(const char *dir, char out[65])
 	char *sums = package_read_file(dir, "SHA256SUMS", &n);
 	if (!sums)
 		return -1;
-	hex_sha256(sums, n, out);
+	package_sha256_hex(sums, n, out);
 	free(sums);
 	return 0;
 }
 
 int package_put_file(const char *dir, const char *name, const char *data, size_t len, char **err)
 {
-	char *tmp = xasprintf("%s/.%s.tmp", dir, name), *final = xasprintf("%s/%s", dir, name);
-	int rc = -1;
-	if (write_all(tmp, data, len, err) != 0) {
-		/* Name the file the user knows, not our temporary one. */
-		int e = errno;
-		free(*err);
-		*err = write_error(final, e);
-		goto out;
+	int dfd = stick_dir_open(dir, err);
+	if (dfd < 0)
+		return -1;
+	int rc = stick_put(dfd, dir, name, data, len, 0644, err);
+	close(dfd);
+	return rc;
+}
+
+/* SHA256SUMS of p's files in sha256sum's own form (fresh). */
+static char *sums_text(const package *p, size_t *len)
+{
+	char *text;
+	FILE *fp = open_memstream(&text, len);
+	for (size_t i = 0; i < p->n; i++) {
+		char hex[65];
+		package_sha256_hex(p->files[i].data, p->files[i].len, hex);
+		fprintf(fp, "%s  %s\n", hex, p->files[i].name);
 	}
-	if (rename(tmp, final) != 0 || sync_dir(dir) != 0 || sync_stick(dir) != 0) {
-		*err = write_error(final, errno);
-		goto out;
+	fclose(fp);
+	return text;
+}
+
+/* Clears what an earlier write may have left beside the package: the old
+ * package put back when a run was cut between its two renames, else
+ * removed with the temporary folder; a link named like our folders is
+ * removed as a link. 0, or -1 with *err naming what is in the way. */
+static int clear_leftovers(int dfd, const char *dest, const char *final, const char *tmp, const char *old, char **err)
+{
+	enum stick_kind kf = stick_kind(dfd, final), ko = stick_kind(dfd, old);
+	const char *stuck = NULL;
+	if (kf == STICK_LINK && unlinkat(dfd, final, 0) == 0)
+		kf = STICK_NONE;
+	if (kf != STICK_NONE && kf != STICK_DIR)
+		stuck = final;
+	else if (kf == STICK_NONE && ko == STICK_DIR && renameat(dfd, old, dfd, final) == 0)
+		ko = STICK_NONE;
+	if (!stuck && ko != STICK_NONE && stick_remove(dfd, old) != 0 && errno != ENOENT)
+		stuck = old;
+	if (!stuck && stick_remove(dfd, tmp) != 0 && errno != ENOENT)
+		stuck = tmp;
+	if (!stuck)
+		return 0;
+	int e = errno;
+	char *path = stick_path(dest, stuck);
+	if (stuck == final)
+		*err = xasprintf(_("%s is in the way: it is not a package folder; move it away and write again"), path);
+	else
+		*err = xasprintf(_("%s is left from an earlier write and cannot be removed (%s): delete it, then write"
+				   " again"), path, strerror(e));
+	free(path);
+	return -1;
+}
+
+/* Writes p's files, SHA256SUMS and SIGNATURE into the fresh folder tfd,
+ * then reads them back as the district will. */
+static int write_files(int tfd, const char *shown, const package *p, char **err)
+{
+	mode_t mode = p->private_files ? 0600 : 0644;
+	for (size_t i = 0; i < p->n; i++)
+		if (stick_create(tfd, shown, p->files[i].name, p->files[i].data, p->files[i].len, mode, err) != 0)
+			return -1;
+	size_t len;
+	char *sums = sums_text(p, &len);
+	int rc = stick_create(tfd, shown, "SHA256SUMS", sums, len, mode, err);
+	if (rc == 0 && p->has_key) {
+		char *sig = sign_file_text(&p->key, SIGN_PACKAGE, sums, len);
+		rc = stick_create(tfd, shown, "SIGNATURE", sig, strlen(sig), mode, err);
+		free(sig);
 	}
-	rc = 0;
-out:
+	free(sums);
 	if (rc != 0)
-		unlink(tmp);
-	free(tmp);
-	free(final);
+		return -1;
+	/* Read back what the stick holds: a bad stick shows here, not at the district. */
+	pkg_in back = { 0 };
+	uint8_t pub[SIGN_KEY_SIZE];
+	enum sign_state sig;
+	if (stick_sync_dir(tfd) != 0) {
+		*err = stick_write_error(shown, errno);
+		rc = -1;
+	} else if ((rc = package_load_at(tfd, shown, &back, err)) == 0) {
+		rc = package_signature(&back, &sig, pub, err);
+	}
+	pkg_in_free(&back);
 	return rc;
 }
 
 int package_write(const package *p, const char *dest, char **err)
 {
-	struct stat st;
-	if (stat(dest, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		*err = xasprintf(_("%s is not a folder"), dest);
+	int dfd = stick_dir_open(dest, err);
+	if (dfd < 0)
 		return -1;
-	}
 	/* Room for every file and a margin for the filesystem's own blocks. */
 	struct statvfs vfs;
-	long long need = p->bytes + (long long)(p->n + 2) * 32768;
-	if (statvfs(dest, &vfs) == 0 && (long long)vfs.f_bavail * (long long)vfs.f_frsize < need) {
+	long long need = p->bytes + (long long)(p->n + 3) * 32768;
+	if (fstatvfs(dfd, &vfs) == 0 && (long long)vfs.f_bavail * (long long)vfs.f_frsize < need) {
 		*err = xasprintf(_("%s: not enough room: the package needs %lld KiB, %lld KiB are free"), dest,
 				 need / 1024, (long long)vfs.f_bavail * (long long)vfs.f_frsize / 1024);
+		close(dfd);
 		return -1;
 	}
-	char *final = xasprintf("%s/%s", dest, p->dirname);
-	char *tmp = xasprintf("%s/.%s.tmp", dest, p->dirname);
-	char *old = xasprintf("%s/.%s.old", dest, p->dirname);
-	int rc = -1, moved_old = 0;
-	/* An earlier run cut short between its two renames left the old package
-	 * aside: put it back before anything else. */
-	if (!exists(final) && exists(old))
-		rename(old, final);
-	remove_tree(tmp);
-	if (mkdir(tmp, 0755) != 0) {
-		*err = write_error(tmp, errno);
+	const char *final = p->dirname;
+	char *tmp = xasprintf(".%s.tmp", final), *old = xasprintf(".%s.old", final);
+	char *tmp_shown = stick_path(dest, tmp);
+	int rc = -1, moved_old = 0, tfd = -1;
+	if (clear_leftovers(dfd, dest, final, tmp, old, err) != 0)
+		goto out;
+	if (mkdirat(dfd, tmp, p->private_files ? 0700 : 0755) != 0 || (tfd = stick_subdir_open(dfd, tmp)) < 0) {
+		*err = stick_write_error(tmp_shown, errno);
 		goto out;
 	}
-	char *sums = xstrdup("");
-	for (size_t i = 0; i < p->n; i++) {
-		char *path = xasprintf("%s/%s", tmp, p->files[i].name), hex[SHA256_DIGEST_SIZE * 2 + 1];
-		int w = write_all(path, p->files[i].data, p->files[i].len, err);
-		free(path);
-		if (w != 0) {
-			free(sums);
-			goto fail;
-		}
-		hex_sha256(p->files[i].data, p->files[i].len, hex);
-		char *s = xasprintf("%s%s  %s\n", sums, hex, p->files[i].name);
-		free(sums);
-		sums = s;
-	}
-	/* Last: a folder without it does not verify, so a cut-off write never
-	 * looks like a package. */
-	char *sums_path = xasprintf("%s/SHA256SUMS", tmp);
-	int w = write_all(sums_path, sums, strlen(sums), err);
-	free(sums_path);
-	free(sums);
-	if (w != 0)
+	if (write_files(tfd, tmp_shown, p, err) != 0)
 		goto fail;
-	/* Read back what the stick holds: a bad stick shows here, not at the district. */
-	if (sync_dir(tmp) != 0 || package_verify(tmp, err) != 0) {
-		if (!*err)
-			*err = write_error(tmp, errno);
-		goto fail;
-	}
-	if (exists(final)) {
-		if (rename(final, old) != 0) {
-			*err = write_error(final, errno);
+	if (stick_kind(dfd, final) == STICK_DIR) {
+		if (renameat(dfd, final, dfd, old) != 0) {
+			char *shown = stick_path(dest, final);
+			*err = stick_write_error(shown, errno);
+			free(shown);
 			goto fail;
 		}
 		moved_old = 1;
 	}
-	if (rename(tmp, final) != 0) {
-		*err = write_error(final, errno);
+	if (renameat(dfd, tmp, dfd, final) != 0) {
+		char *shown = stick_path(dest, final);
+		*err = stick_write_error(shown, errno);
+		free(shown);
 		goto fail;
 	}
-	if (sync_dir(dest) != 0) {
-		*err = write_error(dest, errno);
+	if (stick_sync_dir(dfd) != 0) {
+		*err = stick_write_error(dest, errno);
 		goto out;
 	}
 	if (moved_old)
-		remove_tree(old);
-	if (sync_stick(dest) != 0) {
-		*err = write_error(dest, errno);
+		stick_remove(dfd, old);
+	if (stick_sync(dfd) != 0) {
+		*err = stick_write_error(dest, errno);
 		goto out;
 	}
 	rc = 0;
 	goto out;
 fail:
-	remove_tree(tmp);
-	if (moved_old && !exists(final))
-		rename(old, final);
+	stick_remove(dfd, tmp);
+	if (moved_old && stick_kind(dfd, final) == STICK_NONE)
+		renameat(dfd, old, dfd, final);
 out:
-	free(final);
+	if (tfd >= 0)
+		close(tfd);
+	close(dfd);
 	free(tmp);
 	free(old);
+	free(tmp_shown);
 	return rc;
 }

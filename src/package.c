@@ -9,6 +9,8 @@
 #include "day.h"
 #include "db.h"
 #include "indicators.h"
+#include "keys.h"
+#include "keyval.h"
 #include "package.h"
 #include "report-html.h"
 #include "roadmap.h"
@@ -68,10 +70,12 @@ char *package_safe_name(const char *s)
 static void write_manifest(struct out *o, const school *sc, const char *period, const char *created,
 			   const csv_style *st, int with_names)
 {
-	fprintf(o->fp, "format: %s\nschool_code: %s\nschool_name: %s\ndistrict: %s\nperiod: %s\ncreated_at: %s\n"
-		       "app_version: %s\ndialect: %s\nwith_names: %s\n",
-		PACKAGE_FORMAT, sc->code, sc->name, sc->district, period, created, PACKAGE_VERSION, st->name,
-		with_names ? "yes" : "no");
+	const char *keys[] = { "format", "school_code", "school_name", "district", "period", "created_at",
+			       "app_version", "dialect", "with_names" };
+	const char *values[] = { PACKAGE_FORMAT, sc->code, sc->name, sc->district, period, created, PACKAGE_VERSION,
+				 st->name, with_names ? "yes" : "no" };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		keyval_put(o->fp, keys[i], values[i]);
 }
 
 static void write_indicators(struct out *o, const csv_style *st, const ind_set *s)
@@ -204,6 +208,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	event_item *events = NULL;
 	size_t nacts = 0, nevents = 0;
 	int have_rm = 0, rc = -1;
+	char *created = NULL;
 	if (db_school_get(db, &sc, err) != 1) {
 		if (!*err)
 			*err = xasprintf(_("the database has no school yet"));
@@ -213,9 +218,11 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	    (have_rm = db_roadmap_get(db, &rm, err)) < 0 || db_activity_list(db, &acts, &nacts, err) != 0 ||
 	    db_event_list(db, 0, &events, &nevents, err) != 0)
 		goto out;
-	char *made = made_at ? NULL : day_now_iso(), created[32];
-	snprintf(created, sizeof created, "%s", made_at ? made_at : made);
-	free(made);
+	if (keys_own(db, &out->key, &out->key_news, err) < 0)
+		goto out;
+	out->has_key = 1;
+	out->private_files = with_names;
+	created = made_at ? xstrdup(made_at) : day_now_iso();
 	char *code = package_safe_name(sc.code);
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);
@@ -278,6 +285,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 nomem:
 	*err = xasprintf(_("out of memory"));
 out:
+	free(created);
 	if (rc != 0)
 		package_free(out);
 	school_clear(&sc);
@@ -298,5 +306,6 @@ void package_free(package *p)
 	}
 	free(p->files);
 	free(p->dirname);
+	free(p->key_news);
 	*p = (package){ 0 };
 }

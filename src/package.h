@@ -7,8 +7,20 @@
 #include <stddef.h>
 
 #include "csvout.h"
+#include "sign.h"
 
 #define PACKAGE_FORMAT "orientir-report-1"
+
+/* What reading a package off a stick takes at most (the man page's
+ * LIMITS says them): a school's package is a few hundred KiB, a large
+ * school's results a few MiB; anything far beyond is not a school's. */
+#define PKG_MAX_LISTED 32		/* files SHA256SUMS may list */
+#define PKG_MAX_SMALL (64L << 10)	/* manifest.txt, SHA256SUMS, SIGNATURE, receipt.txt */
+#define PKG_MAX_FILE (32L << 20)	/* any other file */
+#define PKG_MAX_TOTAL (64L << 20)	/* all its files together */
+#define PKG_MAX_ENTRIES 1000		/* entries of its folder looked at */
+#define PKG_MAX_RESULTS 200000L		/* rows of results.csv */
+#define PKG_MAX_ROWS 20000L		/* rows of each other table */
 
 typedef struct pkg_file {
 	char *name;
@@ -21,6 +33,10 @@ typedef struct package {
 	pkg_file *files;
 	size_t n;
 	long long bytes;
+	int has_key;		/* key signs SHA256SUMS into SIGNATURE */
+	sign_key key;
+	char *key_news;		/* the key was made for this package: what to tell the user, or NULL */
+	int private_files;	/* pupils' names inside: files 0600, the folder 0700 */
 } package;
 
 /* The period's first and last day (YYYYMMDD) and its report deadline
@@ -35,8 +51,9 @@ char *period_current(void);
 char *package_safe_name(const char *s);
 
 /* Builds the package of period, made at made_at (YYYY-MM-DDTHH:MM:SS;
- * NULL: now). with_names adds pupils' names to results.csv. 0, or -1
- * with *err. */
+ * NULL: now), signed with the database's key (made now if it has none:
+ * out->key_news says so). with_names adds pupils' names to results.csv
+ * and staff.csv, and makes the files private. 0, or -1 with *err. */
 int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, const char *made_at,
 		  package *out, char **err);
 void package_free(package *p);

@@ -11,7 +11,7 @@
 
 #define RECEIPT_FORMAT "orientir-receipt-1"
 
-int receipt_write(const char *dir, const receipt *r, char **err)
+int receipt_write(const char *dir, const receipt *r, const sign_key *key, char **err)
 {
 	char *text;
 	size_t len;
@@ -20,24 +20,64 @@ int receipt_write(const char *dir, const receipt *r, char **err)
 		*err = xasprintf(_("out of memory"));
 		return -1;
 	}
-	fprintf(fp, "format: %s\nschool_code: %s\nperiod: %s\ncreated_at: %s\ndigest: %s\nreceived_at: %s\n"
-		    "received_by: %s\noutcome: %s\n",
-		RECEIPT_FORMAT, r->school_code, r->period, r->created_at, r->digest, r->received_at, r->received_by,
-		r->outcome);
+	const char *keys[] = { "format", "school_code", "period", "created_at", "digest", "received_at", "received_by",
+			       "outcome" };
+	const char *values[] = { RECEIPT_FORMAT, r->school_code, r->period, r->created_at, r->digest, r->received_at,
+				 r->received_by, r->outcome };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		keyval_put(fp, keys[i], values[i]);
 	for (int i = 0; i < r->nremarks; i++)
-		fprintf(fp, "remark: %s\n", r->remarks[i]);
+		keyval_put(fp, "remark", r->remarks[i]);
+	if (key) {
+		char *pub = sign_hex(key->pub, SIGN_KEY_SIZE);
+		keyval_put(fp, "district_key", pub);
+		free(pub);
+		fflush(fp);
+		uint8_t sig[SIGN_SIZE];
+		sign_make(key, SIGN_RECEIPT, text, len, sig);
+		char *hex = sign_hex(sig, SIGN_SIZE);
+		keyval_put(fp, "signature", hex);
+		free(hex);
+	}
 	fclose(fp);
 	int rc = package_put_file(dir, RECEIPT_FILE, text, len, err);
 	free(text);
 	return rc;
 }
 
+/* Whether the receipt's last line signs every line before it. */
+static enum sign_state check_signature(const char *text, uint8_t key[SIGN_KEY_SIZE])
+{
+	const char *line = strncmp(text, "signature:", 10) == 0 ? text : strstr(text, "\nsignature:");
+	if (!line)
+		return SIGN_NONE;
+	if (line != text)
+		line++;
+	/* Nothing may follow the signature: what is not signed is not read. */
+	const char *end = strchr(line, '\n');
+	if (end && end[1] != '\0')
+		return SIGN_BAD;
+	char *signed_part = xstrndup(text, (size_t)(line - text)), *hex = keyval_get(line, "signature");
+	char *pub = keyval_get(signed_part, "district_key");
+	uint8_t sig[SIGN_SIZE];
+	int good = sign_unhex(pub, key, SIGN_KEY_SIZE) == 0 && sign_unhex(hex, sig, SIGN_SIZE) == 0 &&
+		   sign_valid(key, SIGN_RECEIPT, signed_part, strlen(signed_part), sig);
+	free(signed_part), free(hex), free(pub);
+	return good ? SIGN_GOOD : SIGN_BAD;
+}
+
 int receipt_read(const char *dir, receipt *out)
 {
 	*out = (receipt){ 0 };
 	char *text = package_read_file(dir, RECEIPT_FILE, NULL);
-	if (!text)
-		return 0;
+	int ok = text && receipt_parse(text, out);
+	free(text);
+	return ok;
+}
+
+int receipt_parse(const char *text, receipt *out)
+{
+	*out = (receipt){ 0 };
 	char *format = keyval_get(text, "format");
 	int ok = format && strcmp(format, RECEIPT_FORMAT) == 0;
 	free(format);
@@ -50,8 +90,8 @@ int receipt_read(const char *dir, receipt *out)
 			if (!(*f[i] = keyval_get(text, keys[i])))
 				*f[i] = xstrdup("");
 		out->remarks = keyval_all(text, "remark", &out->nremarks);
+		out->sig = check_signature(text, out->key);
 	}
-	free(text);
 	return ok;
 }
 
@@ -75,6 +115,8 @@ const char *receipt_outcome_title(const char *outcome)
 		return _("unchanged: this very package was received before");
 	if (strcmp(outcome, "older") == 0)
 		return _("not taken: the district has a newer version");
+	if (strcmp(outcome, "held") == 0)
+		return _("held: the methodist must decide on it (phone the district)");
 	if (strcmp(outcome, "refused") == 0)
 		return _("refused");
 	return outcome;

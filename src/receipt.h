@@ -5,6 +5,9 @@
 #define ORIENTIR_RECEIPT_H
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "sign.h"
 
 #define RECEIPT_FILE "receipt.txt"
 
@@ -16,12 +19,21 @@ typedef struct receipt {
 	char *outcome;		/* accepted, replaced, unchanged, older, refused */
 	char **remarks;		/* in the district's language */
 	int nremarks;
+	/* read: whether its last line signs all the lines before it, and by
+	 * which key (the "district_key" it names) */
+	enum sign_state sig;
+	uint8_t key[SIGN_KEY_SIZE];
 } receipt;
 
-/* Writes dir/receipt.txt, synced. 0, or -1 with *err. */
-int receipt_write(const char *dir, const receipt *r, char **err);
-/* Reads dir/receipt.txt: 1 read, 0 there is none (or it is not one). */
+/* Writes dir/receipt.txt, synced, signed with key (NULL: unsigned): the
+ * values escaped (keyval.h), then "district_key:" and, last,
+ * "signature:" over every line before it. 0, or -1 with *err. */
+int receipt_write(const char *dir, const receipt *r, const sign_key *key, char **err);
+/* Reads dir/receipt.txt (a regular file of at most PKG_MAX_SMALL) and
+ * checks its signature: 1 read, 0 there is none (or it is not one). */
 int receipt_read(const char *dir, receipt *out);
+/* The same from the receipt's text. */
+int receipt_parse(const char *text, receipt *out);
 void receipt_clear(receipt *r);
 /* The outcome in words a school reads its receipt in (translated). */
 const char *receipt_outcome_title(const char *outcome);

@@ -4,12 +4,21 @@
 
 #include "common.h"
 #include "db.h"
+#include "identity.h"
+#include "keys.h"
 #include "refdata.h"
 #include "school-setup.h"
 
 int school_setup(const char *path, const school *s, const char *datadir, diag *d)
 {
 	char *err = NULL;
+	enum identity_field bad;
+	sign_key key;
+	if (identity_check(s->code, s->name, s->district, &bad, &err) != 0) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
+		free(err);
+		return -1;
+	}
 	sqlite3 *db = db_open(path, &err);
 	if (!db)
 		goto fail;
@@ -24,7 +33,7 @@ int school_setup(const char *path, const school *s, const char *datadir, diag *d
 	}
 	if (db_begin(db, &err) != 0)
 		goto fail;
-	if (db_school_create(db, s, &err) != 0) {
+	if (db_school_create(db, s, &err) != 0 || keys_own(db, &key, NULL, &err) < 0) {
 		db_rollback(db);
 		goto fail;
 	}

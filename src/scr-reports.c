@@ -17,6 +17,7 @@
 #include "dbcheck.h"
 #include "district.h"
 #include "indicators.h"
+#include "keys.h"
 #include "keyval.h"
 #include "num.h"
 #include "package-write.h"
@@ -248,7 +249,8 @@ static void backup_here(struct state *s)
 	char *err = NULL;
 	/* The same naming and keeping as the backup command. */
 	char *dest = dbcheck_backup_name(s->dest, ui.sc.code);
-	if (dbcheck_backup(ui.db, dest, &err) != 0) {
+	sign_key key;
+	if (keys_own(ui.db, &key, NULL, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	} else {

@@ -7,6 +7,7 @@
 #include "cell.h"
 #include "common.h"
 #include "db.h"
+#include "identity.h"
 #include "paths.h"
 #include "school-setup.h"
 #include "scr.h"
@@ -37,12 +38,12 @@ static ui_result save(ui_screen *s)
 	char *code = ui_form_get(f, F_CODE), *name = ui_form_get(f, F_NAME);
 	char *district = ui_form_get(f, F_DISTRICT);
 	ui_result r = UI_REDRAW;
-	if (!*code) {
-		ui_error(_("Type the school's code (as the district knows it)."));
-		ui_form_set_current(f, F_CODE);
-	} else if (!*name) {
-		ui_error(_("Type the school's name."));
-		ui_form_set_current(f, F_NAME);
+	enum identity_field bad;
+	char *why = NULL;
+	if (identity_check(code, name, district, &bad, &why) != 0) {
+		ui_error("%s", why);
+		free(why);
+		ui_form_set_current(f, bad == ID_CODE ? F_CODE : bad == ID_NAME ? F_NAME : F_DISTRICT);
 	} else {
 		char *roles[] = { _("A school"), _("A district education office") };
 		int role = ui_pick(_("Who works in this database?"), roles, 2, 0);

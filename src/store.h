@@ -6,6 +6,8 @@
 
 #include <sqlite3.h>
 
+#include "sign.h"
+
 /* --- the school or district this database belongs to (db-school.c) --- */
 typedef struct school {
 	char *code, *name, *district, *role, *created_at;
@@ -138,6 +140,12 @@ int db_scale_list(sqlite3 *db, int year, scale_item **out, size_t *n, char **err
 void scale_list_free(scale_item *v, size_t n);
 /* Deletes an assessment without results (1); with some, nothing (0). */
 int db_assessment_delete(sqlite3 *db, long id, char **err);
+
+/* --- the database's own signing key (db-key.c) --- */
+/* 1 and *k when the database has its key, 0 when it has none yet. */
+int db_own_key_get(sqlite3 *db, sign_key *k, char **err);
+/* Keeps k as the database's key (there must be none yet). */
+int db_own_key_put(sqlite3 *db, const sign_key *k, char **err);
 
 /* --- settings (db-school.c): small remembered values --- */
 /* The value, fresh, or NULL when unset (or on error, with *err). */

@@ -32,8 +32,10 @@ void table_add(table *t, const char *const *cells)
 	t->rows = xrealloc(t->rows, (t->nrows + 1) * sizeof *t->rows);
 	t->heading = xrealloc(t->heading, t->nrows + 1);
 	char **r = xmalloc((size_t)t->ncols * sizeof *r);
+	/* Cells come from files and sticks: their control characters are
+	 * shown escaped, never sent to the terminal. */
 	for (int i = 0; i < t->ncols; i++)
-		r[i] = xstrdup(cells[i] ? cells[i] : "");
+		r[i] = utf8_escape(cells[i] ? cells[i] : "", 0, 0);
 	t->heading[t->nrows] = 0;
 	t->rows[t->nrows++] = r;
 }

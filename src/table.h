@@ -9,7 +9,8 @@ typedef struct table table;
 /* ncols columns; align is a string of 'l' and 'r', shrink of '+' (may be
  * shortened) and '-' (kept whole), one per column. */
 table *table_new(int ncols, const char *align, const char *shrink);
-/* Adds a row of ncols cells (copied); the first row added is the header. */
+/* Adds a row of ncols cells (copied, control characters escaped); the
+ * first row added is the header. */
 void table_add(table *t, const char *const *cells);
 /* Adds a line of its own between rows (a group's title): printed whole,
  * cut only at the width, and no column widens for it. */

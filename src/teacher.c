@@ -57,7 +57,7 @@ int teacher_day(const char *text, long *ymd, char **msg)
 	if (cell_empty(text))
 		return 0;
 	if (day_parse(text, ymd) != 0) {
-		*msg = xasprintf(_("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), text);
+		*msg = xasprintf(_("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), cell_shown(text));
 		return -1;
 	}
 	if (*ymd > day_today()) {
@@ -81,7 +81,7 @@ int teacher_course_check(const char *topic, const char *hours_text, const char *
 	}
 	if (!cell_empty(hours_text) && (cell_int(hours_text, hours) != 0 || *hours < 1 || *hours > 2000)) {
 		*field = COURSE_HOURS;
-		*msg = xasprintf(_("«%s» is not a number of hours (a whole number from 1 to 2000)"), hours_text);
+		*msg = xasprintf(_("«%s» is not a number of hours (a whole number from 1 to 2000)"), cell_shown(hours_text));
 		return -1;
 	}
 	*field = COURSE_DATE;

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "common.h"
@@ -195,6 +197,61 @@ size_t utf8_fit(const char *s, int cells)
 			return at;
 	}
 	return i;
+}
+
+int utf8_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+long utf8_find_control(const char *s)
+{
+	size_t len = strlen(s);
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || utf8_is_control(cp))
+			return (long)i;
+		i += n;
+	}
+	return -1;
+}
+
+char *utf8_escape(const char *s, size_t max, int keep_lines)
+{
+	size_t len = strlen(s), chars = 0, i = 0, k = 0;
+	/* Each character takes at most 10 bytes escaped: \u{10FFFF}. */
+	size_t cap = (max && max < len ? max : len) * 10 + 8;
+	char *out = xmalloc(cap);
+	while (i < len && (!max || chars < max)) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0) {
+			k += (size_t)snprintf(out + k, cap - k, "\\x%02X", (unsigned char)s[i]);
+			n = 1;
+		} else if (keep_lines && (cp == '\n' || cp == '\t')) {
+			out[k++] = (char)cp;
+		} else if (cp == '\n' || cp == '\r' || cp == '\t') {
+			out[k++] = '\\';
+			out[k++] = cp == '\n' ? 'n' : cp == '\r' ? 'r' : 't';
+		} else if (cp < 0x80 && utf8_is_control(cp)) {
+			k += (size_t)snprintf(out + k, cap - k, "\\x%02X", (unsigned)cp);
+		} else if (utf8_is_control(cp)) {
+			k += (size_t)snprintf(out + k, cap - k, "\\u{%04X}", (unsigned)cp);
+		} else {
+			memcpy(out + k, s + i, n);
+			k += n;
+		}
+		i += n;
+		chars++;
+	}
+	if (i < len) {
+		memcpy(out + k, "…", strlen("…"));
+		k += strlen("…");
+	}
+	out[k] = '\0';
+	return out;
 }
 
 /* Whether a row may end before s: not before a dash, which Russian keeps

@@ -20,6 +20,18 @@ char *utf8_fold(const char *s, size_t len);
 /* Russian alphabetical order: folded text compared first, exact bytes break ties. */
 int utf8_collate(const char *a, size_t alen, const char *b, size_t blen);
 
+/* Whether cp is a control character a line of text must not hold: C0
+ * (line breaks and TAB too), DEL, C1, the line and paragraph separators
+ * and the bidirectional controls that reorder what a terminal shows. */
+int utf8_is_control(uint32_t cp);
+/* The byte offset of the first control character or broken UTF-8 in s,
+ * or -1 when there is none. */
+long utf8_find_control(const char *s);
+/* s fit to be shown: control characters and broken bytes written as \n,
+ * \t, \xHH or \u{HHHH} (with keep_lines, line breaks and TABs stay as
+ * they are); with max > 0, at most max characters of s, then "…" (fresh). */
+char *utf8_escape(const char *s, size_t max, int keep_lines);
+
 /* Terminal cells the text takes. */
 int utf8_width(const char *s);
 /* Bytes of s that fit in cells columns, never cutting a character. */

@@ -26,9 +26,11 @@ check_eq "$("$SQLITE3" "$copy" 'SELECT count(*) FROM result')" 20 "the backup ho
 [ ! -e "$copy-wal" ] && ok "the backup is one file (no WAL beside it)" || not_ok "the backup is one file"
 run --db "$copy" check
 expect 0 "the backup passes the check"
+[ -f "$copy.sig" ] && grep -q '^signature: ' "$copy.sig" && ok "…and its signature beside it" \
+	|| not_ok "…and its signature beside it"
 run backup --to "$TMP/bk"
 expect 0 "a second backup the same day"
-check_eq "$(ls "$TMP/bk" | wc -l)" 2 "…gets a new name and keeps the first"
+check_eq "$(ls "$TMP/bk" | grep -c '\.db$')" 2 "…gets a new name and keeps the first"
 run backup --to "$TMP/named.db"
 expect 0 "backup to a named file"
 [ -f "$TMP/named.db" ] && [ ! -e "$TMP/named.db.tmp" ] && ok "…written, no temporary left" || not_ok "…written"
@@ -40,7 +42,8 @@ expect 1 "backup into a missing folder fails clearly" --err "no/such/dir"
 # A folder on a stick keeps the last five.
 mkdir "$TMP/keep"
 for i in 1 2 3 4 5 6 7; do "$ORIENTIR" backup --to "$TMP/keep" >/dev/null; done
-check_eq "$(ls "$TMP/keep" | wc -l)" 5 "a folder keeps the last five backups"
+check_eq "$(ls "$TMP/keep" | grep -c '\.db$') $(ls "$TMP/keep" | grep -c '\.db\.sig$')" "5 5" \
+	"a folder keeps the last five backups, each with its signature"
 ls "$TMP/keep" | grep -q -- '-7\.db$' && ok "…the newest among them" || not_ok "…the newest among them"
 
 # Restore: the backup comes back, the replaced database is kept aside.
@@ -61,10 +64,12 @@ same_as restored "…and the database stays as it was"
 run restore "$TMP/missing.db"
 expect 1 "a missing file is not restored"
 
-# Damage: overwrite pages in the middle of a copy.
+# Damage: overwrite the page holding the results in a copy (a page found
+# by its place in the schema, so that the damage lands where data is).
 cp "$TMP/named.db" "$TMP/broken.db"
-size=$(stat -c %s "$TMP/broken.db")
-dd if=/dev/urandom of="$TMP/broken.db" bs=1024 seek=$((size / 2048)) count=2 conv=notrunc 2>/dev/null
+root=$("$SQLITE3" "$TMP/broken.db" "SELECT rootpage FROM sqlite_schema WHERE name = 'result'")
+psize=$("$SQLITE3" "$TMP/broken.db" "PRAGMA page_size")
+dd if=/dev/urandom of="$TMP/broken.db" bs="$psize" seek=$((root - 1)) count=1 conv=notrunc 2>/dev/null
 run --db "$TMP/broken.db" check
 expect 1 "a damaged database fails the check" --err "damaged"
 

@@ -5,6 +5,8 @@
 # folder that verifies, names the flagged school and the missing one, holds
 # the expected rows, and is never left torn by a failed write.
 . "$TESTS_SRCDIR/cli/lib.sh"
+# The schools write their packages in June 2024, before the sticks come.
+export ORIENTIR_TODAY=2024-06-10
 D="$TMP/district.db"
 STICK="$TMP/stick"
 OUT="$TMP/dest"
@@ -57,6 +59,8 @@ for k in roster scales results; do "$ORIENTIR" --db "$B" import $k "$TMP/b-$k.cs
 # The district: Альфа on time (15 June), Бета late (25 June, the deadline
 # is 20 June), Гамма on the list and never heard from.
 "$ORIENTIR" --db "$D" init --code R-01 --name "ИМЦ Тестового района" --role district >/dev/null
+dist schools add 0101 "Школа Альфа"
+dist schools add 0102 "Школа Бета"
 dist schools add 0103 "Школа Гамма"
 dist import "$STICK/orientir-0101-2024-H1" --received 2024-06-15
 expect 0 "Альфа's package is taken in"
@@ -131,7 +135,7 @@ REP="$OUT/orientir-district-R-01-2024-H1"
 dist export --period 2024-H1 --to "$OUT"
 expect 0 "the report is written" --out "orientir-district-R-01-2024-H1" --out "can be removed" \
 	--out "2 of 3 schools reported for 2024-H1; 1 flagged for 2024"
-check_eq "$(ls "$REP" | tr '\n' ' ')" "SHA256SUMS indicators.csv report.html risk.csv roadmap.csv status.csv " \
+check_eq "$(ls "$REP" | tr '\n' ' ')" "SHA256SUMS SIGNATURE indicators.csv report.html risk.csv roadmap.csv status.csv " \
 	"the folder holds the report, the four tables and the checksums"
 check_eq "$(ls -A "$OUT" | tr '\n' ' ')" "orientir-district-R-01-2024-H1 " "nothing else is left in the folder"
 (cd "$REP" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 && ok "sha256sum -c verifies the report" \

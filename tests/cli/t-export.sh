@@ -3,6 +3,8 @@
 # unless asked, reads back through our own importer to the same numbers in
 # both dialects, and a failed or killed write never leaves a torn package.
 . "$TESTS_SRCDIR/cli/lib.sh"
+# The package of 2024-H1 is written in June 2024, before the district reads it.
+export ORIENTIR_TODAY=2024-06-15
 F="$FIXTURES/indicators"
 init_school
 for k in roster scales results; do "$ORIENTIR" import $k "$F/$k.csv" >/dev/null; done
@@ -23,7 +25,7 @@ expect 1 "a folder that is not there is refused" --err "nowhere"
 
 run export --period 2024-H1 --to "$OUT"
 expect 0 "the package is written" --out "orientir-0101-2024-H1" --out "can be removed"
-for f in manifest.txt SHA256SUMS report.html indicators.csv roadmap.csv results.csv staff.csv events.csv; do
+for f in manifest.txt SHA256SUMS SIGNATURE report.html indicators.csv roadmap.csv results.csv staff.csv events.csv; do
 	[ -f "$PKG/$f" ] || not_ok "$f is in the package"
 done
 check_eq "$(ls -A "$OUT" | tr '\n' ' ')" "orientir-0101-2024-H1 " "nothing else is left on the stick"
@@ -76,12 +78,14 @@ torn_writes 4 "$PKG" export --period 2024-H1 --to "$OUT"
 # folder; exporting again says what the district had said of the package
 # being replaced, and the new one starts without a receipt.
 "$ORIENTIR" --db "$TMP/district.db" init --code R1 --name "ИМЦ" --role district >/dev/null
+"$ORIENTIR" --db "$TMP/district.db" district schools add 0101 "Тестовая школа" >/dev/null
 "$ORIENTIR" --db "$TMP/district.db" district import "$OUT" --received 2024-06-18 >/dev/null
 [ -f "$PKG/receipt.txt" ] && ok "the district leaves a receipt beside the package" \
 	|| not_ok "the district leaves a receipt beside the package"
 run export --period 2024-H1 --to "$OUT"
 expect 0 "exporting over a package the district has read says so" \
-	--out "The district had read the package this one replaces, 18.06.2024 12:00: accepted."
+	--out "The district had read the package this one replaces, 18.06.2024 12:00: accepted." \
+	--out "The receipt is signed by the district."
 [ ! -e "$PKG/receipt.txt" ] && ok "…and the new package has no receipt yet" || not_ok "…and the new package has no receipt yet"
 run export --period 2024-H1 --to "$OUT"
 expect 0 "…nor does the next export mention one" --no-out "The district had read"

@@ -66,7 +66,7 @@ dschool() {
 	"$ORIENTIR" --db "$TMP/d-$1.db" import roster "$TMP/d-roster.csv" >/dev/null &&
 	"$ORIENTIR" --db "$TMP/d-$1.db" import scales "$TMP/d-scales.csv" >/dev/null &&
 	"$ORIENTIR" --db "$TMP/d-$1.db" import results "$TMP/d-results.csv" >/dev/null &&
-	"$ORIENTIR" --db "$TMP/d-$1.db" export --period 2026-H1 --to "$TMP/d-stick" >/dev/null
+	ORIENTIR_TODAY=2026-06-10 "$ORIENTIR" --db "$TMP/d-$1.db" export --period 2026-H1 --to "$TMP/d-stick" >/dev/null
 }
 mkdir -p "$TMP/d-stick"
 {
@@ -131,6 +131,9 @@ EOF
 for term in linux xterm-256color; do
 	db="$TMP/$term-district.db"
 	"$ORIENTIR" --db "$db" init --code R1 --name "ИМЦ Северного района" --role district >/dev/null
+	"$ORIENTIR" --db "$db" district schools add 0201 "МКОУ «Алексеевская ООШ»" >/dev/null
+	"$ORIENTIR" --db "$db" district schools add 0202 "МКОУ «Борковская СОШ»" >/dev/null
+	"$ORIENTIR" --db "$db" district schools add 0203 "МКОУ «Вязовская НОШ»" >/dev/null
 	"$ORIENTIR" --db "$db" district import "$TMP/d-stick" --received 2026-06-15 >/dev/null
 	"$ORIENTIR" --db "$db" district schools add 0204 \
 		"Муниципальное казённое общеобразовательное учреждение «Горная начальная общеобразовательная школа имени Героя Советского Союза П. П. Петрова»" >/dev/null
@@ -148,6 +151,7 @@ for term in linux xterm-256color; do
 	"$ORIENTIR" --db "$sdb" init --code 0101 --name "Школа Альфа" >/dev/null &&
 	"$ORIENTIR" --db "$sdb" export --period "$period" --to "$stick/in" >/dev/null &&
 	"$ORIENTIR" --db "$db" init --code R-01 --name "ИМЦ" --role district >/dev/null &&
+	"$ORIENTIR" --db "$db" district schools add 0101 "Школа Альфа" >/dev/null &&
 	"$ORIENTIR" --db "$db" district schools add 0103 "Школа Гамма" >/dev/null &&
 	"$ORIENTIR" --db "$db" district import "$stick/in" >/dev/null
 	home=$HOME
@@ -243,7 +247,7 @@ for term in linux xterm-256color; do
 	stick="$TMP/$term-rstick"
 	mkdir -p "$stick"
 	for p in 2023-H2 2024-H1 2024-H2 2025-H1 2025-H2; do
-		"$ORIENTIR" --db "$db" export --period $p --to "$stick" >/dev/null
+		ORIENTIR_TODAY=2026-06-10 "$ORIENTIR" --db "$db" export --period $p --to "$stick" >/dev/null
 	done
 	echo "изменено" >>"$stick/orientir-0101-2024-H2/staff.csv"
 	"$ORIENTIR" --db "$ddb" init --code R1 --name "ИМЦ" --role district >/dev/null
@@ -327,17 +331,26 @@ for k in roster scales results; do
 done
 "$ORIENTIR" --db "$TMP/d-s2.db" init --code 0202 --name "Школа № 2" >/dev/null
 "$ORIENTIR" --db "$TMP/d-s3.db" init --code 0303 --name "Школа № 3" >/dev/null
-"$ORIENTIR" --db "$TMP/d-s1.db" export --period "$prev" --to "$dpk/last" >/dev/null
+# Each package is made before its stick comes (ORIENTIR_TODAY).
+ORIENTIR_TODAY=$prev_day "$ORIENTIR" --db "$TMP/d-s1.db" export --period "$prev" --to "$dpk/last" >/dev/null
 # 2024-H1 first: 2023-H2, made after it, keeps the results of 2023.
 for p in 2024-H1 2023-H2; do
-	"$ORIENTIR" --db "$TMP/d-s1.db" export --period $p --to "$dpk/stick" >/dev/null
-	"$ORIENTIR" --db "$TMP/d-s2.db" export --period $p --to "$dpk/stick" >/dev/null
+	ORIENTIR_TODAY=2024-06-10 "$ORIENTIR" --db "$TMP/d-s1.db" export --period $p --to "$dpk/stick" >/dev/null
+	ORIENTIR_TODAY=2024-06-10 "$ORIENTIR" --db "$TMP/d-s2.db" export --period $p --to "$dpk/stick" >/dev/null
 done
-"$ORIENTIR" --db "$TMP/d-s3.db" export --period 2024-H1 --to "$dpk/stick" >/dev/null
+ORIENTIR_TODAY=2024-06-10 "$ORIENTIR" --db "$TMP/d-s3.db" export --period 2024-H1 --to "$dpk/stick" >/dev/null
 echo "changed after it was written" >>"$dpk/stick/orientir-0303-2024-H1/staff.csv"
 printf 'Код;Наименование\n0505;Школа № 5\n' >"$TMP/district-home/schools.csv"
 # district DB: a district office's database.
 district() { "$ORIENTIR" --db "$1" init --code R1 --name "Методический центр" --role district >/dev/null; }
+# listed DB: a district office's database expecting 0101, 0202 and 0303
+# under their packages' names.
+listed() {
+	district "$1" &&
+	for s in "0101|Школа № 1" "0202|Школа № 2" "0303|Школа № 3"; do
+		"$ORIENTIR" --db "$1" district schools add "${s%%|*}" "${s#*|}" >/dev/null
+	done
+}
 # schools_db DB: 0101 listed under another name than its package's, received
 # by the deadline; 0202 listed, with no package; this half-year awaited.
 schools_db() {
@@ -363,27 +376,28 @@ for term in linux xterm-256color; do
 		"the Schools screen took the package's name, added 0303 (not 0404) and imported 0505 ($term)"
 
 	db="$TMP/$term-dimport.db"
-	district "$db"
+	listed "$db"
 	stick="$TMP/$term-dstick"
 	cp -r "$dpk/stick" "$stick"
 	HOME=$stick
 	vt $term dimport.vt "$db"
 	HOME=$home
-	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 0202|Школа № 2|1|0 " \
+	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 0202|Школа № 2|1|0 0303|Школа № 3|0|0 " \
 		"the packages taken in from the screen are the district's (late); the damaged one left nothing ($term)"
 	check "$(cat "$stick"/*/receipt.txt | grep -c '^outcome: ')" 5 "…and each package has its receipt ($term)"
 	check "$(sed -n 's/^outcome: //p' "$stick/orientir-0303-2024-H1/receipt.txt")" refused \
 		"…the damaged one's saying it was refused ($term)"
 
 	db="$TMP/$term-dsettings.db"
-	district "$db"
+	listed "$db"
 	cp -r "$dpk/stick/orientir-0101-2024-H1" "$TMP/$term-dsettings-pkg"
 	"$ORIENTIR" --db "$db" district import "$TMP/$term-dsettings-pkg" --received 2024-06-15 >/dev/null
 	vt $term dsettings-bad.vt "$db"
 	check "$(status "$db" 2024-H1)|$("$SQLITE3" "$db" "SELECT count(*) FROM setting WHERE key LIKE 'district.%'")" \
-		"0101|Школа № 1|1|1 |0" "a wrong threshold in Settings saves nothing, not even the deadline beside it ($term)"
+		"0101|Школа № 1|1|1 0202|Школа № 2|0|0 0303|Школа № 3|0|0 |0" \
+		"a wrong threshold in Settings saves nothing, not even the deadline beside it ($term)"
 	vt $term dsettings.vt "$db"
-	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 " \
+	check "$(status "$db" 2024-H1)" "0101|Школа № 1|1|0 0202|Школа № 2|0|0 0303|Школа № 3|0|0 " \
 		"the deadline moved to 10.06 in Settings makes the package of the 15th late ($term)"
 done
 db="$TMP/vt100-dschools.db"

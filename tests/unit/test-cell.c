@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../../src/cell.h"
+#include "../../src/identity.h"
 
 START_TEST(test_empty_trim)
 {
@@ -211,11 +212,65 @@ START_TEST(test_class_rejects)
 }
 END_TEST
 
+/* What a message quotes of a cell: short, escaped, cut on a character. */
+START_TEST(test_shown)
+{
+	ck_assert_str_eq(cell_shown("12,5"), "12,5");
+	ck_assert_str_eq(cell_shown(NULL), "");
+	ck_assert_str_eq(cell_shown("\x1b[31mкрасный\r\n\t\x7f"), "\\x1B[31mкрасный\\r\\n\\t\\x7F");
+	ck_assert_str_eq(cell_shown("a\xff\xd0"), "a\\xFF\\xD0");
+	ck_assert_str_eq(cell_shown("\u202eевил"), "\\u{202E}евил");
+	char long_cell[200];
+	for (int i = 0; i < 100; i++)
+		memcpy(long_cell + 2 * i, "ё", 2);
+	long_cell[199] = '\0';	/* 99 letters and half of one */
+	const char *shown = cell_shown(long_cell);
+	ck_assert_uint_eq(strlen(shown), CELL_SHOWN * 2 + strlen("…"));
+	ck_assert_str_eq(shown + CELL_SHOWN * 2, "…");
+	/* Eight in turn: a message may quote several cells. */
+	const char *a = cell_shown("первый"), *b = cell_shown("второй");
+	ck_assert_str_eq(a, "первый");
+	ck_assert_str_eq(b, "второй");
+}
+END_TEST
+
+/* Identity fields: one line of letters and signs, within their length. */
+START_TEST(test_identity)
+{
+	char *err = NULL;
+	enum identity_field bad;
+	ck_assert_int_eq(identity_check("0101", "МКОУ «Сосновская ООШ» № 1", "", &bad, &err), 0);
+	ck_assert_int_eq(identity_check("0101", "Школа", NULL, &bad, &err), 0);
+	const char *names[] = { "Школа\nperiod: 1999-H1", "Школа\r", "Школа\tодин", "\x1b[2JШкола", "Школа\u2028",
+				"Шко\xd0ла", "" };
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		ck_assert_msg(identity_check("0101", names[i], "", &bad, &err) == -1, "accepted «%s»", names[i]);
+		ck_assert_int_eq(bad, ID_NAME);
+		ck_assert_ptr_nonnull(strstr(err, "name"));
+		ck_assert_ptr_null(strchr(err, '\n'));
+		free(err);
+		err = NULL;
+	}
+	char code[40];
+	memset(code, '7', 33);
+	code[33] = '\0';
+	ck_assert_int_eq(identity_check(code, "Школа", "", &bad, &err), -1);
+	ck_assert_int_eq(bad, ID_CODE);
+	free(err);
+	err = NULL;
+	ck_assert_int_eq(identity_check("0101", "Школа", "Район\x7f", &bad, &err), -1);
+	ck_assert_int_eq(bad, ID_DISTRICT);
+	free(err);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("cell");
 	TCase *t = tcase_create("text");
 	tcase_add_test(t, test_empty_trim);
+	tcase_add_test(t, test_shown);
+	tcase_add_test(t, test_identity);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("number");

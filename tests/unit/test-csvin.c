@@ -221,6 +221,164 @@ START_TEST(test_encoding_late_cyrillic)
 }
 END_TEST
 
+/* The first non-ASCII character right at the end of the first read, cut
+ * or not: the detection reads on without writing past its buffer. */
+START_TEST(test_encoding_at_chunk_edge)
+{
+	size_t at = 65530 + (size_t)_i;	/* offsets 65530..65541 of the first non-ASCII byte */
+	char *buf = xmalloc(at + 64);
+	memcpy(buf, "code;name\n", 10);
+	memset(buf + 10, 'a', at - 10);
+	for (size_t k = 100; k < at; k += 100)
+		buf[k] = '\n';
+	size_t len = at;
+	len += (size_t)sprintf(buf + len, "\xD0\xA4\xD0\xB0\xD0\xBC;x\n");
+	char *path = make_file("edge.csv", buf, len);
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(r.enc, CSVIN_UTF8);
+	ck_assert_has(r.dump, "\xD0\xA4\xD0\xB0\xD0\xBC|x\n");
+	readout_free(&r);
+	free(path);
+	free(buf);
+}
+END_TEST
+
+/* Lines ended by CR alone (old Mac Excel) are lines: the bad one is named. */
+START_TEST(test_cr_only_lines)
+{
+	char *path = MAKE("cr.csv", "a;b\r1;2\r\"x\ry\";3\r4;\"5\r");
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.dump, "1:a|b\n2:1|2\n3:x\\ry|3\n");
+	assert_at_line(r.err, path, 5);
+	readout_free(&r);
+	free(path);
+	/* Mixed with CRLF and LF, blank CR lines skipped, a CR at the very end. */
+	path = MAKE("crmix.csv", "a;b\r\r1;2\r\n3;4\n5;6\r");
+	r = read_all(path);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.dump, "1:a|b\n3:1|2\n4:3|4\n5:5|6\n");
+	readout_free(&r);
+	free(path);
+}
+END_TEST
+
+/* Windows-1251 whose first letters happen to be valid UTF-8 («Пё» is
+ * U+03F8): the file as a whole decides. */
+START_TEST(test_cp1251_looks_like_utf8)
+{
+	char *path = MAKE("petr.csv", "\xCF\xB8\xF2\xF0;\xC8\xE2\xE0\xED\xEE\xE2\n1;2\n");
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_int_eq(r.enc, CSVIN_CP1251);
+	ck_assert_str_eq(r.dump, "1:\xD0\x9F\xD1\x91\xD1\x82\xD1\x80|\xD0\x98\xD0\xB2\xD0\xB0\xD0\xBD\xD0\xBE\xD0\xB2\n2:1|2\n");
+	readout_free(&r);
+	free(path);
+	/* Only «Пё» and nothing else outside ASCII: still Windows-1251. */
+	path = MAKE("pe.csv", "a;\xCF\xB8\n");
+	r = read_all(path);
+	ck_assert_int_eq(r.enc, CSVIN_CP1251);
+	readout_free(&r);
+	free(path);
+}
+END_TEST
+
+/* A line that never ends, or a row longer than the limit, is refused
+ * before it takes the memory. */
+START_TEST(test_row_limit)
+{
+	size_t n = CSVIN_MAX_ROW + 100000;
+	char *buf = xmalloc(n + 16);
+	memcpy(buf, "a;b\n1;", 6);
+	memset(buf + 6, 'x', n - 6);
+	char *path = make_file("long.csv", buf, n);
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, -1);
+	assert_at_line(r.err, path, 2);
+	ck_assert_has(r.err, "1024 KiB");
+	ck_assert_uint_lt(strlen(r.err), 300);
+	readout_free(&r);
+	free(path);
+	/* The same in a quoted cell over many short lines. */
+	for (size_t i = 7; i < n; i += 10)
+		buf[i] = '\n';
+	buf[6] = '"';
+	path = make_file("longq.csv", buf, n);
+	r = read_all(path);
+	ck_assert_int_eq(r.rc, -1);
+	assert_at_line(r.err, path, 2);
+	readout_free(&r);
+	free(path);
+	free(buf);
+}
+END_TEST
+
+/* The apostrophe csvout writes before a formula-like cell is not part of it. */
+START_TEST(test_formula_guard_dropped)
+{
+	char *path = MAKE("guard.csv", "a;b\n'=1+1;'-x\n'a;''-\n'@;'\n");
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, 0);
+	ck_assert_str_eq(r.dump, "1:a|b\n2:=1+1|-x\n3:'a|'-\n4:@|'\n");
+	readout_free(&r);
+	free(path);
+}
+END_TEST
+
+START_TEST(test_from_memory)
+{
+	static const char text[] = "\xEF\xBB\xBF" "a;b\n1;2\n";
+	char *err = NULL;
+	csvin *in = csvin_open_mem("mem.csv", text, sizeof text - 1, &err);
+	ck_assert_ptr_nonnull(in);
+	csvin_row *row;
+	ck_assert_int_eq(csvin_next(in, &row, &err), 1);
+	ck_assert_int_eq(csvin_encoding(in), CSVIN_UTF8_BOM);
+	ck_assert_int_eq(csvin_next(in, &row, &err), 1);
+	ck_assert_str_eq(row->cells[1], "2");
+	ck_assert_int_eq(csvin_next(in, &row, &err), 0);
+	csvin_close(in);
+	in = csvin_open_mem("empty.csv", "", 0, &err);
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(csvin_next(in, &row, &err), 0);
+	csvin_close(in);
+}
+END_TEST
+
+/* A header of many long unknown cells: the message names a few, short. */
+START_TEST(test_unknown_header_bounded)
+{
+	FILE *m;
+	char *buf;
+	size_t len;
+	m = open_memstream(&buf, &len);
+	fputs("code", m);
+	for (int i = 0; i < 2000; i++) {
+		fprintf(m, ";col%d-", i);
+		for (int k = 0; k < 300; k++)
+			fputc('z', m);
+	}
+	fputs("\n1\n", m);
+	fclose(m);
+	char *path = make_file("wide.csv", buf, len);
+	char *err = NULL, *unknown = NULL;
+	csvin *in = csvin_open(path, &err);
+	static const csvin_col cols[] = { { "code", "код" } };
+	ck_assert_int_eq(csvin_header(in, cols, 1, &err, &unknown), 0);
+	ck_assert_ptr_nonnull(unknown);
+	ck_assert_uint_lt(strlen(unknown), 1000);
+	ck_assert_has(unknown, "and 1990 more");
+	char *list = csvin_header_list(in);
+	ck_assert_uint_lt(strlen(list), 2000);
+	free(list);
+	free(unknown);
+	csvin_close(in);
+	free(path);
+	free(buf);
+}
+END_TEST
+
 /* --- quoting and physical line numbers --- */
 
 START_TEST(test_quoted_cells_and_lines)
@@ -474,6 +632,21 @@ START_TEST(test_mixed_encodings_late)
 	readout_free(&r);
 	free(path);
 	free(buf);
+}
+END_TEST
+
+/* A BOM, then bytes that are not UTF-8 (Windows-1251): told at line 1,
+ * without the reader touching a buffer it has not made yet. */
+START_TEST(test_bom_then_cp1251)
+{
+	char *path = MAKE("bomcp.csv", "\xEF\xBB\xBF\xD4\xE0\xEC;b\n1;2\n");
+	readout r = read_all(path);
+	ck_assert_int_eq(r.rc, -1);
+	ck_assert_str_eq(r.dump, "");
+	assert_at_line(r.err, path, 1);
+	ck_assert_has(r.err, "UTF-8");
+	readout_free(&r);
+	free(path);
 }
 END_TEST
 
@@ -739,6 +912,9 @@ int main(void)
 	TCase *t = tcase_create("encoding");
 	tcase_add_loop_test(t, test_encoding_delimiter, 0, 9);
 	tcase_add_test(t, test_encoding_late_cyrillic);
+	tcase_add_loop_test(t, test_encoding_at_chunk_edge, 0, 12);
+	tcase_add_test(t, test_cp1251_looks_like_utf8);
+	tcase_add_test(t, test_from_memory);
 	tcase_add_test(t, test_excel_ru);
 	tcase_add_test(t, test_excel_ru_cp1251);
 	suite_add_tcase(s, t);
@@ -748,6 +924,8 @@ int main(void)
 	tcase_add_test(t, test_blank_lines_counted);
 	tcase_add_test(t, test_blank_lines_before_header);
 	tcase_add_test(t, test_tab_empty_cells);
+	tcase_add_test(t, test_cr_only_lines);
+	tcase_add_test(t, test_formula_guard_dropped);
 	suite_add_tcase(s, t);
 
 	t = tcase_create("errors");
@@ -760,6 +938,9 @@ int main(void)
 	tcase_add_test(t, test_mixed_encodings);
 	tcase_add_test(t, test_mixed_encodings_late);
 	tcase_add_test(t, test_cp1251_undefined_byte);
+	tcase_add_test(t, test_bom_then_cp1251);
+	tcase_add_test(t, test_row_limit);
+	tcase_add_test(t, test_unknown_header_bounded);
 	tcase_add_test(t, test_cannot_open);
 	suite_add_tcase(s, t);
 

@@ -1,0 +1,84 @@
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "db.h"
+#include "keys.h"
+#include "store.h"
+
+#define DISTRICT_KEY "district.key"
+
+int keys_own(sqlite3 *db, sign_key *k, char **news, char **err)
+{
+	if (news)
+		*news = NULL;
+	int have = db_own_key_get(db, k, err);
+	if (have != 0)
+		return have;
+	/* Its own transaction unless the caller's is open: the key signs at
+	 * once, so it must be kept whatever the caller does next. */
+	int own = sqlite3_get_autocommit(db);
+	if (sign_key_make(k, err) != 0 || (own && db_begin(db, err) != 0))
+		return -1;
+	if (db_own_key_put(db, k, err) != 0 || (own && db_commit(db, err) != 0)) {
+		if (own)
+			db_rollback(db);
+		return -1;
+	}
+	if (news) {
+		char *fp = sign_fingerprint(k->pub);
+		*news = xasprintf(_("This database now has its signing key (fingerprint %s): what it writes for others"
+				    " is signed with it. 'orientir key' shows it again."), fp);
+		free(fp);
+	}
+	return 1;
+}
+
+int keys_district(sqlite3 *db, uint8_t pub[SIGN_KEY_SIZE], char **err)
+{
+	char *hex = db_setting_get(db, DISTRICT_KEY, err);
+	if (!hex)
+		return *err ? -1 : 0;
+	int rc = sign_unhex(hex, pub, SIGN_KEY_SIZE) == 0;
+	free(hex);
+	return rc;
+}
+
+int keys_district_forget(sqlite3 *db, char **err)
+{
+	return db_setting_set(db, DISTRICT_KEY, "", err);
+}
+
+enum receipt_trust keys_receipt_trust(sqlite3 *db, const receipt *r)
+{
+	if (r->sig == SIGN_NONE)
+		return RECEIPT_UNSIGNED;
+	if (r->sig == SIGN_BAD)
+		return RECEIPT_DAMAGED;
+	uint8_t known[SIGN_KEY_SIZE];
+	char *err = NULL;
+	int have = keys_district(db, known, &err);
+	free(err);
+	if (have > 0)
+		return memcmp(known, r->key, SIGN_KEY_SIZE) == 0 ? RECEIPT_GENUINE : RECEIPT_OTHER_KEY;
+	/* The first signed receipt: its key is the district's from now on. A
+	 * database that cannot keep it still judges this one genuine. */
+	char *hex = sign_hex(r->key, SIGN_KEY_SIZE);
+	err = NULL;
+	db_setting_set(db, DISTRICT_KEY, hex, &err);
+	free(err);
+	free(hex);
+	return RECEIPT_GENUINE;
+}
+
+const char *keys_receipt_trust_title(enum receipt_trust t)
+{
+	switch (t) {
+	case RECEIPT_GENUINE: return _("signed by the district");
+	case RECEIPT_UNSIGNED: return _("not signed: nothing shows the district wrote it");
+	case RECEIPT_OTHER_KEY: return _("signed by a key that is not the district's: ask the district");
+	default: return _("damaged: changed after the district signed it");
+	}
+}
