@@ -33,7 +33,7 @@ int roadmap_write_load(sqlite3 *db, rm_table *t, char **err)
 	t->sections = xcalloc(nsec + 1, sizeof *t->sections);
 	for (size_t i = 0; i < nsec; i++)
 		t->sections[t->nsections++] = (rm_section){ xstrdup(sec[i].number), xstrdup(sec[i].title),
-							    xstrdup(sec[i].notes), 0 };
+							    xstrdup(sec[i].notes), { 0, 0 } };
 	t->acts = xcalloc(n, sizeof *t->acts);
 	for (size_t i = 0; i < n; i++) {
 		const activity *a = &v[i];
@@ -42,7 +42,7 @@ int roadmap_write_load(sqlite3 *db, rm_table *t, char **err)
 			if (sec[j].id == a->section_id)
 				k = (int)j;
 		t->acts[t->nacts++] = (rm_activity){ xstrdup(a->number), xstrdup(a->title), xstrdup(a->deadline_text),
-						     xstrdup(a->responsible), xstrdup(a->expected_result), k, 0 };
+						     xstrdup(a->responsible), xstrdup(a->expected_result), k, { 0, 0 } };
 	}
 out:
 	roadmap_info_clear(&info);
