@@ -103,7 +103,7 @@ static rm_row *add_row(struct rows *rs, rm_where where, size_t ncells)
 {
 	rs->v = xrealloc(rs->v, (rs->n + 1) * sizeof *rs->v);
 	rm_row *r = &rs->v[rs->n++];
-	*r = (rm_row){ where, xcalloc(ncells + 1, sizeof *r->cells), ncells, 0 };
+	*r = (rm_row){ where, xcalloc(ncells + 1, sizeof *r->cells), ncells, 0, 0 };
 	return r;
 }
 
@@ -171,6 +171,7 @@ static void table_rows(const dt_table *tb, int k, struct rows *rs)
 	size_t w = (size_t)tb->ncols;
 	for (size_t r = 0; r < tb->nrows; r++) {
 		rm_row *row = add_row(rs, (rm_where){ k, (long)r + 1 }, w);
+		row->nested = tb->nested;
 		for (size_t c = 0; c < w; c++) {
 			const dt_slot *s = &g[r * w + c];
 			rm_cell *cell = &row->cells[c];

@@ -65,12 +65,35 @@ static int heading_prefix(const char *text)
 	return word ? 0 : -1;
 }
 
+/* The length of the word «Раздел» or «Направление» text begins with and
+ * of the space after it, when a number follows («Раздел 2.», «Направление
+ * I:»); else 0. */
+static size_t word_before_number(const char *text)
+{
+	char *f = utf8_fold(text, strlen(text));
+	size_t k = 0;
+	if (strncmp(f, "раздел ", strlen("раздел ")) == 0)
+		k = strlen("раздел ");
+	else if (strncmp(f, "направление ", strlen("направление ")) == 0)
+		k = strlen("направление ");
+	free(f);
+	if (!k)
+		return 0;
+	const char *q = text + k;
+	while (isdigit((unsigned char)*q) || roman(*q) || (*q == '.' && isdigit((unsigned char)q[1])))
+		q++;
+	return q > text + k && (*q == '.' || *q == ')' || *q == ':' || *q == ' ') ? k : 0;
+}
+
 void roadmap_read_section(const char *text, char **number, char **title)
 {
+	while (*text == ' ')
+		text++;
+	text += word_before_number(text);
 	int k = heading_prefix(text);
 	char *prefix = k > 0 ? xstrndup(text, (size_t)k) : xstrdup("");
 	const char *rest = text + (k > 0 ? k : 0);
-	while (*rest == '.' || *rest == ')' || *rest == ' ' || *rest == '-' || strncmp(rest, "–", 3) == 0 ||
+	while (*rest == '.' || *rest == ')' || *rest == ':' || *rest == ' ' || *rest == '-' || strncmp(rest, "–", 3) == 0 ||
 	       strncmp(rest, "—", 3) == 0)
 		rest += (*rest & 0x80) ? 3 : 1;
 	*number = clean_number(prefix);
@@ -407,20 +430,15 @@ static void activities(struct reader *r, const struct view *v)
 {
 	rm_table *t = r->t;
 	char *number = r->has[RM_NUMBER] ? clean_number(v->f[RM_NUMBER]) : xasprintf("%zu", t->nacts + 1);
-	if (v->num_merge) {
-		/* Rows sharing a merged number cell: numbered under it. */
-		int *count = merge_slot(r, v->num_merge);
-		if (*count >= 2) {
-			if (v->num_merge != r->cur_merge) {
-				r->cur_merge = v->num_merge;
-				r->merge_i = 0;
-				add_split(t, v->row->where, 1, number);
-			}
-			char *sub = xasprintf("%s%s%d", number, *number ? "." : "", ++r->merge_i);
-			free(number);
-			number = sub;
-			split_number(&t->splits[t->nsplits - 1], number);
+	/* Rows sharing a merged number cell: their activities numbered under it. */
+	rm_split *group = NULL;
+	if (v->num_merge && *merge_slot(r, v->num_merge) >= 2) {
+		if (v->num_merge != r->cur_merge) {
+			r->cur_merge = v->num_merge;
+			r->merge_i = 0;
+			add_split(t, v->row->where, 1, number);
 		}
+		group = &t->splits[t->nsplits - 1];
 	}
 	size_t k, nd = 0, nr = 0, ne = 0, nn = 0;
 	char **title = lines_of(v->f[RM_TITLE], &k), **dl = lines_of(v->f[RM_DEADLINE], &nd);
@@ -428,21 +446,28 @@ static void activities(struct reader *r, const struct view *v)
 	char **num = lines_of(v->f[RM_NUMBER], &nn);
 	int side = k >= 2 && (r->has[RM_DEADLINE] || r->has[RM_RESP]) && (!r->has[RM_DEADLINE] || nd == k) &&
 		   (!r->has[RM_RESP] || nr == k);
-	if (!side) {
-		push_activity(t, number, cell_trim(v->f[RM_TITLE]), cell_trim(v->f[RM_DEADLINE]),
-			      cell_trim(v->f[RM_RESP]), cell_trim(v->f[RM_EXPECTED]), v->row->where);
-	} else {
-		rm_split *s = add_split(t, v->row->where, 0, number);
-		for (size_t i = 0; i < k; i++) {
-			char *n = nn == k && !v->above[RM_NUMBER] ? clean_number(num[i])
-								  : xasprintf("%s%s%zu", number, *number ? "." : "", i + 1);
+	rm_split *s = side && !group ? add_split(t, v->row->where, 0, number) : group;
+	for (size_t i = 0; i < (side ? k : 1); i++) {
+		char *n;
+		if (group)
+			n = xasprintf("%s%s%d", number, *number ? "." : "", ++r->merge_i);
+		else if (!side)
+			n = xstrdup(number);
+		else if (nn == k && !v->above[RM_NUMBER])
+			n = clean_number(num[i]);
+		else
+			n = xasprintf("%s%s%zu", number, *number ? "." : "", i + 1);
+		if (s)
 			split_number(s, n);
+		if (side)
 			push_activity(t, n, xstrdup(title[i]), nd == k ? xstrdup(dl[i]) : cell_trim(v->f[RM_DEADLINE]),
 				      nr == k ? xstrdup(resp[i]) : cell_trim(v->f[RM_RESP]),
 				      ne == k ? xstrdup(exp[i]) : cell_trim(v->f[RM_EXPECTED]), v->row->where);
-		}
-		free(number);
+		else
+			push_activity(t, n, cell_trim(v->f[RM_TITLE]), cell_trim(v->f[RM_DEADLINE]), cell_trim(v->f[RM_RESP]),
+				      cell_trim(v->f[RM_EXPECTED]), v->row->where);
 	}
+	free(number);
 	free_strings(title, k), free_strings(dl, nd), free_strings(resp, nr), free_strings(exp, ne);
 	free_strings(num, nn);
 }
@@ -582,7 +607,7 @@ int rm_recognise(const rm_row *rows, size_t n, const char *path, rm_table *t, di
 		if (parts[p].plan) {
 			t->plan_tables = xrealloc(t->plan_tables, (t->nplan_tables + 1) * sizeof *t->plan_tables);
 			t->plan_tables[t->nplan_tables++] = table;
-		} else if (!parts[p].para && table > 0) {
+		} else if (!parts[p].para && !rows[parts[p].from].nested && table > 0) {
 			t->skipped = xrealloc(t->skipped, (t->nskipped + 1) * sizeof *t->skipped);
 			int cols = 0;
 			for (size_t i = parts[p].from; i < parts[p].to; i++)
@@ -593,7 +618,7 @@ int rm_recognise(const rm_row *rows, size_t n, const char *path, rm_table *t, di
 	}
 	/* Above the plan: the preamble. */
 	for (size_t p = 0; p < (size_t)first; p++)
-		for (size_t i = parts[p].from; i < parts[p].to; i++)
+		for (size_t i = parts[p].from; i < parts[p].to && !rows[i].nested; i++)
 			row_lines(t, &rows[i]);
 	const struct part *fp = &parts[first];
 	for (size_t i = fp->from; i < (size_t)fp->header; i++)

@@ -25,6 +25,7 @@ typedef struct rm_row {
 	rm_cell *cells;
 	size_t ncells;
 	int para;		/* a paragraph outside the tables: one cell, where.row 0 */
+	int nested;		/* of a table inside another's cell, whose text that cell holds too */
 } rm_row;
 
 /* Reads the plan out of rows (a file's, or a document's tables and the

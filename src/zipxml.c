@@ -79,11 +79,16 @@ zipxml *zipxml_open(const char *path, const zipxml_limits *lim, char **err)
 		close(fd);
 		return NULL;
 	}
+	unsigned char magic[4] = { 0 };
+	int zip_like = pread(fd, magic, 4, 0) == 4 && memcmp(magic, "PK\3\4", 4) == 0;
 	int code = 0;
 	zip_t *zip = zip_fdopen(fd, 0, &code);
 	if (!zip) {
 		close(fd);
-		*err = zip_problem(path, code);
+		/* A zip's start without its end: cut short on the way. */
+		*err = zip_like && code == ZIP_ER_NOZIP
+			? xasprintf(_("%s is damaged: it is cut short (a copy broken off half-way?); copy it again from where it came"), path)
+			: zip_problem(path, code);
 		return NULL;
 	}
 	zipxml *z = xcalloc(1, sizeof *z);
