@@ -115,10 +115,11 @@ static char *date_at(const char *p)
 /* The date after an «от» in line, or NULL. */
 static char *date_after_ot(const char *line)
 {
-	for (const char *p = line; (p = strstr(p, "от")); p += 2) {
-		if ((p > line && !(p[-1] == ' ' || p[-1] == '(')) || (p[2] != ' ' && strncmp(p + 2, "\xC2\xA0", 2) != 0))
+	const size_t k = strlen("от");
+	for (const char *p = line; (p = strstr(p, "от")); p += k) {
+		if ((p > line && !(p[-1] == ' ' || p[-1] == '(')) || (p[k] != ' ' && strncmp(p + k, "\xC2\xA0", 2) != 0))
 			continue;
-		char *d = date_at(p + 2);
+		char *d = date_at(p + k);
 		if (d)
 			return d;
 	}
@@ -247,34 +248,31 @@ static char *read_title(char **lines, size_t n)
 	return NULL;
 }
 
-/* The years most deadlines name: those named in at least two of them
- * (or in one, when no year is named twice), first to last. */
+/* The years the deadlines name, first to last, leaving out a year few of
+ * them name (under a tenth: «2017-2020 годы» among fifty deadlines of
+ * 2020-2022 restates an older programme). */
 static int deadline_years(const rm_table *t, int *first, int *last)
 {
-	int count[101] = { 0 };
+	int count[101] = { 0 }, dated = 0;
 	for (size_t i = 0; i < t->nacts; i++) {
-		int seen[101] = { 0 };
+		int seen[101] = { 0 }, any = 0;
 		for (const char *p = t->acts[i].deadline; *p; p++) {
 			int y = year_at(p);
 			if (y && (p == t->acts[i].deadline || !isdigit((unsigned char)p[-1])))
-				seen[y - 2000] = 1;
+				seen[y - 2000] = any = 1;
 		}
 		for (int y = 0; y <= 100; y++)
 			count[y] += seen[y];
+		dated += any;
 	}
-	int most = 0;
-	for (int y = 0; y <= 100; y++)
-		most = count[y] > most ? count[y] : most;
-	if (!most)
-		return 0;
 	*first = *last = 0;
 	for (int y = 0; y <= 100; y++)
-		if (count[y] >= (most >= 2 ? 2 : 1)) {
+		if (count[y] && count[y] * 10 >= dated) {
 			if (!*first)
 				*first = 2000 + y;
 			*last = 2000 + y;
 		}
-	return 1;
+	return *first != 0;
 }
 
 void rm_preamble_read(rm_table *t)

@@ -165,8 +165,10 @@ static void preview(struct state *s)
 		err = NULL;
 	}
 	activity *v;
-	size_t n;
-	if (db_activity_list(ui.db, &v, &n, &err) == 0) {
+	roadmap_info *rms;
+	size_t n, nrms;
+	if (roadmap_meeting(ui.db, from, to, &rms, &nrms, &v, &n, &err) == 0) {
+		roadmap_list_free(rms, nrms);
 		int done = 0, total = 0, overdue = 0;
 		for (size_t i = 0; i < n; i++) {
 			if (strcmp(v[i].status, "cancelled") != 0)
