@@ -213,15 +213,17 @@ int rm_years_in(const char *text, int *first, int *last)
 	return 0;
 }
 
-/* The plan's title: a line beginning «План» or «Дорожная карта» that
- * names a roadmap, with the lines continuing it (fresh), or NULL. */
+/* The plan's title: a line beginning «План» («План-график», «План
+ * мероприятий», «План работы») or «Дорожная карта», with the lines
+ * continuing it (fresh), or NULL. */
 static char *read_title(char **lines, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		char *f = utf8_fold(lines[i], strlen(lines[i]));
 		char *s = cell_trim(f);
-		int yes = (strncmp(s, "план", strlen("план")) == 0 || strncmp(s, "дорожная карта", strlen("дорожная карта")) == 0) &&
-			  (strstr(s, "карт") || strstr(s, "мероприят") || strstr(s, "график"));
+		size_t k = strlen("план");
+		int yes = (strncmp(s, "план", k) == 0 && (s[k] == ' ' || s[k] == '-')) ||
+			  strncmp(s, "дорожная карта", strlen("дорожная карта")) == 0;
 		free(f), free(s);
 		if (!yes)
 			continue;

@@ -8,6 +8,7 @@
 # and run with the system python:  /usr/bin/python3 tests/make-roadmap-docs.py
 import csv
 import os
+import re
 import shutil
 import zipfile
 
@@ -513,11 +514,6 @@ def bad_documents():
     # a zip that is no document
     with zipfile.ZipFile(os.path.join(BAD, "archive.docx"), "w") as z:
         z.writestr("readme.txt", "Дорожная карта в архиве")
-    # a .docx cut short, as a stick pulled out too early leaves it
-    with open(os.path.join(DOCS, "belomorsky-2022.docx"), "rb") as f:
-        data = f.read()
-    with open(os.path.join(BAD, "damaged.docx"), "wb") as f:
-        f.write(data[: len(data) // 2])
     # a document without a table
     d = word_doc()
     w_para(d, "Дорожная карта будет утверждена позже.")
@@ -542,6 +538,21 @@ def bad_documents():
         z.writestr("xl/workbook.xml", "<workbook/>")
 
 
+def steady(path):
+    """path again with the day it was made left out (zip times, the dates
+    in its properties), so that making the files again changes no byte."""
+    with zipfile.ZipFile(path) as z:
+        parts = [(i, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w") as z:
+        for info, data in parts:
+            if info.filename in ("docProps/core.xml", "meta.xml"):
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?", b"2026-12-02T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 12, 2, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            fixed.external_attr = info.external_attr
+            z.writestr(fixed, data)
+
+
 def main():
     os.makedirs(DOCS, exist_ok=True)
     belomorsky_docx(os.path.join(DOCS, "belomorsky-2022.docx"))
@@ -553,9 +564,25 @@ def main():
     no_deadline_docx(os.path.join(DOCS, "no-deadline.docx"))
     word_features_docx(os.path.join(DOCS, "word-features.docx"))
     bad_documents()
+    for folder in (DOCS, BAD):
+        for name in sorted(os.listdir(folder)):
+            if name != "damaged.docx":
+                steady(os.path.join(folder, name))
+    # a .docx cut short, as a stick pulled out too early leaves it
+    with open(os.path.join(DOCS, "belomorsky-2022.docx"), "rb") as f:
+        data = f.read()
+    with open(os.path.join(BAD, "damaged.docx"), "wb") as f:
+        f.write(data[: len(data) // 2])
     os.makedirs(FUZZ, exist_ok=True)
     for name in ["shapes.docx", "tasks.odt", "no-deadline.docx", "word-features.docx"]:
         shutil.copy(os.path.join(DOCS, name), os.path.join(FUZZ, name))
+    # The document's text alone: the fuzzer wraps it in a zip itself, Word's
+    # when the first byte is even, LibreOffice's when it is odd.
+    for name, member, first, seed in [("word-features.docx", "word/document.xml", b"\x00", "word-features.xml"),
+                                      ("tasks.odt", "content.xml", b"\x01", "tasks-content.xml")]:
+        with zipfile.ZipFile(os.path.join(DOCS, name)) as z:
+            with open(os.path.join(FUZZ, seed), "wb") as f:
+                f.write(first + z.read(member))
 
 
 if __name__ == "__main__":
