@@ -281,7 +281,7 @@ static char *cells_text(const rm_row *r)
 static char *lacks(const rm_row *rows, const struct part *p)
 {
 	if (p->closest < 0)
-		return xstrdup(_("no row of it names a column"));
+		return xstrdup(_("none of its rows names the columns of a plan"));
 	const char **v = texts(&rows[p->closest]);
 	rm_colmap m;
 	rm_colmap_read(v, rows[p->closest].ncells, &m);
