@@ -5,6 +5,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "utf8.h"
 
 static int is_blank(char c)
@@ -92,14 +93,6 @@ int cell_int(const char *s, long *out)
 	return 0;
 }
 
-static int days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 /* Reads 1 to maxd digits. */
 static const char *digits(const char *p, int maxd, int *v)
 {
@@ -112,25 +105,20 @@ static const char *digits(const char *p, int maxd, int *v)
 	return n ? p : NULL;
 }
 
-int cell_date(const char *s, int *y, int *m, int *d)
+int cell_day(const char *s, long *ymd)
 {
 	char *t = cell_trim(s);
-	const char *p = t;
-	int a, b, c, ok = 0;
-	if ((p = digits(t, 4, &a)) && p - t == 4 && *p == '-' &&
-	    (p = digits(p + 1, 2, &b)) && *p == '-' && (p = digits(p + 1, 2, &c)) && !*p) {
-		*y = a, *m = b, *d = c;
-		ok = 1;
-	} else if ((p = digits(t, 2, &a)) && *p == '.' && (p = digits(p + 1, 2, &b)) && *p == '.') {
-		const char *q = p + 1;
-		if ((p = digits(q, 4, &c)) && p - q == 4 && !*p) {
-			*d = a, *m = b, *y = c;
-			ok = 1;
-		}
-	}
+	int rc = day_parse(t, ymd);
 	free(t);
-	if (!ok || *y < 1900 || *y > 2200 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m))
+	return rc;
+}
+
+int cell_date(const char *s, int *y, int *m, int *d)
+{
+	long ymd;
+	if (cell_day(s, &ymd) != 0)
 		return -1;
+	*y = (int)(ymd / 10000), *m = (int)(ymd / 100 % 100), *d = (int)(ymd % 100);
 	return 0;
 }
 
@@ -220,10 +208,10 @@ int cell_class(const char *s, int *grade, char **letter)
 
 char *cell_iso_day(long ymd)
 {
-	return ymd ? xasprintf("%04ld-%02ld-%02ld", ymd / 10000, ymd / 100 % 100, ymd % 100) : xstrdup("");
+	return day_iso(ymd);
 }
 
 char *cell_day_text(long ymd)
 {
-	return xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000);
+	return day_text(ymd);
 }

@@ -11,13 +11,16 @@ char *cell_trim(const char *s);
 int cell_number(const char *s, double *out);
 /* A number as Russian readers write it: "12,5", "12" (fresh string). */
 char *cell_number_text(double v);
-/* A day (YYYYMMDD) as files write it, "2026-06-20", or "" for 0 (fresh). */
+/* day_iso and day_text (day.h), kept for the screens until the UI
+ * migration. */
 char *cell_iso_day(long ymd);
-/* A day (YYYYMMDD) as Russian readers write it, "20.06.2026" (fresh). */
 char *cell_day_text(long ymd);
 /* A whole number, "7" (also "7,0"). */
 int cell_int(const char *s, long *out);
-/* "DD.MM.YYYY" (also D.M.YYYY) or "YYYY-MM-DD", a real calendar day. */
+/* "DD.MM.YYYY" (also D.M.YYYY) or "YYYY-MM-DD", a real calendar day, as
+ * day_parse reads it (*ymd YYYYMMDD). */
+int cell_day(const char *s, long *ymd);
+/* cell_day into its year, month and day. */
 int cell_date(const char *s, int *y, int *m, int *d);
 /* да/нет, +/-, 1/0, yes/no, y/n, д/н, истина/ложь, true/false; empty is no. */
 int cell_yesno(const char *s, int *out);

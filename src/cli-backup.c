@@ -25,7 +25,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now;
 	const char *to = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 't')
 			to = optarg;
 		else if (cli_common_option(c, &cli_backup, env, &exit_now) != 0)
@@ -78,7 +78,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_backup = {
-	"backup", "[--to FILE|DIR]",
+	"backup",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--to FILE|DIR]"),
 	N_("a consistent, checked copy of the database"),
 	N_("Copies the database while it may be in use (SQLite's backup API), checks\n"
 	   "the copy's integrity, and only then gives it its name.\n\n"

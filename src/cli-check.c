@@ -12,7 +12,7 @@ static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	int c, exit_now;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((c = cli_getopt(argc, argv, opts)) != -1)
 		if (cli_common_option(c, &cli_check, env, &exit_now) != 0)
 			return exit_now;
 	if (optind < argc)

@@ -23,13 +23,10 @@ static int may_replace(const char *path, const char *code, char **err)
 	sqlite3 *db = db_open_readonly(path, err);
 	if (!db)
 		return 0;
-	sqlite3_stmt *st;
-	int ok = 0;
-	if (sqlite3_prepare_v2(db, "SELECT code FROM school", -1, &st, NULL) == SQLITE_OK) {
-		int rc = sqlite3_step(st);
-		ok = rc == SQLITE_DONE || (rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), code) == 0);
-		sqlite3_finalize(st);
-	}
+	char *had = NULL, *why = NULL;
+	int rc = db_school_code(db, &had, &why);
+	int ok = rc == 0 || (rc == 1 && strcmp(had, code) == 0);
+	free(had), free(why);
 	db_close(db);
 	if (!ok)
 		*err = xasprintf(_("%s is not an earlier demo database; the demo will not overwrite it"), path);
@@ -80,7 +77,7 @@ static int run(int argc, char **argv, cli_env *env)
 	static const struct option opts[] = { { "district", no_argument, NULL, 'd' }, CLI_COMMON_OPTIONS,
 					      { NULL, 0, NULL, 0 } };
 	int c, exit_now, district = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			district = 1;
 		else if (cli_common_option(c, &cli_demo, env, &exit_now) != 0)
@@ -114,7 +111,9 @@ out:
 }
 
 const cli_command cli_demo = {
-	"demo", "[--district]",
+	"demo",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--district]"),
 	N_("build a demo school's database and show what orientir makes of it"),
 	N_("Builds a database for an invented school from the files in the data/demo\n"
 	   "folder (pupils, scales, three years of results) and opens the full-screen\n"

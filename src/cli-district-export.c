@@ -7,6 +7,7 @@
 
 #include "cli-district.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district-report.h"
 #include "package-write.h"
@@ -22,7 +23,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	};
 	int c, exit_now, year, half;
 	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': period = optarg; break;
 		case 't': to = optarg; break;
@@ -36,7 +37,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (!period)
 		return cli_usage(cmd, _("say which half-year with --period (like 2026-H1)"));
-	if (period_parse(period, &year, &half) != 0)
+	if (half_parse(period, &year, &half) != 0)
 		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 	const csv_style *st = csv_style_find(dialect);
 	if (!st)

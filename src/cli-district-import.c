@@ -4,29 +4,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "cell.h"
 #include "cli-district.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district.h"
 
-/* Now, or noon of the day given, as YYYY-MM-DDTHH:MM:SS. */
-static int received_time(const char *given, char out[20])
+/* Now, or noon of the day given, as YYYY-MM-DDTHH:MM:SS (fresh), or NULL
+ * when the given text is not a day. */
+static char *received_time(const char *given)
 {
-	int y, m, d;
-	if (given) {
-		if (cell_date(given, &y, &m, &d) != 0)
-			return -1;
-		snprintf(out, 20, "%04d-%02d-%02dT12:00:00", y, m, d);
-		return 0;
-	}
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%dT%H:%M:%S", &tm);
-	return 0;
+	long ymd;
+	if (!given)
+		return day_now_iso();
+	if (day_parse(given, &ymd) != 0)
+		return NULL;
+	char *day = day_iso(ymd), *t = xasprintf("%sT12:00:00", day);
+	free(day);
+	return t;
 }
 
 static void report(const pkg_import *r)
@@ -57,21 +53,23 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	};
 	int c, exit_now;
 	const char *received = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'r')
 			received = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	}
-	char when[20];
 	if (optind >= argc)
 		return cli_usage(cmd, _("name a package folder, or a folder (a stick) holding packages"));
-	if (received_time(received, when) != 0)
+	char *when = received_time(received);
+	if (!when)
 		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), received);
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "district", &sc);
-	if (!db)
+	if (!db) {
+		free(when);
 		return EXIT_FAIL;
+	}
 	long counts[5] = { 0 };
 	int failed = 0;
 	for (int a = optind; a < argc && !failed; a++) {
@@ -102,6 +100,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 			(unsigned long)total),
 	       total, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
 	       counts[PKG_REFUSED]);
+	free(when);
 	school_clear(&sc);
 	db_close(db);
 	return failed || counts[PKG_REFUSED] ? EXIT_FAIL : EXIT_OK;

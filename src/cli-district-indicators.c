@@ -14,6 +14,7 @@
 #include "district-report.h"
 #include "district.h"
 #include "indicators.h"
+#include "num.h"
 #include "strmap.h"
 #include "table.h"
 
@@ -45,13 +46,12 @@ static void print_csv(const dist_ind_set *s, strmap *names, char *const *name_li
 }
 
 /* A share for people: "33,3", or "—" when nobody counts. */
-static char *shown_share(long num, long den, const char *dp)
+static char *shown_share(long num, long den)
 {
-	return den > 0 ? cli_tenths(indicator_tenths(num, den), dp, 0) : xstrdup("—");
+	return den > 0 ? num_tenths(indicator_tenths(num, den)) : xstrdup("—");
 }
 
-static void print_table(const dist_ind_set *s, strmap *names, char *const *name_list, const school *office,
-			const char *dp)
+static void print_table(const dist_ind_set *s, strmap *names, char *const *name_list, const school *office)
 {
 	printf(_("Indicators for %d against %d: %s (code %s)\n"), s->year, s->year - 1, office->name, office->code);
 	if (s->n == 0) {
@@ -80,11 +80,11 @@ static void print_table(const dist_ind_set *s, strmap *names, char *const *name_
 		int d, few = v->participants[1] > 0 && v->participants[1] < IND_SMALL_GROUP;
 		small += few;
 		char *pupils = xasprintf("%ld%s", v->participants[1], few ? "*" : "");
-		char *below = shown_share(v->below[1], v->participants[1], dp);
-		char *below_was = shown_share(v->below[0], v->participants[0], dp);
-		char *change = district_report_change(v, &d) ? cli_tenths(d, dp, 1) : xstrdup("");
-		char *high = shown_share(v->high[1], v->high_known[1], dp);
-		char *high_was = shown_share(v->high[0], v->high_known[0], dp);
+		char *below = shown_share(v->below[1], v->participants[1]);
+		char *below_was = shown_share(v->below[0], v->participants[0]);
+		char *change = district_report_change(v, &d) ? num_change(d) : xstrdup("");
+		char *high = shown_share(v->high[1], v->high_known[1]);
+		char *high_was = shown_share(v->high[0], v->high_known[0]);
 		const char *row[] = { v->procedure, v->subject, pupils, below, below_was, change, high, high_was };
 		table_add(t, row);
 		free(pupils), free(below), free(below_was), free(change), free(high), free(high_was);
@@ -118,7 +118,7 @@ int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_comma
 		if (csv)
 			print_csv(&s, names, list);
 		else
-			print_table(&s, names, list, &sc, env->decimal_point);
+			print_table(&s, names, list, &sc);
 		free(list);
 		strmap_free(names);
 		dist_ind_set_free(&s);

@@ -65,7 +65,7 @@ int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command 
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, dry_run = 0, keep = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'n')
 			dry_run = 1;
 		else if (c == 'k')

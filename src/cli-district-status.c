@@ -7,24 +7,21 @@
 
 #include "cli-district.h"
 #include "common.h"
+#include "day.h"
 #include "csvout.h"
 #include "db-district.h"
 #include "db.h"
 #include "district.h"
+#include "indicators.h"
+#include "num.h"
 #include "package.h"
 #include "roadmap.h"
 #include "table.h"
 
-/* A percentage for people, one decimal, the user's decimal point. */
-static char *percent_text(double v, const cli_env *env)
+/* A percentage as tenths, for num.h. */
+static int tenths(double v)
 {
-	char *s = xasprintf("%.1f", v), *dot = strchr(s, '.');
-	if (dot && strcmp(env->decimal_point, ".") != 0) {
-		char *t = xasprintf("%.*s%s%s", (int)(dot - s), s, env->decimal_point, dot + 1);
-		free(s);
-		s = t;
-	}
-	return s;
+	return (int)(v * 10 + (v < 0 ? -0.5 : 0.5));
 }
 
 static void status_csv(const status_report *r, const char *period)
@@ -40,9 +37,9 @@ static void status_csv(const status_report *r, const char *period)
 	}
 }
 
-static void status_table(const status_report *r, const cli_env *env)
+static void status_table(const status_report *r)
 {
-	long today = today_ymd();
+	long today = day_today();
 	table *t = table_new(4, "llll", "-+--");
 	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Received"), _("On time") };
 	table_add(t, head);
@@ -62,13 +59,12 @@ static void status_table(const status_report *r, const cli_env *env)
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);
 	long n = (long)r->n;
-	char *got = percent_text(n ? 100.0 * r->received / n : 0, env);
-	char *in_time = percent_text(n ? 100.0 * r->on_time / n : 0, env);
-	printf(ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
-			"Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
-			(unsigned long)n),
-	       r->received, n, got, r->on_time, in_time, r->deadline % 100, r->deadline / 100 % 100, r->deadline / 10000);
-	free(got), free(in_time);
+	char *got = num_tenths(n ? indicator_tenths(r->received, n) : 0);
+	char *in_time = num_tenths(n ? indicator_tenths(r->on_time, n) : 0), *deadline = day_text(r->deadline);
+	printf(ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %s.\n",
+			"Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %s.\n", (unsigned long)n),
+	       r->received, n, got, r->on_time, in_time, deadline);
+	free(got), free(in_time), free(deadline);
 }
 
 int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *cmd)
@@ -77,8 +73,9 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 	int csv, exit_now, year, half;
 	if (cli_district_options(argc, argv, env, cmd, "period", &period, &csv, &exit_now))
 		return exit_now;
-	char *current = period ? xstrdup(period) : period_current();
-	if (period_parse(current, &year, &half) != 0) {
+	half_of(day_today(), &year, &half);
+	char *current = period ? xstrdup(period) : half_code(year, half);
+	if (half_parse(current, &year, &half) != 0) {
 		free(current);
 		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 	}
@@ -100,7 +97,7 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 		else if (r.n == 0)
 			printf(_("No schools yet: import their packages, or their list with 'orientir district schools import FILE'.\n"));
 		else
-			status_table(&r, env);
+			status_table(&r);
 		status_report_free(&r);
 	}
 	free(current);
@@ -133,7 +130,7 @@ static void risk_csv(const risk_report *r)
 	free(year);
 }
 
-static void risk_table(const risk_report *r, const cli_env *env)
+static void risk_table(const risk_report *r)
 {
 	table *t = table_new(6, "llrrll", "-+--++");
 	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Below min"), _("To line"), _("In"), _("Reason") };
@@ -141,20 +138,18 @@ static void risk_table(const risk_report *r, const cli_env *env)
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_row *s = &r->v[i];
 		int known = s->worst >= 0;
-		char *worst = known ? percent_text(s->worst, env) : xstrdup("—");
-		char *w = known ? xasprintf("%s %%", worst) : xstrdup("—");
-		char *d = known ? percent_text(s->worst - r->threshold, env) : xstrdup("");
-		char *dist = known ? xasprintf("%s%s", s->worst - r->threshold > 0 ? "+" : "", d) : xstrdup("");
+		char *w = known ? num_percent(tenths(s->worst)) : xstrdup("—");
+		char *dist = known ? num_change(tenths(s->worst - r->threshold)) : xstrdup("");
 		char *where = known ? xasprintf("%s %s", s->worst_procedure, s->worst_subject) : xstrdup("");
 		char *why = district_risk_reason(s, r->year, 1);
 		char *name = s->flagged ? xasprintf("* %s", s->name) : xstrdup(s->name);
 		const char *row[] = { s->code, name, w, dist, where, why };
 		table_add(t, row);
-		free(worst), free(w), free(d), free(dist), free(where), free(why), free(name);
+		free(w), free(dist), free(where), free(why), free(name);
 	}
 	table_print(t, stdout, table_width(stdout));
 	table_free(t);
-	char *th = percent_text(r->threshold, env);
+	char *th = num_tenths(tenths(r->threshold));
 	printf(ngettext("%ld school of %zu flagged for %d (* above; the line is %s %% below the minimum).\n",
 			"%ld schools of %zu flagged for %d (* above; the line is %s %% below the minimum).\n",
 			(unsigned long)r->flagged),
@@ -176,7 +171,7 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 		if (csv)
 			risk_csv(&r);
 		else
-			risk_table(&r, env);
+			risk_table(&r);
 		risk_report_free(&r);
 	} else {
 		cli_error("%s", err);
@@ -191,7 +186,7 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	int c, exit_now;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((c = cli_getopt(argc, argv, opts)) != -1)
 		if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	if (argc - optind != 2)

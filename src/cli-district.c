@@ -37,7 +37,7 @@ int cli_district_options(int argc, char **argv, cli_env *env, const cli_command 
 	};
 	int c;
 	const char *format = "table";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'a')
 			*arg = optarg;
 		else if (c == 'f')
@@ -107,13 +107,14 @@ static int run(int argc, char **argv, cli_env *env)
 const cli_command cli_district = {
 	"district",
 	/* One subcommand a line: the whole would not fit one. */
-	"import PATH... [--received DATE]\n"
-	"   | status [--period P] [--format table|csv]\n"
-	"   | risk [--year Y] [--format table|csv]\n"
-	"   | indicators [--year Y] [--format table|csv]\n"
-	"   | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]\n"
-	"   | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]\n"
-	"   | set deadline-h1|deadline-h2|threshold VALUE",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("import PATH... [--received DATE]\n"
+	   "   | status [--period P] [--format table|csv]\n"
+	   "   | risk [--year Y] [--format table|csv]\n"
+	   "   | indicators [--year Y] [--format table|csv]\n"
+	   "   | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]\n"
+	   "   | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]\n"
+	   "   | set deadline-h1|deadline-h2|threshold VALUE"),
 	N_("the district office: take in the schools' packages, see who reported, find low results, report"),
 	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"

@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district.h"
 #include "package-write.h"
@@ -46,7 +47,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now, with_names = 0, year, half;
 	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': period = optarg; break;
 		case 't': to = optarg; break;
@@ -59,20 +60,29 @@ static int run(int argc, char **argv, cli_env *env)
 	}
 	if (optind < argc)
 		return cli_usage(&cli_export, _("unexpected argument '%s'"), argv[optind]);
+	/* Without --period, the half-year today is in, as the Reports screen opens. */
+	half_of(day_today(), &year, &half);
+	char *current = half_code(year, half);
 	if (!period)
-		return cli_usage(&cli_export, _("say which half-year with --period (like 2026-H1)"));
-	if (period_parse(period, &year, &half) != 0)
+		period = current;
+	if (half_parse(period, &year, &half) != 0) {
+		free(current);
 		return cli_usage(&cli_export, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
+	}
 	const csv_style *st = csv_style_find(dialect);
-	if (!st)
+	char *dest = NULL;
+	if (!st) {
+		free(current);
 		return cli_usage(&cli_export, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
-	char *dest = to ? xstrdup(to) : cli_only_stick();
-	if (!dest)
+	}
+	if (!(dest = to ? xstrdup(to) : cli_only_stick())) {
+		free(current);
 		return EXIT_FAIL;
+	}
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db) {
-		free(dest);
+		free(dest), free(current);
 		return EXIT_FAIL;
 	}
 	package p;
@@ -98,14 +108,16 @@ static int run(int argc, char **argv, cli_env *env)
 		package_free(&p);
 	}
 	free(err);
-	free(dest);
+	free(dest), free(current);
 	school_clear(&sc);
 	db_close(db);
 	return rc;
 }
 
 const cli_command cli_export = {
-	"export", "--period YYYY-H1|YYYY-H2 [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]",
+	"export",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--period YYYY-H1|YYYY-H2] [--to FOLDER] [--dialect excel-ru|rfc4180] [--with-names]"),
 	N_("write the half-year report package for the district"),
 	N_("Writes the folder orientir-CODE-PERIOD with manifest.txt, SHA256SUMS (check\n"
 	   "it with 'sha256sum -c'), report.html (printable, opens offline) and the\n"
@@ -115,7 +127,8 @@ const cli_command cli_export = {
 	   "checksums last; only then does the folder take the package's name, replacing\n"
 	   "an earlier package of the same half-year. A removed stick or a power cut\n"
 	   "leaves the earlier package or the new one whole.\n\n"
-	   "  --period P        2026-H1 (January to June) or 2026-H2 (July to December)\n"
+	   "  --period P        2026-H1 (January to June) or 2026-H2 (July to December);\n"
+	   "                    without it, the half-year today is in\n"
 	   "  --to FOLDER       where to write (default: the USB stick, if exactly one)\n"
 	   "  --dialect D       excel-ru (default: UTF-8 with BOM, ';', decimal comma,\n"
 	   "                    DD.MM.YYYY: opens in Russian Excel) or rfc4180\n"

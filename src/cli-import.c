@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "import.h"
 #include "roadmap.h"
@@ -106,8 +106,9 @@ static int run(int argc, char **argv, cli_env *env)
 	int c, exit_now;
 	roadmap_import_opts o = { 0 };
 	char order_date[16];
-	int roadmap_only = 0, y, m, d;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	int roadmap_only = 0;
+	long ymd;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		roadmap_only |= c == 'y' || c == 't' || c == 'o' || c == 'O' || c == 'N';
 		if (c == 'n') {
 			o.dry_run = 1;
@@ -118,9 +119,11 @@ static int run(int argc, char **argv, cli_env *env)
 		} else if (c == 'N') {
 			o.no_deadlines = 1;
 		} else if (c == 'O') {
-			if (cell_date(optarg, &y, &m, &d) != 0)
+			if (day_parse(optarg, &ymd) != 0)
 				return cli_usage(&cli_import, _("'%s' is not a date (write 2024-03-15)"), optarg);
-			snprintf(order_date, sizeof order_date, "%04d-%02d-%02d", y, m, d);
+			char *iso = day_iso(ymd);
+			snprintf(order_date, sizeof order_date, "%s", iso);
+			free(iso);
 			o.order_date = order_date;
 		} else if (c == 'y') {
 			if (roadmap_read_years(optarg, &o.first_year, &o.last_year) != 0)
@@ -155,7 +158,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_import = {
-	"import", "roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--order-number N] [--order-date DATE] [--no-deadlines] [--dry-run]",
+	"import",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--order-number N] [--order-date DATE] [--no-deadlines] [--dry-run]"),
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"

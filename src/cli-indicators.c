@@ -10,6 +10,7 @@
 #include "csvout.h"
 #include "db.h"
 #include "indicators.h"
+#include "num.h"
 #include "table.h"
 
 static void print_csv(const ind_set *s)
@@ -25,7 +26,7 @@ static void print_csv(const ind_set *s)
 		int count = indicator_is_count(v->code);
 		char *num = change ? xstrdup("") : xasprintf("%ld", v->num);
 		char *den = change || count ? xstrdup("") : xasprintf("%ld", v->den);
-		char *pct = count ? xstrdup("") : cli_tenths(v->tenths, ".", 0);
+		char *pct = count ? xstrdup("") : csvout_tenths(&csv_rfc4180, v->tenths);
 		const char *cells[] = { indicator_code(v->code), v->procedure_id ? refmap_name(s->proc, v->procedure_id) : "",
 					v->subject_id ? refmap_name(s->subj, v->subject_id) : "",
 					grade, year, num, den, pct };
@@ -34,7 +35,7 @@ static void print_csv(const ind_set *s)
 	}
 }
 
-static void print_table(const ind_set *s, const school *sc, const char *dp)
+static void print_table(const ind_set *s, const school *sc)
 {
 	printf(_("Indicators for %d: %s (code %s)\n\n"), s->year, sc->name, sc->code);
 	if (s->n == 0) {
@@ -54,7 +55,7 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		int change = v->code == IND_BELOW_MIN_CHANGE, whole = !v->procedure_id;
 		int events = indicator_is_count(v->code);
 		char *grade = whole ? xstrdup("") : v->grade ? xasprintf("%d", v->grade) : xstrdup(_("all"));
-		char *pct = events ? xstrdup("") : cli_tenths(v->tenths, dp, change);
+		char *pct = events ? xstrdup("") : change ? num_change(v->tenths) : num_tenths(v->tenths);
 		/* TRANSLATORS: "3 of 24" pupils; for a change, the unit: percentage points. */
 		char *count = change ? xstrdup(_("pp")) : events ? xasprintf("%ld", v->num)
 			    : xasprintf(_("%ld of %ld"), v->num, v->den);
@@ -75,20 +76,6 @@ static void print_table(const ind_set *s, const school *sc, const char *dp)
 		printf(_("\n\"too few\": under %d participants, too few to judge.\n"), IND_SMALL_GROUP);
 }
 
-/* The latest year that has any result, or 0. */
-static int latest_year(sqlite3 *db)
-{
-	char *err = NULL;
-	sqlite3_stmt *st = db_stmt(db, "SELECT max(a.year) FROM assessment a"
-				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", &err);
-	free(err);
-	if (!st || sqlite3_step(st) != SQLITE_ROW)
-		return 0;
-	int y = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return y;
-}
-
 static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = {
@@ -99,7 +86,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	int c, exit_now, year = 0;
 	const char *format = "table";
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y') {
 			char *end;
 			long y = strtol(optarg, &end, 10);
@@ -121,14 +108,18 @@ static int run(int argc, char **argv, cli_env *env)
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
 		return EXIT_FAIL;
-	if (!year && !(year = latest_year(db))) {
-		cli_error(_("there are no results yet; import scales and results first"));
+	char *err = NULL;
+	if (!year && (year = db_result_latest_year(db, &err)) <= 0) {
+		if (year < 0)
+			cli_error("%s", err);
+		else
+			cli_error(_("there are no results yet; import scales and results first"));
+		free(err);
 		school_clear(&sc);
 		db_close(db);
 		return EXIT_FAIL;
 	}
 	ind_set s;
-	char *err = NULL;
 	int rc = indicators_compute(db, year, &s, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
@@ -136,7 +127,7 @@ static int run(int argc, char **argv, cli_env *env)
 	} else if (strcmp(format, "csv") == 0) {
 		print_csv(&s);
 	} else {
-		print_table(&s, &sc, env->decimal_point);
+		print_table(&s, &sc);
 	}
 	ind_set_free(&s);
 	school_clear(&sc);
@@ -145,7 +136,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_indicators = {
-	"indicators", "[--year YEAR] [--format table|csv]",
+	"indicators",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("[--year YEAR] [--format table|csv]"),
 	N_("the roadmap's indicators computed from the results"),
 	N_("Computes, for each procedure, subject and grade (and all grades pooled):\n"
 	   "the share of participants below the minimum, at the high level, not below\n"

@@ -25,7 +25,7 @@ static int run(int argc, char **argv, cli_env *env)
 	};
 	school s = { .role = "school", .district = "" };
 	int c, exit_now;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'c': s.code = optarg; break;
 		case 'n': s.name = optarg; break;
@@ -59,7 +59,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_init = {
-	"init", "--code CODE --name NAME [--district NAME] [--role school|district]",
+	"init",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("--code CODE --name NAME [--district NAME] [--role school|district]"),
 	N_("create a database for a school or a district office"),
 	N_("Creates the database (with its folder) and fills in the lists of assessment\n"
 	   "procedures and subjects. A database that already belongs to a school is\n"

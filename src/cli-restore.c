@@ -12,7 +12,7 @@ static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	int c, exit_now;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1)
+	while ((c = cli_getopt(argc, argv, opts)) != -1)
 		if (cli_common_option(c, &cli_restore, env, &exit_now) != 0)
 			return exit_now;
 	if (argc - optind != 1)
@@ -34,7 +34,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_restore = {
-	"restore", "FILE",
+	"restore",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("FILE"),
 	N_("put a backup back in place of the database"),
 	N_("Checks that FILE is a sound orientir database of a version this program\n"
 	   "knows, copies it beside the database, and only then swaps it in. The\n"

@@ -9,6 +9,7 @@
 #include "cell.h"
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "csvout.h"
 #include "db.h"
 #include "roadmap-write.h"
@@ -18,8 +19,8 @@
 /* YYYY-MM-DD or DD.MM.YYYY into YYYYMMDD; 0 when not a date. */
 static long parse_day(const char *s)
 {
-	int y, m, d;
-	return cell_date(s, &y, &m, &d) == 0 ? y * 10000L + m * 100L + d : 0;
+	long ymd;
+	return cell_day(s, &ymd) == 0 ? ymd : 0;
 }
 
 /* The roadmap the command is about: the one --years names, else the one
@@ -61,7 +62,7 @@ static void print_csv(const activity *v, size_t n, const char *only_status, int 
 			continue;
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *start = cell_iso_day(a->start), *end = cell_iso_day(a->end);
+		char *start = day_iso(a->start), *end = day_iso(a->end);
 		const char *cells[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 					a->responsible, a->expected_result, a->status, a->done_on, a->evidence,
 					over ? "1" : "0" };
@@ -112,8 +113,8 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	};
 	int c, exit_now, overdue = 0;
 	const char *status = NULL, *format = "table", *years = NULL;
-	long today = today_ymd();
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	long today = day_today();
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y')
 			years = optarg;
 		else if (c == 's')
@@ -182,7 +183,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	};
 	int c, exit_now;
 	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL, *years = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'y': years = optarg; break;
 		case 'S': section = optarg; break;
@@ -216,7 +217,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	roadmap_info r = { 0 };
 	/* Every roadmap's activities, unless --years names one. */
 	int rc = EXIT_FAIL;
-	if (years && need_roadmap(db, years, today_ymd(), &r) != 0)
+	if (years && need_roadmap(db, years, day_today(), &r) != 0)
 		goto out;
 	if (db_activity_list(db, r.id, &v, &n, &err) != 0) {
 		cli_error("%s", err);
@@ -251,10 +252,10 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	a->status = xstrdup(status);
 	if (day) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(day);
+		a->done_on = day_iso(day);
 	} else if (strcmp(status, "done") == 0 && !*a->done_on) {
 		free(a->done_on);
-		a->done_on = cell_iso_day(today_ymd());
+		a->done_on = day_iso(day_today());
 	}
 	if (note) {
 		free(a->evidence);
@@ -287,7 +288,7 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 	};
 	int c, exit_now;
 	const char *dialect = "excel-ru", *years = NULL;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y')
 			years = optarg;
 		else if (c == 'd')
@@ -307,7 +308,7 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 	char *err = NULL, *where = NULL;
 	roadmap_written w = { 0 };
 	roadmap_info r = { 0 };
-	int rc = need_roadmap(db, years, today_ymd(), &r) == 0 ? roadmap_write(db, &r, argv[optind], st, &where, &w, &err) : -2;
+	int rc = need_roadmap(db, years, day_today(), &r) == 0 ? roadmap_write(db, &r, argv[optind], st, &where, &w, &err) : -2;
 	if (rc == -2) {
 		/* told */
 	} else if (rc != 0) {
@@ -341,8 +342,8 @@ static int run_years(int argc, char **argv, cli_env *env, const cli_command *cmd
 	};
 	int c, exit_now;
 	const char *format = "table";
-	long today = today_ymd();
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	long today = day_today();
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'f') {
 			format = optarg;
 		} else if (c == 't') {
@@ -428,7 +429,9 @@ static int run(int argc, char **argv, cli_env *env)
 }
 
 const cli_command cli_roadmap = {
-	"roadmap", "list [--years Y] [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--years Y] [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--years Y] [--dialect excel-ru|rfc4180] | years [--today DATE] [--format table|csv]",
+	"roadmap",
+	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
+	N_("list [--years YEAR[-YEAR]] [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--years YEAR[-YEAR]] [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--years YEAR[-YEAR]] [--dialect excel-ru|rfc4180] | years [--today DATE] [--format table|csv]"),
 	N_("the roadmaps' activities and the school's progress on them"),
 	N_("Every roadmap imported is kept with its own progress, one for each period;\n"
 	   "the roadmap a command is about is the one --years names (2026, 2025-2026,\n"

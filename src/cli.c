@@ -29,9 +29,16 @@ void cli_print_commands(void)
 		printf("  %-12s %s\n", commands[i]->name, _(commands[i]->summary));
 }
 
+/* The command's synopsis in the user's language ("" has none: gettext
+ * would give the catalogue's header). */
+static const char *synopsis(const cli_command *cmd)
+{
+	return *cmd->synopsis ? _(cmd->synopsis) : "";
+}
+
 void cli_print_help(const cli_command *cmd)
 {
-	printf(_("Usage: orientir [--db FILE] %s %s\n"), cmd->name, cmd->synopsis);
+	printf(_("Usage: orientir [--db FILE] %s %s\n"), cmd->name, synopsis(cmd));
 	printf("%s\n\n%s", _(cmd->summary), _(cmd->help));
 }
 
@@ -56,7 +63,7 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	verror(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, _("Usage: orientir [--db FILE] %s %s\n"), cmd->name, cmd->synopsis);
+	fprintf(stderr, _("Usage: orientir [--db FILE] %s %s\n"), cmd->name, synopsis(cmd));
 	fprintf(stderr, _("Try 'orientir help %s' for more information.\n"), cmd->name);
 	return EXIT_USAGE;
 }
@@ -76,6 +83,31 @@ static void print_diag(void *ctx, enum diag_level level, const char *file, long 
 diag cli_diag(void)
 {
 	return (diag){ .emit = print_diag };
+}
+
+char *cli_bad_option(char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (arg[0] != '-' || arg[1] != '-')
+		return xasprintf(_("unknown option '-%c'"), optopt ? optopt : arg[1]);
+	/* glibc: optopt is 0 for a name it does not know, else the option's. */
+	if (!optopt)
+		return xasprintf(_("unknown option '%.*s'"), (int)strcspn(arg, "="), arg);
+	if (strchr(arg, '='))
+		return xasprintf(_("option '%.*s' takes no value"), (int)strcspn(arg, "="), arg);
+	return xasprintf(_("option '%s' needs a value"), arg);
+}
+
+int cli_getopt(int argc, char **argv, const struct option *opts)
+{
+	opterr = 0;
+	int c = getopt_long(argc, argv, "", opts, NULL);
+	if (c == '?') {
+		char *why = cli_bad_option(argv);
+		cli_error("%s", why);
+		free(why);
+	}
+	return c;
 }
 
 int cli_common_option(int c, const cli_command *cmd, cli_env *env, int *exit_now)
@@ -158,14 +190,6 @@ char *cli_only_stick(void)
 	}
 	usb_free(v, n);
 	return dir;
-}
-
-/* tenths as "12.5" with the given decimal point; sign only when asked. */
-char *cli_tenths(int tenths, const char *dp, int sign)
-{
-	int a = tenths < 0 ? -tenths : tenths;
-	const char *s = tenths < 0 ? (sign ? "−" : "-") : (sign && tenths > 0 ? "+" : "");
-	return xasprintf("%s%d%s%d", s, a / 10, dp, a % 10);
 }
 
 sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc)

@@ -13,12 +13,12 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 typedef struct cli_env {
 	char *db_path;		/* from --db, else NULL: the default */
-	char decimal_point[8];	/* the user's, for numbers shown to people */
 } cli_env;
 
 typedef struct cli_command {
 	const char *name;
-	const char *synopsis;	/* arguments after the name; syntax, not translated */
+	const char *synopsis;	/* N_() arguments after the name: only the placeholders
+				 * in capitals are translated (FILE → ФАЙЛ) */
 	const char *summary;	/* N_() one line */
 	const char *help;	/* N_() what it does, its options */
 	int (*run)(int argc, char **argv, cli_env *env);
@@ -41,6 +41,14 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...) __attribute__((forma
 /* A diag sink that prints "orientir: FILE:LINE: message" on stderr. */
 diag cli_diag(void);
 
+/* getopt_long over a command's arguments, getopt's own messages off: a
+ * wrong option is told here, "orientir: unknown option '--x'", and comes
+ * back as '?' for cli_common_option to point to help. */
+int cli_getopt(int argc, char **argv, const struct option *opts);
+/* What is wrong with the option getopt_long has just refused with opterr
+ * at 0 (fresh). */
+char *cli_bad_option(char **argv);
+
 /* Options every command takes (--db, --help) handled for getopt_long's c:
  * 0 to go on, else *exit_now is the status to return now (1: done, -1: an
  * option this command does not know). */
@@ -60,10 +68,6 @@ sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */
 char *cli_only_stick(void);
-
-/* A percentage in tenths as "12,5" with the decimal point dp; sign: "+"
- * or "−" in front (fresh). */
-char *cli_tenths(int tenths, const char *dp, int sign);
 
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */

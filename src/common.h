@@ -26,4 +26,8 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with the arguments as a va_list (left as they were). */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* s in Russian quotes, «s», its own «» turned into „“ so that quotes never
+ * nest alike: «МКОУ „Сосновская ООШ“» (fresh). */
+char *xquote(const char *s);
+
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "db.h"
 
@@ -31,15 +32,16 @@ int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err)
 int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, listed
-		? "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 1, date('now', 'localtime'))"
+		? "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 1, ?3)"
 		  " ON CONFLICT (code) DO UPDATE SET name = ?2, listed = 1,"
 		  "  other_name = CASE WHEN other_name = ?2 THEN NULL ELSE other_name END"
-		: "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 0, date('now', 'localtime'))"
+		: "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 0, ?3)"
 		  " ON CONFLICT (code) DO NOTHING", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, name);
+	sqlite3_bind_text(st, 3, day_iso(day_today()), -1, free);
 	return db_step_done(db, st, err);
 }
 

@@ -163,3 +163,14 @@ int db_result_shift(sqlite3 *db, double shift, char **err)
 	sqlite3_bind_double(st, 1, shift);
 	return db_step_done(db, st, err);
 }
+
+int db_result_latest_year(sqlite3 *db, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT coalesce(max(a.year), 0) FROM assessment a"
+				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", err);
+	if (!st || db_step_row(db, st, err) != 1)
+		return -1;
+	int year = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return year;
+}

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -69,38 +70,66 @@ int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err)
 	return db_step_done(db, st, err);
 }
 
+/* Binds today's day, as files write it, to parameter i of st. */
+static void bind_today(sqlite3_stmt *st, int i)
+{
+	sqlite3_bind_text(st, i, day_iso(day_today()), -1, free);
+}
+
+int db_risk_spell_sync(sqlite3 *db, long student_id, char **err)
+{
+	sqlite3_stmt *open = db_stmt(db, "INSERT INTO risk_spell (student_id, from_on)"
+				     " SELECT id, ?2 FROM student WHERE id = ?1 AND risk_group = 1"
+				     " AND NOT EXISTS (SELECT 1 FROM risk_spell WHERE student_id = ?1 AND to_on IS NULL)", err);
+	if (!open)
+		return -1;
+	sqlite3_bind_int64(open, 1, student_id);
+	bind_today(open, 2);
+	if (db_step_done(db, open, err) != 0)
+		return -1;
+	sqlite3_stmt *close = db_stmt(db, "UPDATE risk_spell SET to_on = ?2 WHERE student_id = ?1 AND to_on IS NULL"
+				      " AND NOT EXISTS (SELECT 1 FROM student WHERE id = ?1 AND risk_group = 1)", err);
+	if (!close)
+		return -1;
+	sqlite3_bind_int64(close, 1, student_id);
+	bind_today(close, 2);
+	return db_step_done(db, close, err);
+}
+
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE student SET risk_group = ?1,"
 				   " risk_reason = CASE WHEN ?1 THEN ?2 ELSE risk_reason END WHERE id = ?3", err);
-	if (!st)
+	if (!st || db_savepoint(db, err) != 0)
 		return -1;
 	sqlite3_bind_int(st, 1, in);
 	sqlite3_bind_text(st, 2, reason ? reason : "", -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, student_id);
-	return db_step_done(db, st, err);
+	int rc = db_step_done(db, st, err) == 0 && db_risk_spell_sync(db, student_id, err) == 0 ? 0 : -1;
+	return db_savepoint_end(db, rc, err);
 }
 
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO risk_note (student_id, noted_on, text)"
-				   " VALUES (?, date('now', 'localtime'), ?)", err);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO risk_note (student_id, noted_on, text) VALUES (?1, ?2, ?3)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
-	sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	bind_today(st, 2);
+	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
 	return db_step_done(db, st, err);
 }
 
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT OR REPLACE INTO risk_dismissal (student_id, year, dismissed_on, reason)"
-				   " VALUES (?, ?, date('now', 'localtime'), ?)", err);
+				   " VALUES (?1, ?2, ?3, ?4)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, student_id);
 	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_STATIC);
+	bind_today(st, 3);
+	sqlite3_bind_text(st, 4, reason, -1, SQLITE_STATIC);
 	return db_step_done(db, st, err);
 }
 

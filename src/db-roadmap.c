@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -53,9 +54,9 @@ int db_roadmap_get(sqlite3 *db, int first_year, int last_year, roadmap_info *out
 int db_roadmap_put(sqlite3 *db, roadmap_info *r, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO roadmap (title, source, preamble, imported_at, first_year, last_year,"
-				   " order_number, order_date) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%S', 'now',"
-				   " 'localtime'), ?4, ?5, ?6, ?7) ON CONFLICT (first_year, last_year) DO UPDATE SET"
-				   " title = ?1, source = ?2, preamble = ?3, imported_at = excluded.imported_at,"
+				   " order_number, order_date) VALUES (?1, ?2, ?3, ?8, ?4, ?5, ?6, ?7)"
+				   " ON CONFLICT (first_year, last_year) DO UPDATE SET"
+				   " title = ?1, source = ?2, preamble = ?3, imported_at = ?8,"
 				   " order_number = ?6, order_date = ?7", err);
 	if (!st)
 		return -1;
@@ -66,6 +67,7 @@ int db_roadmap_put(sqlite3 *db, roadmap_info *r, char **err)
 	sqlite3_bind_int(st, 5, r->last_year);
 	sqlite3_bind_text(st, 6, r->order_number ? r->order_number : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, r->order_date ? r->order_date : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, day_now_iso(), -1, free);
 	if (db_step_done(db, st, err) != 0)
 		return -1;
 	/* (RETURNING would need SQLite 3.35; Debian 11 has 3.34) */

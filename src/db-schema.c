@@ -206,7 +206,14 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
 	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
 
-	/* 7: every roadmap kept. A roadmap for other years is a roadmap of
+	/* The risk group's spells are written by the store (db-risk.c) on the
+	 * day day_today() says, so that ORIENTIR_TODAY fixes them as it fixes
+	 * everything else: the triggers of 5 took SQLite's own clock. */
+	"DROP TRIGGER risk_in_new;"
+	"DROP TRIGGER risk_in;"
+	"DROP TRIGGER risk_out;",
+
+	/* 8: every roadmap kept. A roadmap for other years is a roadmap of
 	 * its own, with its sections, activities and progress; the same years
 	 * again are a corrected version of it. Each also keeps the number and
 	 * date of the order approving it. The district's copies of the

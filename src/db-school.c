@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -23,17 +24,31 @@ int db_school_get(sqlite3 *db, school *out, char **err)
 	return 1;
 }
 
+int db_school_code(sqlite3 *db, char **code, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT code FROM school", err);
+	if (!st)
+		return -1;
+	int rc = db_step_row(db, st, err);
+	if (rc == 1) {
+		*code = db_col_dup(st, 0);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
 int db_school_create(sqlite3 *db, const school *s, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db,
 		"INSERT INTO school (id, code, name, district, role, created_at)"
-		" VALUES (1, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'))", err);
+		" VALUES (1, ?1, ?2, ?3, ?4, ?5)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_text(st, 1, s->code, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, s->name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, s->district ? s->district : "", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, s->role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, day_now_iso(), -1, free);
 	return db_step_done(db, st, err);
 }
 

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 
@@ -98,7 +99,7 @@ int db_teacher_list(sqlite3 *db, teacher **out, size_t *n, char **err)
 int db_people_counts(sqlite3 *db, int year, long v[8], char **err)
 {
 	sqlite3_stmt *st = db_stmt(db,
-		"WITH ref(day) AS (SELECT min(date('now', 'localtime'), printf('%04d-12-31', ?1))),"
+		"WITH ref(day) AS (SELECT min(?2, printf('%04d-12-31', ?1))),"
 		" failing(id) AS (SELECT DISTINCT r.student_id FROM result r JOIN assessment a ON a.id = r.assessment_id"
 		"   WHERE a.year = ?1 AND r.absent = 0 AND r.score < a.min_score)"
 		" SELECT (SELECT count(*) FROM teacher),"
@@ -114,6 +115,7 @@ int db_people_counts(sqlite3 *db, int year, long v[8], char **err)
 	if (!st)
 		return -1;
 	sqlite3_bind_int(st, 1, year);
+	sqlite3_bind_text(st, 2, day_iso(day_today()), -1, free);
 	if (db_step_row(db, st, err) != 1)
 		return -1;
 	for (int i = 0; i < 8; i++)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "store.h"
 #include "utf8.h"
@@ -138,10 +139,17 @@ int db_student_save(sqlite3 *db, student *s, char **err)
 	sqlite3_bind_int(st, 9, s->extra_lessons);
 	if (s->id)
 		sqlite3_bind_int64(st, 10, s->id);
-	if (db_step_done(db, st, err) != 0)
+	if (db_savepoint(db, err) != 0)
 		return -1;
-	if (!s->id)
-		s->id = (long)sqlite3_last_insert_rowid(db);
+	long id = s->id;
+	int rc = db_step_done(db, st, err);
+	if (rc == 0 && !id)
+		id = (long)sqlite3_last_insert_rowid(db);
+	if (rc == 0)
+		rc = db_risk_spell_sync(db, id, err);
+	if (db_savepoint_end(db, rc, err) != 0)
+		return -1;
+	s->id = id;
 	return 0;
 }
 
@@ -255,8 +263,12 @@ int db_student_delete(sqlite3 *db, long id, char **err)
 
 int db_student_leave(sqlite3 *db, long id, char **err)
 {
-	return exec_id(db, "UPDATE student SET class_id = NULL, left_on = date('now', 'localtime') WHERE id = ?1",
-		       id, err) < 0 ? -1 : 0;
+	sqlite3_stmt *st = db_stmt(db, "UPDATE student SET class_id = NULL, left_on = ?2 WHERE id = ?1", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, day_iso(day_today()), -1, free);
+	return db_step_done(db, st, err);
 }
 
 static void fill_class(sqlite3_stmt *st, void *item)

@@ -205,6 +205,19 @@ void db_rollback(sqlite3 *db)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int db_savepoint(sqlite3 *db, char **err)
+{
+	return db_exec(db, "SAVEPOINT part", err);
+}
+
+int db_savepoint_end(sqlite3 *db, int rc, char **err)
+{
+	if (rc == 0)
+		return db_exec(db, "RELEASE part", err);
+	sqlite3_exec(db, "ROLLBACK TO part; RELEASE part", NULL, NULL, NULL);
+	return -1;
+}
+
 /* Prepared statements live as long as the connection; a handful of
  * connections and a few dozen statements are all a run ever has. */
 struct cached {

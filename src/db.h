@@ -30,6 +30,12 @@ int db_exec(sqlite3 *db, const char *sql, char **err);
 int db_begin(sqlite3 *db, char **err);
 int db_commit(sqlite3 *db, char **err);
 void db_rollback(sqlite3 *db);
+/* A write of several statements kept whole inside a caller's transaction
+ * or alone: db_savepoint, the statements, then db_savepoint_end with their
+ * outcome rc (0 keeps them, -1 undoes them all): 0, or -1 (with *err when
+ * the release itself failed). */
+int db_savepoint(sqlite3 *db, char **err);
+int db_savepoint_end(sqlite3 *db, int rc, char **err);
 
 /* A prepared statement for sql, kept for the connection's life and reset
  * with its bindings cleared; sql must be a string literal. NULL with *err. */

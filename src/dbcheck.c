@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "dbcheck.h"
 
@@ -158,12 +158,8 @@ static int backup_age(const void *pa, const void *pb)
 
 char *dbcheck_backup_name(const char *dir, const char *code)
 {
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char day[16];
-	strftime(day, sizeof day, "%Y-%m-%d", &tm);
-	char *stem = xasprintf("orientir-%s-%s", code, day);
+	char *day = day_iso(day_today()), *stem = xasprintf("orientir-%s-%s", code, day);
+	free(day);
 	size_t sl = strlen(stem);
 	long last = 0;
 	DIR *d = opendir(dir);
@@ -238,12 +234,10 @@ int dbcheck_restore(const char *from, const char *path, char **aside, char **err
 		free(tmp);
 		return -1;
 	}
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	char stamp[32];
-	strftime(stamp, sizeof stamp, "%Y-%m-%d-%H%M%S", &tm);
-	*aside = xasprintf("%s.before-restore-%s", path, stamp);
+	/* 2026-06-20T14:05:09 → 2026-06-20-140509, a name any file system takes. */
+	char *now = day_now_iso();
+	*aside = xasprintf("%s.before-restore-%.10s-%.2s%.2s%.2s", path, now, now + 11, now + 14, now + 17);
+	free(now);
 	struct stat st;
 	int had = stat(path, &st) == 0;
 	if (had && rename(path, *aside) != 0) {

@@ -74,6 +74,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "deadline.h"
 #include "utf8.h"
 
@@ -326,43 +327,13 @@ static size_t skip_yearwords(const parse *p, size_t i)
 
 /* ---- dates ---- */
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-static int days_in(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	return m == 2 && leap(y) ? 29 : d[m - 1];
-}
-
+/* y, m, d as a day, d cut to the month's last («31 апреля» is its 30th). */
 static long ymd(int y, int m, int d)
 {
-	if (d > days_in(y, m))
-		d = days_in(y, m);
-	return (long)y * 10000 + m * 100 + d;
+	int last = day_days_in_month(y, m);
+	return (long)y * 10000 + m * 100 + (d > last ? last : d);
 }
 
-static long day_before(long date)
-{
-	int y = (int)(date / 10000), m = (int)(date / 100 % 100), d = (int)(date % 100);
-	if (d > 1)
-		return date - 1;
-	if (m > 1)
-		return ymd(y, m - 1, days_in(y, m - 1));
-	return ymd(y - 1, 12, 31);
-}
-
-static long day_after(long date)
-{
-	int y = (int)(date / 10000), m = (int)(date / 100 % 100), d = (int)(date % 100);
-	if (d < days_in(y, m))
-		return date + 1;
-	if (m < 12)
-		return ymd(y, m + 1, 1);
-	return ymd(y + 1, 1, 1);
-}
 
 /* ---- recurrence ---- */
 
@@ -937,10 +908,10 @@ void deadline_parse(const char *text, int first_year, int last_year, deadline *o
 			s = x->start;
 			break;
 		case M_AFTER:
-			s = day_after(x->end);
+			s = day_add(x->end, 1);
 			break;
 		case M_UNTIL:
-			e = x->kind == A_DAY || x->incl ? x->end : day_before(x->start);
+			e = x->kind == A_DAY || x->incl ? x->end : day_add(x->start, -1);
 			break;
 		case M_UNTIL_INCL:
 			e = x->end;

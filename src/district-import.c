@@ -11,12 +11,14 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "db.h"
 #include "district-tables.h"
 #include "district.h"
 #include "keyval.h"
 #include "package-write.h"
+#include "num.h"
 #include "package.h"
 #include "receipt.h"
 #include "store.h"
@@ -89,14 +91,28 @@ const char *pkg_outcome_code(enum pkg_outcome o)
 	return codes[o];
 }
 
+static void add_text(char ***v, size_t *n, char *text)
+{
+	*v = xrealloc(*v, (*n + 1) * sizeof **v);
+	(*v)[(*n)++] = text;
+}
+
 void pkg_note(pkg_import *r, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
 	char *s = xvasprintf(fmt, ap);
 	va_end(ap);
-	r->notes = xrealloc(r->notes, (r->nnotes + 1) * sizeof *r->notes);
-	r->notes[r->nnotes++] = s;
+	add_text(&r->notes, &r->nnotes, s);
+	add_text(&r->remarks, &r->nremarks, xstrdup(s));
+}
+
+/* A note for the methodist, and in its place on the receipt what the school
+ * can do about it (both fresh, taken). */
+static void pkg_note_apart(pkg_import *r, char *for_district, char *for_school)
+{
+	add_text(&r->notes, &r->nnotes, for_district);
+	add_text(&r->remarks, &r->nremarks, for_school);
 }
 
 int pkg_refuse(pkg_import *r, char *reason)
@@ -159,7 +175,7 @@ static int read_manifest(const char *dir, pkg_import *r, d_package *p, char *dig
 					   " a newer orientir may read it"), dir, format ? format : "", PACKAGE_FORMAT));
 	else if (!*p->school_code || !*p->school_name)
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: no school code or name"), dir));
-	else if (period_parse(p->period, &year, &half) != 0)
+	else if (half_parse(p->period, &year, &half) != 0)
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), dir, p->period));
 	else if (!is_timestamp(p->created_at))
 		rc = pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not the time the package was made"), dir,
@@ -197,7 +213,7 @@ static void compare_new(void *ctx, const char *key, double percent)
 	char *year = subj ? strchr(subj + 1, '|') : NULL;
 	if (year) {
 		*proc++ = *subj++ = *year++ = '\0';
-		char *a = cell_number_text((double)was / 10), *b = cell_number_text((double)now / 10);
+		char *a = num_tenths(was), *b = num_tenths(now);
 		pkg_note(m->r, _("%s %s %s %s: %s %% → %s %%"), k, proc, subj, year, a, b);
 		free(a), free(b);
 	}
@@ -216,8 +232,8 @@ static void write_receipt(sqlite3 *db, const char *digest, const char *received_
 	err = NULL;
 	/* A refused package's receipt gives the reason alone: notes made before
 	 * the refusal describe a change that did not happen. */
-	int n = r->reason ? 1 : (int)r->nnotes;
-	char **remarks = r->reason ? &r->reason : r->notes;
+	int n = r->reason ? 1 : (int)r->nremarks;
+	char **remarks = r->reason ? &r->reason : r->remarks;
 	receipt rc = { r->school_code ? r->school_code : "", r->period ? r->period : "",
 		       r->created_at ? r->created_at : "", (char *)digest, (char *)received_at,
 		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n };
@@ -241,8 +257,13 @@ static int store_package(sqlite3 *db, const char *dir, d_package *p, const d_pac
 			d_school_clear(&s);
 			return pkg_refuse(r, err);
 		}
-		pkg_note(r, _("the package names the school «%s», the district knows code %s as «%s»: confirm which is"
-			  " right"), p->school_name, p->school_code, s.name);
+		char *ours = xquote(s.name), *theirs = xquote(p->school_name);
+		pkg_note_apart(r, xasprintf(_("the package names the school %s, the district knows code %s as %s: confirm"
+					      " which is right"), theirs, p->school_code, ours),
+			       xasprintf(_("the district knows code %s as %s, the package says %s: if the school's own"
+					   " name is wrong, correct it in Settings and write the package again; if the"
+					   " district's is out of date, tell the methodist"), p->school_code, ours, theirs));
+		free(ours), free(theirs);
 	} else if (known && *s.other_name && db_d_school_set_other_name(db, p->school_code, NULL, &err) != 0) {
 		d_school_clear(&s);
 		return pkg_refuse(r, err);
@@ -352,5 +373,8 @@ void pkg_import_clear(pkg_import *r)
 	for (size_t i = 0; i < r->nnotes; i++)
 		free(r->notes[i]);
 	free(r->notes);
+	for (size_t i = 0; i < r->nremarks; i++)
+		free(r->remarks[i]);
+	free(r->remarks);
 	*r = (pkg_import){ 0 };
 }

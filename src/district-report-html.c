@@ -9,10 +9,12 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "district-report-html.h"
 #include "district-report.h"
 #include "html.h"
 #include "indicators.h"
+#include "num.h"
 
 /* What this page adds to the shared styles: shares at or above the line,
  * flagged schools, schools that have not reported. */
@@ -23,19 +25,12 @@ static const char *const extra_style =
 	"tr.missing td { font-style: italic; }\n"
 	"p.missing { font-weight: bold; }\n";
 
-/* A share as "25,0" (buf of 32). */
-static const char *tenths_text(char *buf, long num, long den)
-{
-	html_tenths(buf, 32, indicator_tenths(num, den), 0);
-	return buf;
-}
 
 /* --- who reported --- */
 
 static void status_part(FILE *fp, const district_report *r)
 {
 	const status_report *s = &r->status;
-	char day[32], a[32], b[32];
 	html_elem(fp, "<section>\n<h2>", _("Reports of the schools"), "</h2>\n");
 	if (!s->n) {
 		html_elem(fp, "<p class=\"empty\">",
@@ -44,13 +39,16 @@ static void status_part(FILE *fp, const district_report *r)
 		return;
 	}
 	long n = (long)s->n;
+	char *a = num_doc_tenths(indicator_tenths(s->received, n), 0);
+	char *b = num_doc_tenths(indicator_tenths(s->on_time, n), 0);
 	fputs("<p>", fp);
-	html_escf(fp, ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
-			       "Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %02ld.%02ld.%04ld.\n",
+	char *deadline = day_text(s->deadline);
+	html_escf(fp, ngettext("Reported: %ld of %ld school (%s %%), on time: %ld (%s %%). Deadline %s.\n",
+			       "Reported: %ld of %ld schools (%s %%), on time: %ld (%s %%). Deadline %s.\n",
 			       (unsigned long)n),
-		  s->received, n, tenths_text(a, s->received, n), s->on_time, tenths_text(b, s->on_time, n),
-		  s->deadline % 100, s->deadline / 100 % 100, s->deadline / 10000);
+		  s->received, n, a, s->on_time, b, deadline);
 	fputs("</p>\n", fp);
+	free(a), free(b), free(deadline);
 	char *missing = NULL;
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->v[i].received)
@@ -86,11 +84,12 @@ static void status_part(FILE *fp, const district_report *r)
 		}
 	}
 	fputs("</tbody>\n</table>\n", fp);
-	html_ymd(day, sizeof day, s->deadline);
+	char *day = day_text(s->deadline);
 	fputs("<p class=\"note\">", fp);
 	html_escf(fp, _("On time: the first version of the package came by %s; a corrected one sent later does not "
 			"make a school late."), day);
 	fputs("</p>\n</section>\n", fp);
+	free(day);
 }
 
 /* --- results in Russian and mathematics --- */
@@ -125,14 +124,14 @@ static size_t rule_procs(const district_report *r, rule_proc out[3])
 
 static void share_cell(FILE *fp, long num, long den, double line)
 {
-	char pct[32];
 	if (den <= 0) {
 		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
 		return;
 	}
 	int t = indicator_tenths(num, den);
-	html_tenths(pct, sizeof pct, t, 0);
+	char *pct = num_doc_tenths(t, 0);
 	fprintf(fp, "<td class=\"num%s\">%s&#160;%%<br/><span class=\"n\">", t >= line * 10 - 1e-9 ? " low" : "", pct);
+	free(pct);
 	html_escf(fp, _("%ld of %ld"), num, den);
 	fputs("</span>", fp);
 	if (den < IND_SMALL_GROUP) {
@@ -145,14 +144,14 @@ static void share_cell(FILE *fp, long num, long den, double line)
 
 static void change_cell(FILE *fp, const dist_ind *v)
 {
-	char pct[32];
 	int d;
 	if (!v || !district_report_change(v, &d)) {
 		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
 		return;
 	}
-	html_tenths(pct, sizeof pct, d, 1);
+	char *pct = num_doc_tenths(d, 1);
 	fprintf(fp, "<td class=\"num\">%s</td>", pct);
+	free(pct);
 }
 
 /* Whether a school has any result of the procedure in the rule's subjects. */
@@ -254,8 +253,7 @@ static void results_part(FILE *fp, const district_report *r)
 		fputs("</p>\n</section>\n", fp);
 		return;
 	}
-	char line[32];
-	html_tenths(line, sizeof line, (int)(r->risk.threshold * 10 + 0.5), 0);
+	char *line = num_doc_tenths((int)(r->risk.threshold * 10 + 0.5), 0);
 	fputs("<p class=\"note\">", fp);
 	html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
 			"under each figure, how many pupils of how many. Shares at or above the line of the "
@@ -263,6 +261,7 @@ static void results_part(FILE *fp, const district_report *r)
 			"The charts give the district first, then the schools, the highest share first. "
 			"Every procedure and subject is in indicators.csv."), line, IND_SMALL_GROUP);
 	fputs("</p>\n", fp);
+	free(line);
 	for (size_t i = 0; i < np; i++)
 		results_table(fp, r, &p[i]);
 	fputs("</section>\n<section class=\"charts\">\n", fp);
@@ -280,8 +279,7 @@ static void results_part(FILE *fp, const district_report *r)
 static void risk_part(FILE *fp, const district_report *r)
 {
 	const risk_report *k = &r->risk;
-	char line[32], pct[32];
-	html_tenths(line, sizeof line, (int)(k->threshold * 10 + 0.5), 0);
+	char *line = num_doc_tenths((int)(k->threshold * 10 + 0.5), 0);
 	html_elem(fp, "<section>\n<h2>", _("Schools with low results"), "</h2>\n");
 	fputs("<p class=\"note\">", fp);
 	html_escf(fp, _("A school is low in ВПР, ОГЭ or ЕГЭ when at least %s %% of its participants scored below the "
@@ -289,6 +287,7 @@ static void risk_part(FILE *fp, const district_report *r)
 			"procedures in %d, or in the same procedure in %d and %d."), line, k->year, k->year - 1,
 		  k->year);
 	fputs("</p>\n", fp);
+	free(line);
 	if (!k->n) {
 		html_elem(fp, "<p class=\"empty\">", _("No schools are known yet."), "</p>\n</section>\n");
 		return;
@@ -322,12 +321,14 @@ static void risk_part(FILE *fp, const district_report *r)
 		html_elem(fp, "<td>", why, "</td>");
 		free(why);
 		if (s->worst >= 0) {
-			html_tenths(pct, sizeof pct, (int)(s->worst * 10 + 0.5), 0);
+			char *pct = num_doc_tenths((int)(s->worst * 10 + 0.5), 0);
 			fprintf(fp, "<td class=\"num\">%s&#160;%%<br/><span class=\"n\">", pct);
+			free(pct);
 			html_escf(fp, "%s, %s", s->worst_procedure, s->worst_subject);
 			double d = s->worst - k->threshold;
-			html_tenths(pct, sizeof pct, (int)(d * 10 + (d < 0 ? -0.5 : 0.5)), 1);
+			pct = num_doc_tenths((int)(d * 10 + (d < 0 ? -0.5 : 0.5)), 1);
 			fprintf(fp, "</span></td><td class=\"num\">%s</td></tr>\n", pct);
+			free(pct);
 		} else {
 			fputs("<td class=\"num none\">\xE2\x80\x94</td><td class=\"num none\">\xE2\x80\x94</td></tr>\n", fp);
 		}
@@ -382,9 +383,8 @@ static void roadmap_part(FILE *fp, const district_report *r)
 
 void district_report_html_write(FILE *fp, const district_report *r)
 {
-	char made[32];
 	long created = html_iso_ymd(r->created_at);
-	html_ymd(made, sizeof made, created ? created : r->today);
+	char *made = day_text(created ? created : r->today);
 	char *words = html_period_words(r->year, r->half);
 	char *title = xasprintf("%s \xE2\x80\x94 %s \xE2\x80\x94 %s", _("District report"), r->office.name, words);
 	html_page_open(fp, title, extra_style);
@@ -404,4 +404,5 @@ void district_report_html_write(FILE *fp, const district_report *r)
 	html_page_close(fp);
 	free(title);
 	free(words);
+	free(made);
 }

@@ -5,9 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district-report-html.h"
 #include "district-report.h"
@@ -17,7 +17,7 @@
 int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err)
 {
 	*out = (district_report){ .index = strmap_new() };
-	if (period_parse(period, &out->year, &out->half) != 0) {
+	if (half_parse(period, &out->year, &out->half) != 0) {
 		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 		district_report_free(out);
 		return -1;
@@ -25,11 +25,10 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 	out->period = xstrdup(period);
 	long deadline;
 	period_days(out->year, out->half, &out->from, &out->to, &deadline);
-	out->today = today_ymd();
-	time_t t = time(NULL);
-	struct tm tm;
-	localtime_r(&t, &tm);
-	strftime(out->created_at, sizeof out->created_at, "%Y-%m-%dT%H:%M:%S", &tm);
+	out->today = day_today();
+	char *now = day_now_iso();
+	snprintf(out->created_at, sizeof out->created_at, "%s", now);
+	free(now);
 	/* One read transaction: an import running beside us cannot make the
 	 * tables of the report disagree with each other. */
 	if (db_exec(db, "BEGIN", err) != 0) {

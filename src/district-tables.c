@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "csvin.h"
 #include "db-district.h"
 #include "district-tables.h"
@@ -126,10 +127,11 @@ static const int act_need[] = { 0, 1, 1, 0, 1, 0, 0, 0 };
 static int activity_row(pkg_reader *rd, const csvin_row *row)
 {
 	const char *const *f = row->field;
-	int y, m, d, over = 0, first, last;
+	int over = 0, first, last;
+	long ymd = 0;
 	if (!activity_status_valid(f[A_STATUS]))
 		return bad_row(rd, row, _("«%s» is not a status of an activity"), f[A_STATUS]);
-	if (!cell_empty(f[A_DONE]) && cell_date(f[A_DONE], &y, &m, &d) != 0)
+	if (!cell_empty(f[A_DONE]) && cell_day(f[A_DONE], &ymd) != 0)
 		return bad_row(rd, row, _("«%s» is not a date"), f[A_DONE]);
 	if (f[A_OVERDUE] && cell_yesno(f[A_OVERDUE], &over) != 0)
 		return bad_row(rd, row, _("«%s» is not yes or no"), f[A_OVERDUE]);
@@ -137,7 +139,7 @@ static int activity_row(pkg_reader *rd, const csvin_row *row)
 		return bad_row(rd, row, _("«%s» is not the years of a roadmap"), f[A_YEARS]);
 	if (!rd->store)
 		return 0;
-	char *done = cell_empty(f[A_DONE]) ? xstrdup("") : xasprintf("%04d-%02d-%02d", y, m, d);
+	char *done = day_iso(ymd);
 	d_activity a = { f[A_SECTION], f[A_NUMBER], f[A_TITLE], f[A_DEADLINE], f[A_STATUS], done, over,
 			 f[A_YEARS] ? f[A_YEARS] : "" };
 	char *err = NULL;

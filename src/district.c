@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "db.h"
 #include "district.h"
@@ -153,7 +154,7 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 {
 	*out = (status_report){ 0 };
 	int year, half;
-	if (period_parse(period, &year, &half) != 0) {
+	if (half_parse(period, &year, &half) != 0) {
 		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 		return -1;
 	}
@@ -201,10 +202,10 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 
 char *district_period_to_show(sqlite3 *db)
 {
-	char *now = period_current(), *err = NULL;
 	int year, half;
-	period_parse(now, &year, &half);
-	char *before = half == 1 ? xasprintf("%d-H2", year - 1) : xasprintf("%d-H1", year);
+	half_of(day_today(), &year, &half);
+	char *now = half_code(year, half), *err = NULL;
+	char *before = half == 1 ? half_code(year - 1, 2) : half_code(year, 1);
 	int use_before = db_d_package_count(db, now, &err) == 0 && db_d_package_count(db, before, &err) > 0;
 	free(err);
 	if (use_before) {

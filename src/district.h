@@ -22,6 +22,8 @@ typedef struct pkg_import {
 	char *reason;				/* refused: why, naming the file (and line) */
 	char **notes;				/* what changed, remarks, in the user's language */
 	size_t nnotes;
+	char **remarks;				/* the same as the school reads them on its receipt */
+	size_t nremarks;
 	long results;				/* result rows taken in */
 	char *receipt_error;			/* the receipt could not be written: why */
 } pkg_import;

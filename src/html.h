@@ -50,13 +50,9 @@ void html_elem(FILE *fp, const char *open, const char *text, const char *close);
  * spans last_span columns. */
 void html_table_open(FILE *fp, const char *const *titles, size_t n, int last_span);
 
-/* Percent × 10 as "20,0"; with sign, "+5,0" or "−5,0". */
-void html_tenths(char *buf, size_t size, int tenths, int sign);
 /* A length for SVG, one decimal with a point whatever the locale: "12.5".
  * Returns buf (at least 24 bytes). */
 char *html_svg_num(char *buf, double v);
-/* YYYYMMDD as DD.MM.YYYY. */
-void html_ymd(char *buf, size_t size, long ymd);
 /* "YYYY-MM-DD…" as YYYYMMDD, or 0 when it is not a date. */
 long html_iso_ymd(const char *s);
 /* An ISO date as DD.MM.YYYY; text that is no date is written as it is. */

@@ -7,6 +7,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "deadline.h"
 #include "import-kind.h"
 #include "roadmap.h"
@@ -54,9 +55,10 @@ static int row(import_ctx *c, const csvin_row *r)
 {
 	struct state *s = c->state;
 	const char *const *f = r->field;
-	int y, m, d, bad = 0;
+	int bad = 0;
+	long ymd = 0;
 	long people = -1, activity_id = 0;
-	if (cell_date(f[C_DATE], &y, &m, &d) != 0) {
+	if (cell_day(f[C_DATE], &ymd) != 0) {
 		import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), f[C_DATE]);
 		bad = 1;
 	}
@@ -72,12 +74,12 @@ static int row(import_ctx *c, const csvin_row *r)
 		/* The number in the roadmap of the event's day, when several
 		 * roadmaps have it. */
 		size_t idx[16], k = activity_find(s->acts, s->nacts, f[C_NUMBER], NULL, idx, 16);
-		if (k > 1 && k <= 16 && !bad) {
+		if (k > 1 && k <= 16 && ymd) {
 			size_t in = 0;
 			for (size_t i = 0; i < k; i++) {
-				long from, to, day = y * 10000L + m * 100L + d;
+				long from, to;
 				deadline_period(s->acts[idx[i]].first_year, s->acts[idx[i]].last_year, &from, &to);
-				if (from <= day && day <= to)
+				if (from <= ymd && ymd <= to)
 					idx[in++] = idx[i];
 			}
 			k = in ? in : k;
@@ -93,7 +95,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	if (bad)
 		return 1;
 	char *err = NULL;
-	event_item e = { .held_on = xasprintf("%04d-%02d-%02d", y, m, d), .kind = cell_trim(f[C_KIND]),
+	event_item e = { .held_on = day_iso(ymd), .kind = cell_trim(f[C_KIND]),
 			 .topic = cell_trim(f[C_TOPIC]), .participants = people, .activity_id = activity_id };
 	event_item old;
 	int found = db_event_find(c->db, e.held_on, e.kind, e.topic, &old, &err);

@@ -6,6 +6,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "import-kind.h"
 #include "store.h"
 #include "strmap.h"
@@ -321,8 +322,8 @@ static int row(import_ctx *c, const csvin_row *r)
 	struct state *s = c->state;
 	const char *const *f = r->field;
 	char *err = NULL, *date = NULL;
-	int bad = 0, y = 0, m, d;
-	long grade = 0, year = 0;
+	int bad = 0;
+	long grade = 0, year = 0, ymd = 0;
 	const struct klass *cls = NULL;
 	struct pupil p;
 	result res = { 0 };
@@ -331,23 +332,23 @@ static int row(import_ctx *c, const csvin_row *r)
 	long subj = lookup(c, r, C_SUBJ, s->ref.subj, &s->last_subj, &s->subj_id);
 	bad |= !proc || !subj;
 	if (!cell_empty(f[C_DATE])) {
-		if (cell_date(f[C_DATE], &y, &m, &d) != 0) {
+		if (cell_day(f[C_DATE], &ymd) != 0) {
 			import_bad(c, r, C_DATE, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), f[C_DATE]);
 			bad = 1;
 		} else {
-			date = xasprintf("%04d-%02d-%02d", y, m, d);
+			date = day_iso(ymd);
 		}
 	}
 	if (!cell_empty(f[C_YEAR])) {
 		if (cell_int(f[C_YEAR], &year) != 0 || year < 2000 || year > 2100) {
 			import_bad(c, r, C_YEAR, _("«%s» is not a year"), f[C_YEAR]);
 			bad = 1;
-		} else if (date && year != y) {
+		} else if (date && year != ymd / 10000) {
 			import_bad_row(c, r, _("the year %ld and the date %s disagree"), year, f[C_DATE]);
 			bad = 1;
 		}
 	} else if (date) {
-		year = y;
+		year = ymd / 10000;
 	} else if (!bad) {
 		import_bad_row(c, r, _("neither a year nor a date is given"));
 		bad = 1;

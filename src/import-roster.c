@@ -7,6 +7,7 @@
 #include "cell.h"
 #include "common.h"
 #include "import-kind.h"
+#include "pupil.h"
 #include "store.h"
 
 enum { C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL, C_RISK, C_ROUTE, C_EXTRA, NCOLS };
@@ -147,9 +148,8 @@ static int row(import_ctx *c, const csvin_row *r)
 	student now = found ? old : (student){ 0 };
 	now.class_id = class_id;
 	if (!*in.code && !found) {
-		if (s->last_code < 0 && (s->last_code = db_student_last_generated(c->db, &err)) < 0)
+		if (!(now.code = pupil_new_code(c->db, &s->last_code, &err)))
 			goto failed;
-		now.code = xasprintf("У%05ld", ++s->last_code);
 	} else if (!found) {
 		now.code = in.code;
 	}

@@ -6,6 +6,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "import-kind.h"
 #include "store.h"
 
@@ -50,15 +51,15 @@ static void end(import_ctx *c)
 /* A date cell into YYYY-MM-DD ("" when empty): 0, or 1 bad (reported). */
 static int date_cell(import_ctx *c, const csvin_row *r, size_t col, char **out)
 {
-	int y, m, d;
+	long ymd;
 	*out = NULL;
 	if (cell_empty(r->field[col]))
 		return 0;
-	if (cell_date(r->field[col], &y, &m, &d) != 0) {
+	if (cell_day(r->field[col], &ymd) != 0) {
 		import_bad(c, r, col, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), r->field[col]);
 		return 1;
 	}
-	*out = xasprintf("%04d-%02d-%02d", y, m, d);
+	*out = day_iso(ymd);
 	return 0;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "indicators.h"
 #include "roadmap.h"
 
@@ -278,13 +279,12 @@ static int people(sqlite3 *db, int year, ind_set *s, size_t *cap, char **err)
 	push(s, cap, IND_FAILING_IN_EXTRA, 0, 0, 0, v[6], v[5]);
 	/* The group's size on the year's last day (or today, if sooner), and
 	 * its change since the end of the half-year before. */
-	long today = today_ymd();
+	long today = day_today();
 	long ref = today < year * 10000L + 1231 ? today : year * 10000L + 1231;
 	long prev = ref / 100 % 100 <= 6 ? (ref / 10000 - 1) * 10000 + 1231 : ref / 10000 * 10000 + 630;
-	char day[32], before[32];
-	snprintf(day, sizeof day, "%04ld-%02ld-%02ld", ref / 10000, ref / 100 % 100, ref % 100);
-	snprintf(before, sizeof before, "%04ld-%02ld-%02ld", prev / 10000, prev / 100 % 100, prev % 100);
+	char *day = day_iso(ref), *before = day_iso(prev);
 	long now_size = db_risk_size_on(db, day, err), was_size = now_size < 0 ? -1 : db_risk_size_on(db, before, err);
+	free(day), free(before);
 	if (was_size < 0)
 		return -1;
 	const struct { enum ind_code code; long value; int show; } counts[] = {

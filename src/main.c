@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "common.h"
+#include "day.h"
 #include "paths.h"
 #include "ui.h"
 
@@ -49,9 +50,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "");
 	cli_env env = { 0 };
 	/* Numbers in files and in parsing are always written with a point; only
-	 * what people read uses their own decimal separator. */
-	const char *dp = localeconv()->decimal_point;
-	snprintf(env.decimal_point, sizeof env.decimal_point, "%s", dp && *dp ? dp : ".");
+	 * what people read uses their own decimal separator (num.c). */
 	setlocale(LC_NUMERIC, "C");
 	bindtextdomain(PACKAGE, paths_localedir());
 	textdomain(PACKAGE);
@@ -63,6 +62,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, rc = EXIT_OK;
+	opterr = 0;	/* a wrong option is told as every message is, "orientir: …" */
 	/* '+': stop at the command; its own options are its business. */
 	while ((c = getopt_long(argc, argv, "+", opts, NULL)) != -1) {
 		switch (c) {
@@ -76,11 +76,20 @@ int main(int argc, char **argv)
 		case 'V':
 			printf("orientir %s\n", PACKAGE_VERSION);
 			goto out;
-		default:
+		default: {
+			char *why = cli_bad_option(argv);
+			cli_error("%s", why);
+			free(why);
 			fprintf(stderr, _("Try 'orientir --help' for more information.\n"));
 			rc = EXIT_USAGE;
 			goto out;
 		}
+		}
+	}
+	if (day_check_env() != 0) {
+		cli_error(_("ORIENTIR_TODAY is %s: it must be a day written as YYYY-MM-DD, or unset"), getenv("ORIENTIR_TODAY"));
+		rc = EXIT_USAGE;
+		goto out;
 	}
 	if (optind >= argc) {
 		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

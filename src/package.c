@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "indicators.h"
 #include "package.h"
@@ -16,24 +16,20 @@
 
 int period_parse(const char *text, int *year, int *half)
 {
-	char h, extra;
-	if (sscanf(text, "%4d-%c%d%c", year, &h, half, &extra) != 3 || (h != 'H' && h != 'h') ||
-	    (*half != 1 && *half != 2) || *year < 2000 || *year > 2100 || strlen(text) != 7)
-		return -1;
-	return 0;
+	return half_parse(text, year, half);
 }
 
 void period_days(int year, int half, long *from, long *to, long *deadline)
 {
-	*from = year * 10000L + (half == 1 ? 101 : 701);
-	*to = year * 10000L + (half == 1 ? 630 : 1231);
+	half_days(year, half, from, to);
 	*deadline = year * 10000L + (half == 1 ? 620 : 1210);
 }
 
 char *period_current(void)
 {
-	long today = today_ymd();
-	return xasprintf("%ld-H%d", today / 10000, today / 100 % 100 <= 6 ? 1 : 2);
+	int year, half;
+	half_of(day_today(), &year, &half);
+	return half_code(year, half);
 }
 
 /* A file being written into memory. */
@@ -111,7 +107,7 @@ static void write_roadmap(struct out *o, const csv_style *st, const activity *v,
 		const activity *a = &v[i];
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
 							  a->section_title) : xstrdup("");
-		char *s1 = cell_iso_day(a->start), *e1 = cell_iso_day(a->end);
+		char *s1 = day_iso(a->start), *e1 = day_iso(a->end);
 		char *start = csvout_date(st, s1), *end = csvout_date(st, e1), *done = csvout_date(st, a->done_on);
 		char *people = a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("");
 		char *years = roadmap_years_text(a->first_year, a->last_year);
@@ -198,11 +194,11 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 {
 	*out = (package){ 0 };
 	int year, half;
-	if (period_parse(period, &year, &half) != 0) {
+	if (half_parse(period, &year, &half) != 0) {
 		*err = xasprintf(_("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 		return -1;
 	}
-	long from, to, deadline, today = today_ymd();
+	long from, to, deadline, today = day_today();
 	period_days(year, half, &from, &to, &deadline);
 	school sc = { 0 };
 	ind_set now = { 0 }, was = { 0 };
@@ -220,15 +216,9 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	    roadmap_meeting(db, from, to, &rms, &nrms, &acts, &nacts, err) != 0 ||
 	    db_event_list(db, 0, &events, &nevents, err) != 0)
 		goto out;
-	char created[32];
-	if (made_at) {
-		snprintf(created, sizeof created, "%s", made_at);
-	} else {
-		time_t t = time(NULL);
-		struct tm tm;
-		localtime_r(&t, &tm);
-		strftime(created, sizeof created, "%Y-%m-%dT%H:%M:%S", &tm);
-	}
+	char *made = made_at ? NULL : day_now_iso(), created[32];
+	snprintf(created, sizeof created, "%s", made_at ? made_at : made);
+	free(made);
 	char *code = package_safe_name(sc.code);
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);

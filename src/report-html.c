@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "html.h"
+#include "num.h"
 #include "report-html.h"
 #include "roadmap.h"
 
@@ -88,13 +90,13 @@ static const char *subject_name(const row_key *k)
 /* A table cell: the percent, how many of how many, and a note for a small group. */
 static void ind_cell(FILE *fp, const indicator *v)
 {
-	char pct[32];
 	if (!v) {
 		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
 		return;
 	}
-	html_tenths(pct, sizeof pct, v->tenths, 0);
+	char *pct = num_doc_tenths(v->tenths, 0);
 	fprintf(fp, "<td class=\"num\">%s&#160;%%<br/><span class=\"n\">", pct);
+	free(pct);
 	html_escf(fp, _("%ld of %ld"), v->num, v->den);
 	fputs("</span>", fp);
 	if (v->den < IND_SMALL_GROUP) {
@@ -108,13 +110,13 @@ static void ind_cell(FILE *fp, const indicator *v)
 static void change_cell(FILE *fp, const report_data *r, const row_key *k)
 {
 	const indicator *v = find_ind(r->now, IND_BELOW_MIN_CHANGE, k->proc, k->subj);
-	char pct[32];
 	if (!v) {
 		fputs("<td class=\"num none\">\xE2\x80\x94</td>", fp);
 		return;
 	}
-	html_tenths(pct, sizeof pct, v->tenths, 1);
+	char *pct = num_doc_tenths(v->tenths, 1);
 	fprintf(fp, "<td class=\"num\">%s</td>", pct);
+	free(pct);
 }
 
 static void indicator_table(FILE *fp, const report_data *r, const row_key *k, size_t nk)
@@ -204,15 +206,16 @@ static void chart_pairs(FILE *fp, const report_data *r, const row_key *k, size_t
 static void svg_segment(FILE *fp, double x, double w, int y, int h, const char *fill, const char *ink,
 			const indicator *v)
 {
-	char pct[32], bx[24], bw[24];
+	char bx[24], bw[24];
 	if (w <= 0)
 		return;
 	fprintf(fp, "<rect x=\"%s\" y=\"%d\" width=\"%s\" height=\"%d\" fill=\"%s\" stroke=\"#000\""
 		" stroke-width=\"0.6\"/>\n", html_svg_num(bx, x), y, html_svg_num(bw, w), h, fill);
 	if (w >= 34) {
-		html_tenths(pct, sizeof pct, v->tenths, 0);
+		char *pct = num_doc_tenths(v->tenths, 0);
 		fprintf(fp, "<text x=\"%s\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\" fill=\"%s\">%s</text>\n",
 			html_svg_num(bx, x + w / 2), y + h - 5, ink, pct);
+		free(pct);
 	}
 }
 
@@ -381,7 +384,7 @@ static void progress_row(FILE *fp, const activity *a, long done, long total)
 }
 
 /* Done / total per section (cancelled left out), in the roadmap's order. */
-static void roadmap_progress(FILE *fp, const report_data *r)
+static void progress_table(FILE *fp, const report_data *r)
 {
 	html_elem(fp, "<h3>", _("Progress by section"), "</h3>\n");
 	if (!r->nacts) {
@@ -395,19 +398,11 @@ static void roadmap_progress(FILE *fp, const report_data *r)
 	for (size_t i = 0; i < r->nacts; i++) {
 		if (seen[i])
 			continue;
-		long done = 0, total = 0;
-		for (size_t j = i; j < r->nacts; j++) {
-			const activity *a = &r->acts[j];
-			if (a->section_id != r->acts[i].section_id)
-				continue;
-			seen[j] = 1;
-			if (strcmp(a->status, "cancelled") == 0)
-				continue;
-			total++;
-			done += strcmp(a->status, "done") == 0;
-		}
-		progress_row(fp, &r->acts[i], done, total);
-		all_done += done, all += total;
+		for (size_t j = i; j < r->nacts; j++)
+			seen[j] |= r->acts[j].section_id == r->acts[i].section_id;
+		roadmap_progress p = roadmap_progress_of(r->acts, r->nacts, r->acts[i].section_id, 0);
+		progress_row(fp, &r->acts[i], p.done, p.total);
+		all_done += p.done, all += p.total;
 	}
 	free(seen);
 	progress_row(fp, NULL, all_done, all);
@@ -461,11 +456,11 @@ static void roadmap_done(FILE *fp, const report_data *r)
 
 static void roadmap_overdue(FILE *fp, const report_data *r)
 {
-	char day[32];
-	html_ymd(day, sizeof day, r->today);
+	char *day = day_text(r->today);
 	fputs("<h3>", fp);
 	html_escf(fp, _("Overdue on %s"), day);
 	fputs("</h3>\n", fp);
+	free(day);
 	size_t n = 0;
 	for (size_t i = 0; i < r->nacts; i++)
 		n += activity_overdue(&r->acts[i], r->today) != 0;
@@ -521,7 +516,7 @@ static void roadmap_part(FILE *fp, const report_data *r)
 		else
 			html_escf(fp, _("Years: %d–%d"), rm->first_year, rm->last_year);
 		fputs("</p>\n", fp);
-		roadmap_progress(fp, &one);
+		progress_table(fp, &one);
 		roadmap_done(fp, &one);
 		roadmap_overdue(fp, &one);
 	}
@@ -595,14 +590,14 @@ static void events_part(FILE *fp, const report_data *r)
 
 static void header_part(FILE *fp, const report_data *r)
 {
-	char made[32];
 	long created = html_iso_ymd(r->created_at);
-	html_ymd(made, sizeof made, created ? created : r->today);
+	char *made = day_text(created ? created : r->today);
 	const school *sc = r->sc;
 	const char *label[] = { _("School"), _("School code"), _("District"), _("Report date") };
 	const char *value[] = { sc ? sc->name : "", sc ? sc->code : "", sc && sc->district && *sc->district ? sc->district : NULL,
 				made };
 	html_header(fp, _("Half-year report"), r->year, r->half, r->from, r->to, label, value, 4);
+	free(made);
 }
 
 static void footer_part(FILE *fp, const report_data *r)

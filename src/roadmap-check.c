@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "roadmap.h"
 
 /* Hands the line to line and frees it. */
@@ -171,9 +171,9 @@ static void preamble_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 	char *what = xstrdup("");
 	if (t->order_number) {
 		char *date = NULL;
-		int y, m, d;
-		if (t->order_date && cell_date(t->order_date, &y, &m, &d) == 0)
-			date = cell_day_text(y * 10000L + m * 100L + d);
+		long ymd;
+		if (t->order_date && day_parse(t->order_date, &ymd) == 0)
+			date = day_text(ymd);
 		char *one = date ? xasprintf(_("the order № %s of %s"), t->order_number, date)
 				 : xasprintf(_("the order № %s"), t->order_number);
 		what = join(what, "; ", one);

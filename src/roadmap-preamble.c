@@ -1,12 +1,12 @@
 #include "config.h"
 
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "roadmap-preamble.h"
 #include "utf8.h"
 
@@ -79,8 +79,7 @@ static char *date_at(const char *p)
 	if (!isdigit((unsigned char)*p))
 		return NULL;
 	char *end;
-	long day = strtol(p, &end, 10);
-	int y, m, d;
+	long day = strtol(p, &end, 10), ymd;
 	if (*end == '.') {
 		char buf[16];
 		size_t k = strspn(p, "0123456789.");
@@ -90,7 +89,7 @@ static char *date_at(const char *p)
 		buf[k] = '\0';
 		if (k && buf[k - 1] == '.')
 			buf[k - 1] = '\0';
-		return cell_date(buf, &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : NULL;
+		return day_parse(buf, &ymd) == 0 ? day_iso(ymd) : NULL;
 	}
 	const char *q = skip_marks(end);
 	char *f = utf8_fold(q, strlen(q) < 40 ? strlen(q) : 40);
@@ -104,12 +103,8 @@ static char *date_at(const char *p)
 	while (*q && *q != ' ')
 		q++;
 	q = skip_marks(q);
-	int year = year_at(q);
-	if (!year)
-		return NULL;
-	char buf[16];
-	snprintf(buf, sizeof buf, "%02ld.%02d.%04d", day, month, year);
-	return cell_date(buf, &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : NULL;
+	ymd = day < 1 || day > 31 ? 0 : day_make(year_at(q), month, (int)day);
+	return ymd ? day_iso(ymd) : NULL;
 }
 
 /* The date after an «от» in line, or NULL. */
@@ -221,8 +216,8 @@ static char *read_title(char **lines, size_t n)
 	for (size_t i = 0; i < n; i++) {
 		char *f = utf8_fold(lines[i], strlen(lines[i]));
 		char *s = cell_trim(f);
-		size_t k = strlen("план");
-		int yes = (strncmp(s, "план", k) == 0 && (s[k] == ' ' || s[k] == '-')) ||
+		size_t plan = strlen("план");
+		int yes = (strncmp(s, "план", plan) == 0 && (s[plan] == ' ' || s[plan] == '-')) ||
 			  strncmp(s, "дорожная карта", strlen("дорожная карта")) == 0;
 		free(f), free(s);
 		if (!yes)

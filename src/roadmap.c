@@ -2,10 +2,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "deadline.h"
 #include "roadmap.h"
@@ -423,26 +423,18 @@ int activity_overdue(const activity *a, long today)
 	return a->end && a->end < today && !finished(a);
 }
 
-/* today + days as YYYYMMDD */
-static long add_days(long ymd, int days)
-{
-	struct tm tm = { .tm_year = (int)(ymd / 10000) - 1900, .tm_mon = (int)(ymd / 100 % 100) - 1,
-			 .tm_mday = (int)(ymd % 100) + days, .tm_hour = 12 };
-	mktime(&tm);
-	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
-}
-
 int activity_due_soon(const activity *a, long today, int days)
 {
-	return a->end && !finished(a) && a->end >= today && a->end <= add_days(today, days) &&
-	       (!a->start || a->start <= add_days(today, days));
+	long last = day_add(today, days);
+	return a->end && !finished(a) && a->end >= today && a->end <= last && (!a->start || a->start <= last);
 }
+
+const char *const activity_statuses[ACTIVITY_NSTATUSES] = { "planned", "in_progress", "done", "not_done", "cancelled" };
 
 int activity_status_valid(const char *status)
 {
-	static const char *const ok[] = { "planned", "in_progress", "done", "not_done", "cancelled" };
-	for (size_t i = 0; i < sizeof ok / sizeof *ok; i++)
-		if (strcmp(status, ok[i]) == 0)
+	for (size_t i = 0; i < ACTIVITY_NSTATUSES; i++)
+		if (strcmp(status, activity_statuses[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -493,10 +485,19 @@ size_t activity_find(const activity *v, size_t n, const char *number, const char
 	return found;
 }
 
-long today_ymd(void)
+
+roadmap_progress roadmap_progress_of(const activity *v, size_t n, long section_id, long today)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-	localtime_r(&now, &tm);
-	return (tm.tm_year + 1900) * 10000L + (tm.tm_mon + 1) * 100L + tm.tm_mday;
+	roadmap_progress p = { 0 };
+	for (size_t i = 0; i < n; i++) {
+		if (section_id >= 0 && v[i].section_id != section_id)
+			continue;
+		p.overdue += activity_overdue(&v[i], today);
+		if (!strcmp(v[i].status, "cancelled"))
+			continue;
+		p.total++;
+		p.done += !strcmp(v[i].status, "done");
+	}
+	p.percent = p.total ? (p.done * 100 + p.total / 2) / p.total : 0;
+	return p;
 }

@@ -118,7 +118,16 @@ int activity_status_valid(const char *status);
 size_t activity_find(const activity *v, size_t n, const char *number, const char *section, size_t *idx, size_t max);
 /* A translated word for a status. */
 const char *activity_status_title(const char *status);
-/* Today as YYYYMMDD. */
-long today_ymd(void);
+/* The statuses in the order they are offered. */
+extern const char *const activity_statuses[];
+#define ACTIVITY_NSTATUSES 5
+
+/* How far activities have got: done of those not cancelled, and overdue. */
+typedef struct roadmap_progress {
+	int done, total, overdue;
+	int percent;		/* done of total, 0 when there is none */
+} roadmap_progress;
+/* The progress of the activities of section_id (-1: all of them) on today. */
+roadmap_progress roadmap_progress_of(const activity *v, size_t n, long section_id, long today);
 
 #endif

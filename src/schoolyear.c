@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "schoolyear.h"
 #include "store.h"
@@ -51,9 +52,12 @@ int schoolyear_apply(sqlite3 *db, char **err)
 {
 	if (db_begin(db, err) != 0)
 		return -1;
-	if (db_exec(db, "UPDATE student SET class_id = NULL, left_on = date('now', 'localtime')"
-		    " WHERE class_id IN (SELECT id FROM class WHERE grade IN (9, 11));"
-		    "DELETE FROM class WHERE grade IN (9, 11);", err) != 0)
+	sqlite3_stmt *leave = db_stmt(db, "UPDATE student SET class_id = NULL, left_on = ?1"
+				      " WHERE class_id IN (SELECT id FROM class WHERE grade IN (9, 11))", err);
+	if (!leave)
+		goto fail;
+	sqlite3_bind_text(leave, 1, day_iso(day_today()), -1, free);
+	if (db_step_done(db, leave, err) != 0 || db_exec(db, "DELETE FROM class WHERE grade IN (9, 11);", err) != 0)
 		goto fail;
 	/* From the top grade down, so that no class meets one still in its
 	 * new grade (grade and letter are unique together). */
@@ -78,8 +82,11 @@ int schoolyear_apply(sqlite3 *db, char **err)
 			*err = db_error(db);
 		goto fail;
 	}
-	if (db_exec(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('" LAST_KEY "', date('now', 'localtime'))",
-		    err) != 0 || db_commit(db, err) != 0)
+	sqlite3_stmt *last = db_stmt(db, "INSERT OR REPLACE INTO setting (key, value) VALUES ('" LAST_KEY "', ?1)", err);
+	if (!last)
+		goto fail;
+	sqlite3_bind_text(last, 1, day_iso(day_today()), -1, free);
+	if (db_step_done(db, last, err) != 0 || db_commit(db, err) != 0)
 		goto fail;
 	return 0;
 fail:

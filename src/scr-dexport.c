@@ -233,7 +233,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	struct state *s = scr->data;
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->top, s->n, ch))
+	if (ui_legacy_list_key(&s->top, s->n, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(2))
 		write_report(s);
@@ -278,8 +278,8 @@ ui_screen *scr_dexport_new(void)
 		       "with checksums; then reads it back. When it says so, the stick can be\n"
 		       "removed. A report written before for the same half-year is replaced\n"
 		       "only once the new one is whole.");
-	scr->keys[1] = NC_("key", "Write");
-	scr->keys[4] = NC_("key", "Where");
+	scr->bar[1] = NC_("key", "Write");
+	scr->bar[4] = NC_("key", "Where");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

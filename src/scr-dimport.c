@@ -257,7 +257,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	struct state *s = scr->data;
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->top, (size_t)-1, ch))
+	if (ui_legacy_list_key(&s->top, (size_t)-1, ch))
 		return UI_REDRAW;	/* draw keeps the last page in view */
 	if (ch == KEY_F(2)) {
 		if (!s->source)
@@ -308,8 +308,8 @@ ui_screen *scr_dimport_new(void)
 		       "own screen that the report arrived. Each is written through to the\n"
 		       "stick at once: when the summary shows, the stick can be removed.\n\n"
 		       "Up, Down, PgUp, PgDn scroll the summary.");
-	scr->keys[1] = NC_("key", "Import");
-	scr->keys[4] = NC_("key", "Where");
+	scr->bar[1] = NC_("key", "Import");
+	scr->bar[4] = NC_("key", "Where");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -406,9 +406,9 @@ ui_screen *scr_dindicators_new(void)
 		       "share below the minimum, by its change from last year; the district stays\n"
 		       "first), F3 chooses the year, Left and Right step through the years,\n"
 		       "Up/Down/PgUp/PgDn scroll.");
-	scr->keys[2] = NC_("key", "Year");
-	scr->keys[3] = NC_("key", "Order");
-	scr->keys[4] = NC_("key", "Subject");
+	scr->bar[2] = NC_("key", "Year");
+	scr->bar[3] = NC_("key", "Order");
+	scr->bar[4] = NC_("key", "Subject");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

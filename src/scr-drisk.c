@@ -176,7 +176,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 3, c.why, c.whyw, _("Reason"));
 	wattrset(w, A_NORMAL);
 	int rows = height - 7;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->r.n; i++)
 		draw_row(w, 4 + i, width, &c, s, &s->r.v[s->top + (size_t)i], s->top + (size_t)i == s->row);
 	draw_footer(w, height - 2, width, s, &s->r.v[s->row]);
@@ -294,7 +294,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->r.n, ch))
+	if (ui_legacy_list_key(&s->row, s->r.n, ch))
 		return UI_HANDLED;
 	int year;
 	if (ch == KEY_LEFT || ch == KEY_RIGHT)
@@ -346,8 +346,8 @@ ui_screen *scr_drisk_new(void)
 		       "Enter or F4 shows the school's Russian and mathematics in each procedure,\n"
 		       "this year and last. Left and Right step through the years with results,\n"
 		       "F3 chooses one.");
-	scr->keys[2] = NC_("key", "Year");
-	scr->keys[3] = NC_("key", "Details");
+	scr->bar[2] = NC_("key", "Year");
+	scr->bar[3] = NC_("key", "Details");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "district.h"
 #include "package.h"
 #include "roadmap.h"
@@ -79,7 +80,7 @@ static void reload(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
-	s->today = today_ymd();
+	s->today = day_today();
 	refilter(s);
 }
 
@@ -157,7 +158,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 3, xstate, width - xstate - 1, _("State"));
 	wattrset(w, A_NORMAL);
 	int rows = height - 6;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
 		const status_row *r = &s->rep.v[s->shown[s->top + (size_t)i]];
 		int y = 4 + i, cur = s->top + (size_t)i == s->row;
@@ -273,10 +274,9 @@ static void add_school(struct state *s)
 {
 	const status_row *r = current(s);
 	int from_package = r && !r->listed;
-	const char *labels[NADD] = { _("Code"), _("Name") };
-	const int widths[NADD] = { 12, 50 };
+	const ui_field fields[NADD] = { { _("Code"), 12, UI_FIELD_TEXT, NULL }, { _("Name"), 0, UI_FIELD_TEXT, NULL } };
 	char *values[NADD] = { xstrdup(from_package ? r->code : ""), xstrdup(from_package ? r->name : "") };
-	if (ui_form_run(_("A school on the district's list"), labels, widths, values, NADD, check_school, s) == 1) {
+	if (ui_form_run(_("A school on the district's list"), fields, values, NADD, check_school, s) == 1) {
 		char *err = NULL;
 		if (district_school_add(ui.db, values[A_CODE], values[A_NAME], &err) != 0) {
 			ui_error("%s", err);
@@ -341,7 +341,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			show_school(s, r);
 		return UI_REDRAW;
 	}
-	int typed = ui_search_key(s->search, sizeof s->search, ch, fk);
+	int typed = ui_legacy_search_key(s->search, sizeof s->search, ch, fk);
 	if (typed >= 0) {
 		if (typed) {
 			s->row = s->top = 0;
@@ -351,7 +351,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->nshown, ch))
+	if (ui_legacy_list_key(&s->row, s->nshown, ch))
 		return UI_HANDLED;
 	if (ch == KEY_LEFT || ch == KEY_RIGHT)
 		step_period(s, ch == KEY_LEFT ? -1 : 1);
@@ -399,9 +399,9 @@ ui_screen *scr_dschools_new(void)
 		       "its package, puts that one on the list). F5 imports the list of\n"
 		       "schools from a CSV file with the code and the name of each. The\n"
 		       "deadlines are in Settings.");
-	scr->keys[2] = NC_("key", "Period");
-	scr->keys[3] = NC_("key", "Add");
-	scr->keys[4] = NC_("key", "Import");
+	scr->bar[2] = NC_("key", "Period");
+	scr->bar[3] = NC_("key", "Add");
+	scr->bar[4] = NC_("key", "Import");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

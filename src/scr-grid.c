@@ -54,7 +54,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	int rows = height - 6;
 	if (rows < 1)
 		rows = 1;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < g->n; i++) {
 		size_t k = s->top + (size_t)i;
 		const grid_row *r = &g->rows[k];
@@ -211,14 +211,14 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (ui_is_enter(ch, fk)) {
 		if (commit(s) == 0)
-			ui_list_key(&s->row, s->g.n, KEY_DOWN);
+			ui_legacy_list_key(&s->row, s->g.n, KEY_DOWN);
 		return UI_HANDLED;
 	}
 	if (fk) {
 		switch (ch) {
 		case KEY_DOWN: case KEY_UP: case KEY_NPAGE: case KEY_PPAGE: case KEY_HOME: case KEY_END:
 			if (commit(s) == 0)
-				ui_list_key(&s->row, s->g.n, ch);
+				ui_legacy_list_key(&s->row, s->g.n, ch);
 			return UI_HANDLED;
 		case KEY_RIGHT: case KEY_LEFT: case KEY_BTAB:
 			if (commit(s) == 0)
@@ -346,8 +346,8 @@ ui_screen *scr_grid_new(long assessment_id)
 		       "Every line is kept the moment you leave it, so a power cut loses at most\n"
 		       "the line being typed; F2 saves all the lines into the results. Lines not\n"
 		       "yet saved are marked * at the right.");
-	scr->keys[1] = NC_("key", "Save");
-	scr->keys[2] = NC_("key", "Absent");
+	scr->bar[1] = NC_("key", "Save");
+	scr->bar[2] = NC_("key", "Absent");
 	scr->draw = draw;
 	scr->key = key;
 	scr->leave = leave;

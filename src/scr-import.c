@@ -114,7 +114,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	free(head);
 	ui_put(w, 1, 1, width - 2, _("Choose the CSV file (Enter). Backspace goes up a folder."));
 	int rows = height - 3;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		const struct entry *e = &s->v[s->top + (size_t)i];
 		int y = 3 + i, cur = s->top + (size_t)i == s->row;
@@ -298,7 +298,7 @@ static ui_screen *check_new(const char *path, enum import_kind kind)
 		       "again. Nothing is imported while any line is wrong.\n\n"
 		       "F2 imports a file without errors; Esc goes back without importing.\n"
 		       "Up, Down, PgUp, PgDn scroll the list.");
-	scr->keys[1] = NC_("key", "Import");
+	scr->bar[1] = NC_("key", "Import");
 	scr->draw = check_draw;
 	scr->key = check_key;
 	scr->destroy = check_destroy;
@@ -363,7 +363,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->n, ch))
+	if (ui_legacy_list_key(&s->row, s->n, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(5)) {
 		list(s);	/* a stick inserted meanwhile */
@@ -406,7 +406,7 @@ static ui_screen *picker_new(int kind)
 		       "The file is checked first and nothing changes until you press F2 on the\n"
 		       "check screen. Files may be \"CSV\" (Windows-1251) or \"CSV UTF-8\", with\n"
 		       "';' or ',' between cells; columns are found by their names.");
-	scr->keys[4] = NC_("key", "Refresh");
+	scr->bar[4] = NC_("key", "Refresh");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

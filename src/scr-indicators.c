@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "indicators.h"
 #include "scr.h"
@@ -229,12 +230,8 @@ ui_screen *scr_indicators_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	sqlite3_stmt *st = db_stmt(ui.db, "SELECT coalesce(max(a.year), strftime('%Y', 'now')) FROM assessment a"
-				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id)", &err);
-	if (st && db_step_row(ui.db, st, &err) == 1) {
-		s->year = sqlite3_column_int(st, 0);
-		sqlite3_reset(st);
-	}
+	if ((s->year = db_result_latest_year(ui.db, &err)) <= 0)
+		s->year = (int)(day_today() / 10000);
 	free(err);
 	compute(s);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
@@ -247,8 +244,8 @@ ui_screen *scr_indicators_new(void)
 		       "groups of under 5 participants.\n\n"
 		       "F3 chooses the year, Left and Right step through the years, F4 switches\n"
 		       "between all grades together and each grade, Up/Down/PgUp/PgDn scroll.");
-	scr->keys[2] = NC_("key", "Year");
-	scr->keys[3] = NC_("key", "Grades");
+	scr->bar[2] = NC_("key", "Year");
+	scr->bar[3] = NC_("key", "Grades");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

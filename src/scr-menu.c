@@ -1,5 +1,5 @@
 /* The main menu: what the school (or the district office) can do, each
- * behind a digit as well. */
+ * behind its number as well. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -41,45 +41,66 @@ struct menu {
 	ui_menu *m;
 	const menu_item *items;
 	int n;
+	int typed;		/* a number's first digit, waiting for a second: 10, 11… */
 };
 
 static void draw(ui_screen *s, WINDOW *w)
 {
 	struct menu *mm = s->data;
-	ui_menu *m = mm->m;
-	int n = mm->n;
+	int width = getmaxx(w);
 	curs_set(0);
 	wattrset(w, ui_attr(UA_HEAD));
 	mvwaddstr(w, 1, 4, _("What would you like to do?"));
 	wattrset(w, A_NORMAL);
-	ui_menu_show(m, w, 3, 4, n, getmaxx(w) - 8 > 20 ? getmaxx(w) - 8 : 20, A_NORMAL);
+	ui_menu_show(mm->m, w, 3, 4, mm->n, width - 8, ui_attr(UA_SELECT), A_NORMAL);
 	wattrset(w, ui_attr(UA_NOTE));
-	ui_put(w, n + 5, 4, getmaxx(w) - 8, _("Arrows and Enter, or the item's digit. F1 help, F10 exit."));
+	char *hint = mm->typed
+		? xasprintf(_("Item %d… — Enter opens it, or type the second digit (%d0 for item %d0)."), mm->typed,
+			    mm->typed, mm->typed)
+		: xstrdup(_("Arrows and Enter, or the item's number. F1 help, F10 exit."));
+	ui_put(w, mm->n + 4, 4, width - 8, hint);
+	free(hint);
 	wattrset(w, A_NORMAL);
+}
+
+static ui_result open_item(struct menu *mm, int i)
+{
+	mm->typed = 0;
+	ui_menu_set(mm->m, i);
+	ui_screen *next = mm->items[i].open();
+	if (next)
+		ui_push(next);
+	return UI_REDRAW;
+}
+
+/* A digit: the item of that number, at once when no longer number begins
+ * with it; else it waits for the next digit, the item already chosen. */
+static ui_result digit(struct menu *mm, int d)
+{
+	if (mm->typed) {
+		int k = mm->typed * 10 + d;
+		mm->typed = 0;
+		return k <= mm->n ? open_item(mm, k - 1) : UI_REDRAW;
+	}
+	if (d < 1 || d > mm->n)
+		return UI_HANDLED;
+	if (d * 10 > mm->n)
+		return open_item(mm, d - 1);
+	mm->typed = d;
+	ui_menu_set(mm->m, d - 1);
+	return UI_REDRAW;
 }
 
 static ui_result key(ui_screen *s, int ch, int fk)
 {
 	struct menu *mm = s->data;
-	ui_menu *m = mm->m;
-	int n = mm->n;
-	const menu_item *items = mm->items;
-	int i = ui_menu_key(m, ch, fk);
-	if (i == -2 && !fk && ch >= '1' && ch < '1' + n)
-		i = ch - '1';
-	if (i >= 0) {
-		ui_menu_set(m, i);
-		ui_screen *next = items[i].open();
-		if (next)
-			ui_push(next);
-		return UI_REDRAW;
-	}
-	if (i == -1)
-		return UI_HANDLED;
-	/* Esc on the main menu leaves the program, as F10 does. */
-	if (!fk && ch == 27)
-		return UI_QUIT;
-	return UI_UNHANDLED;
+	if (!fk && ch >= '0' && ch <= '9')
+		return digit(mm, ch - '0');
+	mm->typed = 0;
+	int i = ui_menu_key(mm->m, ch, fk);
+	if (i >= 0)
+		return open_item(mm, i);
+	return i == -1 ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *s)
@@ -90,31 +111,30 @@ static void destroy(ui_screen *s)
 	free(s);
 }
 
+static const ui_key keys[] = { { 0 } };
+
 ui_screen *scr_menu_new(void)
 {
 	struct menu *mm = xcalloc(1, sizeof *mm);
-	int district = ui.sc.role && strcmp(ui.sc.role, "district") == 0;
+	int district = ui_district();
 	mm->items = district ? district_items : school_items;
 	mm->n = district ? (int)(sizeof district_items / sizeof *district_items)
 			 : (int)(sizeof school_items / sizeof *school_items);
-	const menu_item *items = mm->items;
-	int n = mm->n;
 	char *labels[10];
-	for (int i = 0; i < n; i++)
-		labels[i] = xasprintf("%2d  %s", i + 1, _(items[i].label));
-	ui_screen *s = xcalloc(1, sizeof *s);
-	s->title = N_("Main menu");
-	s->help = N_("The main menu.\n\n"
-		     "Choose with the arrows and Enter, or press the item's digit: digits work\n"
-		     "whichever keyboard layout is on.\n\n"
-		     "Everywhere: F1 shows help for the screen, Esc goes back one step, F10\n"
-		     "leaves the program (asking first if anything is unsaved).");
+	for (int i = 0; i < mm->n; i++)
+		labels[i] = xasprintf("%2d  %s", i + 1, _(mm->items[i].label));
+	mm->m = ui_menu_new(labels, mm->n);
+	for (int i = 0; i < mm->n; i++)
+		free(labels[i]);
+	ui_screen *s = ui_screen_new(N_("Main menu"),
+				     N_("The main menu.\n\n"
+					"Choose with the arrows and Enter, or type the item's number: numbers work "
+					"whichever keyboard layout is on. For item 10, type 1 and then 0.\n\n"
+					"Everywhere: F1 shows help for the screen, Esc goes back one step, F10 leaves "
+					"the program (asking first if anything is unsaved)."),
+				     keys, mm);
 	s->draw = draw;
 	s->key = key;
 	s->destroy = destroy;
-	mm->m = ui_menu_new(labels, n);
-	s->data = mm;
-	for (int i = 0; i < n; i++)
-		free(labels[i]);
 	return s;
 }

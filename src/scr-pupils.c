@@ -7,19 +7,23 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
+#include "pupil.h"
 #include "schoolyear.h"
 #include "scr.h"
+#include "ui-list.h"
 #include "ui-widgets.h"
-#include "utf8.h"
 
 struct state {
-	char search[128];
 	enum pupil_filter which;
 	pupil_item *v;
-	size_t n, row, top;
+	size_t n;
+	ui_list *list;
 	int stale;	/* reload before drawing: another screen may have changed the list */
 };
+
+static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"), N_("all pupils") };
 
 static void reload(struct state *s)
 {
@@ -27,12 +31,58 @@ static void reload(struct state *s)
 	pupil_list_free(s->v, s->n);
 	s->v = NULL;
 	s->n = 0;
-	if (db_pupil_list(ui.db, s->search, s->which, &s->v, &s->n, &err) != 0) {
+	if (db_pupil_list(ui.db, ui_list_search(s->list), s->which, &s->v, &s->n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
-	if (s->row >= s->n)
-		s->row = s->n ? s->n - 1 : 0;
+	ui_list_begin(s->list);
+	for (size_t i = 0; i < s->n; i++)
+		ui_list_add(s->list, i);
+	ui_list_end(s->list);
+	ui_list_set_filter(s->list, _(views[s->which]));
+	ui_list_set_empty(s->list, *ui_list_search(s->list) ? _("Nobody matches the search.")
+			  : s->which == PUPILS_LEFT ? _("No pupil has left the school.")
+			  : _("No pupils yet: F7 adds one, F5 imports a roster."));
+}
+
+/* The columns: class, code, name (what is left), the three marks, results. */
+static void columns(int x, int width, int *xcode, int *xname, int *xflags, int *xres)
+{
+	*xcode = x + 6;
+	*xname = x + 15;
+	*xres = x + width - 5;
+	*xflags = *xres - 7;
+}
+
+static void header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	(void)ctx;
+	int xcode, xname, xflags, xres;
+	columns(x, width, &xcode, &xname, &xflags, &xres);
+	ui_put(w, y, x, 5, _("Class"));
+	ui_put(w, y, xcode, 8, _("Code"));
+	ui_put(w, y, xname, xflags - xname - 1, _("Pupil"));
+	/* TRANSLATORS: column of three one-letter marks: risk group, individual route, extra lessons. */
+	ui_put(w, y, xflags, 6, _("R I E"));
+	ui_put(w, y, xres, 5, _("Res."));
+}
+
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const pupil_item *p = &s->v[item];
+	int xcode, xname, xflags, xres;
+	(void)cur, (void)base;
+	columns(x, width, &xcode, &xname, &xflags, &xres);
+	ui_put(w, y, x, 5, *p->class_label ? p->class_label : "—");
+	ui_put(w, y, xcode, 8, p->code);
+	char *name = xasprintf("%s %s %s", p->last_name, p->first_name, p->middle_name);
+	ui_put(w, y, xname, xflags - xname - 1, name);
+	free(name);
+	mvwaddstr(w, y, xflags, p->risk_group ? "+" : "·");
+	mvwaddstr(w, y, xflags + 2, p->individual_route ? "+" : "·");
+	mvwaddstr(w, y, xflags + 4, p->extra_lessons ? "+" : "·");
+	mvwprintw(w, y, xres, "%5ld", p->results);
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -42,86 +92,26 @@ static void draw(ui_screen *scr, WINDOW *w)
 		s->stale = 0;
 		reload(s);
 	}
-	int width = getmaxx(w), height = getmaxy(w);
-	static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"),
-					     N_("all pupils") };
-	char *head = xasprintf(_("Search: %s_    (%s: %zu)"), s->search, _(views[s->which]), s->n);
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, head);
-	free(head);
-	int xname = 16, xflags = width - 16, xres = width - 7;
-	ui_put(w, 2, 1, 5, _("Class"));
-	ui_put(w, 2, 7, 8, _("Code"));
-	ui_put(w, 2, xname, xflags - xname - 1, _("Pupil"));
-	/* TRANSLATORS: column of three one-letter marks: risk group, individual route, extra lessons. */
-	ui_put(w, 2, xflags, 8, _("R I E"));
-	ui_put(w, 2, xres, 6, _("Res."));
-	wattrset(w, A_NORMAL);
-	int rows = height - 4;
-	ui_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
-		const pupil_item *p = &s->v[s->top + (size_t)i];
-		int y = 3 + i, cur = s->top + (size_t)i == s->row;
-		wattrset(w, cur ? ui_attr(UA_SELECT) : A_NORMAL);
-		if (cur)
-			mvwhline(w, y, 0, ' ', width);
-		ui_put(w, y, 1, 5, *p->class_label ? p->class_label : "—");
-		ui_put(w, y, 7, 8, p->code);
-		char *name = xasprintf("%s %s %s", p->last_name, p->first_name, p->middle_name);
-		ui_put(w, y, xname, xflags - xname - 1, name);
-		free(name);
-		mvwaddstr(w, y, xflags, p->risk_group ? "+" : "·");
-		mvwaddstr(w, y, xflags + 2, p->individual_route ? "+" : "·");
-		mvwaddstr(w, y, xflags + 4, p->extra_lessons ? "+" : "·");
-		mvwprintw(w, y, xres, "%5ld", p->results);
-	}
-	wattrset(w, A_NORMAL);
-	if (s->n == 0)
-		ui_put(w, 4, 2, width - 4, *s->search ? _("Nobody matches the search.")
-						      : _("No pupils yet: F7 adds one, or import a roster."));
+	curs_set(0);
+	ui_list_draw(s->list, w, 0, getmaxy(w));
 }
 
-struct edit_ctx {
-	long id;
-};
+static const pupil_item *current(const struct state *s)
+{
+	size_t i;
+	return ui_list_current(s->list, &i) ? &s->v[i] : NULL;
+}
 
 enum { E_LAST, E_FIRST, E_MIDDLE, E_CODE, E_CLASS, E_RISK, E_ROUTE, E_EXTRA, NEDIT };
 
-static int check_pupil(void *vctx, char *const *v, int *field, char **msg)
+static int check_pupil(void *ctx, char *const *v, int *field, char **msg)
 {
-	struct edit_ctx *ctx = vctx;
-	int grade, yn;
-	char *letter;
-	if (!*v[E_LAST] && !*v[E_FIRST] && !*v[E_CODE]) {
-		*field = E_LAST;
-		*msg = xstrdup(_("Give at least a name or a code."));
+	static const int at[] = { [PUPIL_LAST] = E_LAST, [PUPIL_FIRST] = E_FIRST, [PUPIL_CODE] = E_CODE,
+				  [PUPIL_CLASS] = E_CLASS };
+	enum pupil_field f;
+	if (pupil_check(ui.db, *(const long *)ctx, v[E_LAST], v[E_FIRST], v[E_CODE], v[E_CLASS], &f, msg) != 0) {
+		*field = at[f];
 		return -1;
-	}
-	if (cell_class(v[E_CLASS], &grade, &letter) != 0) {
-		*field = E_CLASS;
-		*msg = xstrdup(_("The class is written like 5А or 11Б."));
-		return -1;
-	}
-	free(letter);
-	for (int i = E_RISK; i <= E_EXTRA; i++) {
-		if (cell_yesno(v[i], &yn) != 0) {
-			*field = i;
-			*msg = xstrdup(_("Write да or нет."));
-			return -1;
-		}
-	}
-	if (*v[E_CODE]) {
-		student other = { 0 };
-		char *err = NULL;
-		int found = db_student_by_code(ui.db, v[E_CODE], &other, &err);
-		free(err);
-		int taken = found == 1 && other.id != ctx->id;
-		student_clear(&other);
-		if (taken) {
-			*field = E_CODE;
-			*msg = xstrdup(_("Another pupil has this code."));
-			return -1;
-		}
 	}
 	return 0;
 }
@@ -129,48 +119,38 @@ static int check_pupil(void *vctx, char *const *v, int *field, char **msg)
 /* The add and edit form; p is NULL to add. */
 static void edit(struct state *s, const pupil_item *p)
 {
-	const char *labels[NEDIT] = { _("Last name"), _("First name"), _("Middle name"), _("Code"), _("Class"),
-				      _("Risk group"), _("Individual route"), _("Extra lessons") };
-	const int widths[NEDIT] = { 30, 30, 30, 12, 6, 4, 4, 4 };
-	char *values[NEDIT] = { 0 };
-	const char *yes = _("yes"), *no = _("no");
-	if (p) {
-		values[E_LAST] = xstrdup(p->last_name);
-		values[E_FIRST] = xstrdup(p->first_name);
-		values[E_MIDDLE] = xstrdup(p->middle_name);
-		values[E_CODE] = xstrdup(p->code);
-		values[E_CLASS] = xstrdup(p->class_label);
-		values[E_RISK] = xstrdup(p->risk_group ? yes : no);
-		values[E_ROUTE] = xstrdup(p->individual_route ? yes : no);
-		values[E_EXTRA] = xstrdup(p->extra_lessons ? yes : no);
-	} else {
-		for (int i = 0; i < NEDIT; i++)
-			values[i] = xstrdup(i >= E_RISK ? no : "");
-	}
-	struct edit_ctx ctx = { p ? p->id : 0 };
-	if (ui_form_run(p ? _("Pupil") : _("New pupil"), labels, widths, values, NEDIT, check_pupil, &ctx) == 1) {
-		student st = { .id = ctx.id, .last_name = values[E_LAST], .first_name = values[E_FIRST],
+	const ui_field fields[NEDIT] = {
+		{ _("Last name"), 30, UI_FIELD_TEXT, NULL }, { _("First name"), 30, UI_FIELD_TEXT, NULL },
+		{ _("Middle name"), 30, UI_FIELD_TEXT, NULL }, { _("Code"), 12, UI_FIELD_TEXT, NULL },
+		{ _("Class"), 6, UI_FIELD_TEXT, NULL }, { _("Risk group"), 0, UI_FIELD_YESNO, NULL },
+		{ _("Individual route"), 0, UI_FIELD_YESNO, NULL }, { _("Extra lessons"), 0, UI_FIELD_YESNO, NULL },
+	};
+	char *values[NEDIT] = {
+		xstrdup(p ? p->last_name : ""), xstrdup(p ? p->first_name : ""), xstrdup(p ? p->middle_name : ""),
+		xstrdup(p ? p->code : ""), xstrdup(p ? p->class_label : ""),
+		xstrdup(ui_yesno_text(p && p->risk_group)), xstrdup(ui_yesno_text(p && p->individual_route)),
+		xstrdup(ui_yesno_text(p && p->extra_lessons)),
+	};
+	long id = p ? p->id : 0;
+	if (ui_form_run(p ? _("Pupil") : _("New pupil"), fields, values, NEDIT, check_pupil, &id) == 1) {
+		student st = { .id = id, .last_name = values[E_LAST], .first_name = values[E_FIRST],
 			       .middle_name = values[E_MIDDLE], .code = values[E_CODE] };
-		int grade;
-		char *letter = NULL, *err = NULL, *code = NULL;
-		cell_class(values[E_CLASS], &grade, &letter);
+		char *err = NULL;
 		cell_yesno(values[E_RISK], &st.risk_group);
 		cell_yesno(values[E_ROUTE], &st.individual_route);
 		cell_yesno(values[E_EXTRA], &st.extra_lessons);
-		int ok = (st.class_id = db_class_ensure(ui.db, grade, letter, &err)) > 0;
-		if (ok && !*st.code) {
-			long last = db_student_last_generated(ui.db, &err);
-			ok = last >= 0;
-			st.code = code = xasprintf("У%05ld", last + 1);
-		}
-		if (ok && db_student_save(ui.db, &st, &err) == 0)
+		if (pupil_save(ui.db, &st, values[E_CLASS], &err) == 0) {
 			ui_message(p ? _("Saved.") : _("Added."));
-		else
-			ui_error("%s", err ? err : "?");
-		free(err);
-		free(letter);
-		free(code);
-		reload(s);
+			reload(s);
+			ui_list_select(s->list, 0);
+			for (size_t i = 0; i < s->n; i++)
+				if (s->v[i].id == st.id)
+					ui_list_select(s->list, i);
+		} else {
+			ui_error("%s", err);
+			free(err);
+			reload(s);
+		}
 	}
 	for (int i = 0; i < NEDIT; i++)
 		free(values[i]);
@@ -256,9 +236,15 @@ static void new_year(struct state *s)
 		free(err);
 		return;
 	}
-	char *text = xstrdup(_("Every class moves up a grade. Pupils of grades 9 and 11 are marked as having "
-			       "left; their results stay. Pupils of grade 9 who stay for grade 10 can then be "
-			       "moved back with F6.\n"));
+	if (!n) {
+		ui_message(_("There are no classes to move up."));
+		schoolyear_free(v, n);
+		free(last);
+		return;
+	}
+	char *text = xstrdup(_("Every class moves up a grade. Pupils of grades 9 and 11 are marked as having left; "
+			       "their results stay. Pupils of grade 9 who stay for grade 10 can then be moved back "
+			       "with F6.\n"));
 	for (size_t i = 0; i < n; i++) {
 		char *line = v[i].to
 			? xasprintf(ngettext("%s → %s: %ld pupil", "%s → %s: %ld pupils", (unsigned long)v[i].pupils),
@@ -270,12 +256,18 @@ static void new_year(struct state *s)
 		text = t;
 	}
 	if (last) {
-		char *t = xasprintf(_("%s\n\nThe last move was made on %s."), text, last);
-		free(text);
+		char *d = day_text_of(last);
+		char *t = xasprintf(_("%s\n\nThe last move was made on %s."), text, d);
+		free(text), free(d);
 		text = t;
 	}
+	char *t = xasprintf("%s\n\n%s", text, _("Nothing has changed yet. When you close this (Esc or Enter), you "
+					       "are asked whether to move the classes now; the answer starts on "
+					       "«No»."));
+	free(text);
+	text = t;
 	ui_show_text(_("New school year: what will change"), text);
-	if (n && ui_confirm(_("Move every class up a grade now?"))) {
+	if (ui_confirm(_("Move every class up a grade now? This is done once a year, in the summer."))) {
 		if (schoolyear_apply(ui.db, &err) != 0) {
 			ui_error("%s", err);
 			free(err);
@@ -289,85 +281,121 @@ static void new_year(struct state *s)
 	schoolyear_free(v, n);
 }
 
+static ui_result open_current(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	const pupil_item *p = current(s);
+	if (p)
+		edit(s, p);
+	return UI_REDRAW;
+}
+
+static ui_result next_view(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	s->which = (s->which + 1) % 3;
+	ui_list_home(s->list);
+	reload(s);
+	return UI_REDRAW;
+}
+
+static ui_result import(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	ui_push(scr_import_new());
+	s->stale = 1;
+	return UI_REDRAW;
+}
+
+static ui_result move_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	const pupil_item *p = current(s);
+	if (p)
+		move_class(s, p);
+	return UI_REDRAW;
+}
+
+static ui_result add(ui_screen *scr)
+{
+	edit(scr->data, NULL);
+	return UI_REDRAW;
+}
+
+static ui_result remove_pupil(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	const pupil_item *p = current(s);
+	if (p)
+		delete(s, p);
+	return UI_REDRAW;
+}
+
+static ui_result year(ui_screen *scr)
+{
+	new_year(scr->data);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	const pupil_item *p = s->n ? &s->v[s->row] : NULL;
-	if (ui_is_enter(ch, fk)) {
-		if (p)
-			edit(s, p);
-		return UI_REDRAW;
-	}
-	int typed = ui_search_key(s->search, sizeof s->search, ch, fk);
-	if (typed >= 0) {
-		if (typed) {
-			s->row = 0;
-			reload(s);
-		}
-		return UI_HANDLED;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->n, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(3)) {
-		s->which = (s->which + 1) % 3;
-		s->row = 0;
+	switch (ui_list_key(s->list, ch, fk)) {
+	case UI_LIST_SEARCH:
 		reload(s);
-	} else if (ch == KEY_F(4) && p) {
-		edit(s, p);
-	} else if (ch == KEY_F(5)) {
-		ui_push(scr_import_new());
-		s->stale = 1;
-	} else if (ch == KEY_F(6) && p) {
-		move_class(s, p);
-	} else if (ch == KEY_F(7)) {
-		edit(s, NULL);
-	} else if (ch == KEY_F(8) && p) {
-		delete(s, p);
-	} else if (ch == KEY_F(9)) {
-		new_year(s);
-	} else {
+		ui_list_home(s->list);
+		return UI_REDRAW;
+	case UI_LIST_MOVED:
+		return UI_REDRAW;
+	default:
 		return UI_UNHANDLED;
 	}
-	return UI_REDRAW;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	pupil_list_free(s->v, s->n);
+	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, open_current, NULL },
+	{ KEY_F(3), NC_("key", "View"), next_view, NULL },
+	{ KEY_F(4), NC_("key", "Edit"), open_current, NULL },
+	{ KEY_F(5), NC_("key", "Import"), import, NULL },
+	{ KEY_F(6), NC_("key", "Move"), move_key, NULL },
+	{ KEY_F(7), NC_("key", "Add"), add, NULL },
+	{ KEY_F(8), NC_("key", "Delete"), remove_pupil, NULL },
+	{ KEY_F(9), NC_("key", "New year"), year, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_pupils_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
+	s->list = ui_list_new(row, s);
+	ui_list_enable_search(s->list);
+	ui_list_set_header(s->list, header);
 	reload(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Pupils and classes");
-	scr->help = N_("The pupils of the school, by class.\n\n"
-		       "Type to search by name or code: letters of any case, ё as е. Backspace\n"
-		       "removes a letter, Esc clears the search.\n\n"
-		       "F3 shows the pupils now at school, those who have left, or all.\n"
-		       "Enter or F4 edits a pupil, F7 adds one, F6 moves one to another class\n"
-		       "(or marks them as having left), F8 deletes one: a pupil with results is\n"
-		       "never deleted, only marked as having left, so the results stay.\n\n"
-		       "F9, the new school year: every class moves up a grade, and grades 9 and 11\n"
-		       "leave. You see what will change before you confirm.\n\n"
-		       "F5 imports a roster from a CSV file.\n\n"
-		       "The marks R I E: risk group, individual route, extra lessons.");
-	scr->keys[2] = NC_("key", "View");
-	scr->keys[3] = NC_("key", "Edit");
-	scr->keys[4] = NC_("key", "Import");
-	scr->keys[5] = NC_("key", "Move");
-	scr->keys[6] = NC_("key", "Add");
-	scr->keys[7] = NC_("key", "Delete");
-	scr->keys[8] = NC_("key", "New year");
+	ui_screen *scr = ui_screen_new(N_("Pupils and classes"),
+				       N_("The pupils of the school, by class.\n\n"
+					  "Type to search by name or code: letters of any case, ё as е. Backspace "
+					  "removes a letter, Esc clears the search.\n\n"
+					  "F3 shows the pupils now at school, those who have left, or all; the line "
+					  "above the list says which, and what is searched for.\n\n"
+					  "Enter or F4 edits a pupil, F7 adds one, F6 moves one to another class (or "
+					  "marks them as having left), F8 deletes one: a pupil with results is never "
+					  "deleted, only marked as having left, so the results stay.\n\n"
+					  "F9, the new school year: every class moves up a grade, and grades 9 and 11 "
+					  "leave. You see what will change first; then the question starts on «No».\n\n"
+					  "F5 imports a roster from a CSV file.\n\n"
+					  "The marks R I E: risk group, individual route, extra lessons."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

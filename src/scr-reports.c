@@ -12,6 +12,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "dbcheck.h"
 #include "district.h"
@@ -23,42 +24,18 @@
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-folder.h"
-
-/* A line of the screen: the preview, then the packages already there. */
-struct line {
-	char *text;
-	int indent;
-	enum ui_attr attr;
-	int wrap;		/* long: take as many rows as it needs */
-};
+#include "ui-text.h"
 
 struct state {
 	char *period;
 	char *dest;		/* the chosen stick or folder, or NULL */
-	struct line *lines;	/* built when the period, the data or dest change */
-	size_t n, top;
+	ui_text *text;		/* the preview, then the packages already there */
 };
 
-static void add_at(struct state *s, enum ui_attr attr, int indent, char *text)
-{
-	s->lines = xrealloc(s->lines, (s->n + 1) * sizeof *s->lines);
-	s->lines[s->n++] = (struct line){ text, indent, attr, indent >= 4 };
-}
-
-/* A line of the preview: the first is its heading, a missing thing stands out. */
+/* A line of the preview: a missing thing stands out. */
 static void add(struct state *s, char *text)
 {
-	add_at(s, s->n == 0 ? UA_HEAD : !strncmp(text, _("Missing:"), strlen(_("Missing:"))) ? UA_ERROR : UA_NORMAL,
-	       0, text);
-}
-
-static void clear_lines(struct state *s)
-{
-	for (size_t i = 0; i < s->n; i++)
-		free(s->lines[i].text);
-	free(s->lines);
-	s->lines = NULL;
-	s->n = s->top = 0;
+	ui_text_take(s->text, !strncmp(text, _("Missing:"), strlen(_("Missing:"))) ? UA_ERROR : UA_NORMAL, 0, 2, text);
 }
 
 /* What the district's receipt beside a package says, when it is about this
@@ -67,25 +44,27 @@ static void receipt_lines(struct state *s, const char *dir)
 {
 	receipt r;
 	if (!receipt_read(dir, &r)) {
-		add_at(s, UA_NORMAL, 4, xstrdup(_("Not received by the district yet: there is no receipt.")));
+		ui_text_add(s->text, UA_NORMAL, 4, 2, _("Not received by the district yet: there is no receipt."));
 		return;
 	}
 	char digest[65] = "", *when = district_time_text(r.received_at);
 	if (strlen(when) > 16)
 		when[16] = '\0';	/* the minute is enough here */
+	ui_text *t = s->text;
 	package_digest(dir, digest);
 	if (strcmp(r.digest, digest) != 0) {
-		add_at(s, UA_NORMAL, 4, xasprintf(_("The receipt of %s is for an earlier version: the district has not "
-						    "received this one yet."), when));
+		ui_text_take(t, UA_NORMAL, 4, 2, xasprintf(_("The receipt of %s is for an earlier version: the district "
+							     "has not received this one yet."), when));
 	} else {
 		int refused = strcmp(r.outcome, "refused") == 0, k = 0;
 		if (refused && r.nremarks)
-			add_at(s, UA_ERROR, 4, xasprintf(_("Received by the district %s: refused: %s"), when, r.remarks[k++]));
+			ui_text_take(t, UA_ERROR, 4, 2, xasprintf(_("Received by the district %s: refused: %s"), when,
+								  r.remarks[k++]));
 		else
-			add_at(s, refused ? UA_ERROR : UA_NORMAL, 4,
-			       xasprintf(_("Received by the district %s: %s"), when, receipt_outcome_title(r.outcome)));
+			ui_text_take(t, refused ? UA_ERROR : UA_NORMAL, 4, 2,
+				     xasprintf(_("Received by the district %s: %s"), when, receipt_outcome_title(r.outcome)));
 		for (; k < r.nremarks; k++)
-			add_at(s, UA_NORMAL, 6, xasprintf("· %s", r.remarks[k]));
+			ui_text_take(t, UA_NORMAL, 6, 2, xasprintf("· %s", r.remarks[k]));
 	}
 	free(when);
 	receipt_clear(&r);
@@ -101,8 +80,8 @@ static void scan_packages(struct state *s)
 	if (!s->dest || package_folders(s->dest, "orientir-", &names, &n) != 0)
 		return;
 	if (n) {
-		add_at(s, UA_NORMAL, 0, xstrdup(""));
-		add_at(s, UA_HEAD, 0, xstrdup(_("Packages already there:")));
+		ui_text_add(s->text, UA_NORMAL, 0, 0, "");
+		ui_text_add(s->text, UA_HEAD, 0, 0, _("Packages already there:"));
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *dir = xasprintf("%s/%s", s->dest, names[i]), *err = NULL;
@@ -111,8 +90,8 @@ static void scan_packages(struct state *s)
 		char *when = created ? district_time_text(created) : xstrdup("?");
 		int good = package_verify(dir, &err) == 0;
 		free(err);
-		add_at(s, good ? UA_NORMAL : UA_ERROR, 2, xasprintf(_("%s — written %s — %s"), names[i], when,
-								     good ? _("verifies") : _("DAMAGED")));
+		ui_text_take(s->text, good ? UA_NORMAL : UA_ERROR, 2, 2,
+			     xasprintf(_("%s — written %s — %s"), names[i], when, good ? _("verifies") : _("DAMAGED")));
 		receipt_lines(s, dir);
 		free(dir), free(man), free(created), free(when);
 	}
@@ -121,15 +100,15 @@ static void scan_packages(struct state *s)
 
 static void preview(struct state *s)
 {
-	clear_lines(s);
+	ui_text_clear(s->text);
 	int year, half;
-	long from, to, deadline, today = today_ymd();
+	long from, to, deadline, today = day_today();
 	period_parse(s->period, &year, &half);
 	period_days(year, half, &from, &to, &deadline);
-	char *f = cell_day_text(from), *t = cell_day_text(to), *dl = cell_day_text(deadline);
-	add(s, xasprintf(_("Half-year %s: %s to %s. The district expects the report by %s%s."), s->period, f, t, dl,
-			 today > deadline ? _(" (the date has passed)") : ""));
-	free(f), free(t), free(dl);
+	char *f = day_text(from), *t = day_text(to), *dl = day_text(deadline), *words = half_text(year, half);
+	ui_text_take(s->text, UA_HEAD, 0, 2, xasprintf(_("%s: %s to %s. The district expects the report by %s%s."), words,
+						       f, t, dl, today > deadline ? _(" (the date has passed)") : ""));
+	free(f), free(t), free(dl), free(words);
 	add(s, xstrdup(""));
 	char *err = NULL;
 	ind_set ind;
@@ -169,19 +148,12 @@ static void preview(struct state *s)
 	size_t n, nrms;
 	if (roadmap_meeting(ui.db, from, to, &rms, &nrms, &v, &n, &err) == 0) {
 		roadmap_list_free(rms, nrms);
-		int done = 0, total = 0, overdue = 0;
-		for (size_t i = 0; i < n; i++) {
-			if (strcmp(v[i].status, "cancelled") != 0)
-				total++;
-			done += !strcmp(v[i].status, "done");
-			if (activity_overdue(&v[i], today)) {
-				overdue++;
-				if (!*v[i].evidence)
-					add(s, xasprintf(_("Missing: activity %s is overdue and says nothing about why."), v[i].number));
-			}
-		}
+		for (size_t i = 0; i < n; i++)
+			if (activity_overdue(&v[i], today) && !*v[i].evidence)
+				add(s, xasprintf(_("Missing: activity %s is overdue and says nothing about why."), v[i].number));
+		roadmap_progress p = roadmap_progress_of(v, n, -1, today);
 		if (n)
-			add(s, xasprintf(_("Roadmap: %d of %d activities done, %d overdue."), done, total, overdue));
+			add(s, xasprintf(_("Roadmap: %d of %d activities done, %d overdue."), p.done, p.total, p.overdue));
 		else
 			add(s, xstrdup(_("No roadmap has been imported: the package will have no roadmap.")));
 		activity_list_free(v, n);
@@ -194,48 +166,11 @@ static void preview(struct state *s)
 	scan_packages(s);
 }
 
-/* The rows a line takes at width. */
-static int rows_of(const struct line *l, int width)
-{
-	if (!l->wrap)
-		return 1;
-	int k;
-	char **v = ui_wrap(l->text, width - 4 - l->indent, &k);
-	for (int j = 0; j < k; j++)
-		free(v[j]);
-	free(v);
-	return k ? k : 1;
-}
-
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w), y = 0, below = 0;
-	/* Scrolled past the end: the last screenful, not a lone last line. */
-	size_t last = s->n;
-	while (last > 0 && below + rows_of(&s->lines[last - 1], width) <= height)
-		below += rows_of(&s->lines[--last], width);
-	if (s->top > last)
-		s->top = last;
-	for (size_t i = s->top; i < s->n && y < height; i++, y++) {
-		const struct line *l = &s->lines[i];
-		wattrset(w, ui_attr(l->attr));
-		if (!l->wrap) {
-			ui_put(w, y, 1 + l->indent, width - 2 - l->indent, l->text);
-			continue;
-		}
-		/* A receipt's words and remarks: rows after the first indented more. */
-		int k;
-		char **v = ui_wrap(l->text, width - 4 - l->indent, &k);
-		for (int j = 0; j < k; j++) {
-			if (y < height)
-				ui_put(w, y, 1 + l->indent + (j ? 2 : 0), width - 2 - l->indent - (j ? 2 : 0), v[j]);
-			y += j + 1 < k;
-			free(v[j]);
-		}
-		free(v);
-	}
-	wattrset(w, A_NORMAL);
+	curs_set(0);
+	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
 }
 
 static void choose_dest(struct state *s)
@@ -254,24 +189,24 @@ static void pick_period(struct state *s)
 	int year, half;
 	period_parse(now, &year, &half);
 	free(now);
-	char *labels[4];
+	char *labels[4], *codes[4];
+	int current = 0;
 	for (int i = 0; i < 4; i++) {
-		labels[i] = xasprintf("%d-H%d", year, half);
+		labels[i] = half_text(year, half);
+		codes[i] = half_code(year, half);
+		if (!strcmp(codes[i], s->period))
+			current = i;
 		if (--half == 0)
 			half = 2, year--;
 	}
-	int current = 0;
-	for (int i = 0; i < 4; i++)
-		if (!strcmp(labels[i], s->period))
-			current = i;
 	int k = ui_pick(_("Half-year"), labels, 4, current);
 	if (k >= 0) {
 		free(s->period);
-		s->period = xstrdup(labels[k]);
+		s->period = xstrdup(codes[k]);
 		preview(s);
 	}
 	for (int i = 0; i < 4; i++)
-		free(labels[i]);
+		free(labels[i]), free(codes[i]);
 }
 
 static void write_package(struct state *s)
@@ -369,67 +304,86 @@ static void restore_from(struct state *s)
 	preview(s);
 }
 
+static ui_result write_key(ui_screen *scr)
+{
+	write_package(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result period_key(ui_screen *scr)
+{
+	pick_period(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result dest_key(ui_screen *scr)
+{
+	choose_dest(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result backup_key(ui_screen *scr)
+{
+	backup_here(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result restore_key(ui_screen *scr)
+{
+	restore_from(scr->data);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_list_key(&s->top, s->n, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(2))
-		write_package(s);
-	else if (ch == KEY_F(3))
-		pick_period(s);
-	else if (ch == KEY_F(5))
-		choose_dest(s);
-	else if (ch == KEY_F(6))
-		backup_here(s);
-	else if (ch == KEY_F(7))
-		restore_from(s);
-	else
-		return UI_UNHANDLED;
-	return UI_REDRAW;
+	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	clear_lines(s);
+	ui_text_free(s->text);
 	free(s->period);
 	free(s->dest);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ KEY_F(2), NC_("key", "Write"), write_key, NULL },
+	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
+	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
+	{ KEY_F(6), NC_("key", "Backup"), backup_key, NULL },
+	{ KEY_F(7), NC_("key", "Restore"), restore_key, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_reports_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->period = period_current();
 	s->dest = ui_folder_only_stick(NULL);
+	s->text = ui_text_new();
 	preview(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Reports");
-	scr->help = N_("The half-year report to the district, on a USB stick.\n\n"
-		       "The current half-year is chosen; F3 chooses another. The screen shows the\n"
-		       "key numbers that will be sent and what is missing: assessments without\n"
-		       "results, overdue activities without a word on what was done.\n\n"
-		       "F5 chooses where to write: a stick found, or another folder. F2 writes the\n"
-		       "package (report.html, the tables, checksums) and checks it; when it says\n"
-		       "so, the stick can be removed. A package written before for the same\n"
-		       "half-year is replaced only once the new one is whole.\n\n"
-		       "Under each package already there: whether the district has received it,\n"
-		       "and what it said, from the receipt the district's orientir leaves in the\n"
-		       "package's folder when it reads the stick.\n\n"
-		       "F6 puts a checked backup of the database on the stick (the last five are\n"
-		       "kept); F7 restores one, keeping the current database aside.");
-	scr->keys[1] = NC_("key", "Write");
-	scr->keys[2] = NC_("key", "Period");
-	scr->keys[4] = NC_("key", "Where");
-	scr->keys[5] = NC_("key", "Backup");
-	scr->keys[6] = NC_("key", "Restore");
+	ui_screen *scr = ui_screen_new(N_("Reports"),
+				       N_("The half-year report to the district, on a USB stick.\n\n"
+					  "The current half-year is chosen; F3 chooses another. The screen shows the key "
+					  "numbers that will be sent and what is missing: assessments without results, "
+					  "overdue activities without a word on what was done. Up, Down, PgUp, PgDn "
+					  "scroll it.\n\n"
+					  "F5 chooses where to write: a stick found, or another folder. F2 writes the "
+					  "package (report.html, the tables, checksums) and checks it; when it says so, "
+					  "the stick can be removed. A package written before for the same half-year is "
+					  "replaced only once the new one is whole.\n\n"
+					  "Under each package already there: whether the district has received it, and "
+					  "what it said, from the receipt the district's orientir leaves in the package's "
+					  "folder when it reads the stick.\n\n"
+					  "F6 puts a checked backup of the database on the stick (the last five are "
+					  "kept); F7 restores one, keeping the current database aside."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

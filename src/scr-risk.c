@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "indicators.h"
 #include "riskgroup.h"
 #include "roadmap.h"
@@ -106,7 +107,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 3, xr, width - xr - 1, _("Latest result · route · lessons"));
 	wattrset(w, A_NORMAL);
 	int rows = (height - 5) / 2;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
 		const risk_pupil *p = &s->v[s->shown[s->top + (size_t)i]];
 		int y = 4 + 2 * i, cur = s->top + (size_t)i == s->row;
@@ -155,9 +156,12 @@ static int check_card(void *ctx, char *const *v, int *field, char **msg)
 
 static void card(struct state *s, risk_pupil *p)
 {
-	const char *labels[NCARD] = { _("Individual route"), _("Route since"), _("Responsible teacher"), _("Route"),
-				      _("Extra lessons"), _("Lessons in"), _("Lessons teacher"), _("Progress note") };
-	const int widths[NCARD] = { 4, 10, 30, 50, 4, 24, 30, 50 };
+	const ui_field fields[NCARD] = {
+		{ _("Individual route"), 0, UI_FIELD_YESNO, NULL }, { _("Route since"), 10, UI_FIELD_DATE, NULL },
+		{ _("Responsible teacher"), 30, UI_FIELD_TEXT, NULL }, { _("Route"), 0, UI_FIELD_TEXT, NULL },
+		{ _("Extra lessons"), 0, UI_FIELD_YESNO, NULL }, { _("Lessons in"), 24, UI_FIELD_TEXT, NULL },
+		{ _("Lessons teacher"), 30, UI_FIELD_TEXT, NULL }, { _("Progress note"), 0, UI_FIELD_TEXT, NULL },
+	};
 	int y, m, d;
 	char *v[NCARD] = {
 		xstrdup(p->route ? _("yes") : _("no")),
@@ -166,13 +170,13 @@ static void card(struct state *s, risk_pupil *p)
 		xstrdup(p->extra_subject), xstrdup(p->extra_teacher), xstrdup(""),
 	};
 	char *title = xasprintf("%s, %s", p->name, p->class_label);
-	if (ui_form_run(title, labels, widths, v, NCARD, check_card, NULL) == 1) {
+	if (ui_form_run(title, fields, v, NCARD, check_card, NULL) == 1) {
 		risk_pupil q = *p;
 		cell_yesno(v[R_ROUTE], &q.route);
 		cell_yesno(v[R_EXTRA], &q.extra);
 		q.route_on = cell_date(v[R_ROUTE_ON], &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : xstrdup("");
 		if (q.route && !*q.route_on) {
-			long t = today_ymd();
+			long t = day_today();
 			free(q.route_on);
 			q.route_on = cell_iso_day(t);
 		}
@@ -223,10 +227,9 @@ static void proposals(struct state *s)
 			else
 				ui_message(_("%s is in the risk group."), v[k].name);
 		} else if (c == 1) {
-			const char *lab[] = { _("Why not") };
-			const int wid[] = { 50 };
+			const ui_field why_field[] = { { _("Why not"), 0, UI_FIELD_TEXT, NULL } };
 			char *why[] = { xstrdup("") };
-			if (ui_form_run(v[k].name, lab, wid, why, 1, NULL, NULL) == 1) {
+			if (ui_form_run(v[k].name, why_field, why, 1, NULL, NULL) == 1) {
 				if (db_risk_dismiss(ui.db, v[k].student_id, s->year, why[0], &err) != 0)
 					ui_error("%s", err);
 				else
@@ -296,7 +299,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->nshown, ch))
+	if (ui_legacy_list_key(&s->row, s->nshown, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(3)) {
 		pick_filter(s, 0);
@@ -336,7 +339,7 @@ ui_screen *scr_risk_new(void)
 	struct state *s = xcalloc(1, sizeof *s);
 	/* The results that matter are this school year's: spring's are last
 	 * calendar year's until the new year's come in. */
-	s->year = (int)(today_ymd() / 10000);
+	s->year = (int)(day_today() / 10000);
 	risk_proposal *v;
 	size_t n;
 	char *err = NULL;
@@ -361,11 +364,11 @@ ui_screen *scr_risk_new(void)
 		       "Enter or F4 opens a pupil's card: route, responsible teacher, lessons,\n"
 		       "and a note of progress. F8 takes a pupil out of the group.\n"
 		       "F3 filters by class, F5 by subject.");
-	scr->keys[2] = NC_("key", "Class");
-	scr->keys[3] = NC_("key", "Card");
-	scr->keys[4] = NC_("key", "Subject");
-	scr->keys[6] = NC_("key", "Proposed");
-	scr->keys[7] = NC_("key", "Remove");
+	scr->bar[2] = NC_("key", "Class");
+	scr->bar[3] = NC_("key", "Card");
+	scr->bar[4] = NC_("key", "Subject");
+	scr->bar[6] = NC_("key", "Proposed");
+	scr->bar[7] = NC_("key", "Remove");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

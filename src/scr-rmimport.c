@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "common.h"
+#include "day.h"
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-widgets.h"
@@ -177,7 +178,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	run(r, 0);
 	if (r->result != 0) {
-		scr->keys[1] = NULL;
+		scr->bar[1] = NULL;
 		return UI_REDRAW;
 	}
 	if (r->imported)
@@ -215,7 +216,7 @@ static int ask(struct rmimport *r)
 {
 	char *err = NULL;
 	roadmap_offer offer;
-	if (roadmap_import_defaults(ui.db, r->path, today_ymd(), &offer, &err) < 0) {
+	if (roadmap_import_defaults(ui.db, r->path, day_today(), &offer, &err) < 0) {
 		ui_error("%s", err);
 		free(err);
 		return 0;
@@ -224,12 +225,12 @@ static int ask(struct rmimport *r)
 	r->last = offer.last_year;
 	char *title = xstrdup(offer.title);
 	roadmap_offer_clear(&offer);
-	const char *labels[] = { _("Years (2026 or 2025-2026)"), _("Title") };
-	const int widths[] = { 11, 44 };
+	const ui_field fields[] = { { _("Years (2026 or 2025-2026)"), 11, UI_FIELD_TEXT, NULL },
+				    { _("Title"), 0, UI_FIELD_TEXT, NULL } };
 	char *values[2] = { roadmap_years_text(r->first, r->last), title };
 	const char *slash = strrchr(r->path, '/');
 	char *head = xasprintf(_("Roadmap from %s"), slash ? slash + 1 : r->path);
-	int ok = ui_form_run(head, labels, widths, values, 2, check_form, NULL) == 1;
+	int ok = ui_form_run(head, fields, values, 2, check_form, NULL) == 1;
 	free(head);
 	if (ok) {
 		roadmap_read_years(values[0], &r->first, &r->last);
@@ -262,7 +263,7 @@ ui_screen *scr_rmimport_new(const char *path, int *imported)
 		       "F2 imports; Esc goes back without importing. Up, Down, PgUp, PgDn\n"
 		       "scroll the list.");
 	if (r->result == 0)
-		scr->keys[1] = NC_("key", "Import");
+		scr->bar[1] = NC_("key", "Import");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -10,19 +10,24 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "roadmap-write.h"
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-folder.h"
+#include "ui-list.h"
+#include "ui-text.h"
 #include "ui-widgets.h"
 #include "utf8.h"
 
 enum filter { F_ALL, F_OVERDUE, F_SOON, F_OPEN, NFILTERS };
 
-struct line {
-	int section;		/* a heading line: the activities' section_id */
-	size_t act;		/* else the activity's index */
-};
+static const char *const filter_names[NFILTERS] = { N_("all activities"), N_("overdue"), N_("due within 30 days"),
+						     N_("not done yet") };
+
+/* A row of the list: an activity, or (HEADING + i) the heading of the
+ * section of activity i. */
+#define HEADING ((size_t)1 << 30)
 
 struct state {
 	activity *v;
@@ -30,16 +35,13 @@ struct state {
 	roadmap_info info;
 	int have_info;
 	enum filter filter;
-	char search[128];
-	struct line *lines;
-	size_t nlines, row, top;
+	ui_list *list;
 	long today;
 	int stale;
-	int district;		/* the district office's orientir */
 	char *dest;		/* where the roadmap was last written */
 };
 
-static int matches(const struct state *s, const activity *a)
+static int matches(const struct state *s, const activity *a, const char *folded)
 {
 	switch (s->filter) {
 	case F_OVERDUE: if (!activity_overdue(a, s->today)) return 0; break;
@@ -47,33 +49,38 @@ static int matches(const struct state *s, const activity *a)
 	case F_OPEN: if (!strcmp(a->status, "done") || !strcmp(a->status, "cancelled")) return 0; break;
 	default: break;
 	}
-	if (!*s->search)
+	if (!*folded)
 		return 1;
 	char *hay = xasprintf("%s %s %s", a->number, a->title, a->responsible);
-	char *fh = utf8_fold(hay, strlen(hay)), *fn = utf8_fold(s->search, strlen(s->search));
-	int hit = strstr(fh, fn) != NULL;
-	free(hay), free(fh), free(fn);
+	char *fh = utf8_fold(hay, strlen(hay));
+	int hit = strstr(fh, folded) != NULL;
+	free(hay), free(fh);
 	return hit;
 }
 
+/* The list's rows: each section's heading before its activities that pass
+ * the filter and the search. */
 static void build(struct state *s)
 {
-	free(s->lines);
-	s->lines = NULL;
-	s->nlines = 0;
+	const char *search = ui_list_search(s->list);
+	char *folded = utf8_fold(search, strlen(search));
 	long section = -1;
+	ui_list_begin(s->list);
 	for (size_t i = 0; i < s->n; i++) {
-		if (!matches(s, &s->v[i]))
+		if (!matches(s, &s->v[i], folded))
 			continue;
-		s->lines = xrealloc(s->lines, (s->nlines + 2) * sizeof *s->lines);
 		if (s->v[i].section_id != section) {
 			section = s->v[i].section_id;
-			s->lines[s->nlines++] = (struct line){ .section = 1, .act = i };
+			ui_list_add_heading(s->list, HEADING + i);
 		}
-		s->lines[s->nlines++] = (struct line){ .section = 0, .act = i };
+		ui_list_add(s->list, i);
 	}
-	if (s->row >= s->nlines)
-		s->row = s->nlines ? s->nlines - 1 : 0;
+	ui_list_end(s->list);
+	free(folded);
+	ui_list_set_filter(s->list, _(filter_names[s->filter]));
+	ui_list_set_empty(s->list, s->n ? _("No activity matches the filter or the search: F3 shows others, Esc "
+					    "clears the search.")
+				     : NULL);
 }
 
 static void reload(struct state *s)
@@ -84,26 +91,13 @@ static void reload(struct state *s)
 	s->n = 0;
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
-	s->today = today_ymd();
+	s->today = day_today();
 	s->have_info = roadmap_covering(ui.db, s->today, &s->info, &err) == 1;
 	if (s->have_info && db_activity_list(ui.db, s->info.id, &s->v, &s->n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
 	build(s);
-}
-
-/* The share done of a section, cancelled activities left out. */
-static int section_done(const struct state *s, long section_id, int *done, int *total)
-{
-	*done = *total = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		if (s->v[i].section_id != section_id || !strcmp(s->v[i].status, "cancelled"))
-			continue;
-		(*total)++;
-		*done += !strcmp(s->v[i].status, "done");
-	}
-	return *total ? *done * 100 / *total : 0;
 }
 
 static const char *mark(const activity *a)
@@ -115,6 +109,41 @@ static const char *mark(const activity *a)
 	return "[ ]";
 }
 
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	if (item >= HEADING) {
+		const activity *a = &s->v[item - HEADING];
+		roadmap_progress p = roadmap_progress_of(s->v, s->n, a->section_id, s->today);
+		char *t = a->section_id ? xasprintf(_("%s %s — done %d%% (%d of %d)"), a->section_number,
+						    a->section_title, p.percent, p.done, p.total)
+					: xasprintf(_("Without a section — done %d%% (%d of %d)"), p.percent, p.done, p.total);
+		ui_put(w, y, x, width, t);
+		free(t);
+		return;
+	}
+	const activity *a = &s->v[item];
+	int over = activity_overdue(a, s->today), dw = width >= 100 ? 30 : 20;
+	if (over && !cur)
+		wattrset(w, ui_attr(UA_ERROR));
+	mvwaddstr(w, y, x + 1, mark(a));
+	ui_put(w, y, x + 5, 6, a->number);
+	ui_put(w, y, x + 12, width - 13 - dw, a->title);
+	ui_put(w, y, x + width - dw, dw, over ? _("overdue!") : a->deadline_text);
+	wattrset(w, base);
+}
+
+/* The whole title, deadline and who answers, under the list. */
+static char *detail(void *ctx, size_t item)
+{
+	const struct state *s = ctx;
+	if (item >= HEADING)
+		return NULL;
+	const activity *a = &s->v[item];
+	return xasprintf(_("%s %s · %s · %s"), a->number, a->title, a->deadline_text,
+			 *a->responsible ? a->responsible : "—");
+}
+
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
@@ -122,51 +151,19 @@ static void draw(ui_screen *scr, WINDOW *w)
 		s->stale = 0;
 		reload(s);
 	}
-	int width = getmaxx(w), height = getmaxy(w);
-	static const char *const names[] = { N_("all activities"), N_("overdue"), N_("due within 30 days"),
-					     N_("not done yet") };
+	curs_set(0);
+	int width = getmaxx(w);
 	if (!s->have_info) {
 		ui_put(w, 1, 2, width - 4, _("No roadmap yet: F7 imports the district's table from a file."));
 		return;
 	}
 	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
-	char *head = xasprintf(_("%s (%s) · %s · search: %s_"), *s->info.title ? s->info.title : s->info.source, years,
-			       _(names[s->filter]), s->search);
-	free(years);
+	char *head = xasprintf("%s (%s)", *s->info.title ? s->info.title : s->info.source, years);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, head);
 	wattrset(w, A_NORMAL);
-	free(head);
-	int rows = height - 2, dw = width >= 100 ? 30 : 20;
-	ui_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->nlines; i++) {
-		const struct line *l = &s->lines[s->top + (size_t)i];
-		const activity *a = &s->v[l->act];
-		int y = 2 + i, cur = s->top + (size_t)i == s->row;
-		if (l->section) {
-			int done, total, pct = section_done(s, a->section_id, &done, &total);
-			char *t = a->section_id ? xasprintf(_("%s %s — done %d%% (%d of %d)"), a->section_number,
-							    a->section_title, pct, done, total)
-						: xasprintf(_("Without a section — done %d%% (%d of %d)"), pct, done, total);
-			wattrset(w, cur ? ui_attr(UA_SELECT) | A_BOLD : ui_attr(UA_HEAD));
-			if (cur)
-				mvwhline(w, y, 0, ' ', width);
-			ui_put(w, y, 1, width - 2, t);
-			free(t);
-			continue;
-		}
-		int over = activity_overdue(a, s->today);
-		wattrset(w, cur ? ui_attr(UA_SELECT) : over ? ui_attr(UA_ERROR) : A_NORMAL);
-		if (cur)
-			mvwhline(w, y, 0, ' ', width);
-		mvwaddstr(w, y, 2, mark(a));
-		ui_put(w, y, 6, 6, a->number);
-		ui_put(w, y, 13, width - 15 - dw, a->title);
-		ui_put(w, y, width - dw - 1, dw, over ? _("overdue!") : a->deadline_text);
-	}
-	wattrset(w, A_NORMAL);
-	if (s->nlines == 0)
-		ui_put(w, 3, 2, width - 4, _("No activity matches the filter or the search."));
+	free(years), free(head);
+	ui_list_draw(s->list, w, 1, getmaxy(w) - 1);
 }
 
 /* --- an activity's card --- */
@@ -176,14 +173,10 @@ struct card {
 	size_t act;
 	event_item *events;
 	size_t nevents;
+	ui_text *text;
 };
 
-static char *day_text(long ymd)
-{
-	return ymd ? xasprintf("%02ld.%02ld.%04ld", ymd % 100, ymd / 100 % 100, ymd / 10000) : xstrdup("—");
-}
-
-static void card_events(struct card *c)
+static void card_fill(struct card *c)
 {
 	char *err = NULL;
 	event_list_free(c->events, c->nevents);
@@ -193,112 +186,100 @@ static void card_events(struct card *c)
 		ui_error("%s", err);
 		free(err);
 	}
-}
-
-static void card_draw(ui_screen *scr, WINDOW *w)
-{
-	struct card *c = scr->data;
 	const activity *a = &c->list->v[c->act];
-	int width = getmaxx(w), y = 0;
+	ui_text *t = c->text;
+	ui_text_clear(t);
 	char *from = day_text(a->start), *to = day_text(a->end);
 	char *window = a->start ? xasprintf(_("%s (from %s to %s%s%s)"), a->deadline_text, from, to,
 					    *a->recurrence ? ", " : "", *a->recurrence ? a->recurrence : "")
 				: xasprintf(_("%s (no date: never overdue)"), a->deadline_text);
 	char *people = a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("—");
-	const char *labels[] = { _("Section"), _("Activity"), _("Deadline"), _("Responsible"), _("Expected result"),
-				 _("Status"), _("Done on"), _("What was done"), _("Participants") };
+	char *done = *a->done_on ? day_text_of(a->done_on) : xstrdup("—");
 	char *section = xasprintf("%s %s", a->section_number, a->section_title);
 	char *num = xasprintf("%s %s", a->number, a->title);
+	const char *labels[] = { _("Section"), _("Activity"), _("Deadline"), _("Responsible"), _("Expected result"),
+				 _("Status"), _("Done on"), _("What was done"), _("Participants") };
 	const char *values[] = { section, num, window, a->responsible, a->expected_result,
-				 activity_status_title(a->status), *a->done_on ? a->done_on : "—",
-				 *a->evidence ? a->evidence : "—", people };
-	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
-		wattrset(w, ui_attr(UA_HEAD));
-		ui_put(w, y, 1, 18, labels[i]);
-		wattrset(w, i == 5 && activity_overdue(a, c->list->today) ? ui_attr(UA_ERROR) : A_NORMAL);
-		/* Long texts take up to three lines. */
-		const char *p = values[i];
-		for (int k = 0; k < 3 && *p; k++) {
-			size_t fit = utf8_fit(p, width - 22);
-			char *part = xstrndup(p, fit);
-			ui_put(w, y++, 20, width - 21, part);
-			free(part);
-			p += fit;
-		}
-		if (!*values[i])
-			y++;
+				 activity_status_title(a->status), done, *a->evidence ? a->evidence : "—", people };
+	int over = activity_overdue(a, c->list->today);
+	for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
+		ui_text_field(t, labels[i], 21, i == 5 && over ? UA_ERROR : UA_NORMAL, values[i]);
+	ui_text_add(t, UA_NORMAL, 0, 0, "");
+	if (!c->nevents)
+		ui_text_add(t, UA_NOTE, 0, 0, _("No methodical event is linked to this activity yet: F7 records one."));
+	else
+		ui_text_take(t, UA_HEAD, 0, 0, xasprintf(ngettext("%zu methodical event linked:",
+								  "%zu methodical events linked:", (unsigned long)c->nevents),
+							 c->nevents));
+	for (size_t i = 0; i < c->nevents; i++) {
+		const event_item *e = &c->events[i];
+		char *day = day_text_of(e->held_on);
+		ui_text_take(t, UA_NORMAL, 2, 4, e->participants >= 0
+			     ? xasprintf(_("%s  %s: %s (%ld participants)"), day, e->kind, e->topic, e->participants)
+			     : xasprintf("%s  %s: %s", day, e->kind, e->topic));
+		free(day);
 	}
-	wattrset(w, ui_attr(UA_HEAD));
-	char *ev = xasprintf(ngettext("%zu methodical event linked:", "%zu methodical events linked:",
-				      (unsigned long)c->nevents), c->nevents);
-	ui_put(w, ++y, 1, width - 2, ev);
-	free(ev);
-	wattrset(w, A_NORMAL);
-	for (size_t i = 0; i < c->nevents && y + 2 < getmaxy(w); i++) {
-		char *e = c->events[i].participants >= 0
-			? xasprintf(_("%s  %s: %s (%ld participants)"), c->events[i].held_on, c->events[i].kind,
-				    c->events[i].topic, c->events[i].participants)
-			: xasprintf("%s  %s: %s", c->events[i].held_on, c->events[i].kind, c->events[i].topic);
-		ui_put(w, ++y, 3, width - 4, e);
-		free(e);
-	}
-	free(from), free(to), free(window), free(people), free(section), free(num);
+	free(from), free(to), free(window), free(people), free(done), free(section), free(num);
+}
+
+static void card_draw(ui_screen *scr, WINDOW *w)
+{
+	struct card *c = scr->data;
+	curs_set(0);
+	ui_text_draw(c->text, w, 0, 1, getmaxy(w));
 }
 
 static int check_progress(void *ctx, char *const *v, int *field, char **msg)
 {
 	(void)ctx;
-	int y, m, d;
-	long n;
-	if (*v[0] && cell_date(v[0], &y, &m, &d) != 0) {
-		*field = 0;
+	long day, n;
+	if (*v[1] && day_parse(v[1], &day) != 0) {
+		*field = 1;
 		*msg = xstrdup(_("The date is written like 15.04.2026."));
 		return -1;
 	}
-	if (*v[2] && (cell_int(v[2], &n) != 0 || n < 0)) {
-		*field = 2;
+	if (*v[3] && (cell_int(v[3], &n) != 0 || n < 0)) {
+		*field = 3;
 		*msg = xstrdup(_("The number of participants is a whole number."));
 		return -1;
 	}
 	return 0;
 }
 
+/* The status's code for its title as the form shows it. */
+static const char *status_of(const char *title)
+{
+	for (int i = 0; i < ACTIVITY_NSTATUSES; i++)
+		if (!strcmp(activity_status_title(activity_statuses[i]), title))
+			return activity_statuses[i];
+	return "planned";
+}
+
 static void edit_progress(struct card *c)
 {
 	activity *a = &c->list->v[c->act];
-	static const char *const codes[] = { "planned", "in_progress", "done", "not_done", "cancelled" };
-	char *titles[5];
-	int current = 0;
-	for (int i = 0; i < 5; i++) {
-		titles[i] = xstrdup(activity_status_title(codes[i]));
-		if (!strcmp(a->status, codes[i]))
-			current = i;
-	}
-	int st = ui_pick(_("Status"), titles, 5, current);
-	for (int i = 0; i < 5; i++)
-		free(titles[i]);
-	if (st < 0)
-		return;
-	const char *labels[] = { _("Done on"), _("What was done"), _("Participants") };
-	const int widths[] = { 10, 60, 5 };
-	int y, m, d;
-	char *values[3] = { NULL, xstrdup(a->evidence), a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("") };
-	if (*a->done_on && cell_date(a->done_on, &y, &m, &d) == 0)
-		values[0] = xasprintf("%02d.%02d.%04d", d, m, y);
-	else if (!strcmp(codes[st], "done"))
-		values[0] = day_text(today_ymd());
-	else
-		values[0] = xstrdup("");
-	if (ui_form_run(_("Progress"), labels, widths, values, 3, check_progress, NULL) == 1) {
+	const char *titles[ACTIVITY_NSTATUSES + 1];
+	for (int i = 0; i < ACTIVITY_NSTATUSES; i++)
+		titles[i] = activity_status_title(activity_statuses[i]);
+	titles[ACTIVITY_NSTATUSES] = NULL;
+	const ui_field fields[] = { { _("Status"), 16, UI_FIELD_CHOICE, titles }, { _("Done on"), 10, UI_FIELD_DATE, NULL },
+				    { _("What was done"), 0, UI_FIELD_TEXT, NULL },
+				    { _("Participants"), 5, UI_FIELD_TEXT, NULL } };
+	char *values[4] = { xstrdup(activity_status_title(a->status)), *a->done_on ? day_text_of(a->done_on) : xstrdup(""),
+			    xstrdup(a->evidence), a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("") };
+	if (ui_form_run(_("Progress"), fields, values, 4, check_progress, NULL) == 1) {
+		long day = 0, n = -1;
 		free(a->status);
-		a->status = xstrdup(codes[st]);
+		a->status = xstrdup(status_of(values[0]));
+		/* Done with no day given: done today, as the card will say. */
+		if (day_parse(values[1], &day) != 0 && !strcmp(a->status, "done"))
+			day = c->list->today;
 		free(a->done_on);
-		a->done_on = cell_date(values[0], &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : xstrdup("");
+		a->done_on = day_iso(day);
 		free(a->evidence);
-		a->evidence = xstrdup(values[1]);
-		long n = -1;
-		if (*values[2])
-			cell_int(values[2], &n);
+		a->evidence = xstrdup(values[2]);
+		if (*values[3])
+			cell_int(values[3], &n);
 		a->participants = n;
 		char *err = NULL;
 		if (db_activity_save_progress(ui.db, a, &err) != 0) {
@@ -308,17 +289,17 @@ static void edit_progress(struct card *c)
 			ui_message(_("Saved."));
 		}
 		c->list->stale = 1;
+		card_fill(c);
 	}
-	for (int i = 0; i < 3; i++)
+	for (int i = 0; i < 4; i++)
 		free(values[i]);
 }
 
 static int check_event(void *ctx, char *const *v, int *field, char **msg)
 {
 	(void)ctx;
-	int y, m, d;
-	long n;
-	if (cell_date(v[0], &y, &m, &d) != 0) {
+	long day, n;
+	if (day_parse(v[0], &day) != 0) {
 		*field = 0;
 		*msg = xstrdup(_("The date is written like 15.04.2026."));
 		return -1;
@@ -338,17 +319,18 @@ static int check_event(void *ctx, char *const *v, int *field, char **msg)
 
 static void add_event(struct card *c)
 {
-	const char *labels[] = { _("Date"), _("Kind"), _("Topic"), _("Participants") };
-	const int widths[] = { 10, 24, 50, 5 };
-	char *values[4] = { day_text(today_ymd()), xstrdup(_("seminar")), xstrdup(""), xstrdup("") };
-	if (ui_form_run(_("Methodical event"), labels, widths, values, 4, check_event, NULL) == 1) {
-		int y, m, d;
-		long n = -1;
-		cell_date(values[0], &y, &m, &d);
+	const char *kinds[] = { _("seminar"), _("consultation"), _("master class"), _("meeting"), _("round table"),
+				_("open lesson"), _("webinar"), NULL };
+	const ui_field fields[] = { { _("Date"), 10, UI_FIELD_DATE, NULL }, { _("Kind"), 24, UI_FIELD_SUGGEST, kinds },
+				    { _("Topic"), 0, UI_FIELD_TEXT, NULL }, { _("Participants"), 5, UI_FIELD_TEXT, NULL } };
+	char *values[4] = { day_text(c->list->today), xstrdup(kinds[0]), xstrdup(""), xstrdup("") };
+	if (ui_form_run(_("Methodical event"), fields, values, 4, check_event, NULL) == 1) {
+		long day = 0, n = -1;
+		day_parse(values[0], &day);
 		if (*values[3])
 			cell_int(values[3], &n);
-		event_item e = { .held_on = xasprintf("%04d-%02d-%02d", y, m, d), .kind = values[1], .topic = values[2],
-				 .participants = n, .activity_id = c->list->v[c->act].id };
+		event_item e = { .held_on = day_iso(day), .kind = values[1], .topic = values[2], .participants = n,
+				 .activity_id = c->list->v[c->act].id };
 		char *err = NULL;
 		if (db_event_save(ui.db, &e, &err) != 0) {
 			ui_error("%s", err);
@@ -357,55 +339,66 @@ static void add_event(struct card *c)
 			ui_message(_("The event is recorded."));
 		}
 		free(e.held_on);
-		card_events(c);
+		card_fill(c);
 		c->list->stale = 1;
 	}
 	for (int i = 0; i < 4; i++)
 		free(values[i]);
 }
 
+static ui_result card_progress(ui_screen *scr)
+{
+	edit_progress(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result card_event(ui_screen *scr)
+{
+	add_event(scr->data);
+	return UI_REDRAW;
+}
+
 static ui_result card_key(ui_screen *scr, int ch, int fk)
 {
 	struct card *c = scr->data;
-	if (ui_is_enter(ch, fk) || (fk && (ch == KEY_F(2) || ch == KEY_F(4)))) {
-		edit_progress(c);
-		return UI_REDRAW;
-	}
-	if (fk && ch == KEY_F(7)) {
-		add_event(c);
-		return UI_REDRAW;
-	}
-	return UI_UNHANDLED;
+	return ui_text_key(c->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void card_destroy(ui_screen *scr)
 {
 	struct card *c = scr->data;
 	event_list_free(c->events, c->nevents);
+	ui_text_free(c->text);
 	free(c);
 	free(scr);
 }
+
+static const ui_key card_keys[] = {
+	{ UI_KEY_ENTER, NULL, card_progress, NULL },
+	{ KEY_F(4), NC_("key", "Progress"), card_progress, NULL },
+	{ KEY_F(7), NC_("key", "Event"), card_event, NULL },
+	{ 0 },
+};
 
 static ui_screen *card_new(struct state *list, size_t act)
 {
 	struct card *c = xcalloc(1, sizeof *c);
 	c->list = list;
 	c->act = act;
-	card_events(c);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Activity");
-	scr->help = N_("An activity of the roadmap: what it asks, by when, who answers for it,\n"
-		       "and what the school has done.\n\n"
-		       "Enter or F4 records progress: the status (planned, in progress, done,\n"
-		       "not done, cancelled), the date it was done, what was done (the evidence\n"
-		       "for the report) and how many took part. F7 records a methodical event\n"
-		       "(a seminar, a consultation…) held for this activity.");
-	scr->keys[3] = NC_("key", "Progress");
-	scr->keys[6] = NC_("key", "Event");
+	c->text = ui_text_new();
+	card_fill(c);
+	ui_screen *scr = ui_screen_new(N_("Activity"),
+				       N_("An activity of the roadmap: what it asks, by when, who answers for it, and "
+					  "what the school has done. Up, Down, PgUp, PgDn scroll a long card.\n\n"
+					  "Enter or F4 records progress: the status (planned, in progress, done, not "
+					  "done, cancelled: Space steps through them, F4 lists them), the date it was "
+					  "done, what was done (the evidence for the report) and how many took part. F7 "
+					  "records a methodical event (a seminar, a consultation…) held for this "
+					  "activity."),
+				       card_keys, c);
 	scr->draw = card_draw;
 	scr->key = card_key;
 	scr->destroy = card_destroy;
-	scr->data = c;
 	return scr;
 }
 
@@ -414,78 +407,108 @@ static ui_screen *card_new(struct state *list, size_t act)
 struct timeline {
 	struct state *list;
 	int year;
-	size_t top;
+	ui_list *rows;		/* the activities with a date in the year */
 };
+
+static const char *const months[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+				      N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
+
+/* Where the months start, and how wide each is. */
+static void timeline_columns(int x, int width, int *x0, int *mw)
+{
+	int label = width - 12 * 4 - 1 > 40 ? 40 : width - 12 * 4 - 1;
+	*x0 = x + label + 1;
+	*mw = (x + width - *x0) / 12;
+	if (*mw < 2)
+		*mw = 2;
+}
+
+static int this_month(const struct timeline *t)
+{
+	long today = t->list->today;
+	return today / 10000 == t->year ? (int)(today / 100 % 100) : 0;
+}
+
+static void timeline_header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	const struct timeline *t = ctx;
+	int x0, mw, now = this_month(t);
+	timeline_columns(x, width, &x0, &mw);
+	for (int m = 0; m < 12; m++) {
+		wattrset(w, m + 1 == now ? ui_attr(UA_SELECT) : ui_attr(UA_HEAD));
+		ui_put(w, y, x0 + m * mw, mw, _(months[m]));
+	}
+}
+
+static void timeline_row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct timeline *t = ctx;
+	const activity *a = &t->list->v[item];
+	int x0, mw, now = this_month(t);
+	(void)cur;
+	timeline_columns(x, width, &x0, &mw);
+	char *l = xasprintf("%s %s", a->number, a->title);
+	ui_put(w, y, x, x0 - x - 1, l);
+	free(l);
+	int m1 = a->start / 10000 < t->year ? 1 : (int)(a->start / 100 % 100);
+	int m2 = a->end / 10000 > t->year ? 12 : (int)(a->end / 100 % 100);
+	attr_t at = activity_overdue(a, t->list->today) ? ui_attr(UA_BAR_BAD)
+		  : !strcmp(a->status, "done") ? ui_attr(UA_BAR_GOOD) : ui_attr(UA_BAR_MID);
+	for (int m = 1; m <= 12; m++) {
+		int on = m >= m1 && m <= m2;
+		wattrset(w, on ? at : m == now ? ui_attr(UA_SELECT) : base);
+		for (int k = 0; k < mw; k++)
+			mvwaddch(w, y, x0 + (m - 1) * mw + k, on ? (has_colors() ? ' ' : '#') : k == 0 ? ACS_VLINE : ' ');
+	}
+	wattrset(w, base);
+}
+
+static void timeline_fill(struct timeline *t)
+{
+	const struct state *s = t->list;
+	ui_list_begin(t->rows);
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i].start && s->v[i].start / 10000 <= t->year && s->v[i].end / 10000 >= t->year)
+			ui_list_add(t->rows, i);
+	ui_list_end(t->rows);
+	ui_list_home(t->rows);
+}
 
 static void timeline_draw(ui_screen *scr, WINDOW *w)
 {
 	struct timeline *t = scr->data;
-	const struct state *s = t->list;
-	int width = getmaxx(w), height = getmaxy(w);
-	int label = width - 12 * 4 - 2 > 40 ? 40 : width - 12 * 4 - 2, x0 = label + 1;
-	int mw = (width - x0 - 1) / 12;
-	if (mw < 2)
-		mw = 2;
-	static const char *const months[] = { N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-					      N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec") };
 	char *head = xasprintf(_("Timeline of %d (Left, Right: another year)"), t->year);
 	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, head);
-	free(head);
-	int this_month = s->today / 10000 == t->year ? (int)(s->today / 100 % 100) : 0;
-	for (int m = 0; m < 12; m++) {
-		wattrset(w, m + 1 == this_month ? ui_attr(UA_SELECT) : ui_attr(UA_HEAD));
-		ui_put(w, 1, x0 + m * mw, mw, _(months[m]));
-	}
+	ui_put(w, 0, 1, getmaxx(w) - 2, head);
 	wattrset(w, A_NORMAL);
-	int rows = height - 3, y = 2;
-	size_t shown = 0;
-	for (size_t i = 0; i < s->n && y < 2 + rows; i++) {
-		const activity *a = &s->v[i];
-		long from = a->start, to = a->end;
-		if (!from || from / 10000 > t->year || to / 10000 < t->year)
-			continue;
-		if (shown++ < t->top)
-			continue;
-		char *l = xasprintf("%s %s", a->number, a->title);
-		ui_put(w, y, 1, label - 1, l);
-		free(l);
-		int m1 = from / 10000 < t->year ? 1 : (int)(from / 100 % 100);
-		int m2 = to / 10000 > t->year ? 12 : (int)(to / 100 % 100);
-		attr_t at = activity_overdue(a, s->today) ? ui_attr(UA_BAR_BAD)
-			  : !strcmp(a->status, "done") ? ui_attr(UA_BAR_GOOD) : ui_attr(UA_BAR_MID);
-		for (int m = 1; m <= 12; m++) {
-			int on = m >= m1 && m <= m2;
-			wattrset(w, on ? at : (m == this_month ? ui_attr(UA_SELECT) : A_NORMAL));
-			for (int k = 0; k < mw; k++)
-				mvwaddch(w, y, x0 + (m - 1) * mw + k, on ? (has_colors() ? ' ' : '#') : (k == 0 ? ACS_VLINE : ' '));
-		}
-		wattrset(w, A_NORMAL);
-		y++;
-	}
-	if (shown == 0)
-		ui_put(w, 3, 2, width - 4, _("No activity with a date falls in this year."));
+	free(head);
+	ui_list_draw(t->rows, w, 1, getmaxy(w) - 1);
+}
+
+static ui_result timeline_year(struct timeline *t, int by)
+{
+	t->year += by;
+	timeline_fill(t);
+	return UI_REDRAW;
 }
 
 static ui_result timeline_key(ui_screen *scr, int ch, int fk)
 {
 	struct timeline *t = scr->data;
-	if (!fk)
-		return UI_UNHANDLED;
-	switch (ch) {
-	case KEY_LEFT: t->year--; t->top = 0; return UI_REDRAW;
-	case KEY_RIGHT: t->year++; t->top = 0; return UI_REDRAW;
-	case KEY_DOWN: t->top++; return UI_REDRAW;
-	case KEY_UP: if (t->top) t->top--; return UI_REDRAW;
-	}
-	return UI_UNHANDLED;
+	if (fk && (ch == KEY_LEFT || ch == KEY_RIGHT))
+		return timeline_year(t, ch == KEY_LEFT ? -1 : 1);
+	return ui_list_key(t->rows, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void timeline_destroy(ui_screen *scr)
 {
-	free(scr->data);
+	struct timeline *t = scr->data;
+	ui_list_free(t->rows);
+	free(t);
 	free(scr);
 }
+
+static const ui_key timeline_keys[] = { { 0 } };
 
 static ui_screen *timeline_new(struct state *list)
 {
@@ -494,30 +517,36 @@ static ui_screen *timeline_new(struct state *list)
 	t->year = (int)(list->today / 10000);
 	if (list->have_info && (t->year < list->info.first_year || t->year > list->info.last_year))
 		t->year = list->info.first_year;
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Timeline");
-	scr->help = N_("The year at a glance: a bar for each activity over the months of its\n"
-		       "deadline; this month is marked. Red bars are overdue, green ones done.\n"
-		       "Activities whose deadline names no date are not shown.\n\n"
-		       "Left and Right show another year; Up and Down scroll.");
+	t->rows = ui_list_new(timeline_row, t);
+	ui_list_set_browse(t->rows, 1);
+	ui_list_set_header(t->rows, timeline_header);
+	ui_list_set_empty(t->rows, _("No activity with a date falls in this year."));
+	timeline_fill(t);
+	ui_screen *scr = ui_screen_new(N_("Timeline"),
+				       N_("The year at a glance: a bar for each activity over the months of its "
+					  "deadline; this month is marked. Red bars are overdue, green ones done. "
+					  "Activities whose deadline names no date are not shown.\n\n"
+					  "Left and Right show another year; Up, Down, PgUp, PgDn scroll."),
+				       timeline_keys, t);
 	scr->draw = timeline_draw;
 	scr->key = timeline_key;
 	scr->destroy = timeline_destroy;
-	scr->data = t;
 	return scr;
 }
 
-static void show_details(struct state *s)
+static ui_result show_details(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	if (!s->have_info)
-		return;
+		return UI_HANDLED;
 	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
+	char *when = day_text_of(s->info.imported_at);
 	char *text = xasprintf(_("Title: %s\nYears: %s\nImported from %s on %s.\n\n%s"),
-			       *s->info.title ? s->info.title : "—", years, s->info.source, s->info.imported_at,
-			       s->info.preamble);
-	free(years);
+			       *s->info.title ? s->info.title : "—", years, s->info.source, when, s->info.preamble);
+	free(years), free(when);
 	ui_show_text(_("The roadmap"), text);
 	free(text);
+	return UI_REDRAW;
 }
 
 /* The district's roadmap onto a stick or into a folder, as the table the
@@ -564,55 +593,75 @@ static ui_screen *import_chosen(const char *path, void *ctx)
 	return scr_rmimport_new(path, &s->stale);
 }
 
-static void import_file(struct state *s)
+static ui_result import_file(ui_screen *parent)
 {
-	ui_screen *scr = scr_import_pick_new(import_chosen, s);
+	ui_screen *scr = scr_import_pick_new(import_chosen, parent->data);
 	scr->title = N_("Import the roadmap");
-	scr->help = N_("Choose the roadmap's table: a CSV file saved from the district's order\n"
-		       "(№, Мероприятие, Сроки, Ответственные, Ожидаемый результат), or one\n"
-		       "orientir wrote. USB sticks are listed first; F5 looks for them again.\n"
-		       "Enter opens a folder or chooses a file; Backspace goes up a folder.\n\n"
-		       "Next come the roadmap's years and title (a file orientir wrote states\n"
-		       "them), then the check: nothing changes until you press F2 there.");
+	scr->help = N_("Choose the roadmap's table: a CSV file saved from the district's order (№, Мероприятие, "
+		       "Сроки, Ответственные, Ожидаемый результат), or one orientir wrote. USB sticks are listed "
+		       "first; F5 looks for them again. Enter opens a folder or chooses a file; Backspace goes up a "
+		       "folder.\n\n"
+		       "Next come the roadmap's years and title (a file orientir wrote states them), then the "
+		       "check: nothing changes until you press F2 there.");
 	ui_push(scr);
+	return UI_REDRAW;
+}
+
+static ui_result open_card(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	size_t i;
+	if (ui_list_current(s->list, &i))
+		ui_push(card_new(s, i));
+	return UI_REDRAW;
+}
+
+static ui_result next_filter(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	s->filter = (s->filter + 1) % NFILTERS;
+	build(s);
+	ui_list_home(s->list);
+	return UI_REDRAW;
+}
+
+static ui_result timeline(ui_screen *scr)
+{
+	ui_push(timeline_new(scr->data));
+	return UI_REDRAW;
+}
+
+static ui_result write_key(ui_screen *scr)
+{
+	write_file(scr->data);
+	return UI_REDRAW;
+}
+
+static int in_district(const ui_screen *scr)
+{
+	(void)scr;
+	return ui_district();
+}
+
+static int have_roadmap(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->have_info;
 }
 
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	if (ui_is_enter(ch, fk) || (fk && ch == KEY_F(4))) {
-		if (s->nlines && !s->lines[s->row].section)
-			ui_push(card_new(s, s->lines[s->row].act));
-		return UI_REDRAW;
-	}
-	int typed = ui_search_key(s->search, sizeof s->search, ch, fk);
-	if (typed >= 0) {
-		if (typed) {
-			s->row = 0;
-			build(s);
-		}
-		return UI_HANDLED;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->nlines, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(3)) {
-		s->filter = (s->filter + 1) % NFILTERS;
-		s->row = 0;
+	switch (ui_list_key(s->list, ch, fk)) {
+	case UI_LIST_SEARCH:
 		build(s);
-	} else if (ch == KEY_F(5)) {
-		ui_push(timeline_new(s));
-	} else if (ch == KEY_F(6)) {
-		show_details(s);
-	} else if (ch == KEY_F(2) && s->district) {
-		write_file(s);
-	} else if (ch == KEY_F(7)) {
-		import_file(s);
-	} else {
+		ui_list_home(s->list);
+		return UI_REDRAW;
+	case UI_LIST_MOVED:
+		return UI_REDRAW;
+	default:
 		return UI_UNHANDLED;
 	}
-	return UI_REDRAW;
 }
 
 static void destroy(ui_screen *scr)
@@ -621,44 +670,51 @@ static void destroy(ui_screen *scr)
 	activity_list_free(s->v, s->n);
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
-	free(s->lines);
+	ui_list_free(s->list);
 	free(s->dest);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, open_card, have_roadmap },
+	{ KEY_F(2), NC_("key", "Write"), write_key, in_district },
+	{ KEY_F(3), NC_("key", "Filter"), next_filter, have_roadmap },
+	{ KEY_F(4), NC_("key", "Open"), open_card, have_roadmap },
+	{ KEY_F(5), NC_("key", "Timeline"), timeline, have_roadmap },
+	{ KEY_F(6), NC_("key", "About"), show_details, have_roadmap },
+	{ KEY_F(7), NC_("key", "Import"), import_file, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_roadmap_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->district = ui.sc.role && strcmp(ui.sc.role, "district") == 0;
+	s->list = ui_list_new(row, s);
+	ui_list_enable_search(s->list);
+	ui_list_set_detail(s->list, detail, 2);
 	reload(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Roadmap");
-	scr->help = N_("The district's roadmap: its activities by section, each with a mark\n"
-		       "([ ] planned, [~] in progress, [x] done, [-] not done, [/] cancelled) and\n"
-		       "its deadline as written; overdue ones stand out. Each section's heading\n"
-		       "says how much of it is done.\n\n"
-		       "F3 shows all activities, the overdue ones, those due within 30 days, or\n"
-		       "those not done yet. Type to search by number, title or who answers for\n"
-		       "it. Enter or F4 opens an activity's card to record what was done. F5\n"
-		       "shows the timeline of the year, F6 the roadmap's title, order and tasks.\n\n"
-		       "F7 imports the roadmap from a file (on a stick or in a folder): the\n"
-		       "district's table, or one orientir wrote. Its years and title are asked,\n"
-		       "then a check shows what would be added, changed and dropped; F2 there\n"
-		       "imports it. Activities still there keep the progress recorded on them.\n\n"
-		       "In the district office's orientir, F2 writes the roadmap onto a stick or\n"
-		       "into a folder as the table the schools import (roadmap-YEARS.csv): they\n"
-		       "get exactly this roadmap, its years and title with it.");
-	if (s->district)
-		scr->keys[1] = NC_("key", "Write");
-	scr->keys[2] = NC_("key", "Filter");
-	scr->keys[3] = NC_("key", "Open");
-	scr->keys[4] = NC_("key", "Timeline");
-	scr->keys[5] = NC_("key", "About");
-	scr->keys[6] = NC_("key", "Import");
+	ui_screen *scr = ui_screen_new(N_("Roadmap"),
+				       N_("The district's roadmap: its activities by section, each with a mark ([ ] "
+					  "planned, [~] in progress, [x] done, [-] not done, [/] cancelled) and its "
+					  "deadline as written; overdue ones stand out. Each section's heading says how "
+					  "much of it is done. Under the list: the chosen activity's whole title, "
+					  "deadline and who answers for it.\n\n"
+					  "F3 shows all activities, the overdue ones, those due within 30 days, or those "
+					  "not done yet; type to search by number, title or who answers for it. The line "
+					  "above the list says what is shown and searched for. Enter or F4 opens an "
+					  "activity's card to record what was done. F5 shows the timeline of the year, "
+					  "F6 the roadmap's title, order and tasks.\n\n"
+					  "F7 imports the roadmap from a file (on a stick or in a folder): the district's "
+					  "table, or one orientir wrote. Its years and title are asked, then a check "
+					  "shows what would be added, changed and dropped; F2 there imports it. "
+					  "Activities still there keep the progress recorded on them.\n\n"
+					  "In the district office's orientir, F2 writes the roadmap onto a stick or into "
+					  "a folder as the table the schools import (roadmap-YEARS.csv): they get exactly "
+					  "this roadmap, its years and title with it."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

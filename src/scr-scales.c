@@ -60,7 +60,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 2, xs[i], (i < 10 ? xs[i + 1] : width) - xs[i] - 1, heads[i]);
 	wattrset(w, A_NORMAL);
 	int rows = height - 4;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
 		const scale_item *it = &s->v[s->top + (size_t)i];
 		const scale *sc = &it->a.sc;
@@ -159,10 +159,13 @@ static int check_form(void *vctx, char *const *v, int *field, char **msg)
 
 static void edit(struct state *s, const scale_item *it)
 {
-	const char *labels[NFORM] = { _("Procedure"), _("Subject"), _("Grade"), _("Year"), _("Maximum score"),
-				      _("Minimum (lowest for «3»)"), _("Lowest for «4»"), _("Lowest for «5»"),
-				      _("High level"), _("Region's average") };
-	const int widths[NFORM] = { 16, 34, 3, 5, 6, 6, 6, 6, 6, 6 };
+	const ui_field fields[NFORM] = {
+		{ _("Procedure"), 16, UI_FIELD_TEXT, NULL }, { _("Subject"), 34, UI_FIELD_TEXT, NULL },
+		{ _("Grade"), 3, UI_FIELD_TEXT, NULL }, { _("Year"), 5, UI_FIELD_TEXT, NULL },
+		{ _("Maximum score"), 6, UI_FIELD_TEXT, NULL }, { _("Minimum (lowest for «3»)"), 6, UI_FIELD_TEXT, NULL },
+		{ _("Lowest for «4»"), 6, UI_FIELD_TEXT, NULL }, { _("Lowest for «5»"), 6, UI_FIELD_TEXT, NULL },
+		{ _("High level"), 6, UI_FIELD_TEXT, NULL }, { _("Region's average"), 6, UI_FIELD_TEXT, NULL },
+	};
 	char *v[NFORM];
 	if (it) {
 		const scale *sc = &it->a.sc;
@@ -187,7 +190,7 @@ static void edit(struct state *s, const scale_item *it)
 		}
 	}
 	struct form_ctx ctx = { .id = it ? it->a.id : 0 };
-	if (ui_form_run(it ? _("Scale") : _("New assessment"), labels, widths, v, NFORM, check_form, &ctx) == 1) {
+	if (ui_form_run(it ? _("Scale") : _("New assessment"), fields, v, NFORM, check_form, &ctx) == 1) {
 		char *err = NULL;
 		if (db_assessment_save(ui.db, &ctx.a, &err) == 0) {
 			ui_message(_("Saved."));
@@ -246,7 +249,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->n, ch))
+	if (ui_legacy_list_key(&s->row, s->n, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(3)) {
 		pick_year(s);
@@ -308,11 +311,11 @@ ui_screen *scr_scales_new(void)
 		       "F8 deletes one that has no results. The thresholds must climb and stay\n"
 		       "within the maximum; the form says what is wrong. F5 imports scales\n"
 		       "from a CSV file.");
-	scr->keys[2] = NC_("key", "Year");
-	scr->keys[3] = NC_("key", "Edit");
-	scr->keys[4] = NC_("key", "Import");
-	scr->keys[6] = NC_("key", "Add");
-	scr->keys[7] = NC_("key", "Delete");
+	scr->bar[2] = NC_("key", "Year");
+	scr->bar[3] = NC_("key", "Edit");
+	scr->bar[4] = NC_("key", "Import");
+	scr->bar[6] = NC_("key", "Add");
+	scr->bar[7] = NC_("key", "Delete");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

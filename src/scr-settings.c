@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "district.h"
 #include "roadmap.h"
@@ -62,24 +63,26 @@ static void draw(ui_screen *s, WINDOW *w)
 	curs_set(1);
 }
 
-/* Writes the code, name and district, and takes them in again. */
-static void save_details(const school *sc)
+/* Writes the code, name and district, and takes them in again: 0, or -1
+ * told. */
+static int save_details(const school *sc)
 {
 	char *err = NULL;
 	if (db_school_update(ui.db, sc, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
-		return;
+		return -1;
 	}
 	school_clear(&ui.sc);
 	if (db_school_get(ui.db, &ui.sc, &err) != 1)
 		free(err);
 	ui_message(_("Saved."));
+	return 0;
 }
 
 /* Writes the district's settings that were changed, all or none; then
  * the office's code and name. */
-static void save_district(struct settings *st, char **v)
+static int save_district(struct settings *st, char **v)
 {
 	const char *names[DFIELDS], *values[DFIELDS];
 	int field[DFIELDS];
@@ -95,20 +98,21 @@ static void save_district(struct settings *st, char **v)
 		ui_error(_("Nothing saved: %s."), err);
 		free(err);
 		ui_form_set_current(st->f, field[bad]);
-		return;
+		return -1;
 	}
 	for (size_t i = 0; i < n; i++) {
 		free(st->shown[field[i]]);
 		st->shown[field[i]] = xstrdup(v[field[i]]);
 	}
-	save_details(&(school){ .code = v[D_CODE], .name = v[D_NAME], .district = ui.sc.district });
+	return save_details(&(school){ .code = v[D_CODE], .name = v[D_NAME], .district = ui.sc.district });
 }
 
-static ui_result key(ui_screen *s, int ch, int fk)
+/* Saves what the form holds: 0, or -1 when something was refused (told). */
+static int save(struct settings *st)
 {
-	struct settings *st = s->data;
 	ui_form *f = st->f;
-	if ((fk && ch == KEY_F(2)) || (!fk && (ch == '\n' || ch == '\r') && ui_form_current(f) == st->n - 1)) {
+	int rc = -1;
+	{
 		char *v[DFIELDS] = { 0 };
 		for (int i = 0; i < st->n; i++)
 			v[i] = ui_form_get(f, i);
@@ -117,17 +121,45 @@ static ui_result key(ui_screen *s, int ch, int fk)
 			ui_error(_("The code and the name cannot be empty."));
 			ui_form_set_current(f, *v[F_CODE] ? F_NAME : F_CODE);
 		} else if (st->district) {
-			save_district(st, v);
+			rc = save_district(st, v);
 		} else {
-			save_details(&(school){ .code = v[F_CODE], .name = v[F_NAME], .district = v[F_DISTRICT] });
+			rc = save_details(&(school){ .code = v[F_CODE], .name = v[F_NAME], .district = v[F_DISTRICT] });
 		}
 		for (int i = 0; i < st->n; i++)
 			free(v[i]);
-		return UI_REDRAW;
 	}
-	if (!fk && (ch == '\n' || ch == '\r'))
-		return ui_form_key(f, '\t', 0) ? UI_HANDLED : UI_UNHANDLED;
-	return ui_form_key(f, ch, fk) ? UI_HANDLED : UI_UNHANDLED;
+	if (rc == 0)
+		ui_form_saved(f);
+	return rc;
+}
+
+static ui_result save_key(ui_screen *s)
+{
+	save(s->data);
+	return UI_REDRAW;
+}
+
+static ui_result key(ui_screen *s, int ch, int fk)
+{
+	struct settings *st = s->data;
+	if (ui_is_enter(ch, fk) && ui_form_current(st->f) == st->n - 1)
+		return save_key(s);
+	if (ui_is_enter(ch, fk))
+		return ui_form_key(st->f, '\t', 0) ? UI_HANDLED : UI_UNHANDLED;
+	return ui_form_key(st->f, ch, fk) ? UI_HANDLED : UI_UNHANDLED;
+}
+
+/* Leaving with changes not saved asks, as the results grid does. */
+static int leave(ui_screen *s)
+{
+	struct settings *st = s->data;
+	if (!ui_form_changed(st->f))
+		return 0;
+	switch (ui_ask_save(_("The changes are not saved. Save them?"))) {
+	case 0: return save(st);
+	case 1: return 0;
+	default: return -1;
+	}
 }
 
 static void destroy(ui_screen *s)
@@ -143,7 +175,7 @@ static void destroy(ui_screen *s)
 /* The district's form, filled with the settings in force (defaults too). */
 static ui_form *district_form(struct settings *st)
 {
-	int year = (int)(today_ymd() / 10000);
+	int year = (int)(day_today() / 10000);
 	double t = district_threshold(ui.db);
 	st->shown[D_H1] = district_day_month(district_deadline(ui.db, year, 1));
 	st->shown[D_H2] = district_day_month(district_deadline(ui.db, year, 2));
@@ -152,48 +184,54 @@ static ui_form *district_form(struct settings *st)
 	char *dot = strchr(st->shown[D_THRESHOLD], '.');
 	if (dot)
 		*dot = ',';
-	const char *labels[DFIELDS] = { _("Office code"), _("Name"), _("Deadline, 1st half-year"),
-					_("Deadline, 2nd half-year"), _("Low results line, percent") };
-	const int widths[DFIELDS] = { 12, 46, 6, 6, 6 };
+	const ui_field fields[DFIELDS] = { { _("Office code"), 12, UI_FIELD_TEXT, NULL },
+					   { _("Name"), 0, UI_FIELD_TEXT, NULL },
+					   { _("Deadline, 1st half-year"), 6, UI_FIELD_TEXT, NULL },
+					   { _("Deadline, 2nd half-year"), 6, UI_FIELD_TEXT, NULL },
+					   { _("Low results line, percent"), 6, UI_FIELD_TEXT, NULL } };
 	const char *values[DFIELDS] = { ui.sc.code, ui.sc.name, st->shown[D_H1], st->shown[D_H2],
 					st->shown[D_THRESHOLD] };
 	st->n = DFIELDS;
-	return ui_form_new(labels, widths, values, DFIELDS);
+	return ui_form_new(fields, values, DFIELDS);
 }
+
+static const ui_key keys[] = {
+	{ KEY_F(2), NC_("key", "Save"), save_key, NULL },
+	{ 0 },
+};
 
 ui_screen *scr_settings_new(void)
 {
 	struct settings *st = xcalloc(1, sizeof *st);
-	st->district = ui.sc.role && strcmp(ui.sc.role, "district") == 0;
-	ui_screen *s = xcalloc(1, sizeof *s);
-	s->title = N_("Settings");
+	st->district = ui_district();
+	const char *help;
 	if (st->district) {
 		st->f = district_form(st);
-		s->help = N_("The district office's code and name, as its receipts give them,\n"
-			     "and the district's rules:\n\n"
-			     "the report deadlines of the two half-years, as a day and a month\n"
-			     "(20.06, 10.12): a school whose report's first version came by then\n"
-			     "reported on time;\n\n"
-			     "the low-results line: the share (percent) of a school's participants\n"
-			     "below the minimum in Russian or mathematics that makes the school\n"
-			     "low in a procedure (30 unless changed).\n\n"
-			     "F2 saves; a value that is not one saves nothing and says why.\n"
-			     "Below: the database file this program works in, and its role.");
+		help = N_("The district office's code and name, as its receipts give them, and the district's "
+			  "rules:\n\n"
+			  "the report deadlines of the two half-years, as a day and a month (20.06, 10.12): a "
+			  "school whose report's first version came by then reported on time;\n\n"
+			  "the low-results line: the share (percent) of a school's participants below the minimum "
+			  "in Russian or mathematics that makes the school low in a procedure (30 unless "
+			  "changed).\n\n"
+			  "F2 saves; a value that is not one saves nothing and says why. Leaving with changes not "
+			  "saved asks first. Below: the database file this program works in, and its role.");
 	} else {
-		const char *labels[NFIELDS] = { _("School code"), _("Name"), _("District") };
-		const int widths[NFIELDS] = { 12, 46, 46 };
+		const ui_field fields[NFIELDS] = { { _("School code"), 12, UI_FIELD_TEXT, NULL },
+						   { _("Name"), 0, UI_FIELD_TEXT, NULL },
+						   { _("District"), 0, UI_FIELD_TEXT, NULL } };
 		const char *values[NFIELDS] = { ui.sc.code, ui.sc.name, ui.sc.district };
-		st->f = ui_form_new(labels, widths, values, NFIELDS);
+		st->f = ui_form_new(fields, values, NFIELDS);
 		st->n = NFIELDS;
-		s->help = N_("The school's code, name and district, as they appear in reports and in\n"
-			     "the packages sent to the district. F2 saves them.\n\n"
-			     "Below: the database file this program works in, and whether it belongs\n"
-			     "to a school or a district office.");
+		help = N_("The school's code, name and district, as they appear in reports and in the packages "
+			  "sent to the district. F2 saves them; leaving with changes not saved asks first.\n\n"
+			  "Below: the database file this program works in, and whether it belongs to a school or "
+			  "a district office.");
 	}
-	s->keys[1] = NC_("key", "Save");
+	ui_screen *s = ui_screen_new(N_("Settings"), help, keys, st);
 	s->draw = draw;
 	s->key = key;
+	s->leave = leave;
 	s->destroy = destroy;
-	s->data = st;
 	return s;
 }

@@ -53,7 +53,9 @@ static ui_result save(ui_screen *s)
 			char *err = NULL;
 			if (school_setup(ui.db_path, &sc, paths_datadir(), &d) == 0 &&
 			    db_school_get(ui.db, &ui.sc, &err) == 1) {
-				ui_message(_("The database now belongs to «%s»."), name);
+				char *q = xquote(name);
+				ui_message(_("The database now belongs to %s."), q);
+				free(q);
 				ui_replace(scr_menu_new());
 			} else if (err) {
 				ui_error("%s", err);
@@ -69,9 +71,7 @@ static ui_result save(ui_screen *s)
 
 static ui_result key(ui_screen *s, int ch, int fk)
 {
-	if (fk && ch == KEY_F(2))
-		return save(s);
-	if (!fk && (ch == '\n' || ch == '\r')) {
+	if (ui_is_enter(ch, fk)) {
 		ui_form *f = s->data;
 		if (ui_form_current(f) == NFIELDS - 1)
 			return save(s);
@@ -95,23 +95,27 @@ static void destroy(ui_screen *s)
 	free(s);
 }
 
+static const ui_key keys[] = {
+	{ KEY_F(2), NC_("key", "Create"), save, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_setup_new(void)
 {
-	const char *labels[NFIELDS] = { _("School code"), _("Name"), _("District") };
-	const int widths[NFIELDS] = { 12, 46, 46 };
-	ui_screen *s = xcalloc(1, sizeof *s);
-	s->title = N_("New database");
-	s->help = N_("A new database needs to know whose it is.\n\n"
-		     "School code: the code the district uses for the school.\n"
-		     "Name: the school's name as it appears in reports.\n"
-		     "District: the municipal district (may be left empty).\n\n"
-		     "F2 or Enter on the last field creates the database; you then choose whether\n"
-		     "a school or a district office works in it.");
-	s->keys[1] = NC_("key", "Create");
+	const ui_field fields[NFIELDS] = { { _("School code"), 12, UI_FIELD_TEXT, NULL },
+					   { _("Name"), 0, UI_FIELD_TEXT, NULL },
+					   { _("District"), 0, UI_FIELD_TEXT, NULL } };
+	ui_screen *s = ui_screen_new(N_("New database"),
+				     N_("A new database needs to know whose it is.\n\n"
+					"School code: the code the district uses for the school.\n"
+					"Name: the school's name as it appears in reports.\n"
+					"District: the municipal district (may be left empty).\n\n"
+					"F2 or Enter on the last field creates the database; you then choose whether a "
+					"school or a district office works in it."),
+				     keys, ui_form_new(fields, NULL, NFIELDS));
 	s->draw = draw;
 	s->key = key;
 	s->leave = leave;
 	s->destroy = destroy;
-	s->data = ui_form_new(labels, widths, NULL, NFIELDS);
 	return s;
 }

@@ -8,6 +8,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "roadmap.h"
 #include "scr.h"
@@ -130,7 +131,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
 	int width = getmaxx(w), height = getmaxy(w);
-	long today = today_ymd();
+	long today = day_today();
 	size_t ndiag = 0, ntrain = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		ndiag += diagnosed(&s->v[i]);
@@ -155,7 +156,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 2, xcourse, xmark - xcourse - 1, _("Course"));
 	wattrset(w, A_NORMAL);
 	int rows = height - 4;
-	ui_list_scroll(s->row, &s->top, rows);
+	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->m; i++) {
 		const teacher *t = &s->v[s->shown[s->top + (size_t)i]];
 		int y = 3 + i, cur = s->top + (size_t)i == s->row;
@@ -183,22 +184,6 @@ static void draw(ui_screen *scr, WINDOW *w)
 	if (s->m == 0)
 		ui_put(w, 4, 2, width - 4, *s->search ? _("Nobody matches the search.")
 						      : _("No teachers yet: F7 adds one, or import the staff list."));
-}
-
-/* A field shows at most width cells: when a longer text came back cut but
- * otherwise unchanged, the whole text stays (fresh). */
-static char *keep_long(const char *before, const char *now, int width)
-{
-	if (before && utf8_width(before) > width) {
-		char *cut = xstrndup(before, utf8_fit(before, width));
-		char *shown = cell_trim(cut);
-		int same = strcmp(shown, now) == 0;
-		free(cut);
-		free(shown);
-		if (same)
-			return xstrdup(before);
-	}
-	return xstrdup(now);
 }
 
 enum { E_LAST, E_FIRST, E_MIDDLE, E_CODE, E_SUBJ, E_DDATE, E_DRESULT, E_YOUNG, NEDIT };
@@ -263,15 +248,16 @@ static char *new_code(size_t n, char **err)
 	}
 }
 
-static const int edit_widths[NEDIT] = { 30, 30, 30, 12, 40, 12, 50, 4 };
-
 /* The add and edit form; t is NULL to add. */
 static void edit(struct state *s, const teacher *t)
 {
-	const char *labels[NEDIT] = { _("Last name"), _("First name"), _("Middle name"), _("Code"), _("Subjects"),
-				      _("Diagnostics date"), _("Diagnostics result"), _("Young specialist") };
+	const ui_field fields[NEDIT] = {
+		{ _("Last name"), 30, UI_FIELD_TEXT, NULL }, { _("First name"), 30, UI_FIELD_TEXT, NULL },
+		{ _("Middle name"), 30, UI_FIELD_TEXT, NULL }, { _("Code"), 12, UI_FIELD_TEXT, NULL },
+		{ _("Subjects"), 0, UI_FIELD_TEXT, NULL }, { _("Diagnostics date"), 10, UI_FIELD_DATE, NULL },
+		{ _("Diagnostics result"), 0, UI_FIELD_TEXT, NULL }, { _("Young specialist"), 0, UI_FIELD_YESNO, NULL },
+	};
 	char *values[NEDIT] = { 0 };
-	const char *yes = _("yes"), *no = _("no");
 	if (t) {
 		values[E_LAST] = xstrdup(t->last_name);
 		values[E_FIRST] = xstrdup(t->first_name);
@@ -280,23 +266,16 @@ static void edit(struct state *s, const teacher *t)
 		values[E_SUBJ] = xstrdup(t->subjects);
 		values[E_DDATE] = date_text(t->diagnostics_date);
 		values[E_DRESULT] = xstrdup(t->diagnostics_result);
-		values[E_YOUNG] = xstrdup(t->young_specialist ? yes : no);
+		values[E_YOUNG] = xstrdup(ui_yesno_text(t->young_specialist));
 	} else {
 		for (int i = 0; i < NEDIT; i++)
-			values[i] = xstrdup(i == E_YOUNG ? no : "");
+			values[i] = xstrdup(i == E_YOUNG ? ui_yesno_text(0) : "");
 	}
 	struct edit_ctx ctx = { t ? t->id : 0 };
-	if (ui_form_run(t ? _("Teacher") : _("New teacher"), labels, edit_widths, values, NEDIT, check_teacher,
-			&ctx) == 1) {
-		const char *before[NEDIT] = { 0 };
-		if (t) {
-			before[E_LAST] = t->last_name, before[E_FIRST] = t->first_name;
-			before[E_MIDDLE] = t->middle_name, before[E_SUBJ] = t->subjects;
-			before[E_DRESULT] = t->diagnostics_result;
-		}
+	if (ui_form_run(t ? _("Teacher") : _("New teacher"), fields, values, NEDIT, check_teacher, &ctx) == 1) {
 		char *text[NEDIT] = { 0 };
 		for (int i = 0; i < NEDIT; i++)
-			text[i] = keep_long(before[i], values[i], edit_widths[i]);
+			text[i] = xstrdup(values[i]);
 		int y = 0, mo = 0, d = 0;
 		char *iso = *text[E_DDATE] && cell_date(text[E_DDATE], &y, &mo, &d) == 0
 			? xasprintf("%04d-%02d-%02d", y, mo, d) : xstrdup("");
@@ -356,7 +335,7 @@ static int check_course(void *vctx, char *const *v, int *field, char **msg)
 		*msg = xstrdup(_("The date is written like 15.04.2026."));
 		return -1;
 	}
-	if (y * 10000L + mo * 100L + d > today_ymd()) {
+	if (y * 10000L + mo * 100L + d > day_today()) {
 		*field = C_DATE;
 		*msg = xstrdup(_("The course cannot end later than today."));
 		return -1;
@@ -368,8 +347,9 @@ static int check_course(void *vctx, char *const *v, int *field, char **msg)
 
 static void add_course(struct state *s, const teacher *t)
 {
-	const char *labels[NCOURSE] = { _("Topic"), _("Hours"), _("Date"), _("Organization") };
-	const int widths[NCOURSE] = { 50, 5, 12, 40 };
+	const ui_field fields[NCOURSE] = { { _("Topic"), 0, UI_FIELD_TEXT, NULL }, { _("Hours"), 5, UI_FIELD_TEXT, NULL },
+					   { _("Date"), 10, UI_FIELD_DATE, NULL },
+					   { _("Organization"), 0, UI_FIELD_TEXT, NULL } };
 	char *values[NCOURSE];
 	for (int i = 0; i < NCOURSE; i++)
 		values[i] = xstrdup("");
@@ -377,7 +357,7 @@ static void add_course(struct state *s, const teacher *t)
 	char *title = xasprintf(_("New course: %s"), name);
 	free(name);
 	struct course_ctx ctx = { -1, NULL };
-	if (ui_form_run(title, labels, widths, values, NCOURSE, check_course, &ctx) == 1) {
+	if (ui_form_run(title, fields, values, NCOURSE, check_course, &ctx) == 1) {
 		char *topic = *values[C_ORG] ? xasprintf("%s (%s)", values[C_TOPIC], values[C_ORG])
 					     : xstrdup(values[C_TOPIC]);
 		char *err = NULL;
@@ -409,7 +389,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 			edit(s, t);
 		return UI_REDRAW;
 	}
-	int typed = ui_search_key(s->search, sizeof s->search, ch, fk);
+	int typed = ui_legacy_search_key(s->search, sizeof s->search, ch, fk);
 	if (typed >= 0) {
 		if (typed) {
 			s->row = 0;
@@ -419,7 +399,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	}
 	if (!fk)
 		return UI_UNHANDLED;
-	if (ui_list_key(&s->row, s->m, ch))
+	if (ui_legacy_list_key(&s->row, s->m, ch))
 		return UI_HANDLED;
 	if (ch == KEY_F(4) && t)
 		edit(s, t);
@@ -460,9 +440,9 @@ ui_screen *scr_teachers_new(void)
 		       "F6 adds a course: the topic, the hours, the date it ended and the\n"
 		       "organization that gave it.\n\n"
 		       "A staff list can also be imported: orientir import staff FILE.");
-	scr->keys[3] = NC_("key", "Edit");
-	scr->keys[5] = NC_("key", "Course");
-	scr->keys[6] = NC_("key", "Add");
+	scr->bar[3] = NC_("key", "Edit");
+	scr->bar[5] = NC_("key", "Course");
+	scr->bar[6] = NC_("key", "Add");
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

@@ -13,6 +13,9 @@ typedef struct school {
 
 /* 1 and *out filled when initialised, 0 when not. */
 int db_school_get(sqlite3 *db, school *out, char **err);
+/* Only the code (fresh), from a database of any version: 1, or 0 when it
+ * has no school yet. */
+int db_school_code(sqlite3 *db, char **code, char **err);
 int db_school_create(sqlite3 *db, const school *s, char **err);
 /* Changes the code, name and district (the role stays). */
 int db_school_update(sqlite3 *db, const school *s, char **err);
@@ -248,6 +251,10 @@ void risk_list_free(risk_pupil *v, size_t n);
 int db_risk_save(sqlite3 *db, const risk_pupil *p, char **err);
 /* Puts a pupil into the group with a reason, or takes them out. */
 int db_risk_set(sqlite3 *db, long student_id, int in, const char *reason, char **err);
+/* The pupil's spells in the group made to agree with its flag, on
+ * day_today(): one opened when it is in the group without an open one, the
+ * open one closed when it is out. Every write of the flag calls it. */
+int db_risk_spell_sync(sqlite3 *db, long student_id, char **err);
 int db_risk_note(sqlite3 *db, long student_id, const char *text, char **err);
 int db_risk_dismiss(sqlite3 *db, long student_id, int year, const char *reason, char **err);
 
@@ -283,6 +290,8 @@ int db_result_update(sqlite3 *db, const result *r, char **err);
 /* Moves every score by shift points, kept within 0 and its scale's
  * maximum: the demo district's schools differ from the demo school so. */
 int db_result_shift(sqlite3 *db, double shift, char **err);
+/* The latest year that has a result, 0 when none has. */
+int db_result_latest_year(sqlite3 *db, char **err);
 void result_clear(result *r);
 
 /* A result with everything a report file needs to stand on its own. */

@@ -1,5 +1,6 @@
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -129,10 +130,13 @@ void table_free(table *t)
 
 int table_width(FILE *fp)
 {
-	struct winsize ws;
-	if (isatty(fileno(fp)) && ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
-		return ws.ws_col;
 	const char *c = getenv("COLUMNS");
 	int n = c ? atoi(c) : 0;
-	return n >= 40 ? n : 80;
+	if (n > 0)
+		return n < 40 ? 40 : n;
+	struct winsize ws;
+	if (isatty(fileno(fp)))
+		return ioctl(fileno(fp), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40 ? ws.ws_col : 80;
+	/* A file or a pipe: whoever reads it gets every name whole. */
+	return INT_MAX;
 }

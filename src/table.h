@@ -17,7 +17,8 @@ void table_add_heading(table *t, const char *text);
 /* Prints it within width cells. */
 void table_print(table *t, FILE *fp, int width);
 void table_free(table *t);
-/* The width to print for: the terminal's, $COLUMNS, or 80. */
+/* The width to print for: $COLUMNS when set, else the terminal's when fp
+ * is one; INT_MAX (nothing cut) when it is a file or a pipe. */
 int table_width(FILE *fp);
 
 #endif

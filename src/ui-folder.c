@@ -24,11 +24,10 @@ char *ui_folder_pick(const char *title, const char *current)
 	if (k >= 0 && (size_t)k < n) {
 		chosen = xstrdup(v[k].mount);
 	} else if ((size_t)k == n) {
-		const char *lab[] = { _("Folder") };
-		const int wid[] = { 50 };
+		const ui_field field[] = { { _("Folder"), 0, UI_FIELD_TEXT, NULL } };
 		const char *home = getenv("HOME");
 		char *val[] = { xstrdup(current ? current : home && *home ? home : "/") };
-		if (ui_form_run(title, lab, wid, val, 1, NULL, NULL) == 1) {
+		if (ui_form_run(title, field, val, 1, NULL, NULL) == 1) {
 			struct stat st;
 			if (stat(val[0], &st) == 0 && S_ISDIR(st.st_mode))
 				chosen = xstrdup(val[0]);

@@ -1,14 +1,20 @@
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "db.h"
 #include "scr.h"
+#include "ui-text.h"
 #include "ui.h"
 #include "utf8.h"
 
@@ -42,6 +48,7 @@ static void set_attrs(void)
 		init_pair(6, COLOR_WHITE, COLOR_RED);
 		init_pair(7, COLOR_WHITE, COLOR_GREEN);
 		init_pair(8, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(9, COLOR_YELLOW, COLOR_BLUE);
 		attrs[UA_TITLE] = COLOR_PAIR(1);
 		attrs[UA_KEYNUM] = A_BOLD;
 		attrs[UA_KEYLABEL] = COLOR_PAIR(1);
@@ -55,6 +62,12 @@ static void set_attrs(void)
 		attrs[UA_BAR_MID] = COLOR_PAIR(8);
 		attrs[UA_GOOD] = COLOR_PAIR(4);
 		attrs[UA_WAIT] = COLOR_PAIR(5);
+		/* The choice in a dialog is white on blue, not the box's cyan in
+		 * bold: the console shows bold black as grey, like a disabled item. */
+		attrs[UA_DIALOG] = COLOR_PAIR(1);
+		attrs[UA_DIALOG_SELECT] = COLOR_PAIR(2) | A_BOLD;
+		attrs[UA_QUERY] = COLOR_PAIR(9) | A_BOLD;
+		attrs[UA_FIELD_SELECTED] = COLOR_PAIR(8);
 	} else {
 		attrs[UA_TITLE] = A_REVERSE;
 		attrs[UA_KEYNUM] = A_BOLD;
@@ -69,6 +82,11 @@ static void set_attrs(void)
 		attrs[UA_BAR_MID] = A_REVERSE;
 		attrs[UA_GOOD] = A_NORMAL;
 		attrs[UA_WAIT] = A_UNDERLINE;
+		/* Dialogs are plain so that their choice can be reverse video. */
+		attrs[UA_DIALOG] = A_NORMAL;
+		attrs[UA_DIALOG_SELECT] = A_REVERSE;
+		attrs[UA_QUERY] = A_BOLD;
+		attrs[UA_FIELD_SELECTED] = A_BOLD | A_UNDERLINE;
 	}
 }
 
@@ -80,12 +98,15 @@ void ui_put(WINDOW *w, int y, int x, int width, const char *text)
 		mvwaddstr(w, y, x, text);
 		return;
 	}
-	size_t n = utf8_fit(text, width - 1);
+	/* At a word when that keeps most of the room, else where it must. */
+	size_t n = utf8_fit_words(text, width - 1), chars = utf8_fit(text, width - 1);
+	if (n < chars / 2)
+		n = chars;
 	mvwaddnstr(w, y, x, text, (int)n);
 	waddstr(w, "…");
 }
 
-int ui_list_key(size_t *row, size_t n, int ch)
+int ui_legacy_list_key(size_t *row, size_t n, int ch)
 {
 	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1, last = n ? n - 1 : 0;
 	switch (ch) {
@@ -99,7 +120,7 @@ int ui_list_key(size_t *row, size_t n, int ch)
 	return 0;
 }
 
-void ui_list_scroll(size_t row, size_t *top, int rows)
+void ui_legacy_list_scroll(size_t row, size_t *top, int rows)
 {
 	if (row < *top)
 		*top = row;
@@ -107,18 +128,12 @@ void ui_list_scroll(size_t row, size_t *top, int rows)
 		*top = row - (size_t)rows + 1;
 }
 
-int ui_is_enter(int ch, int fk)
-{
-	return fk ? ch == KEY_ENTER : ch == '\n' || ch == '\r';
-}
-
-int ui_search_key(char *search, size_t size, int ch, int fk)
+int ui_legacy_search_key(char *search, size_t size, int ch, int fk)
 {
 	size_t n = strlen(search);
 	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
 		if (!n)
 			return 0;
-		/* The last character, however many bytes it has. */
 		while (n > 0 && ((unsigned char)search[--n] & 0xC0) == 0x80)
 			;
 		search[n] = '\0';
@@ -128,7 +143,7 @@ int ui_search_key(char *search, size_t size, int ch, int fk)
 		return -1;
 	if (ch == 27) {
 		if (!n)
-			return -1;	/* Esc on an empty search goes back */
+			return -1;
 		*search = '\0';
 		return 1;
 	}
@@ -141,6 +156,11 @@ int ui_search_key(char *search, size_t size, int ch, int fk)
 	memcpy(search + n, buf, k);
 	search[n + k] = '\0';
 	return 1;
+}
+
+int ui_is_enter(int ch, int fk)
+{
+	return fk ? ch == KEY_ENTER : ch == '\n' || ch == '\r';
 }
 
 static void vstatus(int error, const char *fmt, va_list ap)
@@ -170,22 +190,51 @@ static void draw_title(const ui_screen *s)
 {
 	attrset(ui_attr(UA_TITLE));
 	mvhline(0, 0, ' ', COLS);
-	char *t = xasprintf(" %s │ %s (%s) │ %s", _(s->title), ui.sc.name ? ui.sc.name : "",
-			    ui.sc.role && strcmp(ui.sc.role, "district") == 0 ? _("district") : _("school"),
-			    ui.db_path);
+	char *t = xasprintf(" %s │ %s (%s) │ ", _(s->title), ui.sc.name ? ui.sc.name : "",
+			    ui_district() ? _("district") : _("school"));
 	ui_put(stdscr, 0, 0, COLS, t);
+	/* The database's path in what is left, its end (the file's name) kept. */
+	int room = COLS - utf8_width(t) - 1, pw = utf8_width(ui.db_path);
+	if (room > 8) {
+		const char *p = ui.db_path;
+		while (pw > room && *p) {
+			p += utf8_fit(p, 1) ? utf8_fit(p, 1) : 1;
+			pw = utf8_width(p) + 1;
+		}
+		if (p != ui.db_path)
+			addstr("…");
+		addstr(p);
+	}
 	free(t);
 	attrset(A_NORMAL);
 }
 
-/* F1..F10 across the bottom line, Midnight Commander style. */
+/* The screen's key for ch, if it has one and it is on now. */
+static const ui_key *find_key(const ui_screen *s, int ch, int fk)
+{
+	for (const ui_key *k = s->keys; k && k->key; k++) {
+		if (k->enabled && !k->enabled(s))
+			continue;
+		if (k->key == UI_KEY_ENTER ? ui_is_enter(ch, fk) : fk && ch == k->key)
+			return k;
+	}
+	return NULL;
+}
+
+/* F1..F10 across the bottom line, Midnight Commander style, from the
+ * screen's key table; F1 and F10 are the frame's. */
 static void draw_keybar(const ui_screen *s)
 {
 	move(LINES - 1, 0);
 	clrtoeol();
 	int slot = COLS / 10;
 	for (int i = 0; i < 10; i++) {
-		const char *label = i == 0 ? NC_("key", "Help") : i == 9 ? NC_("key", "Exit") : s->keys[i];
+		const char *label = i == 0 ? NC_("key", "Help") : i == 9 ? NC_("key", "Exit") : NULL;
+		const ui_key *k = i > 0 && i < 9 ? find_key(s, KEY_F(i + 1), 1) : NULL;
+		if (k)
+			label = k->label;
+		else if (!s->keys && i > 0 && i < 9)
+			label = s->bar[i];
 		int x = i * slot;
 		attrset(ui_attr(UA_KEYNUM));
 		mvprintw(LINES - 1, x, "%d", i + 1);
@@ -210,10 +259,39 @@ static void draw_status(void)
 	}
 }
 
+static int too_small(void)
+{
+	return COLS < UI_MIN_COLS || LINES < UI_MIN_LINES;
+}
+
+/* In place of the screens while they cannot be laid out. */
+static void draw_too_small(void)
+{
+	erase();
+	char *t = xasprintf(_("The window is too small: it needs at least %d×%d (it is %d×%d). Make it larger."),
+			    UI_MIN_COLS, UI_MIN_LINES, COLS, LINES);
+	int n;
+	char **v = ui_wrap(t, COLS > 4 ? COLS - 2 : 2, &n);
+	attrset(ui_attr(UA_ERROR));
+	for (int i = 0; i < n; i++) {
+		if (i < LINES)
+			mvaddstr((LINES - n) / 2 + i > 0 ? (LINES - n) / 2 + i : i, 1, v[i]);
+		free(v[i]);
+	}
+	attrset(A_NORMAL);
+	free(v);
+	free(t);
+	refresh();
+}
+
 void ui_redraw(void)
 {
 	if (depth == 0)
 		return;
+	if (too_small()) {
+		draw_too_small();
+		return;
+	}
 	ui_screen *s = stack[depth - 1];
 	if (!body) {
 		body = newwin(LINES - 3, COLS, 1, 0);
@@ -243,20 +321,89 @@ static void resized(void)
 	ui_redraw();
 }
 
+static volatile sig_atomic_t hung_up;
+
+static void on_hangup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
+}
+
+/* The terminal is gone: nobody can answer a question any more. What the
+ * screens hold is in the database already (the grid keeps each line as a
+ * draft when it is left); close it and end. */
+static void gone(void)
+{
+	db_close(ui.db);
+	ui.db = NULL;
+	endwin();
+	exit(1);
+}
+
+/* The terminal's size when it is not the one curses lays out for: 1 and
+ * rows, cols. */
+static int size_changed(int *rows, int *cols)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || !ws.ws_row || !ws.ws_col)
+		return 0;
+	*rows = ws.ws_row;
+	*cols = ws.ws_col;
+	return *rows != LINES || *cols != COLS;
+}
+
+/* Whether the terminal is gone: its input hung up or failed. */
+static int input_gone(int err)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+	return hung_up || (err && err != EINTR) ||
+	       (poll(&p, 1, 0) > 0 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)));
+}
+
 int ui_getkey(int *ch)
 {
 	for (;;) {
 		wint_t c;
-		int r = get_wch(&c);
-		if (r == ERR)
+		/* Woken twice a second: curses notices a resize only in a read
+		 * that the signal interrupts, and one that came while the screen
+		 * was being drawn would wait for the next key. */
+		timeout(500);
+		errno = 0;
+		int r = get_wch(&c), rows, cols;
+		if (r == ERR) {
+			/* The end of input returns ERR at once, again and again. */
+			if (input_gone(errno))
+				gone();
+			if (size_changed(&rows, &cols)) {
+				resize_term(rows, cols);
+				resized();
+			}
 			continue;
+		}
 		if (r == KEY_CODE_YES && c == KEY_RESIZE) {
 			resized();
 			continue;
 		}
+		if (too_small())
+			continue;
 		*ch = (int)c;
 		return r == KEY_CODE_YES;
 	}
+}
+
+ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data)
+{
+	ui_screen *s = xcalloc(1, sizeof *s);
+	s->title = title;
+	s->help = help;
+	s->keys = keys;
+	s->data = data;
+	return s;
+}
+
+int ui_district(void)
+{
+	return ui.sc.role && strcmp(ui.sc.role, "district") == 0;
 }
 
 void ui_push(ui_screen *s)
@@ -287,7 +434,7 @@ WINDOW *ui_dialog(int height, int width, const char *title)
 		height = LINES - 2;
 	WINDOW *frame = newwin(height, width, (LINES - height) / 2, (COLS - width) / 2);
 	keypad(frame, TRUE);
-	wattrset(frame, ui_attr(UA_TITLE));
+	wattrset(frame, ui_attr(UA_DIALOG));
 	for (int y = 0; y < height; y++)
 		mvwhline(frame, y, 0, ' ', width);
 	box(frame, 0, 0);
@@ -304,20 +451,14 @@ char **ui_wrap(const char *text, int width, int *n)
 	char **lines = NULL;
 	*n = 0;
 	const char *p = text;
+	if (width < 1)
+		width = 1;
 	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		size_t len = strcspn(p, "\n");
 		char *para = xstrndup(p, len);
 		const char *q = para;
 		do {
-			size_t fit = utf8_fit(q, width);
-			if (fit < strlen(q)) {
-				size_t cut = fit;
-				while (cut > 0 && q[cut] != ' ')
-					cut--;
-				if (cut > 0)
-					fit = cut;
-			}
+			size_t fit = utf8_fit_words(q, width);
 			lines = xrealloc(lines, (size_t)(*n + 1) * sizeof *lines);
 			lines[(*n)++] = xstrndup(q, fit);
 			q += fit;
@@ -325,57 +466,67 @@ char **ui_wrap(const char *text, int width, int *n)
 				q++;
 		} while (*q);
 		free(para);
-		p += len + (nl != NULL);
+		p += len + (p[len] == '\n');
 	}
 	return lines;
 }
 
 void ui_show_text(const char *title, const char *text)
 {
-	int width = COLS - 2 < 78 ? COLS - 2 : 78, n, top = 0;
-	char **lines = ui_wrap(text, width - 4, &n);
+	ui_text *t = ui_text_new();
+	ui_text_add(t, UA_DIALOG, 0, 0, text);
 	for (;;) {
-		int h = n + 4 < LINES - 2 ? n + 4 : LINES - 2;
+		int width = COLS - 2 < 78 ? COLS - 2 : 78;
+		int rows = ui_text_layout(t, width - 4);
+		int h = rows + 4 < LINES - 2 ? rows + 4 : LINES - 2;
 		WINDOW *d = ui_dialog(h, width, title);
-		for (int i = 0; i < h - 4 && top + i < n; i++)
-			mvwaddstr(d, 2 + i, 2, lines[top + i]);
-		wrefresh(d);
-		int ch, fk = ui_getkey(&ch);
-		delwin(d);
-		if (fk && (ch == KEY_DOWN || ch == KEY_NPAGE) && top + h - 4 < n) {
-			top += ch == KEY_DOWN ? 1 : h - 4;
-			if (top > n - (h - 4))
-				top = n - (h - 4);
-		} else if (fk && (ch == KEY_UP || ch == KEY_PPAGE) && top > 0) {
-			top -= ch == KEY_UP ? 1 : h - 4;
-			if (top < 0)
-				top = 0;
+		WINDOW *in = derwin(d, h - 4, width - 4, 2, 2);
+		wbkgdset(in, ui_attr(UA_DIALOG));
+		ui_text_draw(t, in, 0, 0, h - 4);
+		/* Where we are and how to go on, in the bottom border. */
+		char *foot;
+		if (rows > h - 4) {
+			int top = ui_text_top(t), last = top + h - 4 < rows ? top + h - 4 : rows;
+			foot = xasprintf(_(" lines %d–%d of %d · PgDn, PgUp, arrows · Esc closes "), top + 1, last, rows);
 		} else {
-			break;
+			foot = xstrdup(_(" Esc or Enter closes "));
 		}
-		ui_redraw();
+		wattrset(d, ui_attr(UA_DIALOG));
+		ui_put(d, h - 1, 2, width - 4, foot);
+		free(foot);
+		wnoutrefresh(d);
+		wnoutrefresh(in);
+		doupdate();
+		int ch, fk = ui_getkey(&ch);
+		delwin(in);
+		delwin(d);
+		if (ui_text_key(t, ch, fk)) {
+			ui_redraw();
+			continue;
+		}
+		if ((!fk && ch == 27) || ui_is_enter(ch, fk) || (fk && ch == KEY_F(10)))
+			break;
 	}
-	for (int i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+	ui_text_free(t);
 	ui_redraw();
 }
 
-/* A row of buttons under a question; returns the chosen index or -1 (Esc).
- * Hotkeys are both layouts' letters, and digits. */
-static int buttons(const char *question, const char *const *labels, const char *keys, int n)
+/* A row of buttons under a question, starting on first; returns the
+ * chosen index or -1 (Esc). Hotkeys are both layouts' letters, and digits. */
+static int buttons(const char *question, const char *const *labels, const char *keys, int n, int first)
 {
-	int sel = 0, qn;
-	char **q = ui_wrap(question, 56, &qn);
+	int sel = first, qn, width = COLS - 4 < 66 ? COLS - 4 : 66;
+	char **q = ui_wrap(question, width - 6, &qn);
 	int chosen = -2;
 	while (chosen == -2) {
-		WINDOW *d = ui_dialog(qn + 5, 62, NULL);
+		WINDOW *d = ui_dialog(qn + 5, width, NULL);
+		wattrset(d, ui_attr(UA_DIALOG));
 		for (int i = 0; i < qn; i++)
 			mvwaddstr(d, 1 + i, 3, q[i]);
 		int x = 3;
 		for (int i = 0; i < n; i++) {
 			char *b = xasprintf("[ %s ]", _(labels[i]));
-			wattrset(d, i == sel ? ui_attr(UA_FIELD) | A_BOLD : ui_attr(UA_TITLE));
+			wattrset(d, i == sel ? ui_attr(UA_DIALOG_SELECT) : ui_attr(UA_DIALOG));
 			mvwaddstr(d, qn + 2, x, b);
 			x += utf8_width(b) + 2;
 			free(b);
@@ -413,16 +564,23 @@ static int buttons(const char *question, const char *const *labels, const char *
 	return chosen;
 }
 
+static const char *const yes_no[] = { N_("Yes"), N_("No") };
+static const char yes_no_keys[] = "yYдД|nNнН";
+
 int ui_confirm(const char *question)
 {
-	static const char *const labels[] = { N_("Yes"), N_("No") };
-	return buttons(question, labels, "yYдД|nNнН", 2) == 0;
+	return buttons(question, yes_no, yes_no_keys, 2, 1) == 0;
+}
+
+int ui_ask(const char *question)
+{
+	return buttons(question, yes_no, yes_no_keys, 2, 0) == 0;
 }
 
 int ui_ask_save(const char *question)
 {
 	static const char *const labels[] = { N_("Save"), N_("Don't save"), N_("Cancel") };
-	int r = buttons(question, labels, "sSсС|dDнН|cCоО", 3);
+	int r = buttons(question, labels, "sSсС|dDнН|cCоО", 3, 0);
 	return r < 0 ? 2 : r;
 }
 
@@ -452,20 +610,28 @@ int ui_main(const char *path)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_attrs();
+	/* No SA_RESTART: a hangup must interrupt the wait for a key. */
+	struct sigaction sa = { .sa_handler = on_hangup };
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+
 	ui_push(have ? scr_menu_new() : scr_setup_new());
 	while (depth > 0) {
 		ui_redraw();
 		int ch, fk = ui_getkey(&ch);
 		*status = '\0';
 		ui_screen *s = stack[depth - 1];
-		ui_result r = s->key(s, ch, fk);
+		const ui_key *k = find_key(s, ch, fk);
+		ui_result r = k ? k->run(s) : s->key ? s->key(s, ch, fk) : UI_UNHANDLED;
 		if (r == UI_UNHANDLED) {
 			if (fk && ch == KEY_F(1))
 				ui_show_text(_(s->title), _(s->help));
 			else if (fk && ch == KEY_F(10))
 				r = UI_QUIT;
-			else if (!fk && ch == 27)
+			else if (!fk && ch == 27 && depth > 1)
 				r = UI_POP;
+			else if (!fk && ch == 27)
+				ui_message(_("F10 leaves the program."));
 		}
 		if (r == UI_POP && (!s->leave || s->leave(s) == 0)) {
 			pop();

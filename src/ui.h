@@ -16,15 +16,42 @@ enum ui_attr { UA_NORMAL, UA_TITLE, UA_KEYNUM, UA_KEYLABEL, UA_SELECT, UA_FIELD,
 	       UA_NOTE, UA_HEAD, UA_BAR_BAD, UA_BAR_GOOD, UA_BAR_MID,
 	       /* text that is in order, and text still waiting (beside UA_ERROR
 	        * for what went wrong): three looks apart in monochrome too */
-	       UA_GOOD, UA_WAIT, UA_COUNT };
+	       UA_GOOD, UA_WAIT,
+	       /* a dialog's box, and the choice standing out in it */
+	       UA_DIALOG, UA_DIALOG_SELECT,
+	       /* a list's line of filter and search */
+	       UA_QUERY,
+	       /* a field's content while it is selected: the first key replaces it */
+	       UA_FIELD_SELECTED,
+	       UA_COUNT };
+
+/* The smallest terminal the screens are laid out for. */
+#define UI_MIN_COLS 80
+#define UI_MIN_LINES 24
+
+/* Enter from either keyboard, in a key table. */
+#define UI_KEY_ENTER (KEY_MAX + 1)
 
 typedef struct ui_screen ui_screen;
+
+/* A screen's key: the key bar shows its label (F-keys) and the frame calls
+ * run when it is pressed — one table, so a label never promises a key
+ * nobody handles. */
+typedef struct ui_key {
+	int key;			/* KEY_F(n), another KEY_ code, or UI_KEY_ENTER */
+	const char *label;		/* NC_("key", …) for the bar; NULL: not shown */
+	ui_result (*run)(ui_screen *s);
+	int (*enabled)(const ui_screen *s);	/* NULL: always */
+} ui_key;
+
 struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
-	const char *keys[10];		/* NC_("key", ...) labels of F1..F10; NULL: unused */
+	const ui_key *keys;		/* ends with an entry whose key is 0 */
+	const char *bar[10];		/* LEGACY: F-key labels of a screen without a key table yet */
 	void (*draw)(ui_screen *s, WINDOW *body);
-	/* ch is a character or, with fkey set, a KEY_ code. */
+	/* Keys not in the table (typing, moving in a list): ch is a character
+	 * or, with fkey set, a KEY_ code. NULL: none. */
 	ui_result (*key)(ui_screen *s, int ch, int fkey);
 	/* Asked before the screen goes (Esc, F10): 0 may go, -1 stay. */
 	int (*leave)(ui_screen *s);
@@ -44,49 +71,57 @@ extern ui_app ui;
 /* Runs the UI on the database at path until the user leaves. Exit status. */
 int ui_main(const char *path);
 
+/* A new screen with its title, help and keys; the rest is the caller's. */
+ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data);
 void ui_push(ui_screen *s);
 /* Puts s in place of the top screen (which is destroyed). */
 void ui_replace(ui_screen *s);
+/* Whether the database belongs to the district office. */
+int ui_district(void);
 /* A message on the status line until the next key; error ones stand out. */
 void ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 attr_t ui_attr(enum ui_attr a);
 
 /* Reads a key: 1 and *fkey set for a function/cursor key, 0 for a
- * character; handles a resize by redrawing everything first. */
+ * character. A resize redraws everything first; while the terminal is
+ * smaller than UI_MIN_COLS × UI_MIN_LINES it says so and reads on. When
+ * the terminal is gone (hangup, end of input) the program ends here, its
+ * drafts kept and its database closed. */
 int ui_getkey(int *ch);
 /* Redraws the whole frame and the top screen (after a dialog). */
 void ui_redraw(void);
 
-/* Dialogs. Yes/no: 1 yes, 0 no or Esc. */
+/* Dialogs. A question with Yes and No: 1 yes, 0 no or Esc. ui_confirm
+ * starts on «No» (what cannot be undone); ui_ask on «Yes». */
 int ui_confirm(const char *question);
+int ui_ask(const char *question);
 /* Save / don't save / cancel: 0, 1, 2. */
 int ui_ask_save(const char *question);
-/* A list to choose from: the index, or -1 for Esc. */
+/* A list to choose from: the index, or -1 for Esc. Labels too wide for
+ * the box are shortened at a word, and the chosen one's whole text is
+ * shown under the list. */
 int ui_pick(const char *title, char *const *labels, int n, int current);
-/* Shows long text in a box (help, details) until a key. */
+/* Shows long text in a box (help, details), wrapped and scrolled, until
+ * Esc or Enter. */
 void ui_show_text(const char *title, const char *text);
 
 /* Enter from the main keyboard (a character) or the keypad (a key code). */
 int ui_is_enter(int ch, int fk);
-/* Moves a list's cursor row for Up, Down, PgUp, PgDn, Home, End among n
- * lines: 1 when ch was one of them. */
-int ui_list_key(size_t *row, size_t n, int ch);
-/* Keeps row visible in a window of rows lines starting at *top. */
-void ui_list_scroll(size_t row, size_t *top, int rows);
 
-/* Typing into a search line of size bytes: a character adds to it,
- * Backspace takes the last one off, Esc empties a non-empty one. 1 when
- * the search changed, 0 when it did not but the key was the search's,
- * -1 when the key is not for the search. */
-int ui_search_key(char *search, size_t size, int ch, int fk);
+/* LEGACY, until every screen is on ui_list: */
+int ui_legacy_list_key(size_t *row, size_t n, int ch);
+void ui_legacy_list_scroll(size_t row, size_t *top, int rows);
+int ui_legacy_search_key(char *search, size_t size, int ch, int fk);
 
 /* Splits text into lines of at most width cells, at spaces and at its own
  * line breaks: *n fresh lines in a fresh array. */
 char **ui_wrap(const char *text, int width, int *n);
-/* Writes text at y, x within at most width cells (cut with "…"). */
+/* Writes text at y, x within at most width cells, shortened at a word
+ * with «…» when it does not fit. */
 void ui_put(WINDOW *w, int y, int x, int width, const char *text);
-/* A box with a title in w's middle: the window to draw inside, fresh. */
+/* A box with a title in the middle of the terminal: the window to draw
+ * inside, fresh. */
 WINDOW *ui_dialog(int height, int width, const char *title);
 
 #endif

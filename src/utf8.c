@@ -196,3 +196,29 @@ size_t utf8_fit(const char *s, int cells)
 	}
 	return i;
 }
+
+/* Whether a row may end before s: not before a dash, which Russian keeps
+ * on the line of the word before it («F7 — записать»). */
+static int may_break_before(const char *s)
+{
+	return strncmp(s, "—", 3) != 0 && strncmp(s, "–", 3) != 0;
+}
+
+size_t utf8_fit_words(const char *s, int cells)
+{
+	size_t fit = utf8_fit(s, cells);
+	if (!s[fit] || (s[fit] == ' ' && may_break_before(s + fit + 1)))
+		return fit;
+	size_t cut = fit;
+	for (;;) {
+		while (cut > 0 && s[cut - 1] != ' ')
+			cut--;
+		if (cut == 0 || may_break_before(s + cut))
+			break;
+		while (cut > 0 && s[cut - 1] == ' ')
+			cut--;
+	}
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	return cut ? cut : fit;
+}

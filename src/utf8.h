@@ -24,5 +24,9 @@ int utf8_collate(const char *a, size_t alen, const char *b, size_t blen);
 int utf8_width(const char *s);
 /* Bytes of s that fit in cells columns, never cutting a character. */
 size_t utf8_fit(const char *s, int cells);
+/* The same, ending at a word's end when a space is there to end at (the
+ * spaces before the cut left out); a single word longer than the cells is
+ * cut where it must be. */
+size_t utf8_fit_words(const char *s, int cells);
 
 #endif

@@ -85,3 +85,21 @@ const char *pgettext_deferred(const char *ctx_msgid)
 	}
 	return t;
 }
+
+char *xquote(const char *s)
+{
+	size_t n = strlen(s), k = 0;
+	/* „ and “ take a byte more than « and »: at most n / 2 more */
+	char *out = xmalloc(n + n / 2 + 6);
+	memcpy(out + k, "«", 2), k += 2;
+	for (size_t i = 0; i < n; i++) {
+		const char *with = !strncmp(s + i, "«", 2) ? "„" : !strncmp(s + i, "»", 2) ? "“" : NULL;
+		if (with) {
+			memcpy(out + k, with, 3), k += 3, i++;
+		} else {
+			out[k++] = s[i];
+		}
+	}
+	memcpy(out + k, "»", 3);
+	return out;
+}

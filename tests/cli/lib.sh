@@ -10,6 +10,9 @@ export ORIENTIR_DB="$TMP/data/school.db"
 export HOME="$TMP/home" XDG_DATA_HOME="$TMP/home/.local/share"
 export LC_ALL=C LANG=C LANGUAGE=
 unset COLUMNS
+# Every command runs on one fixed day, whatever the real date: a test that
+# needs another day says so (on DAY ARGS...).
+export ORIENTIR_TODAY=2026-12-02
 passed=0
 failed=0
 
@@ -19,6 +22,14 @@ not_ok() { failed=$((failed + 1)); echo "not ok - $*"; sed 's/^/#   out: /' "$TM
 # run ARGS...: the binary with stdout, stderr and status kept for checks.
 run() {
 	"$ORIENTIR" "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+}
+
+# on DAY ARGS...: run, with «today» DAY.
+on() {
+	on_day=$1
+	shift
+	ORIENTIR_TODAY=$on_day "$ORIENTIR" "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 }
 

@@ -267,7 +267,7 @@ package 0103 2024-H1 "$TMP/stick2"
 PKG1B="$TMP/stick2/orientir-0101-2024-H1"
 run district import "$PKG1B" --received 2024-07-01
 expect 0 "a corrected package replaces the one held" --out "replaces" \
-	--out "below_min ВПР Математика 2024: 25 % → 37,5 %" --out "1 replaced"
+	--out "below_min ВПР Математика 2024: 25.0 % → 37.5 %" --out "1 replaced"
 check_eq "$(receipt "$PKG1B" outcome)" "replaced" "…its receipt says replaced"
 grep -q '^remark: below_min ВПР Математика 2024' "$PKG1B/receipt.txt" && ok "…and names the indicator that moved" \
 	|| not_ok "…and names the indicator that moved"

@@ -14,8 +14,6 @@ OUT="$TMP/stick"
 mkdir -p "$OUT"
 PKG="$OUT/orientir-0101-2024-H1"
 
-run export --to "$OUT"
-expect 2 "the period is asked for" --err "--period"
 run export --period 2024-H3 --to "$OUT"
 expect 2 "a period that is not a half-year is a usage error" --err "2024-H3"
 run export --period 2024-H1 --to "$OUT" --dialect word

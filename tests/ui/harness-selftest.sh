@@ -86,11 +86,13 @@ script size 'wait ГОТОВО' 'dump'
 script bad 'wait ГОТОВО' 'frobnicate'
 script badkey 'key F13'
 script noprog 'wait never'
+script hangup 'wait ГОТОВО' 'hangup 2000'
+script colour 'wait ГОТОВО' 'expect-attr ЦВЕТ bg-red'
 
 for term in xterm-256color linux; do
 	vt 0 --term "$term" "$SCRIPT" -- "$VT_ECHO"
 	check "$term: t-harness.vt passes" \
-		"ok - $SCRIPT:" "wait key: KEY_F(12)" "expect-exit 3" "passed (52 checks)"
+		"ok - $SCRIPT:" "wait key: KEY_F(12)" "expect-exit 3" "passed (57 checks)"
 	vt 1 --term "$term" --timeout 1 "$TMP/timeout.vt" -- "$VT_ECHO"
 	check "$term: a wait that times out fails with the screen" \
 		"vtrun: $TMP/timeout.vt:4: timed out after 1.0 s waiting for \"НЕТ ТАКОГО\"" \
@@ -101,6 +103,9 @@ for term in xterm-256color linux; do
 	vt 1 --term "$term" "$TMP/status.vt" -- "$VT_ECHO"
 	check "$term: a wrong exit status fails" \
 		"vtrun: $TMP/status.vt:3: the program exited with status 3, expected status 0"
+	vt 1 --term "$term" "$TMP/colour.vt" -- "$VT_ECHO"
+	check "$term: a wrong background fails, naming the colours" \
+		"\"ЦВЕТ\" at row 1 col 20 is not bg-red" "bg=4)"
 	vt 1 --term "$term" "$TMP/keyf2.vt" -- "$VT_ECHO"
 	check "$term: F2 is not F3" "vtrun: $TMP/keyf2.vt:3:" "  2 |key: KEY_F(2)"
 done
@@ -116,6 +121,13 @@ check "a program left running is stopped at the end" \
 	"ok - $TMP/leave.vt:3 wait key: ж" "passed (2 checks)"
 vt 0 --cols 100 --rows 30 "$TMP/size.vt" -- "$VT_ECHO"
 check "--cols and --rows set the size" "--- screen 100x30"
+vt 0 "$TMP/hangup.vt" -- "$VT_ECHO"
+check "hangup closes the terminal and sees the program end" "ok - $TMP/hangup.vt:2 hangup 2000"
+vt 0 --no-ctty "$TMP/hangup.vt" -- "$VT_ECHO"
+check "…and so it does when the terminal is not the program's own" "ok - $TMP/hangup.vt:2 hangup 2000"
+vt 1 --timeout 2 "$TMP/hangup.vt" -- sh -c 'trap "" HUP; echo ГОТОВО; while :; do sleep 1; done'
+check "a program that outlives its terminal fails hangup" \
+	"$TMP/hangup.vt:2: the program is still running 2000 ms after its terminal closed"
 vt 2 "$TMP/bad.vt" -- "$VT_ECHO"
 check "an unknown command is a script error" "$TMP/bad.vt:2: unknown command \"frobnicate\""
 vt 2 "$TMP/badkey.vt" -- "$VT_ECHO"

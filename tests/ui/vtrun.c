@@ -2,7 +2,7 @@
  * libvterm, drives it with keys from a script and checks what the screen
  * shows, cell by cell, as a real terminal would show it.
  *
- *   vtrun [--cols N] [--rows N] [--term NAME] [--timeout SEC] [--verbose]
+ *   vtrun [--cols N] [--rows N] [--term NAME] [--timeout SEC] [--verbose] [--no-ctty]
  *         SCRIPT -- PROGRAM [ARGS...]
  *
  * Exit status: 0 every command passed, 1 a command failed (the message and
@@ -32,15 +32,19 @@
 enum op {
 	OP_WAIT, OP_WAIT_GONE, OP_EXPECT, OP_EXPECT_NOT, OP_EXPECT_ROW,
 	OP_EXPECT_ATTR, OP_EXPECT_CURSOR, OP_TYPE, OP_KEY, OP_SLEEP, OP_RESIZE,
-	OP_DUMP, OP_EXPECT_EXIT, OP_KILL, OP_TIME_WAIT, OP_TIME_KEYS
+	OP_DUMP, OP_EXPECT_EXIT, OP_KILL, OP_TIME_WAIT, OP_TIME_KEYS, OP_HANGUP, OP_EXPECT_ATTR_ROW
 };
 
 /* time-keys: an answer ends when the output pauses this long; a press with
  * no answer (or one that does not end) by the give-up time has failed. */
 enum { ANSWER_QUIET_US = 5000, ANSWER_GIVE_UP_US = 2000000 };
 
-enum attr { ATTR_REVERSE, ATTR_BOLD, ATTR_UNDERLINE, ATTR_COLOR, ATTR_RED, ATTR_GREEN, ATTR_YELLOW };
+enum attr { ATTR_REVERSE, ATTR_BOLD, ATTR_UNDERLINE, ATTR_COLOR, ATTR_RED, ATTR_GREEN, ATTR_YELLOW,
+	    ATTR_FG, ATTR_BG };
 static const char *const attr_names[] = { "reverse", "bold", "underline", "color", "red", "green", "yellow" };
+/* fg-NAME and bg-NAME: the eight ANSI colours (or their bright twins), or
+ * the terminal's default. */
+static const char *const color_names[] = { "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white" };
 
 /* One parsed script line. */
 struct cmd {
@@ -52,6 +56,7 @@ struct cmd {
 	char *key;          /* time-keys: the key's name as written */
 	long n1, n2;        /* row / count / ms / cols,rows / exit code */
 	enum attr attr;
+	int color;          /* ATTR_FG, ATTR_BG: 0..7, or -1 for the default */
 	bool negate;        /* expect-attr TEXT no-ATTR */
 };
 
@@ -61,6 +66,7 @@ static struct {
 	const char *term;
 	long timeout_ms;
 	bool verbose;
+	bool no_ctty;       /* the pty is the program's stdin and stdout, not its terminal */
 	int rows, cols;
 	VTerm *vt;
 	VTermScreen *screen;
@@ -251,9 +257,22 @@ static bool fg_is(const VTermScreenCell *c, int ansi)
 	       (c->fg.indexed.idx == ansi || c->fg.indexed.idx == ansi + 8);
 }
 
-static bool cell_has(const VTermScreenCell *c, enum attr a)
+/* The cell's foreground (fg) or background in colour ansi (0..7, or its
+ * bright twin), or the default for -1. */
+static bool color_is(const VTermScreenCell *c, bool fg, int ansi)
+{
+	const VTermColor *col = fg ? &c->fg : &c->bg;
+	bool dflt = fg ? VTERM_COLOR_IS_DEFAULT_FG(col) : VTERM_COLOR_IS_DEFAULT_BG(col);
+	if (ansi < 0)
+		return dflt;
+	return !dflt && VTERM_COLOR_IS_INDEXED(col) && (col->indexed.idx == ansi || col->indexed.idx == ansi + 8);
+}
+
+static bool cell_has(const VTermScreenCell *c, enum attr a, int color)
 {
 	switch (a) {
+	case ATTR_FG: return color_is(c, true, color);
+	case ATTR_BG: return color_is(c, false, color);
 	case ATTR_REVERSE: return c->attrs.reverse;
 	case ATTR_BOLD: return c->attrs.bold;
 	case ATTR_UNDERLINE: return c->attrs.underline != 0;
@@ -547,25 +566,36 @@ static void do_expect_attr(const struct cmd *c)
 {
 	int row, col;
 	settle();
-	if (!screen_find(c->text, c->textlen, -1, &row, &col))
-		fail(c, "\"%s\" is not on the screen", c->text);
+	if (!screen_find(c->text, c->textlen, c->op == OP_EXPECT_ATTR_ROW ? (int)c->n1 : -1, &row, &col))
+		fail(c, c->op == OP_EXPECT_ATTR_ROW ? "\"%s\" is not on row %ld" : "\"%s\" is not on the screen", c->text, c->n1);
 	VTermScreenCell cell;
 	VTermPos pos = { .row = row, .col = col };
 	memset(&cell, 0, sizeof cell);
 	vterm_screen_get_cell(R.screen, pos, &cell);
-	bool has = cell_has(&cell, c->attr);
-	char fg[16];
+	bool has = cell_has(&cell, c->attr, c->color);
+	char fg[16], bg[16];
 	if (VTERM_COLOR_IS_DEFAULT_FG(&cell.fg))
 		snprintf(fg, sizeof fg, "default");
 	else if (VTERM_COLOR_IS_INDEXED(&cell.fg))
 		snprintf(fg, sizeof fg, "%d", cell.fg.indexed.idx);
 	else
 		snprintf(fg, sizeof fg, "rgb");
+	if (VTERM_COLOR_IS_DEFAULT_BG(&cell.bg))
+		snprintf(bg, sizeof bg, "default");
+	else if (VTERM_COLOR_IS_INDEXED(&cell.bg))
+		snprintf(bg, sizeof bg, "%d", cell.bg.indexed.idx);
+	else
+		snprintf(bg, sizeof bg, "rgb");
+	char what[32];
+	if (c->attr == ATTR_FG || c->attr == ATTR_BG)
+		snprintf(what, sizeof what, "%s-%s", c->attr == ATTR_FG ? "fg" : "bg",
+			 c->color < 0 ? "default" : color_names[c->color]);
+	else
+		snprintf(what, sizeof what, "%s", attr_names[c->attr]);
 	if (has == c->negate)
 		fail(c, "\"%s\" at row %d col %d is %s%s (bold=%d underline=%d reverse=%d fg=%s bg=%s)",
-		     c->text, row, col, c->negate ? "" : "not ", attr_names[c->attr],
-		     cell.attrs.bold, cell.attrs.underline, cell.attrs.reverse, fg,
-		     VTERM_COLOR_IS_DEFAULT_BG(&cell.bg) ? "default" : "set");
+		     c->text, row, col, c->negate ? "" : "not ", what,
+		     cell.attrs.bold, cell.attrs.underline, cell.attrs.reverse, fg, bg);
 	passed(c);
 }
 
@@ -592,6 +622,22 @@ static void do_expect_exit(const struct cmd *c)
 		;
 	if (!WIFEXITED(R.status) || WEXITSTATUS(R.status) != c->n1)
 		fail(c, "the program %s, expected status %ld", status_text(), c->n1);
+	passed(c);
+}
+
+/* The terminal goes away: the master side is closed, as when a terminal
+ * window is shut. The program must be gone within c->n1 ms. */
+static void do_hangup(const struct cmd *c)
+{
+	settle();
+	close(R.master);
+	R.master = -1;
+	R.eof = true;
+	long deadline = now_ms() + c->n1;
+	while (!R.exited && now_ms() < deadline)
+		pump(20);
+	if (!R.exited)
+		fail(c, "the program is still running %ld ms after its terminal closed", c->n1);
 	passed(c);
 }
 
@@ -623,6 +669,7 @@ static void run_cmd(const struct cmd *c)
 		passed(c);
 		break;
 	case OP_EXPECT_ATTR:
+	case OP_EXPECT_ATTR_ROW:
 		do_expect_attr(c);
 		break;
 	case OP_EXPECT_CURSOR: {
@@ -661,6 +708,9 @@ static void run_cmd(const struct cmd *c)
 		break;
 	case OP_TIME_KEYS:
 		do_time_keys(c);
+		break;
+	case OP_HANGUP:
+		do_hangup(c);
 		break;
 	case OP_KILL:
 		kill_child(SIGKILL);
@@ -779,10 +829,11 @@ static const struct {
 } op_names[] = {
 	{ "wait", OP_WAIT }, { "wait-gone", OP_WAIT_GONE }, { "expect", OP_EXPECT },
 	{ "expect-not", OP_EXPECT_NOT }, { "expect-row", OP_EXPECT_ROW },
-	{ "expect-attr", OP_EXPECT_ATTR }, { "expect-cursor", OP_EXPECT_CURSOR },
+	{ "expect-attr", OP_EXPECT_ATTR }, { "expect-attr-row", OP_EXPECT_ATTR_ROW },
+	{ "expect-cursor", OP_EXPECT_CURSOR },
 	{ "type", OP_TYPE }, { "key", OP_KEY }, { "sleep", OP_SLEEP }, { "resize", OP_RESIZE },
 	{ "dump", OP_DUMP }, { "expect-exit", OP_EXPECT_EXIT }, { "kill", OP_KILL },
-	{ "time-wait", OP_TIME_WAIT }, { "time-keys", OP_TIME_KEYS },
+	{ "time-wait", OP_TIME_WAIT }, { "time-keys", OP_TIME_KEYS }, { "hangup", OP_HANGUP },
 };
 
 /* Parses one non-blank, non-comment line (trailing blanks already cut). */
@@ -814,7 +865,14 @@ static void parse_line(struct cmd *c, const char *line)
 			p++;
 		parse_text(c->line, p, end, &c->text, &c->textlen);
 		break;
-	case OP_EXPECT_ATTR: {
+	case OP_EXPECT_ATTR:
+	case OP_EXPECT_ATTR_ROW: {
+		if (c->op == OP_EXPECT_ATTR_ROW) {
+			if (!parse_long(&p, &c->n1) || c->n1 < 0)
+				script_error(c->line, "expect-attr-row needs a row number (0-based), text and an attribute");
+			while (is_space(*p))
+				p++;
+		}
 		const char *a = end;
 		while (a > p && !is_space(a[-1]))
 			a--;
@@ -834,9 +892,17 @@ static void parse_line(struct cmd *c, const char *line)
 				c->attr = (enum attr)i;
 				found = true;
 			}
+		if (!found && (strncmp(an, "fg-", 3) == 0 || strncmp(an, "bg-", 3) == 0)) {
+			c->attr = an[0] == 'f' ? ATTR_FG : ATTR_BG;
+			c->color = strcmp(an + 3, "default") == 0 ? -1 : -2;
+			for (int i = 0; i < 8; i++)
+				if (strcmp(an + 3, color_names[i]) == 0)
+					c->color = i;
+			found = c->color != -2;
+		}
 		if (!found)
 			script_error(c->line, "unknown attribute \"%s\" (reverse, bold, underline, color, red, green,"
-				     " yellow, or no-...)", a);
+				     " yellow, fg-COLOR, bg-COLOR, or no-...)", a);
 		parse_text(c->line, p, tend, &c->text, &c->textlen);
 		break;
 	}
@@ -875,6 +941,10 @@ static void parse_line(struct cmd *c, const char *line)
 		if (!parse_long(&p, &c->n1) || !parse_long(&p, &c->n2) || !at_end(p)
 		    || c->n1 < 2 || c->n1 > 1000 || c->n2 < 2 || c->n2 > 1000)
 			script_error(c->line, "resize needs COLS ROWS (2..1000)");
+		break;
+	case OP_HANGUP:
+		if (!parse_long(&p, &c->n1) || c->n1 < 1 || !at_end(p))
+			script_error(c->line, "hangup needs the milliseconds the program has to end");
 		break;
 	case OP_EXPECT_EXIT:
 		if (!parse_long(&p, &c->n1) || c->n1 < 0 || c->n1 > 255 || !at_end(p))
@@ -930,7 +1000,7 @@ static void usage(void) __attribute__((noreturn));
 static void usage(void)
 {
 	fprintf(stderr,
-		"usage: vtrun [--cols N] [--rows N] [--term NAME] [--timeout SEC] [--verbose]\n"
+		"usage: vtrun [--cols N] [--rows N] [--term NAME] [--timeout SEC] [--verbose] [--no-ctty]\n"
 		"             SCRIPT -- PROGRAM [ARGS...]\n");
 	exit(2);
 }
@@ -982,6 +1052,13 @@ static void start_child(char **argv)
 		static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGPIPE, SIGWINCH, SIGCHLD, SIGTSTP };
 		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
 			signal(sigs[i], SIG_DFL);
+		if (R.no_ctty) {
+			/* Giving up the terminal hangs up its foreground group:
+			 * ourselves, for the moment. */
+			signal(SIGHUP, SIG_IGN);
+			ioctl(STDIN_FILENO, TIOCNOTTY);
+			signal(SIGHUP, SIG_DFL);
+		}
 		sigset_t none;
 		sigemptyset(&none);
 		sigprocmask(SIG_SETMASK, &none, NULL);
@@ -1023,6 +1100,8 @@ int main(int argc, char **argv)
 				usage();
 		} else if (strcmp(argv[i], "--verbose") == 0 || strcmp(argv[i], "-v") == 0)
 			R.verbose = true;
+		else if (strcmp(argv[i], "--no-ctty") == 0)
+			R.no_ctty = true;
 		else
 			usage();
 	}

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "../../src/db.h"
+#include "../../src/store.h"
 #include "../../src/utf8.h"
 
 static char dir[64];
@@ -185,6 +186,56 @@ START_TEST(rows_read_whole_or_not_at_all)
 }
 END_TEST
 
+/* The pupil's spells in the risk group, "from|to;…" in order. */
+static char *spells(long id)
+{
+	char sql[160];
+	snprintf(sql, sizeof sql, "SELECT coalesce(group_concat(s, ';'), '') FROM (SELECT from_on || '|' ||"
+		 " coalesce(to_on, '') AS s FROM risk_spell WHERE student_id = %ld ORDER BY id)", id);
+	return one(sql);
+}
+
+/* Each way the flag is written (the pupils' form and the roster import
+ * through db_student_save, the risk screen through db_risk_set) opens and
+ * closes the spell on the day ORIENTIR_TODAY says, not SQLite's clock. */
+START_TEST(risk_spells_on_today)
+{
+	char *err = NULL, *v;
+	long cls = db_class_ensure(db, 5, "А", &err);
+	ck_assert_int_gt(cls, 0);
+	setenv("ORIENTIR_TODAY", "2021-09-01", 1);
+	student s = { .code = "У1", .last_name = "Иванов", .first_name = "Иван", .middle_name = "",
+		      .class_id = cls, .risk_group = 1 };
+	ck_assert_int_eq(db_student_save(db, &s, &err), 0);
+	ck_assert_str_eq(v = spells(s.id), "2021-09-01|");
+	free(v);
+	setenv("ORIENTIR_TODAY", "2021-10-05", 1);
+	ck_assert_int_eq(db_student_save(db, &s, &err), 0);	/* still in: the spell goes on */
+	ck_assert_str_eq(v = spells(s.id), "2021-09-01|");
+	free(v);
+	s.risk_group = 0;
+	ck_assert_int_eq(db_student_save(db, &s, &err), 0);
+	ck_assert_str_eq(v = spells(s.id), "2021-09-01|2021-10-05");
+	free(v);
+
+	setenv("ORIENTIR_TODAY", "2022-01-12", 1);
+	ck_assert_int_eq(db_risk_set(db, s.id, 1, "ВПР", &err), 0);
+	ck_assert_str_eq(v = spells(s.id), "2021-09-01|2021-10-05;2022-01-12|");
+	free(v);
+	setenv("ORIENTIR_TODAY", "2022-02-28", 1);
+	ck_assert_int_eq(db_risk_set(db, s.id, 0, NULL, &err), 0);
+	ck_assert_str_eq(v = spells(s.id), "2021-09-01|2021-10-05;2022-01-12|2022-02-28");
+	free(v);
+	ck_assert_int_eq(db_risk_size_on(db, "2022-02-01", &err), 1);
+	ck_assert_int_eq(db_risk_size_on(db, "2022-02-28", &err), 0);
+
+	/* No trigger is left to write a second spell beside the store's. */
+	ck_assert_str_eq(v = one("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'risk%'"), "0");
+	free(v);
+	unsetenv("ORIENTIR_TODAY");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("store");
@@ -196,6 +247,7 @@ int main(void)
 	tcase_add_test(tc, newer_refused);
 	tcase_add_test(tc, statements_cached);
 	tcase_add_test(tc, rows_read_whole_or_not_at_all);
+	tcase_add_test(tc, risk_spells_on_today);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
