@@ -631,7 +631,9 @@ int ui_main(const char *path)
 			else if (!fk && ch == 27 && depth > 1)
 				r = UI_POP;
 			else if (!fk && ch == 27)
-				ui_message(_("F10 leaves the program."));
+				/* Esc at the first screen does not leave by surprise: it
+				 * asks (starting on «No»), for a terminal without F10. */
+				r = s->leave || ui_confirm(_("Leave orientir?")) ? UI_QUIT : UI_HANDLED;
 		}
 		if (r == UI_POP && (!s->leave || s->leave(s) == 0)) {
 			pop();
