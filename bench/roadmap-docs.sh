@@ -108,36 +108,27 @@ fresh_db() {
 	"$bin" --db "$work/$1.db" init --code 0101 --name "Школа" >/dev/null
 }
 
-best_secs= best_cpu= best_kib=
-best() { best_secs=$(min "$best_secs" "$secs"); best_cpu=$(min "$best_cpu" "$cpu"); best_kib=$(max "$best_kib" "$kib"); }
+# best_of NAME DB CMD...: CMD run $runs times, each into a fresh database DB
+# ("" for none); the best wall and CPU times and the largest RSS into
+# NAME_secs, NAME_cpu, NAME_kib.
+best_of() {
+	bo_name=$1 bo_db=$2
+	shift 2
+	bo_secs= bo_cpu= bo_kib= bo_run=1
+	while [ "$bo_run" -le "$runs" ]; do
+		[ -z "$bo_db" ] || fresh_db "$bo_db"
+		run_timed "$bo_name" "$@"
+		bo_secs=$(min "$bo_secs" "$secs") bo_cpu=$(min "$bo_cpu" "$cpu") bo_kib=$(max "$bo_kib" "$kib")
+		bo_run=$((bo_run + 1))
+	done
+	eval "${bo_name}_secs=\$bo_secs ${bo_name}_cpu=\$bo_cpu ${bo_name}_kib=\$bo_kib"
+}
 
-run=1
-while [ "$run" -le "$runs" ]; do
-	fresh_db docx
-	run_timed docx "$bin" --db "$work/docx.db" import roadmap "$data/plan.docx" --years 2025-2026
-	best
-	run=$((run + 1))
-done
-d_secs=$best_secs d_cpu=$best_cpu d_kib=$best_kib
-best_secs= best_cpu= best_kib=
-run=1
-while [ "$run" -le "$runs" ]; do
-	fresh_db csv
-	run_timed csv "$bin" --db "$work/csv.db" import roadmap "$data/plan.csv" --years 2025-2026
-	best
-	run=$((run + 1))
-done
-c_secs=$best_secs c_cpu=$best_cpu c_kib=$best_kib
-best_secs= best_cpu= best_kib=
-run=1
-while [ "$run" -le "$runs" ]; do
-	run_timed ref /usr/bin/python3 -c 'import sys, docx
+best_of d docx "$bin" --db "$work/docx.db" import roadmap "$data/plan.docx" --years 2025-2026
+best_of c csv "$bin" --db "$work/csv.db" import roadmap "$data/plan.csv" --years 2025-2026
+best_of r "" /usr/bin/python3 -c 'import sys, docx
 d = docx.Document(sys.argv[1])
 print(sum(len(c.text) for t in d.tables for r in t.rows for c in r.cells))' "$data/plan.docx"
-	best
-	run=$((run + 1))
-done
-r_secs=$best_secs r_cpu=$best_cpu r_kib=$best_kib
 
 stored=$("$sqlite" "$work/docx.db" "SELECT count(*) FROM activity")
 [ "$stored" = "$acts" ] || die "the document gave $stored activities, not $acts"

@@ -174,7 +174,7 @@ static int best_col(const char *text, int *col)
 int rm_colmap_read(const char *const *cells, size_t n, rm_colmap *m)
 {
 	for (int c = 0; c < RM_NCOLS; c++)
-		m->cell[c] = -1, m->score[c] = 0;
+		m->cell[c] = -1;
 	int *sc = xcalloc(n * RM_NCOLS + 1, sizeof *sc);
 	for (size_t i = 0; i < n; i++)
 		for (int c = 0; c < RM_NCOLS; c++)
@@ -193,7 +193,6 @@ int rm_colmap_read(const char *const *cells, size_t n, rm_colmap *m)
 			break;
 		used[bi] = 1;
 		m->cell[bc] = (int)bi;
-		m->score[bc] = bs;
 		found++;
 	}
 	free(used);

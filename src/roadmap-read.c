@@ -69,29 +69,6 @@ static int marker_row(const csvin_row *r, rm_table *t)
 	return 1;
 }
 
-int roadmap_read_marker(const char *path, int *first_year, int *last_year, char **title)
-{
-	char *err = NULL;
-	csvin *in = csvin_open(path, &err);
-	if (!in) {
-		free(err);
-		return 0;
-	}
-	csvin_row *r;
-	rm_table t = { 0 };
-	int found = csvin_next(in, &r, &err) == 1 && marker_row(r, &t);
-	free(err);
-	csvin_close(in);
-	if (found) {
-		*first_year = t.first_year;
-		*last_year = t.last_year;
-		*title = t.title;
-	} else {
-		free(t.title);
-	}
-	return found;
-}
-
 /* --- rows from a CSV file or from a document --- */
 
 struct rows {

@@ -609,10 +609,7 @@ int rm_recognise(const rm_row *rows, size_t n, const char *path, rm_table *t, di
 			t->plan_tables[t->nplan_tables++] = table;
 		} else if (!parts[p].para && !rows[parts[p].from].nested && table > 0) {
 			t->skipped = xrealloc(t->skipped, (t->nskipped + 1) * sizeof *t->skipped);
-			int cols = 0;
-			for (size_t i = parts[p].from; i < parts[p].to; i++)
-				cols = rows[i].ncells > (size_t)cols ? (int)rows[i].ncells : cols;
-			t->skipped[t->nskipped++] = (rm_skipped){ table, (long)(parts[p].to - parts[p].from), cols,
+			t->skipped[t->nskipped++] = (rm_skipped){ table, (long)(parts[p].to - parts[p].from),
 								   lacks(rows, &parts[p]) };
 		}
 	}
