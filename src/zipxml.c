@@ -19,11 +19,13 @@
 #include "zipxml.h"
 
 #define MB (1024LL * 1024)
+/* A limit in whole megabytes, rounded up, for messages. */
+#define IN_MB(bytes) (((bytes) + MB - 1) / MB)
 
 const zipxml_limits zipxml_default_limits = {
 	.file_bytes = 100 * MB,
-	.member_bytes = 64 * MB,
-	.total_bytes = 128 * MB,
+	.member_bytes = 32 * MB,
+	.total_bytes = 64 * MB,
 	.text_bytes = 16 * MB,
 	.elements = 4000000,
 	.depth = 256,
@@ -75,7 +77,7 @@ zipxml *zipxml_open(const char *path, const zipxml_limits *lim, char **err)
 	}
 	if (st.st_size > lim->file_bytes) {
 		*err = xasprintf(_("%s is larger than %lld MB: too large for a document to read"), path,
-				 lim->file_bytes / MB);
+				 IN_MB(lim->file_bytes));
 		close(fd);
 		return NULL;
 	}
@@ -136,7 +138,7 @@ static int member_open(zipxml *z, const char *name, long long max, struct member
 	if (zip_stat_index(z->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
 	    (long long)st.size > m->max) {
 		*err = xasprintf(_("%s: its part %s unpacks to more than %lld MB: not a document orientir can read"),
-				 z->path, name, (m->max + MB - 1) / MB);
+				 z->path, name, IN_MB(m->max));
 		return -1;
 	}
 	m->f = zip_fopen_index(z->zip, (zip_uint64_t)idx, 0);
@@ -160,12 +162,12 @@ static long member_read(struct member *m, char *buf, size_t size, char **err)
 	m->z->inflated += n;
 	if (m->read > m->max) {
 		*err = xasprintf(_("%s: its part %s unpacks to more than %lld MB: not a document orientir can read"),
-				 m->z->path, m->name, (m->max + MB - 1) / MB);
+				 m->z->path, m->name, IN_MB(m->max));
 		return -1;
 	}
 	if (m->z->inflated > m->z->lim.total_bytes) {
 		*err = xasprintf(_("%s unpacks to more than %lld MB: not a document orientir can read"), m->z->path,
-				 m->z->lim.total_bytes / MB);
+				 IN_MB(m->z->lim.total_bytes));
 		return -1;
 	}
 	return (long)n;
@@ -281,7 +283,7 @@ static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 	struct parse *s = ctx;
 	if ((s->z->text += len) > s->z->lim.text_bytes) {
 		stop(s, xasprintf(_("%s holds more than %lld MB of text: not a document orientir can read"), s->z->path,
-				  s->z->lim.text_bytes / MB));
+				  IN_MB(s->z->lim.text_bytes)));
 		return;
 	}
 	if (!s->h->text)
