@@ -27,6 +27,7 @@ const zipxml_limits zipxml_default_limits = {
 	.member_bytes = 32 * MB,
 	.total_bytes = 64 * MB,
 	.text_bytes = 16 * MB,
+	.token_bytes = 4 * MB,
 	.elements = 4000000,
 	.depth = 256,
 };
@@ -215,8 +216,15 @@ struct parse {
 	const zipxml_handler *h;
 	const char *member;
 	int depth;
+	long long last_event;	/* where in the member the last thing was read */
 	char *stop;		/* why the reading stopped, when it did */
 };
+
+/* Something was read: expat is not inside one endless piece of XML. */
+static void event(struct parse *s)
+{
+	s->last_event = (long long)XML_GetCurrentByteIndex(s->p);
+}
 
 static void stop(struct parse *s, char *why)
 {
@@ -246,6 +254,7 @@ static int split_name(const struct parse *s, const char *name, const char **loca
 static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **attrs)
 {
 	struct parse *s = ctx;
+	event(s);
 	if (++s->depth > s->z->lim.depth) {
 		stop(s, xasprintf(_("%s: its part %s is nested more than %d elements deep: not a document orientir can read"),
 				  s->z->path, s->member, s->z->lim.depth));
@@ -268,6 +277,7 @@ static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **a
 static void XMLCALL on_end(void *ctx, const XML_Char *name)
 {
 	struct parse *s = ctx;
+	event(s);
 	s->depth--;
 	if (!s->h->end)
 		return;
@@ -281,6 +291,7 @@ static void XMLCALL on_end(void *ctx, const XML_Char *name)
 static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 {
 	struct parse *s = ctx;
+	event(s);
 	if ((s->z->text += len) > s->z->lim.text_bytes) {
 		stop(s, xasprintf(_("%s holds more than %lld MB of text: not a document orientir can read"), s->z->path,
 				  IN_MB(s->z->lim.text_bytes)));
@@ -291,6 +302,18 @@ static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 	char *why = s->h->text(s->h->ctx, text, len);
 	if (why)
 		stop(s, why);
+}
+
+static void XMLCALL on_comment(void *ctx, const XML_Char *text)
+{
+	(void)text;
+	event(ctx);
+}
+
+static void XMLCALL on_pi(void *ctx, const XML_Char *target, const XML_Char *data)
+{
+	(void)target, (void)data;
+	event(ctx);
 }
 
 /* Office documents never declare entities: one that does is an attack
@@ -318,22 +341,33 @@ int zipxml_parse(zipxml *z, const char *member, const zipxml_handler *h, char **
 		*err = xasprintf(_("%s: out of memory"), z->path);
 		return -1;
 	}
-	struct parse s = { z, p, h, member, 0, NULL };
+	struct parse s = { z, p, h, member, 0, 0, NULL };
 	XML_SetUserData(p, &s);
 	XML_SetElementHandler(p, on_start, on_end);
 	XML_SetCharacterDataHandler(p, on_text);
+	XML_SetCommentHandler(p, on_comment);
+	XML_SetProcessingInstructionHandler(p, on_pi);
 	XML_SetEntityDeclHandler(p, on_entity);
 	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
 #ifdef HAVE_XML_SETBILLIONLAUGHSATTACKPROTECTIONMAXIMUMAMPLIFICATION
 	XML_SetBillionLaughsAttackProtectionMaximumAmplification(p, 20.0f);
 	XML_SetBillionLaughsAttackProtectionActivationThreshold(p, 1024 * 1024);
 #endif
-	char buf[65536];
+	/* expat reads a piece of XML again from its start with each buffer
+	 * that does not end it: big buffers, and a bound on the piece. */
+	enum { CHUNK = 256 * 1024 };
+	char *buf = xmalloc(CHUNK);
 	long got;
 	rc = 0;
 	do {
-		got = member_read(&m, buf, sizeof buf, err);
+		got = member_read(&m, buf, CHUNK, err);
 		if (got < 0) {
+			rc = -1;
+			break;
+		}
+		if (m.read - s.last_event > z->lim.token_bytes) {
+			*err = xasprintf(_("%s: its part %s holds a piece of XML (a comment, a tag) longer than %lld MB: not a "
+					   "document orientir can read"), z->path, member, IN_MB(z->lim.token_bytes));
 			rc = -1;
 			break;
 		}
@@ -350,6 +384,7 @@ int zipxml_parse(zipxml *z, const char *member, const zipxml_handler *h, char **
 			break;
 		}
 	} while (got > 0);
+	free(buf);
 	free(s.stop);
 	XML_ParserFree(p);
 	member_close(&m);

@@ -525,16 +525,19 @@ def bad_documents():
     body = "<w:p><w:r><w:t>" + " " * (80 * 1024 * 1024) + "</w:t></w:r></w:p>"
     raw_docx(os.path.join(BAD, "bomb.docx"), body)
     # a bomb with its sizes in the zip's headers forged small (1000 bytes),
-    # 80 MB of a comment, which is neither text nor elements: only counting
-    # the bytes as they come catches it
+    # 80 MB of empty comments, which are neither text nor elements: only
+    # counting the bytes as they come catches it
     liar = os.path.join(BAD, "liar.docx")
-    raw_docx(liar, "<!--" + " " * (80 * 1024 * 1024) + "-->")
+    raw_docx(liar, "<!---->" * (12 * 1024 * 1024))
     with zipfile.ZipFile(liar) as z:
         real = z.getinfo("word/document.xml").file_size
     data = bytearray(open(liar, "rb").read())
     mark = struct.pack("<I", real)
     assert data.count(mark) == 2, "the size is in the local header and the central directory"
     open(liar, "wb").write(data.replace(mark, struct.pack("<I", 1000)))
+    # one comment of 20 MB (a part within the bound): expat would read it
+    # again from its start with every buffer
+    raw_docx(os.path.join(BAD, "token.docx"), "<!--" + " " * (20 * 1024 * 1024) + "-->")
     # nested 100 000 deep
     raw_docx(os.path.join(BAD, "deep.docx"), "<w:sdt>" * 100000 + "</w:sdt>" * 100000)
     # a billion laughs

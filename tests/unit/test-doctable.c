@@ -153,6 +153,7 @@ START_TEST(bad_documents)
 	const zipxml_limits *lim = &zipxml_default_limits;
 	refused(BAD "bomb.docx", lim, "unpacks to more than 32 MB", DOCTABLE_DOCX);
 	refused(BAD "liar.docx", lim, "unpacks to more than 32 MB", DOCTABLE_DOCX);
+	refused(BAD "token.docx", lim, "holds a piece of XML (a comment, a tag) longer than 4 MB", DOCTABLE_DOCX);
 	refused(BAD "deep.docx", lim, "nested more than 256 elements deep", DOCTABLE_DOCX);
 	refused(BAD "laughs.docx", lim, "declares XML entities", DOCTABLE_DOCX);
 	refused(BAD "damaged.docx", lim, "cut short", DOCTABLE_NOT_ZIP);
