@@ -62,6 +62,7 @@ static int one_of(const char *h, const char *const *set)
 	return 0;
 }
 
+/* How well folded header text h names each column (0 to 100). */
 static int score_number(const char *h)
 {
 	static const char *const exact[] = { "№", "n", "no", "nn", "№№", "№ п п", "n п п", "п п", "№ пп", "n пп",

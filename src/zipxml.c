@@ -226,6 +226,7 @@ static void event(struct parse *s)
 	s->last_event = (long long)XML_GetCurrentByteIndex(s->p);
 }
 
+/* Stops the reading, keeping the first reason given. */
 static void stop(struct parse *s, char *why)
 {
 	if (!s->stop)
@@ -251,6 +252,7 @@ static int split_name(const struct parse *s, const char *name, const char **loca
 	return -1;
 }
 
+/* A start tag: counted, its depth bounded, then the reader's. */
 static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **attrs)
 {
 	struct parse *s = ctx;
@@ -274,6 +276,7 @@ static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **a
 		stop(s, why);
 }
 
+/* An end tag, to the reader. */
 static void XMLCALL on_end(void *ctx, const XML_Char *name)
 {
 	struct parse *s = ctx;
@@ -288,6 +291,7 @@ static void XMLCALL on_end(void *ctx, const XML_Char *name)
 		stop(s, why);
 }
 
+/* Character data: counted against the bound on text, then the reader's. */
 static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 {
 	struct parse *s = ctx;
@@ -304,6 +308,8 @@ static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 		stop(s, why);
 }
 
+/* Comments and processing instructions are read past, but they are
+ * something read. */
 static void XMLCALL on_comment(void *ctx, const XML_Char *text)
 {
 	(void)text;
