@@ -7,10 +7,11 @@
 
 #include "cli.h"
 #include "common.h"
-#include "utf8.h"
+#include "day.h"
 #include "db.h"
 #include "import.h"
 #include "roadmap.h"
+#include "utf8.h"
 
 static void summary(const char *path, const import_counts *n, int dry_run)
 {
@@ -36,60 +37,62 @@ int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
-/* A line of the roadmap's report on stdout, what came from the file in it
+/* A line of the roadmap's check on stdout, what came from the file in it
  * escaped. */
-static void print_line(void *ctx, const char *text)
+static void print_line(void *ctx, enum roadmap_line kind, const char *text)
 {
-	(void)ctx;
+	(void)ctx, (void)kind;
 	char *shown = utf8_escape(text, 0, 1);
 	printf("%s\n", shown);
 	free(shown);
 }
 
-static int import_roadmap(cli_env *env, const char *path, int first, int last, const char *title, int dry_run)
+/* What the command line takes from the file when the user did not say
+ * it, told; and years the user gave against those the file names. */
+static void tell_years(const char *path, const roadmap_import_opts *o, const rm_table *t, const roadmap_summary *sum)
 {
-	diag d = cli_diag();
-	rm_table t;
-	/* Deadlines without a year take it from the roadmap's period, and a
-	 * guess from the text can be years off (a cell may cite an earlier
-	 * programme): the user says it, unless the file is one orientir wrote,
-	 * which states its years and title in its first row. */
-	int file_first = 0, file_last = 0;
-	char *file_title = NULL;
-	int marked = roadmap_read_marker(path, &file_first, &file_last, &file_title);
-	if (!first && !file_first) {
-		free(file_title);
-		return cli_usage(&cli_import, _("say the roadmap's years with --years (like 2026 or 2025-2027)"));
+	char *years = roadmap_years_text(sum->first_year, sum->last_year);
+	if (sum->years_from != RM_FROM_NONE) {
+		printf(_("The years %s are taken %s; give --years to say otherwise.\n"), years,
+		       roadmap_from_text(sum->years_from));
+	} else if (t->years_from != RM_FROM_NONE && (o->first_year != t->first_year || sum->last_year != t->last_year)) {
+		char *named = roadmap_years_text(t->first_year, t->last_year);
+		cli_error(_("warning: %s names the years %s (%s); the years given, %s, are used"), path, named,
+			  roadmap_from_text(t->years_from), years);
+		free(named);
 	}
-	if (!first) {
-		first = file_first;
-		last = file_last;
-	} else if (file_first && (first != file_first || last != file_last)) {
-		cli_error(_("warning: %s says the roadmap is for %d-%d; the years given, %d-%d, are used"), path,
-			  file_first, file_last, first, last);
-	}
-	if (!title && marked && *file_title)
-		title = file_title;
+	free(years);
+}
+
+static int import_roadmap(cli_env *env, const char *path, const roadmap_import_opts *o)
+{
 	school sc = { 0 };
 	sqlite3 *db = cli_open(env, 1, &sc);
-	if (!db) {
-		free(file_title);
+	if (!db)
 		return EXIT_FAIL;
-	}
+	diag d = cli_diag();
+	rm_table t;
 	roadmap_summary sum;
-	int rc = roadmap_import(db, path, first, last, title, dry_run, &d, &t, &sum);
-	free(file_title);
-	if (rc == 0) {
+	int rc = roadmap_import(db, path, o, &d, &t, &sum);
+	if (rc == ROADMAP_IMPORTED || rc == ROADMAP_NO_DEADLINES)
 		roadmap_found(&t, print_line, NULL);
-		roadmap_summary_say(&sum, first, last, dry_run, print_line, NULL);
-		roadmap_summary_free(&sum);
+	if (rc == ROADMAP_IMPORTED) {
+		tell_years(path, o, &t, &sum);
+		roadmap_summary_say(&sum, o->dry_run, print_line, NULL);
+	} else if (rc == ROADMAP_NO_DEADLINES) {
+		cli_error(_("%s: not imported: the plan has no deadline column; to import it without deadlines give "
+			    "--no-deadlines"), path);
+	} else if (rc == ROADMAP_NO_YEARS) {
+		cli_usage(&cli_import, _("%s names no years: say the roadmap's years with --years (like 2026 or 2025-2026)"),
+			  path);
 	} else {
 		cli_error(_("%s: not imported; nothing was changed"), path);
 	}
+	roadmap_summary_free(&sum);
 	rm_table_free(&t);
 	school_clear(&sc);
 	db_close(db);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	return rc == ROADMAP_IMPORTED ? EXIT_OK : rc == ROADMAP_NO_YEARS ? EXIT_USAGE : EXIT_FAIL;
 }
 
 static int run(int argc, char **argv, cli_env *env)
@@ -98,18 +101,36 @@ static int run(int argc, char **argv, cli_env *env)
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "years", required_argument, NULL, 'y' },
 		{ "title", required_argument, NULL, 't' },
+		{ "order-number", required_argument, NULL, 'o' },
+		{ "order-date", required_argument, NULL, 'O' },
+		{ "no-deadlines", no_argument, NULL, 'N' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, exit_now, dry_run = 0, first = 0, last = 0;
-	const char *title = NULL;
+	int c, exit_now;
+	roadmap_import_opts o = { 0 };
+	char order_date[16];
+	int roadmap_only = 0;
+	long ymd;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		roadmap_only |= c == 'y' || c == 't' || c == 'o' || c == 'O' || c == 'N';
 		if (c == 'n') {
-			dry_run = 1;
+			o.dry_run = 1;
 		} else if (c == 't') {
-			title = optarg;
+			o.title = optarg;
+		} else if (c == 'o') {
+			o.order_number = optarg;
+		} else if (c == 'N') {
+			o.no_deadlines = 1;
+		} else if (c == 'O') {
+			if (day_parse(optarg, &ymd) != 0)
+				return cli_usage(&cli_import, _("'%s' is not a date (write 2024-03-15)"), optarg);
+			char *iso = day_iso(ymd);
+			snprintf(order_date, sizeof order_date, "%s", iso);
+			free(iso);
+			o.order_date = order_date;
 		} else if (c == 'y') {
-			if (roadmap_read_years(optarg, &first, &last) != 0)
+			if (roadmap_read_years(optarg, &o.first_year, &o.last_year) != 0)
 				return cli_usage(&cli_import, _("the years are like 2023 or 2023-2024, not '%s'"), optarg);
 		} else if (cli_common_option(c, &cli_import, env, &exit_now) != 0) {
 			return exit_now;
@@ -119,21 +140,22 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_import, _("say what to import and from which file"));
 	if (argc - optind > 2)
 		return cli_usage(&cli_import, _("unexpected argument '%s'"), argv[optind + 2]);
-	const char *path = argv[optind + 1];
 	if (strcmp(argv[optind], "roadmap") == 0)
-		return import_roadmap(env, path, first, last, title, dry_run);
+		return import_roadmap(env, argv[optind + 1], &o);
+	const char *path = argv[optind + 1];
 	int kind = import_kind_parse(argv[optind]);
 	if (kind < 0)
 		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, staff, roadmap or events"),
 				 argv[optind]);
-	if (first || title)
-		return cli_usage(&cli_import, _("--years and --title go with 'import roadmap'"));
+	if (roadmap_only)
+		return cli_usage(&cli_import, _("--years, --title, --order-number, --order-date and --no-deadlines go with "
+						"'import roadmap'"));
 
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
 		return EXIT_FAIL;
-	int rc = cli_import_file(db, kind, path, dry_run);
+	int rc = cli_import_file(db, kind, path, o.dry_run);
 	school_clear(&sc);
 	db_close(db);
 	return rc;
@@ -142,7 +164,7 @@ static int run(int argc, char **argv, cli_env *env)
 const cli_command cli_import = {
 	"import",
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--dry-run]"),
+	N_("roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--order-number N] [--order-date DATE] [--no-deadlines] [--dry-run]"),
 	N_("import pupils, assessment scales or results from a CSV file"),
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
@@ -160,14 +182,19 @@ const cli_command cli_import = {
 	   "           Дата курсов (a row for each further course of a teacher)\n"
 	   "  events   methodical events: Дата, Вид, Тема, Участников, № мероприятия\n"
 	   "           дорожной карты (links the event to that activity)\n"
-	   "  roadmap  the district's roadmap as its table: №, Мероприятие, Сроки,\n"
-	   "           Ответственные, Ожидаемый результат; heading rows open sections,\n"
-	   "           repeated headers are skipped, rows broken across a page are\n"
-	   "           joined. --years gives its period (deadlines without a year\n"
-	   "           take it), --title its title; a file 'orientir roadmap write'\n"
-	   "           made states both. A corrected version\n"
-	   "           replaces the old one and keeps the progress recorded on\n"
-	   "           activities that are still there.\n\n"
+	   "  roadmap  the district's roadmap: the Word (.docx) or LibreOffice (.odt)\n"
+	   "           document itself, or its table saved as CSV. Columns are found\n"
+	   "           by what their headers mean (№, Мероприятие, Сроки, Ответственные,\n"
+	   "           Ожидаемый результат, Направление…); heading rows open sections,\n"
+	   "           «Задачи:» blocks are notes, repeated headers and rows of column\n"
+	   "           numbers are skipped, rows broken across a page are joined, a row\n"
+	   "           listing activities side by side becomes several. --years gives\n"
+	   "           its period (deadlines without a year take it); without it the\n"
+	   "           years the document names are taken, and said. --title,\n"
+	   "           --order-number and --order-date likewise. A plan without a\n"
+	   "           deadline column needs --no-deadlines. A roadmap for other years\n"
+	   "           is kept beside the others; the same years again are a corrected\n"
+	   "           version, keeping the progress recorded on activities still there.\n\n"
 	   "All or nothing: one bad line refuses the whole file and every bad line is\n"
 	   "reported with its number. Importing the same file again changes nothing.\n\n"
 	   "  --dry-run  check the file and say what would change, change nothing\n"),

@@ -24,6 +24,32 @@ static long parse_day(const char *s)
 	return cell_day(s, &ymd) == 0 ? ymd : 0;
 }
 
+/* The roadmap the command is about: the one --years names, else the one
+ * covering today. 1 and *r; 0 when there is no roadmap at all and none was
+ * named; -1 with the reason told. */
+static int which_roadmap(sqlite3 *db, const char *years, long today, roadmap_info *r)
+{
+	char *err = NULL;
+	int rc = years ? roadmap_by_years(db, years, r, &err) : roadmap_covering(db, today, r, &err);
+	if (rc < 0) {
+		cli_error("%s", err);
+		free(err);
+	} else if (rc == 0 && years) {
+		cli_error(_("there is no roadmap for %s ('orientir roadmap years' lists those there are)"), years);
+		rc = -1;
+	}
+	return rc;
+}
+
+/* As which_roadmap, none at all being an error too. */
+static int need_roadmap(sqlite3 *db, const char *years, long today, roadmap_info *r)
+{
+	int rc = which_roadmap(db, years, today, r);
+	if (rc == 0)
+		cli_error(_("there is no roadmap yet: import it with 'orientir import roadmap FILE'"));
+	return rc > 0 ? 0 : -1;
+}
+
 static void print_csv(const activity *v, size_t n, const char *only_status, int only_overdue, long today)
 {
 	static const char *const head[] = { "section", "number", "title", "deadline_text", "start", "end",
@@ -78,6 +104,7 @@ static void print_table(const activity *v, size_t n, const char *only_status, in
 static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
+		{ "years", required_argument, NULL, 'y' },
 		{ "status", required_argument, NULL, 's' },
 		{ "overdue", no_argument, NULL, 'o' },
 		{ "today", required_argument, NULL, 't' },
@@ -86,10 +113,12 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, overdue = 0;
-	const char *status = NULL, *format = "table";
+	const char *status = NULL, *format = "table", *years = NULL;
 	long today = day_today();
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 's')
+		if (c == 'y')
+			years = optarg;
+		else if (c == 's')
 			status = optarg;
 		else if (c == 'o')
 			overdue = 1;
@@ -111,30 +140,40 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	sqlite3 *db = cli_open(env, 1, &sc);
 	if (!db)
 		return EXIT_FAIL;
-	activity *v;
-	size_t n;
+	roadmap_info r = { 0 };
+	activity *v = NULL;
+	size_t n = 0;
 	char *err = NULL;
-	int rc = db_activity_list(db, &v, &n, &err);
-	if (rc != 0) {
+	int have = which_roadmap(db, years, today, &r), rc = have < 0 ? EXIT_FAIL : EXIT_OK;
+	if (have > 0 && db_activity_list(db, r.id, &v, &n, &err) != 0) {
 		cli_error("%s", err);
-		free(err);
-	} else if (n == 0 && strcmp(format, "table") == 0) {
-		printf(_("No roadmap yet: import it with 'orientir import roadmap FILE --years YEAR'.\n"));
-	} else if (strcmp(format, "csv") == 0) {
+		rc = EXIT_FAIL;
+	} else if (have >= 0 && strcmp(format, "csv") == 0) {
 		print_csv(v, n, status, overdue, today);
-	} else {
+	} else if (have == 0) {
+		printf(_("No roadmap yet: import it with 'orientir import roadmap FILE'.\n"));
+	} else if (have > 0) {
+		char *y = roadmap_years_text(r.first_year, r.last_year);
+		if (*r.title)
+			printf(_("The roadmap for %s: %s\n"), y, r.title);
+		else
+			printf(_("The roadmap for %s.\n"), y);
+		free(y);
 		print_table(v, n, status, overdue, today);
 	}
-	if (rc == 0)
-		activity_list_free(v, n);
+	if (have > 0)
+		roadmap_info_clear(&r);
+	free(err);
+	activity_list_free(v, n);
 	school_clear(&sc);
 	db_close(db);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+	return rc;
 }
 
 static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
+		{ "years", required_argument, NULL, 'y' },
 		{ "section", required_argument, NULL, 'S' },
 		{ "status", required_argument, NULL, 's' },
 		{ "date", required_argument, NULL, 'd' },
@@ -144,9 +183,10 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now;
-	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL;
+	const char *section = NULL, *status = NULL, *date = NULL, *note = NULL, *people = NULL, *years = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
+		case 'y': years = optarg; break;
 		case 'S': section = optarg; break;
 		case 's': status = optarg; break;
 		case 'd': date = optarg; break;
@@ -175,8 +215,12 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	activity *v = NULL;
 	size_t n = 0, idx[16];
 	char *err = NULL;
+	roadmap_info r = { 0 };
+	/* Every roadmap's activities, unless --years names one. */
 	int rc = EXIT_FAIL;
-	if (db_activity_list(db, &v, &n, &err) != 0) {
+	if (years && need_roadmap(db, years, day_today(), &r) != 0)
+		goto out;
+	if (db_activity_list(db, r.id, &v, &n, &err) != 0) {
 		cli_error("%s", err);
 		goto out;
 	}
@@ -187,10 +231,20 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		goto out;
 	}
 	if (k > 1) {
-		cli_error(_("%s is the number of several activities; say which with --section:"), argv[optind]);
-		for (size_t i = 0; i < k && i < 16; i++)
-			fprintf(stderr, "  --section %s   %s %s\n", *v[idx[i]].section_number ? v[idx[i]].section_number
-				: v[idx[i]].section_title, v[idx[i]].number, v[idx[i]].title);
+		int roadmaps = 0;
+		for (size_t i = 1; i < k && i < 16; i++)
+			roadmaps |= v[idx[i]].roadmap_id != v[idx[0]].roadmap_id;
+		cli_error(roadmaps ? _("%s is the number of activities in several roadmaps; say which with --years:")
+				   : _("%s is the number of several activities; say which with --section:"), argv[optind]);
+		for (size_t i = 0; i < k && i < 16; i++) {
+			const activity *a = &v[idx[i]];
+			char *y = roadmap_years_text(a->first_year, a->last_year);
+			char *sec = *a->section_number ? xstrdup(a->section_number) : xstrdup(a->section_title);
+			char *opt = roadmaps && a->section_id ? xasprintf("--years %s --section %s", y, sec)
+				  : roadmaps ? xasprintf("--years %s", y) : xasprintf("--section %s", sec);
+			fprintf(stderr, "  %s   %s %s\n", opt, a->number, a->title);
+			free(y), free(sec), free(opt);
+		}
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -220,6 +274,7 @@ static int run_set(int argc, char **argv, cli_env *env, const cli_command *cmd)
 	rc = EXIT_OK;
 out:
 	free(err);
+	roadmap_info_clear(&r);
 	activity_list_free(v, n);
 	school_clear(&sc);
 	db_close(db);
@@ -229,14 +284,17 @@ out:
 static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
+		{ "years", required_argument, NULL, 'y' },
 		{ "dialect", required_argument, NULL, 'd' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now;
-	const char *dialect = "excel-ru";
+	const char *dialect = "excel-ru", *years = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
+		if (c == 'y')
+			years = optarg;
+		else if (c == 'd')
 			dialect = optarg;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
@@ -251,9 +309,12 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 	if (!db)
 		return EXIT_FAIL;
 	char *err = NULL, *where = NULL;
-	roadmap_written w;
-	int rc = roadmap_write(db, argv[optind], st, &where, &w, &err);
-	if (rc != 0) {
+	roadmap_written w = { 0 };
+	roadmap_info r = { 0 };
+	int rc = need_roadmap(db, years, day_today(), &r) == 0 ? roadmap_write(db, &r, argv[optind], st, &where, &w, &err) : -2;
+	if (rc == -2) {
+		/* told */
+	} else if (rc != 0) {
 		cli_error("%s", err);
 	} else {
 		printf(ngettext("%s: the roadmap written, %ld activity", "%s: the roadmap written, %ld activities",
@@ -266,7 +327,86 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 			cli_error(_("warning: a school importing this file would not get exactly this: %s"), w.lost[i]);
 	}
 	roadmap_written_clear(&w);
+	roadmap_info_clear(&r);
 	free(err), free(where);
+	school_clear(&sc);
+	db_close(db);
+	return rc == 0 ? EXIT_OK : EXIT_FAIL;
+}
+
+/* roadmap years: every roadmap kept, with its progress. */
+static int run_years(int argc, char **argv, cli_env *env, const cli_command *cmd)
+{
+	static const struct option opts[] = {
+		{ "today", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'f' },
+		CLI_COMMON_OPTIONS,
+		{ NULL, 0, NULL, 0 },
+	};
+	int c, exit_now;
+	const char *format = "table";
+	long today = day_today();
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		if (c == 'f') {
+			format = optarg;
+		} else if (c == 't') {
+			if (!(today = parse_day(optarg)))
+				return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), optarg);
+		} else if (cli_common_option(c, cmd, env, &exit_now) != 0) {
+			return exit_now;
+		}
+	}
+	if (optind < argc)
+		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
+	int csv = strcmp(format, "csv") == 0;
+	if (!csv && strcmp(format, "table") != 0)
+		return cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+	school sc = { 0 };
+	sqlite3 *db = cli_open(env, 1, &sc);
+	if (!db)
+		return EXIT_FAIL;
+	roadmap_item *v;
+	size_t n;
+	char *err = NULL;
+	int rc = roadmap_list(db, today, &v, &n, &err);
+	if (rc != 0) {
+		cli_error("%s", err);
+		free(err);
+	} else if (csv) {
+		static const char *const head[] = { "years", "title", "order_number", "order_date", "activities", "done",
+						    "cancelled", "overdue", "current" };
+		csvout_line(stdout, head, 9);
+		for (size_t i = 0; i < n; i++) {
+			const roadmap_info *r = &v[i].info;
+			char *years = roadmap_years_text(r->first_year, r->last_year), *acts = xasprintf("%ld", r->activities);
+			char *done = xasprintf("%ld", r->done), *cancelled = xasprintf("%ld", r->cancelled);
+			char *overdue = xasprintf("%ld", v[i].overdue);
+			const char *row[] = { years, r->title, r->order_number, r->order_date, acts, done, cancelled, overdue,
+					      v[i].covers_today ? "1" : "0" };
+			csvout_line(stdout, row, 9);
+			free(years), free(acts), free(done), free(cancelled), free(overdue);
+		}
+	} else if (!n) {
+		printf(_("No roadmap yet: import it with 'orientir import roadmap FILE'.\n"));
+	} else {
+		table *t = table_new(4, "lrrl", "-+++");
+		const char *head[] = { _("Years"), _("Done"), _("Overdue"), _("Title") };
+		table_add(t, head);
+		for (size_t i = 0; i < n; i++) {
+			const roadmap_info *r = &v[i].info;
+			char *y = roadmap_years_text(r->first_year, r->last_year);
+			char *years = v[i].covers_today ? xasprintf(_("%s (now)"), y) : xstrdup(y);
+			char *done = xasprintf(_("%ld of %ld"), r->done, r->activities - r->cancelled);
+			char *overdue = xasprintf("%ld", v[i].overdue);
+			const char *row[] = { years, done, overdue, r->title };
+			table_add(t, row);
+			free(y), free(years), free(done), free(overdue);
+		}
+		table_print(t, stdout, table_width(stdout));
+		table_free(t);
+	}
+	if (rc == 0)
+		roadmap_items_free(v, n);
 	school_clear(&sc);
 	db_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
@@ -275,48 +415,62 @@ static int run_write(int argc, char **argv, cli_env *env, const cli_command *cmd
 static int run(int argc, char **argv, cli_env *env)
 {
 	if (argc < 2)
-		return cli_usage(&cli_roadmap, _("say 'list', 'set' or 'write'"));
+		return cli_usage(&cli_roadmap, _("say 'list', 'set', 'write' or 'years'"));
 	if (strcmp(argv[1], "list") == 0)
 		return run_list(argc - 1, argv + 1, env, &cli_roadmap);
 	if (strcmp(argv[1], "set") == 0)
 		return run_set(argc - 1, argv + 1, env, &cli_roadmap);
 	if (strcmp(argv[1], "write") == 0)
 		return run_write(argc - 1, argv + 1, env, &cli_roadmap);
+	if (strcmp(argv[1], "years") == 0)
+		return run_years(argc - 1, argv + 1, env, &cli_roadmap);
 	if (strcmp(argv[1], "--help") == 0) {
 		cli_print_help(&cli_roadmap);
 		return EXIT_OK;
 	}
-	return cli_usage(&cli_roadmap, _("say 'list', 'set' or 'write', not '%s'"), argv[1]);
+	return cli_usage(&cli_roadmap, _("say 'list', 'set', 'write' or 'years', not '%s'"), argv[1]);
 }
 
 const cli_command cli_roadmap = {
 	"roadmap",
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("list [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--dialect excel-ru|rfc4180]"),
-	N_("the roadmap's activities and the school's progress on them"),
-	N_("roadmap list: the activities with their deadlines as written and as dates,\n"
+	N_("list [--years YEAR[-YEAR]] [--status S] [--overdue] [--today DATE] [--format table|csv] | set NUMBER [--years YEAR[-YEAR]] [--section S] --status S [--date DATE] [--note TEXT] [--participants N] | write FILE [--years YEAR[-YEAR]] [--dialect excel-ru|rfc4180] | years [--today DATE] [--format table|csv]"),
+	N_("the roadmaps' activities and the school's progress on them"),
+	N_("Every roadmap imported is kept with its own progress, one for each period;\n"
+	   "the roadmap a command is about is the one --years names (2026, 2025-2026,\n"
+	   "or a year only one roadmap takes in), else the one covering today.\n\n"
+	   "roadmap list: the activities with their deadlines as written and as dates,\n"
 	   "status and note.\n"
+	   "  --years Y       the roadmap of those years\n"
 	   "  --status S      only activities with that status\n"
 	   "  --overdue       only those whose time is past and not done or cancelled\n"
-	   "  --today DATE    judge overdue on that day (default: today)\n"
+	   "  --today DATE    judge overdue on that day, and show the roadmap covering\n"
+	   "                  it (default: today)\n"
 	   "  --format csv    for programs: section,number,title,deadline_text,start,end,\n"
 	   "                  recurrence,responsible,expected_result,status,done_date,\n"
 	   "                  note,overdue\n\n"
 	   "roadmap set NUMBER: records progress on the activity with that number (with\n"
-	   "or without a trailing dot).\n"
+	   "or without a trailing dot), in whichever roadmap has it.\n"
 	   "  --status S      planned, in_progress, done, not_done or cancelled\n"
 	   "  --date DATE     when it was done (default for done: today)\n"
 	   "  --note TEXT     what was done: the evidence\n"
 	   "  --participants N  how many took part\n"
+	   "  --years Y       when several roadmaps have the number: which one\n"
 	   "  --section S     when two sections share the number: the section's number\n"
 	   "                  or the start of its title\n\n"
-	   "roadmap write FILE: writes the roadmap as the table the schools import\n"
+	   "roadmap write FILE: writes a roadmap as the table the schools import\n"
 	   "with 'orientir import roadmap' and get the same roadmap: its years and\n"
 	   "title in the first row, the text above the table, sections as heading rows\n"
 	   "with their notes, the activities. The plan only, not the progress on it.\n"
 	   "FILE may be a folder (a stick): the file is then roadmap-YEARS.csv in it.\n"
 	   "The file is read back and any difference from the roadmap is told.\n"
+	   "  --years Y       the roadmap of those years (default: the current one)\n"
 	   "  --dialect D     excel-ru (the default: ';', UTF-8 with BOM, opens in\n"
-	   "                  Russian Excel) or rfc4180 (',', English column names)\n"),
+	   "                  Russian Excel) or rfc4180 (',', English column names)\n\n"
+	   "roadmap years: every roadmap kept, with its activities done and overdue;\n"
+	   "the one covering today is marked.\n"
+	   "  --today DATE    judge on that day\n"
+	   "  --format csv    for programs: years,title,order_number,order_date,\n"
+	   "                  activities,done,cancelled,overdue,current\n"),
 	run,
 };

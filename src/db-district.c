@@ -175,8 +175,8 @@ int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, v
 int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_activity (package_id, sort, section, number, title,"
-				   " deadline_text, status, done_on, overdue) VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?)",
-				   err);
+				   " deadline_text, status, done_on, overdue, roadmap_years)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?)", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, package_id);
@@ -185,6 +185,7 @@ int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *
 	for (int i = 0; i < 6; i++)
 		bind_text(st, i + 3, v[i]);
 	sqlite3_bind_int(st, 9, a->overdue);
+	bind_text(st, 10, a->roadmap_years);
 	return db_step_done(db, st, err);
 }
 

@@ -61,6 +61,7 @@ int db_d_indicator_each(sqlite3 *db, long package_id, d_indicator_visit visit, v
 typedef struct d_activity {
 	const char *section, *number, *title, *deadline_text, *status, *done_on;
 	int overdue;
+	const char *roadmap_years;	/* «2025-2026»; "" from a package made before roadmaps were kept by years */
 } d_activity;
 int db_d_activity_add(sqlite3 *db, long package_id, int sort, const d_activity *a, char **err);
 

@@ -240,6 +240,33 @@ static const char *const migrations[] = {
 	"  held_id INTEGER NOT NULL REFERENCES d_held(id) ON DELETE CASCADE,"
 	"  sort INTEGER NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL,"
 	"  PRIMARY KEY (held_id, sort)) WITHOUT ROWID;",
+	/* 9: every roadmap kept. A roadmap for other years is a roadmap of
+	 * its own, with its sections, activities and progress; the same years
+	 * again are a corrected version of it. Each also keeps the number and
+	 * date of the order approving it. The district's copies of the
+	 * schools' activities say which roadmap (its years) each is of. */
+	"CREATE TABLE roadmap_new ("
+	"  id INTEGER PRIMARY KEY,"
+	"  title TEXT NOT NULL DEFAULT '',"
+	"  first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  preamble TEXT NOT NULL DEFAULT '',"
+	"  imported_at TEXT NOT NULL,"
+	"  order_number TEXT NOT NULL DEFAULT '',"
+	"  order_date TEXT NOT NULL DEFAULT '',"	/* YYYY-MM-DD or '' */
+	"  CHECK (first_year <= last_year),"
+	"  UNIQUE (first_year, last_year));"
+	"INSERT INTO roadmap_new (id, title, first_year, last_year, source, preamble, imported_at)"
+	"  SELECT id, title, first_year, last_year, source, preamble, imported_at FROM roadmap;"
+	"DROP TABLE roadmap;"
+	"ALTER TABLE roadmap_new RENAME TO roadmap;"
+	"ALTER TABLE roadmap_section ADD COLUMN roadmap_id INTEGER REFERENCES roadmap(id) ON DELETE CASCADE;"
+	"UPDATE roadmap_section SET roadmap_id = (SELECT min(id) FROM roadmap);"
+	"ALTER TABLE activity ADD COLUMN roadmap_id INTEGER REFERENCES roadmap(id) ON DELETE CASCADE;"
+	"UPDATE activity SET roadmap_id = (SELECT min(id) FROM roadmap);"
+	"CREATE INDEX activity_roadmap ON activity (roadmap_id, sort);"
+	"CREATE INDEX roadmap_section_roadmap ON roadmap_section (roadmap_id, sort);"
+	"ALTER TABLE d_activity ADD COLUMN roadmap_years TEXT NOT NULL DEFAULT '';",
 };
 
 int db_schema_count(void)

@@ -14,11 +14,16 @@
  *   A range that runs backwards («сентябрь-май», «01.12-01.02.2023») crosses
  *   into the next year; a list («май, сентябрь») is the span from its
  *   earliest to its latest date and never wraps.
- * - In a roadmap of several years, a date without any year in the text
- *   («март», «до 20 июня», «I квартал») is that date in the first year,
- *   recurring yearly: a plan for 2020-2022 saying «март» means every March.
- *   In a one-year roadmap it is simply once.  The same when the only year
- *   given is a range: «март, 2020-2022 гг.» is March 2020, yearly.
+ * - A roadmap over two years running (2022-2023) is over a school year: it
+ *   runs from 1 September of the first to 31 August of the second, and a
+ *   date without any year in the text is in the first year from September
+ *   to December, in the second from January to August, once («март» is
+ *   March 2023; «сентябрь-май» the school year's September to May).
+ * - In a roadmap of three years or more, a date without any year in the
+ *   text («март», «до 20 июня», «I квартал») is that date in the first
+ *   year, recurring yearly: a plan for 2020-2022 saying «март» means every
+ *   March.  In a one-year roadmap it is simply once.  The same when the
+ *   only year given is a range: «март, 2020-2022 гг.» is March 2020, yearly.
  * - «до X»: the window starts on the roadmap's first day (or is the one day
  *   X when X is earlier: «до 2020 года» in a 2020 roadmap is 2019-12-31).  With a day («до 01.11.2023», «до 20 июня») X itself is the
  *   last day, as deadlines are read; with a month, quarter or year it is the
@@ -751,14 +756,36 @@ static void take_year(atom *a, atom *src, int *yearly)
 	src->source = 1;
 }
 
-static long period_start(int first)
+int deadline_school_year(int first_year, int last_year)
 {
-	return first > 0 ? ymd(first, 1, 1) : 0;
+	return first_year > 0 && last_year == first_year + 1;
 }
 
-static long period_end(int last)
+void deadline_period(int first_year, int last_year, long *from, long *to)
 {
-	return last > 0 ? ymd(last, 12, 31) : 0;
+	if (first_year <= 0) {
+		*from = *to = 0;
+		return;
+	}
+	if (last_year < first_year)
+		last_year = first_year;
+	int school = deadline_school_year(first_year, last_year);
+	*from = ymd(first_year, school ? 9 : 1, 1);
+	*to = ymd(last_year, school ? 8 : 12, 31);
+}
+
+static long period_start(int first, int last)
+{
+	long from, to;
+	deadline_period(first, last, &from, &to);
+	return from;
+}
+
+static long period_end(int first, int last)
+{
+	long from, to;
+	deadline_period(first, last, &from, &to);
+	return to;
 }
 
 void deadline_parse(const char *text, int first_year, int last_year, deadline *out)
@@ -830,6 +857,10 @@ void deadline_parse(const char *text, int first_year, int last_year, deadline *o
 			if (src->kind == A_YEARS && first_year > 0 && src->y < first_year && src->y2 >= first_year)
 				src->y = first_year;	/* as the range is cut below */
 			take_year(x, src, &yearly);
+		} else if (deadline_school_year(first_year, last_year)) {
+			atom school = { .kind = A_SCHOOL, .y = first_year, .y2 = last_year };
+			take_year(x, &school, &yearly);
+			x->yfrom = Y_ROADMAP;
 		} else if (first_year > 0) {
 			x->y = first_year;
 			x->yfrom = Y_ROADMAP;
@@ -895,12 +926,12 @@ void deadline_parse(const char *text, int first_year, int last_year, deadline *o
 
 	if (any) {
 		if (!start) {
-			start = period_start(first_year);
+			start = period_start(first_year, last_year);
 			if (!start || start > end)
 				start = end;
 		}
 		if (!end) {
-			end = period_end(last_year);
+			end = period_end(first_year, last_year);
 			if (!end || end < start)
 				end = ymd((int)(start / 10000), 12, 31);
 		}
@@ -911,8 +942,8 @@ void deadline_parse(const char *text, int first_year, int last_year, deadline *o
 		out->start = start, out->end = end;
 		out->recur = freq ? recur_of(freq) : yearly ? DL_YEARLY : DL_ONCE;
 	} else if ((whole || recur_of(freq) != DL_ONCE) && first_year > 0) {
-		out->start = period_start(first_year);
-		out->end = period_end(last_year);
+		out->start = period_start(first_year, last_year);
+		out->end = period_end(first_year, last_year);
 		out->recur = recur_of(freq);
 	}
 	free(a);

@@ -14,6 +14,12 @@ typedef struct deadline {
 /* Parses text for a roadmap running from first_year to last_year (inclusive).
  * Always succeeds: text with no recognisable date gives start = end = 0. */
 void deadline_parse(const char *text, int first_year, int last_year, deadline *out);
+/* Whether a roadmap over these years is over a school year: two years
+ * running. */
+int deadline_school_year(int first_year, int last_year);
+/* The days a roadmap over these years runs (YYYYMMDD): 1 January to 31
+ * December, or 1 September to 31 August for a school year; 0 without years. */
+void deadline_period(int first_year, int last_year, long *from, long *to);
 /* The recurrence's contract name: "", "yearly", "twice_a_year", "quarterly",
  * "monthly" (for CSV output). */
 const char *deadline_recur_name(enum deadline_recur r);

@@ -56,9 +56,9 @@ static int demo_roadmap(sqlite3 *db, const char *dir, diag *d)
 	char *path = xasprintf("%s/roadmap.csv", dir), *err = NULL, *unknown = NULL;
 	rm_table t;
 	roadmap_summary sum;
-	int rc = roadmap_import(db, path, 2026, 2026,
-				"План мероприятий («дорожная карта») по повышению качества образования на 2026 год",
-				0, d, &t, &sum);
+	roadmap_import_opts o = { .first_year = 2026, .last_year = 2026,
+				  .title = "План мероприятий («дорожная карта») по повышению качества образования на 2026 год" };
+	int rc = roadmap_import(db, path, &o, d, &t, &sum);
 	free(path);
 	if (rc != 0)
 		return -1;
@@ -69,7 +69,7 @@ static int demo_roadmap(sqlite3 *db, const char *dir, diag *d)
 	path = xasprintf("%s/roadmap-progress.csv", dir);
 	csvin *in = csvin_open(path, &err);
 	csvin_row *r;
-	if (!in || csvin_header(in, cols, 4, &err, &unknown) != 0 || db_activity_list(db, &v, &n, &err) != 0)
+	if (!in || csvin_header(in, cols, 4, &err, &unknown) != 0 || db_activity_list(db, 0, &v, &n, &err) != 0)
 		rc = -1;
 	while (rc == 0 && csvin_next(in, &r, &err) == 1) {
 		size_t k;

@@ -133,18 +133,21 @@ static int indicator_row(pkg_reader *rd, const csvin_row *row)
 	return db_d_indicator_add(rd->db, rd->package_id, &v, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
-enum { A_SECTION, A_NUMBER, A_TITLE, A_DEADLINE, A_STATUS, A_DONE, A_OVERDUE, A_N };
+/* A package made before roadmaps were kept by years has no column of
+ * them: its rows are of the one roadmap the school had. */
+enum { A_SECTION, A_NUMBER, A_TITLE, A_DEADLINE, A_STATUS, A_DONE, A_OVERDUE, A_YEARS, A_N };
 static const csvin_col act_cols[] = {
 	{ "section", "section|Раздел" }, { "number", "number|№" }, { "title", "title|Мероприятие" },
 	{ "deadline_text", "deadline_text|Сроки" }, { "status", "status|Код состояния" },
 	{ "done_date", "done_date|Дата выполнения" }, { "overdue", "overdue|Просрочено" },
+	{ "roadmap_years", "roadmap_years|Годы дорожной карты" },
 };
-static const int act_need[] = { 0, 1, 1, 0, 1, 0, 0 };
+static const int act_need[] = { 0, 1, 1, 0, 1, 0, 0, 0 };
 
 static int activity_row(pkg_reader *rd, const csvin_row *row)
 {
 	const char *const *f = row->field;
-	int over = 0;
+	int over = 0, first, last;
 	long ymd = 0;
 	if (!activity_status_valid(f[A_STATUS]))
 		return bad_row(rd, row, _("«%s» is not a status of an activity"), cell_shown(f[A_STATUS]));
@@ -152,10 +155,13 @@ static int activity_row(pkg_reader *rd, const csvin_row *row)
 		return bad_row(rd, row, _("«%s» is not a date"), cell_shown(f[A_DONE]));
 	if (f[A_OVERDUE] && cell_yesno(f[A_OVERDUE], &over) != 0)
 		return bad_row(rd, row, _("«%s» is not yes or no"), cell_shown(f[A_OVERDUE]));
+	if (f[A_YEARS] && !cell_empty(f[A_YEARS]) && roadmap_read_years(f[A_YEARS], &first, &last) != 0)
+		return bad_row(rd, row, _("«%s» is not the years of a roadmap"), cell_shown(f[A_YEARS]));
 	if (!rd->store)
 		return 0;
 	char *done = day_iso(ymd);
-	d_activity a = { f[A_SECTION], f[A_NUMBER], f[A_TITLE], f[A_DEADLINE], f[A_STATUS], done, over };
+	d_activity a = { f[A_SECTION], f[A_NUMBER], f[A_TITLE], f[A_DEADLINE], f[A_STATUS], done, over,
+			 f[A_YEARS] ? f[A_YEARS] : "" };
 	char *err = NULL;
 	int rc = db_d_activity_add(rd->db, rd->package_id, (int)row->line, &a, &err);
 	free(done);

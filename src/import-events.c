@@ -8,6 +8,7 @@
 #include "cell.h"
 #include "common.h"
 #include "day.h"
+#include "deadline.h"
 #include "import-kind.h"
 #include "roadmap.h"
 #include "store.h"
@@ -38,7 +39,7 @@ static int begin(import_ctx *c)
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
 	c->state = s;
-	if (db_activity_list(c->db, &s->acts, &s->nacts, &err) != 0)
+	if (db_activity_list(c->db, 0, &s->acts, &s->nacts, &err) != 0)
 		return import_db_failed(c, err);
 	return 0;
 }
@@ -70,8 +71,19 @@ static int row(import_ctx *c, const csvin_row *r)
 		bad = 1;
 	}
 	if (!cell_empty(f[C_NUMBER])) {
-		size_t idx[2];
-		size_t k = activity_find(s->acts, s->nacts, f[C_NUMBER], NULL, idx, 2);
+		/* The number in the roadmap of the event's day, when several
+		 * roadmaps have it. */
+		size_t idx[16], k = activity_find(s->acts, s->nacts, f[C_NUMBER], NULL, idx, 16);
+		if (k > 1 && k <= 16 && ymd) {
+			size_t in = 0;
+			for (size_t i = 0; i < k; i++) {
+				long from, to;
+				deadline_period(s->acts[idx[i]].first_year, s->acts[idx[i]].last_year, &from, &to);
+				if (from <= ymd && ymd <= to)
+					idx[in++] = idx[i];
+			}
+			k = in ? in : k;
+		}
 		if (k == 1) {
 			activity_id = s->acts[idx[0]].id;
 		} else {

@@ -99,12 +99,14 @@ static void write_indicators(struct out *o, const csv_style *st, const ind_set *
 	}
 }
 
+/* Every activity with the years of its roadmap (a package for the second
+ * half-year may carry the school year ending and the one beginning). */
 static void write_roadmap(struct out *o, const csv_style *st, const activity *v, size_t n, long today)
 {
 	const char *head[] = { "Раздел", "№", "Мероприятие", "Сроки", "Начало", "Окончание", "Повторение",
 			       "Ответственные", "Ожидаемый результат", "Состояние", "Код состояния",
-			       "Дата выполнения", "Что сделано", "Участников", "Просрочено" };
-	csvout_row(o->fp, st, head, 15);
+			       "Дата выполнения", "Что сделано", "Участников", "Просрочено", "Годы дорожной карты" };
+	csvout_row(o->fp, st, head, 16);
 	for (size_t i = 0; i < n; i++) {
 		const activity *a = &v[i];
 		char *section = a->section_id ? xasprintf("%s%s%s", a->section_number, *a->section_number ? " " : "",
@@ -112,11 +114,12 @@ static void write_roadmap(struct out *o, const csv_style *st, const activity *v,
 		char *s1 = day_iso(a->start), *e1 = day_iso(a->end);
 		char *start = csvout_date(st, s1), *end = csvout_date(st, e1), *done = csvout_date(st, a->done_on);
 		char *people = a->participants >= 0 ? xasprintf("%ld", a->participants) : xstrdup("");
+		char *years = roadmap_years_text(a->first_year, a->last_year);
 		const char *row[] = { section, a->number, a->title, a->deadline_text, start, end, a->recurrence,
 				      a->responsible, a->expected_result, activity_status_title(a->status), a->status,
-				      done, a->evidence, people, activity_overdue(a, today) ? "да" : "нет" };
-		csvout_row(o->fp, st, row, 15);
-		free(section), free(s1), free(e1), free(start), free(end), free(done), free(people);
+				      done, a->evidence, people, activity_overdue(a, today) ? "да" : "нет", years };
+		csvout_row(o->fp, st, row, 16);
+		free(section), free(s1), free(e1), free(start), free(end), free(done), free(people), free(years);
 	}
 }
 
@@ -203,11 +206,11 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	period_days(year, half, &from, &to, &deadline);
 	school sc = { 0 };
 	ind_set now = { 0 }, was = { 0 };
-	roadmap_info rm = { 0 };
+	roadmap_info *rms = NULL;
 	activity *acts = NULL;
 	event_item *events = NULL;
-	size_t nacts = 0, nevents = 0;
-	int have_rm = 0, rc = -1;
+	size_t nrms = 0, nacts = 0, nevents = 0;
+	int rc = -1;
 	char *created = NULL;
 	if (db_school_get(db, &sc, err) != 1) {
 		if (!*err)
@@ -215,7 +218,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 		return -1;
 	}
 	if (indicators_compute(db, year, &now, err) != 0 || indicators_compute(db, year - 1, &was, err) != 0 ||
-	    (have_rm = db_roadmap_get(db, &rm, err)) < 0 || db_activity_list(db, &acts, &nacts, err) != 0 ||
+	    roadmap_meeting(db, from, to, &rms, &nrms, &acts, &nacts, err) != 0 ||
 	    db_event_list(db, 0, &events, &nevents, err) != 0)
 		goto out;
 	if (keys_own(db, &out->key, &out->key_news, err) < 0)
@@ -235,7 +238,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 
 	if (!open_out(&o, NULL))
 		goto nomem;
-	report_data rd = { &sc, period, year, half, from, to, today, created, &now, &was, have_rm ? &rm : NULL,
+	report_data rd = { &sc, period, year, half, from, to, today, created, &now, &was, rms, nrms,
 			   acts, nacts, events, nevents };
 	report_html_write(o.fp, &rd);
 	add_file(out, "report.html", &o);
@@ -291,8 +294,7 @@ out:
 	school_clear(&sc);
 	ind_set_free(&now);
 	ind_set_free(&was);
-	if (have_rm > 0)
-		roadmap_info_clear(&rm);
+	roadmap_list_free(rms, nrms);
 	activity_list_free(acts, nacts);
 	event_list_free(events, nevents);
 	return rc;

@@ -491,22 +491,35 @@ static void roadmap_part(FILE *fp, const report_data *r)
 {
 	fputs("<section>\n", fp);
 	html_elem(fp, "<h2>", _("Roadmap"), "</h2>\n");
-	if (!r->roadmap) {
-		html_elem(fp, "<p class=\"empty\">", _("No roadmap has been imported."), "</p>\n</section>\n");
+	if (!r->nroadmaps) {
+		html_elem(fp, "<p class=\"empty\">", _("No roadmap covers the half-year."), "</p>\n</section>\n");
 		return;
 	}
-	const roadmap_info *rm = r->roadmap;
-	fputs("<p class=\"rm-title\">", fp);
-	html_esc_text(fp, rm->title, 1);
-	fputs("</p>\n<p>", fp);
-	if (rm->first_year == rm->last_year)
-		html_escf(fp, _("Years: %d"), rm->first_year);
-	else
-		html_escf(fp, _("Years: %d–%d"), rm->first_year, rm->last_year);
-	fputs("</p>\n", fp);
-	progress_table(fp, r);
-	roadmap_done(fp, r);
-	roadmap_overdue(fp, r);
+	/* Each roadmap of the period with its own activities. */
+	for (size_t k = 0; k < r->nroadmaps; k++) {
+		const roadmap_info *rm = &r->roadmaps[k];
+		report_data one = *r;
+		one.acts = NULL;
+		one.nacts = 0;
+		for (size_t i = 0; i < r->nacts; i++) {
+			if (r->acts[i].roadmap_id != rm->id)
+				continue;
+			if (!one.acts)
+				one.acts = &r->acts[i];
+			one.nacts++;
+		}
+		fputs("<p class=\"rm-title\">", fp);
+		html_esc_text(fp, rm->title, 1);
+		fputs("</p>\n<p>", fp);
+		if (rm->first_year == rm->last_year)
+			html_escf(fp, _("Years: %d"), rm->first_year);
+		else
+			html_escf(fp, _("Years: %d–%d"), rm->first_year, rm->last_year);
+		fputs("</p>\n", fp);
+		progress_table(fp, &one);
+		roadmap_done(fp, &one);
+		roadmap_overdue(fp, &one);
+	}
 	fputs("</section>\n", fp);
 }
 

@@ -17,8 +17,9 @@ typedef struct report_data {
 	long today;			/* YYYYMMDD: overdue is judged on it */
 	const char *created_at;		/* "2026-11-22T17:50:03" */
 	const ind_set *now, *was;	/* indicators of year and of year - 1 */
-	const roadmap_info *roadmap;	/* NULL when none was imported */
-	const activity *acts;		/* every activity of the roadmap */
+	const roadmap_info *roadmaps;	/* those covering the period, earliest first */
+	size_t nroadmaps;
+	const activity *acts;		/* every activity of those roadmaps, roadmap by roadmap */
 	size_t nacts;
 	const event_item *events;	/* every methodical event */
 	size_t nevents;

@@ -1,122 +1,30 @@
 #include "config.h"
 
-#include <ctype.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cell.h"
 #include "common.h"
 #include "csvin.h"
+#include "doctable.h"
+#include "roadmap-preamble.h"
 #include "roadmap-read.h"
-#include "utf8.h"
+#include "roadmap-table.h"
 
-enum { C_NUMBER, C_TITLE, C_DEADLINE, C_RESP, C_EXPECTED, C_SECTION, NCOLS };
-
-static const csvin_col cols[NCOLS] = {
-	[C_NUMBER] = { "number", "№|№ п/п|n п/п|номер|№ мероприятия" },
-	[C_TITLE] = { "title", "мероприятие|мероприятия|наименование мероприятия|наименование мероприятий|"
-			       "основные направления деятельности|содержание|содержание мероприятия|"
-			       "содержание работы|наименование" },
-	[C_DEADLINE] = { "deadline", "сроки|срок|срок выполнения|сроки исполнения|срок исполнения|"
-				     "срок реализации|сроки реализации|сроки проведения|дата|дата проведения" },
-	[C_RESP] = { "responsible", "ответственные|ответственный|ответственный исполнитель|"
-				    "ответственные исполнители|исполнители|исполнитель" },
-	[C_EXPECTED] = { "expected_result", "ожидаемый результат|ожидаемые результаты|прогнозируемый результат|"
-					   "форма предоставления результата|результат|планируемый результат" },
-	[C_SECTION] = { "section", "раздел|направление" },
-};
-
-/* A row kept for the second pass. */
-struct row {
-	long line;
-	char *f[NCOLS];		/* "" for absent or empty */
-	int filled;		/* non-empty cells in the whole row */
-	char *only;		/* the single filled cell, when filled == 1 */
-	int header;		/* a repeat of the header row */
-};
-
-static char *append(char *a, const char *b, const char *sep)
+const char *roadmap_col_title(int col)
 {
-	if (!*b)
-		return a;
-	if (!*a) {
-		free(a);
-		return xstrdup(b);
+	switch (col) {
+	case RM_NUMBER: return _("the number");
+	case RM_TITLE: return _("the activity");
+	case RM_DEADLINE: return _("the deadline");
+	case RM_RESP: return _("the responsible");
+	case RM_EXPECTED: return _("the expected result");
+	case RM_SECTION: return _("the section");
 	}
-	char *t = xasprintf("%s%s%s", a, sep, b);
-	free(a);
-	return t;
-}
-
-/* The number as printed, without spaces and a trailing dot: «1.2.» is «1.2». */
-static char *clean_number(const char *s)
-{
-	char *t = cell_trim(s);
-	size_t n = strlen(t);
-	while (n > 0 && (t[n - 1] == '.' || t[n - 1] == ')'))
-		t[--n] = '\0';
-	return t;
-}
-
-static int roman(char c)
-{
-	return c == 'I' || c == 'V' || c == 'X' || c == 'L';
-}
-
-/* A heading names its section with a number or a Roman numeral first
- * («1. Организационные мероприятия», «II направление – …»), or with the
- * word «Раздел» or «Направление». Returns the length of the prefix that is
- * the number (0 when there is none but it is still a heading), or -1. */
-static int heading_prefix(const char *text)
-{
-	const char *p = text;
-	while (*p == ' ')
-		p++;
-	const char *q = p;
-	if (isdigit((unsigned char)*q)) {
-		while (isdigit((unsigned char)*q) || (*q == '.' && isdigit((unsigned char)q[1])))
-			q++;
-		if (*q == '.' || *q == ')')
-			return (int)(q - text);
-		return -1;
-	}
-	while (roman(*q))
-		q++;
-	if (q > p && (*q == ' ' || *q == '.' || *q == ')' || *q == '-'))
-		return (int)(q - text);
-	char *f = utf8_fold(p, strlen(p));
-	int word = strncmp(f, "раздел", strlen("раздел")) == 0 || strncmp(f, "направление", strlen("направление")) == 0;
-	free(f);
-	return word ? 0 : -1;
-}
-
-void roadmap_read_section(const char *text, char **number, char **title)
-{
-	int k = heading_prefix(text);
-	char *prefix = k > 0 ? xstrndup(text, (size_t)k) : xstrdup("");
-	const char *rest = text + (k > 0 ? k : 0);
-	while (*rest == '.' || *rest == ')' || *rest == ' ' || *rest == '-' || strncmp(rest, "–", 3) == 0 ||
-	       strncmp(rest, "—", 3) == 0)
-		rest += (*rest & 0x80) ? 3 : 1;
-	*number = clean_number(prefix);
-	free(prefix);
-	*title = cell_trim(*rest ? rest : text);
-}
-
-int roadmap_read_heading(const char *text, char **number, char **title)
-{
-	if (heading_prefix(text) < 0)
-		return 0;
-	roadmap_read_section(text, number, title);
-	return 1;
-}
-
-static void add_section(rm_table *t, const char *text, long line)
-{
-	char *number, *title;
-	roadmap_read_section(text, &number, &title);
-	t->sections = xrealloc(t->sections, (t->nsections + 1) * sizeof *t->sections);
-	t->sections[t->nsections++] = (rm_section){ number, title, xstrdup(""), line };
+	return "?";
 }
 
 int roadmap_read_years(const char *text, int *first_year, int *last_year)
@@ -149,196 +57,220 @@ static int marker_row(const csvin_row *r, rm_table *t)
 		return 0;
 	if (r->ncells > 1) {
 		char *years = cell_trim(r->cells[1]);
-		if (roadmap_read_years(years, &t->first_year, &t->last_year) != 0)
+		if (roadmap_read_years(years, &t->first_year, &t->last_year) == 0)
+			t->years_from = RM_FROM_MARKER;
+		else
 			t->first_year = t->last_year = 0;
 		free(years);
 	}
 	free(t->title);
 	t->title = cell_trim(r->ncells > 2 && r->cells[2] ? r->cells[2] : "");
+	t->title_from = *t->title ? RM_FROM_MARKER : RM_FROM_NONE;
 	return 1;
 }
 
-int roadmap_read_marker(const char *path, int *first_year, int *last_year, char **title)
+/* --- rows from a CSV file or from a document --- */
+
+struct rows {
+	rm_row *v;
+	size_t n;
+};
+
+/* A new row of ncells empty cells at the end of rs. */
+static rm_row *add_row(struct rows *rs, rm_where where, size_t ncells)
+{
+	rs->v = xrealloc(rs->v, (rs->n + 1) * sizeof *rs->v);
+	rm_row *r = &rs->v[rs->n++];
+	*r = (rm_row){ where, xcalloc(ncells + 1, sizeof *r->cells), ncells, 0, 0 };
+	return r;
+}
+
+static void rows_free(struct rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++) {
+		for (size_t c = 0; c < rs->v[i].ncells; c++)
+			free(rs->v[i].cells[c].text);
+		free(rs->v[i].cells);
+	}
+	free(rs->v);
+}
+
+/* The CSV file's rows (its first, when it is orientir's row of years and
+ * title, into t): 0, or -1 told to d. */
+static int csv_rows(const char *path, rm_table *t, struct rows *rs, diag *d)
 {
 	char *err = NULL;
 	csvin *in = csvin_open(path, &err);
 	if (!in) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
 		free(err);
-		return 0;
+		return -1;
 	}
 	csvin_row *r;
-	rm_table t = { 0 };
-	int found = csvin_next(in, &r, &err) == 1 && marker_row(r, &t);
-	free(err);
-	csvin_close(in);
-	if (found) {
-		*first_year = t.first_year;
-		*last_year = t.last_year;
-		*title = t.title;
-	} else {
-		free(t.title);
-	}
-	return found;
-}
-
-static void add_note(rm_table *t, const char *text)
-{
-	if (t->nsections)
-		t->sections[t->nsections - 1].notes = append(t->sections[t->nsections - 1].notes, text, "\n");
-	else
-		t->preamble = append(t->preamble, text, "\n");
-}
-
-/* A header row again (a page break repeats it, or a section brings its
- * own): every filled cell names a column, the number and title among them. */
-static int is_header(const csvin_row *r)
-{
-	int number = 0, title = 0;
-	for (size_t i = 0; i < r->ncells; i++) {
-		if (cell_empty(r->cells[i]))
-			continue;
-		int c = csvin_col_find(cols, NCOLS, r->cells[i]);
-		if (c < 0)
-			return 0;
-		number |= c == C_NUMBER;
-		title |= c == C_TITLE;
-	}
-	return number && title;
-}
-
-/* Finds the header: the first row that names both a title and a number
- * column. Rows above it are the preamble. 0, or -1 (reported). */
-static int find_header(csvin *in, rm_table *t, diag *d)
-{
-	csvin_row *r;
-	char *err = NULL, *first = NULL;
-	int got, row = 0;
+	int got, first = 1;
 	while ((got = csvin_next(in, &r, &err)) == 1) {
-		if (row++ == 0 && marker_row(r, t))
+		if (first && marker_row(r, t)) {
+			first = 0;
 			continue;
-		char *unknown = NULL;
-		if (csvin_map(in, r, cols, NCOLS, &err, &unknown) == 0 && csvin_header_name(in, C_TITLE) &&
-		    csvin_header_name(in, C_NUMBER)) {
-			free(unknown);
-			free(first);
-			return 0;
 		}
-		free(unknown);
-		free(err);
-		err = NULL;
-		if (!first)
-			first = csvin_header_list(in);
-		for (size_t i = 0; i < r->ncells; i++) {
-			char *c = cell_trim(r->cells[i]);
-			t->preamble = append(t->preamble, c, "\n");
-			free(c);
-		}
+		first = 0;
+		rm_row *row = add_row(rs, (rm_where){ 0, r->line }, r->ncells);
+		for (size_t i = 0; i < r->ncells; i++)
+			row->cells[i].text = xstrdup(r->cells[i] ? r->cells[i] : "");
 	}
+	csvin_close(in);
 	if (got < 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
 		free(err);
-	} else {
-		diag_report(d, DIAG_ERROR, csvin_path(in), first ? 1 : 0,
-			    _("no column of activity titles («Мероприятие») and numbers («№ п/п») was found; "
-			      "the first line has: %s"), first ? first : "");
+		return -1;
 	}
-	free(first);
-	return -1;
+	return 0;
+}
+
+/* The cell's lines joined by line ends (fresh). */
+static char *joined(const dt_cell *c)
+{
+	size_t len = 1;
+	for (size_t i = 0; i < c->nlines; i++)
+		len += strlen(c->lines[i]) + 1;
+	char *s = xmalloc(len);
+	*s = '\0';
+	for (size_t i = 0; i < c->nlines; i++) {
+		if (i)
+			strcat(s, "\n");
+		strcat(s, c->lines[i]);
+	}
+	return s;
+}
+
+/* Table k (from 1) of the document as rows of its grid: a cell merged
+ * down gives each of its rows its text, marked so; a cell merged across
+ * is in its first column. */
+static void table_rows(const dt_table *tb, int k, struct rows *rs)
+{
+	dt_slot *g = doctable_grid(tb);
+	size_t w = (size_t)tb->ncols;
+	for (size_t r = 0; r < tb->nrows; r++) {
+		rm_row *row = add_row(rs, (rm_where){ k, (long)r + 1 }, w);
+		row->nested = tb->nested;
+		for (size_t c = 0; c < w; c++) {
+			const dt_slot *s = &g[r * w + c];
+			rm_cell *cell = &row->cells[c];
+			if (!s->cell || s->cell->col != (int)c) {
+				cell->text = xstrdup("");
+				continue;
+			}
+			cell->text = joined(s->cell);
+			cell->from_above = s->row != r;
+			cell->merge = s->cell->rowspan > 1 ? (long)(intptr_t)s->cell : 0;
+		}
+	}
+	free(g);
+}
+
+/* A paragraph outside the tables as a one-cell row. */
+static void para_row(struct rows *rs, const dt_para *p, int after_table)
+{
+	rm_row *row = add_row(rs, (rm_where){ after_table, 0 }, 1);
+	row->cells[0].text = xstrdup(p->text);
+	row->para = 1;
+}
+
+/* The document's tables and the paragraphs around them, in order. */
+static void doc_rows(const doctable *doc, struct rows *rs)
+{
+	size_t outer = 0, p = 0;
+	int last = 0;
+	for (size_t k = 0; k < doc->ntables; k++) {
+		if (!doc->tables[k].nested) {
+			for (; p < doc->nparas && doc->paras[p].tables_before <= outer; p++)
+				para_row(rs, &doc->paras[p], last);
+			outer++;
+		}
+		table_rows(&doc->tables[k], (int)k + 1, rs);
+		last = (int)k + 1;
+	}
+	for (; p < doc->nparas; p++)
+		para_row(rs, &doc->paras[p], last);
+}
+
+/* What the file's first bytes say it is. */
+enum kind { K_TEXT, K_ZIP, K_OLE, K_PDF, K_RTF, K_UNREADABLE };
+
+static enum kind sniff(const char *path)
+{
+	unsigned char b[8] = { 0 };
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return K_UNREADABLE;
+	ssize_t n = read(fd, b, sizeof b);
+	close(fd);
+	if (n >= 4 && b[0] == 'P' && b[1] == 'K' && (b[2] == 3 || b[2] == 5 || b[2] == 7) && b[3] == b[2] + 1)
+		return K_ZIP;
+	if (n == 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return K_OLE;
+	if (n >= 4 && memcmp(b, "%PDF", 4) == 0)
+		return K_PDF;
+	if (n >= 5 && memcmp(b, "{\\rtf", 5) == 0)
+		return K_RTF;
+	return K_TEXT;
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t a = strlen(s), b = strlen(tail);
+	if (a < b)
+		return 0;
+	for (size_t i = 0; i < b; i++)
+		if ((s[a - b + i] | 0x20) != tail[i])
+			return 0;
+	return 1;
 }
 
 int roadmap_read(const char *path, rm_table *t, diag *d)
 {
 	*t = (rm_table){ .preamble = xstrdup("") };
-	char *err = NULL;
-	csvin *in = csvin_open(path, &err);
-	if (!in) {
-		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
-		free(err);
-		return -1;
-	}
-	if (find_header(in, t, d) != 0) {
-		csvin_close(in);
-		return -1;
-	}
-	struct row *rows = NULL;
-	size_t n = 0;
-	csvin_row *r;
-	int got;
-	while ((got = csvin_next(in, &r, &err)) == 1) {
-		rows = xrealloc(rows, (n + 1) * sizeof *rows);
-		struct row *w = &rows[n++];
-		*w = (struct row){ .line = r->line };
-		for (int c = 0; c < NCOLS; c++)
-			w->f[c] = cell_trim(r->field[c] ? r->field[c] : "");
-		for (size_t i = 0; i < r->ncells; i++) {
-			if (!cell_empty(r->cells[i])) {
-				if (!w->filled++)
-					w->only = cell_trim(r->cells[i]);
-			}
+	struct rows rs = { 0 };
+	enum kind k = sniff(path);
+	int rc = -1;
+	if (k == K_OLE) {
+		diag_report(d, DIAG_ERROR, path, 0,
+			    _("this is an old Word or Excel file (.doc, .xls), which orientir cannot read: open it in Word "
+			      "or LibreOffice and save it as .docx or .odt, or copy the plan's table into a spreadsheet "
+			      "and save it as CSV"));
+	} else if (k == K_PDF) {
+		diag_report(d, DIAG_ERROR, path, 0,
+			    _("this is a PDF, from which orientir cannot take a table: ask the district for the order as "
+			      ".docx or .odt, or copy the plan's table into a spreadsheet and save it as CSV"));
+	} else if (k == K_RTF) {
+		diag_report(d, DIAG_ERROR, path, 0,
+			    _("this is an RTF document, which orientir cannot read: open it in Word or LibreOffice and "
+			      "save it as .docx or .odt, or copy the plan's table into a spreadsheet and save it as CSV"));
+	} else if (k != K_ZIP && (ends_with(path, ".docx") || ends_with(path, ".odt"))) {
+		diag_report(d, DIAG_ERROR, path, 0,
+			    _("this is not a .docx or .odt document inside, whatever its name: it is damaged, or another "
+			      "kind of file renamed; open it in Word or LibreOffice and save it again"));
+	} else if (k == K_ZIP) {
+		doctable doc;
+		enum doctable_format f;
+		char *err = NULL;
+		if (doctable_read(path, &zipxml_default_limits, &doc, &f, &err) != 0) {
+			diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
+			free(err);
+		} else {
+			t->format = f == DOCTABLE_ODT ? RM_ODT : RM_DOCX;
+			doc_rows(&doc, &rs);
+			doctable_free(&doc);
+			rc = 0;
 		}
-		w->header = is_header(r);
+	} else {
+		rc = csv_rows(path, t, &rs, d);
 	}
-	int rc = 0;
-	if (got < 0) {
-		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
-		free(err);
-		rc = -1;
-	}
-	int has_section_col = csvin_header_name(in, C_SECTION) != NULL;
-	enum { NONE, ACT, OTHER } prev = NONE;
-	const char *section_text = "";
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct row *w = &rows[i];
-		if (w->header) {
-			t->repeated_headers++;
-			continue;
-		}
-		if (has_section_col && *w->f[C_SECTION] && strcmp(w->f[C_SECTION], section_text) != 0) {
-			section_text = w->f[C_SECTION];
-			add_section(t, section_text, w->line);
-		}
-		if (w->filled == 1 && !has_section_col && heading_prefix(w->only) >= 0) {
-			add_section(t, w->only, w->line);
-			prev = OTHER;
-			continue;
-		}
-		if (w->filled == 1 && !*w->f[C_NUMBER] && prev != ACT) {
-			add_note(t, w->only);
-			prev = OTHER;
-			continue;
-		}
-		if (!*w->f[C_NUMBER] && prev == ACT) {
-			/* The rest of an activity whose row a page break cut in two. */
-			rm_activity *a = &t->acts[t->nacts - 1];
-			a->title = append(a->title, w->f[C_TITLE], " ");
-			a->deadline = append(a->deadline, w->f[C_DEADLINE], " ");
-			a->responsible = append(a->responsible, w->f[C_RESP], " ");
-			a->expected = append(a->expected, w->f[C_EXPECTED], " ");
-			t->joined_rows++;
-			continue;
-		}
-		if (w->filled == 1 && !*w->f[C_TITLE]) {
-			add_note(t, w->only);
-			prev = OTHER;
-			continue;
-		}
-		t->acts = xrealloc(t->acts, (t->nacts + 1) * sizeof *t->acts);
-		t->acts[t->nacts++] = (rm_activity){ clean_number(w->f[C_NUMBER]), xstrdup(w->f[C_TITLE]),
-						     xstrdup(w->f[C_DEADLINE]), xstrdup(w->f[C_RESP]),
-						     xstrdup(w->f[C_EXPECTED]), (int)t->nsections - 1, w->line };
-		prev = ACT;
-	}
-	for (size_t i = 0; i < n; i++) {
-		for (int c = 0; c < NCOLS; c++)
-			free(rows[i].f[c]);
-		free(rows[i].only);
-	}
-	free(rows);
-	csvin_close(in);
-	if (rc == 0 && t->nacts == 0) {
-		diag_report(d, DIAG_ERROR, path, 0, _("the table has no activities"));
-		rc = -1;
-	}
+	if (rc == 0)
+		rc = rm_recognise(rs.v, rs.n, path, t, d);
+	rows_free(&rs);
+	if (rc == 0)
+		rm_preamble_read(t);
 	return rc;
 }
 
@@ -353,9 +285,19 @@ void rm_table_free(rm_table *t)
 		rm_activity *a = &t->acts[i];
 		free(a->number), free(a->title), free(a->deadline), free(a->responsible), free(a->expected);
 	}
-	free(t->sections);
-	free(t->acts);
-	free(t->preamble);
-	free(t->title);
+	for (int c = 0; c < RM_NCOLS; c++)
+		free(t->col_header[c]);
+	for (size_t i = 0; i < t->nunused; i++)
+		free(t->unused[i].header), free(t->unused[i].taken);
+	for (size_t i = 0; i < t->nskipped; i++)
+		free(t->skipped[i].lacks);
+	for (size_t i = 0; i < t->nsplits; i++) {
+		for (size_t j = 0; j < t->splits[i].n; j++)
+			free(t->splits[i].numbers[j]);
+		free(t->splits[i].numbers);
+		free(t->splits[i].number);
+	}
+	free(t->sections), free(t->acts), free(t->unused), free(t->skipped), free(t->splits), free(t->plan_tables);
+	free(t->preamble), free(t->title), free(t->order_number), free(t->order_date);
 	*t = (rm_table){ 0 };
 }

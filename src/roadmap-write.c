@@ -11,29 +11,24 @@
 #include "roadmap-write.h"
 #include "store.h"
 
-int roadmap_write_load(sqlite3 *db, rm_table *t, char **err)
+int roadmap_write_load(sqlite3 *db, const roadmap_info *r, rm_table *t, char **err)
 {
 	*t = (rm_table){ 0 };
-	roadmap_info info;
-	int have = db_roadmap_get(db, &info, err);
-	if (have <= 0)
-		return have;
 	section_item *sec = NULL;
 	activity *v = NULL;
 	size_t nsec = 0, n = 0;
 	int rc = -1;
-	if (db_section_list(db, &sec, &nsec, err) != 0 || db_activity_list(db, &v, &n, err) != 0)
+	if (db_section_list(db, r->id, &sec, &nsec, err) != 0 || db_activity_list(db, r->id, &v, &n, err) != 0)
 		goto out;
 	rc = n > 0;
 	if (!rc)
 		goto out;
-	*t = (rm_table){ .first_year = info.first_year, .last_year = info.last_year, .title = info.title,
-			 .preamble = info.preamble };
-	info.title = info.preamble = NULL;
+	*t = (rm_table){ .first_year = r->first_year, .last_year = r->last_year, .title = xstrdup(r->title),
+			 .preamble = xstrdup(r->preamble) };
 	t->sections = xcalloc(nsec + 1, sizeof *t->sections);
 	for (size_t i = 0; i < nsec; i++)
 		t->sections[t->nsections++] = (rm_section){ xstrdup(sec[i].number), xstrdup(sec[i].title),
-							    xstrdup(sec[i].notes), 0 };
+							    xstrdup(sec[i].notes), { 0, 0 } };
 	t->acts = xcalloc(n, sizeof *t->acts);
 	for (size_t i = 0; i < n; i++) {
 		const activity *a = &v[i];
@@ -42,10 +37,9 @@ int roadmap_write_load(sqlite3 *db, rm_table *t, char **err)
 			if (sec[j].id == a->section_id)
 				k = (int)j;
 		t->acts[t->nacts++] = (rm_activity){ xstrdup(a->number), xstrdup(a->title), xstrdup(a->deadline_text),
-						     xstrdup(a->responsible), xstrdup(a->expected_result), k, 0 };
+						     xstrdup(a->responsible), xstrdup(a->expected_result), k, { 0, 0 } };
 	}
 out:
-	roadmap_info_clear(&info);
 	section_list_free(sec, nsec);
 	activity_list_free(v, n);
 	return rc;
@@ -270,13 +264,13 @@ static void first_error(void *ctx, enum diag_level level, const char *file, long
 		*keep = xstrdup(msg);
 }
 
-int roadmap_write(sqlite3 *db, const char *path, const csv_style *st, char **written_path, roadmap_written *out,
-		  char **err)
+int roadmap_write(sqlite3 *db, const roadmap_info *r, const char *path, const csv_style *st, char **written_path,
+		  roadmap_written *out, char **err)
 {
 	*out = (roadmap_written){ 0 };
 	*written_path = NULL;
 	rm_table t;
-	int have = roadmap_write_load(db, &t, err);
+	int have = roadmap_write_load(db, r, &t, err);
 	if (have < 0)
 		return -1;
 	if (have == 0) {

@@ -1,4 +1,4 @@
-/* Writing the current roadmap as the contract's roadmap table, for the
+/* Writing a roadmap as the contract's roadmap table, for the
  * schools to import: its years and title in a first row of orientir's,
  * the text above the table, the header, sections as heading rows with their
  * notes, the activities. The plan only: never the progress on it. What is
@@ -12,10 +12,11 @@
 
 #include "csvout.h"
 #include "roadmap-read.h"
+#include "store.h"
 
-/* The current roadmap as the reader would give it from a file: 1, 0 when
- * there is none (or it has no activities), -1 with *err. */
-int roadmap_write_load(sqlite3 *db, rm_table *t, char **err);
+/* Roadmap r as the reader would give it from a file: 1, 0 when it has no
+ * activities, -1 with *err. */
+int roadmap_write_load(sqlite3 *db, const roadmap_info *r, rm_table *t, char **err);
 
 /* The file's bytes for t (fresh, *len long). */
 char *roadmap_write_text(const rm_table *t, const csv_style *st, size_t *len);
@@ -33,13 +34,13 @@ typedef struct roadmap_written {
 	size_t nlost;
 } roadmap_written;
 
-/* Writes the current roadmap to path (an existing folder: into it, under
+/* Writes roadmap r to path (an existing folder: into it, under
  * roadmap_write_name()), then reads it back. The file appears whole or not
  * at all: a temporary file is synced and renamed over path. *written_path
  * (fresh) says where it went. 0 written, 1 there is no roadmap, -1 not
  * written; *err (translated) in both last cases. */
-int roadmap_write(sqlite3 *db, const char *path, const csv_style *st, char **written_path, roadmap_written *out,
-		  char **err);
+int roadmap_write(sqlite3 *db, const roadmap_info *r, const char *path, const csv_style *st, char **written_path,
+		  roadmap_written *out, char **err);
 void roadmap_written_clear(roadmap_written *w);
 
 #endif

@@ -41,39 +41,56 @@ static void note(char ***list, size_t *n, char *s)
 	(*list)[(*n)++] = s;
 }
 
-int roadmap_import(sqlite3 *db, const char *path, int first_year, int last_year, const char *title,
-		   int dry_run, diag *d, rm_table *t, roadmap_summary *sum)
+/* The title an import gives: the one asked for, else the one the file
+ * states, else the one the roadmap of those years had, else the one its
+ * text names. */
+static const char *import_title(const roadmap_import_opts *o, const rm_table *t, const roadmap_info *was)
 {
-	*sum = (roadmap_summary){ 0 };
-	if (roadmap_read(path, t, d) != 0)
-		return 1;
-	char *err = NULL;
+	if (o->title)
+		return o->title;
+	if (t->title_from == RM_FROM_MARKER)
+		return t->title;
+	if (was && *was->title)
+		return was->title;
+	return t->title ? t->title : "";
+}
+
+static const char *pick(const char *asked, const char *file, const char *was)
+{
+	return asked ? asked : file ? file : was ? was : "";
+}
+
+/* Stores t as the roadmap of sum's years, keeping the progress of the
+ * activities still there when it is a corrected version. 0, or -1 *err. */
+static int store(sqlite3 *db, const char *path, const roadmap_import_opts *o, const rm_table *t, roadmap_summary *sum,
+		 char **err)
+{
+	roadmap_info was = { 0 }, *all = NULL;
 	activity *old = NULL;
-	size_t nold = 0;
+	size_t nold = 0, nall = 0;
+	long *section_ids = NULL;
+	char *used = NULL;
 	int rc = -1;
-	if (db_begin(db, &err) != 0)
-		goto fail;
-	/* A corrected version keeps the title given before, unless a new one is. */
-	roadmap_info was = { 0 };
-	if (!title && db_roadmap_get(db, &was, &err) < 0)
-		goto fail;
+	int there = db_roadmap_get(db, sum->first_year, sum->last_year, &was, err);
+	if (there < 0)
+		return -1;
+	sum->corrected = there;
 	const char *slash = strrchr(path, '/');
-	roadmap_info info = { .title = (char *)(title ? title : was.title ? was.title : ""),
+	roadmap_info info = { .title = (char *)import_title(o, t, there ? &was : NULL),
 			      .source = (char *)(slash ? slash + 1 : path), .preamble = t->preamble,
-			      .first_year = first_year, .last_year = last_year };
-	int put = db_roadmap_put(db, &info, &err);
-	roadmap_info_clear(&was);
-	if (put != 0 || db_activity_list(db, &old, &nold, &err) != 0 || db_sections_clear(db, &err) != 0)
-		goto fail;
-	long *section_ids = xcalloc(t->nsections + 1, sizeof *section_ids);
+			      .first_year = sum->first_year, .last_year = sum->last_year,
+			      .order_number = (char *)pick(o->order_number, t->order_number, there ? was.order_number : NULL),
+			      .order_date = (char *)pick(o->order_date, t->order_date, there ? was.order_date : NULL) };
+	if (db_roadmap_put(db, &info, err) != 0 || (there && db_activity_list(db, info.id, &old, &nold, err) != 0) ||
+	    db_sections_clear(db, info.id, err) != 0)
+		goto out;
+	section_ids = xcalloc(t->nsections + 1, sizeof *section_ids);
 	for (size_t i = 0; i < t->nsections; i++) {
 		const rm_section *s = &t->sections[i];
-		if ((section_ids[i] = db_section_add(db, s->number, s->title, s->notes, (int)i, &err)) < 0) {
-			free(section_ids);
-			goto fail;
-		}
+		if ((section_ids[i] = db_section_add(db, info.id, s->number, s->title, s->notes, (int)i, err)) < 0)
+			goto out;
 	}
-	char *used = xcalloc(nold + 1, 1);
+	used = xcalloc(nold + 1, 1);
 	for (size_t i = 0; i < t->nacts; i++) {
 		const rm_activity *r = &t->acts[i];
 		/* The same activity: same section and number, else the same title. */
@@ -85,18 +102,18 @@ int roadmap_import(sqlite3 *db, const char *path, int first_year, int last_year,
 			if (!used[j] && *r->title && same_fold(old[j].title, r->title))
 				k = j;
 		deadline dl;
-		deadline_parse(r->deadline, first_year, last_year, &dl);
-		activity a = { .id = k < nold ? old[k].id : 0, .section_id = r->section >= 0 ? section_ids[r->section] : 0,
-			       .number = r->number, .title = r->title, .deadline_text = r->deadline,
-			       .responsible = r->responsible, .expected_result = r->expected,
-			       .recurrence = (char *)deadline_recur_name(dl.recur), .start = dl.start, .end = dl.end,
-			       .sort = (int)i };
+		deadline_parse(r->deadline, sum->first_year, sum->last_year, &dl);
+		activity a = { .id = k < nold ? old[k].id : 0, .roadmap_id = info.id,
+			       .section_id = r->section >= 0 ? section_ids[r->section] : 0, .number = r->number,
+			       .title = r->title, .deadline_text = r->deadline, .responsible = r->responsible,
+			       .expected_result = r->expected, .recurrence = (char *)deadline_recur_name(dl.recur),
+			       .start = dl.start, .end = dl.end, .sort = (int)i };
 		if (k < nold) {
 			used[k] = 1;
-			const activity *o = &old[k];
-			int same = strcmp(o->number, a.number) == 0 && strcmp(o->title, a.title) == 0 &&
-				   strcmp(o->deadline_text, a.deadline_text) == 0 && strcmp(o->responsible, a.responsible) == 0 &&
-				   strcmp(o->expected_result, a.expected_result) == 0 && same_section(o, t, r->section);
+			const activity *p = &old[k];
+			int same = strcmp(p->number, a.number) == 0 && strcmp(p->title, a.title) == 0 &&
+				   strcmp(p->deadline_text, a.deadline_text) == 0 && strcmp(p->responsible, a.responsible) == 0 &&
+				   strcmp(p->expected_result, a.expected_result) == 0 && same_section(p, t, r->section);
 			if (same) {
 				sum->unchanged++;
 			} else {
@@ -106,38 +123,60 @@ int roadmap_import(sqlite3 *db, const char *path, int first_year, int last_year,
 		} else {
 			sum->added++;
 		}
-		if (db_activity_save_plan(db, &a, &err) != 0) {
-			free(used);
-			free(section_ids);
-			goto fail;
-		}
+		if (db_activity_save_plan(db, &a, err) != 0)
+			goto out;
 	}
 	for (size_t j = 0; j < nold; j++) {
 		if (used[j])
 			continue;
 		sum->dropped++;
 		note(&sum->dropped_list, &sum->ndropped_list, label(old[j].number, old[j].title));
-		if (db_activity_delete(db, old[j].id, &err) != 0) {
-			free(used);
-			free(section_ids);
-			goto fail;
-		}
+		if (db_activity_delete(db, old[j].id, err) != 0)
+			goto out;
 	}
+	if (db_roadmap_list(db, &all, &nall, err) != 0)
+		goto out;
+	for (size_t i = 0; i < nall; i++)
+		if (all[i].id != info.id)
+			note(&sum->kept, &sum->nkept, roadmap_years_text(all[i].first_year, all[i].last_year));
+	rc = 0;
+out:
+	roadmap_list_free(all, nall);
 	free(used);
 	free(section_ids);
-	if (dry_run)
-		db_rollback(db);
-	else if (db_commit(db, &err) != 0)
-		goto fail;
 	activity_list_free(old, nold);
-	return 0;
-fail:
-	rc = -1;
-	diag_report(d, DIAG_ERROR, NULL, 0, "%s", err ? err : "?");
-	free(err);
-	db_rollback(db);
-	activity_list_free(old, nold);
+	if (there > 0)
+		roadmap_info_clear(&was);
 	return rc;
+}
+
+int roadmap_import(sqlite3 *db, const char *path, const roadmap_import_opts *o, diag *d, rm_table *t,
+		   roadmap_summary *sum)
+{
+	*sum = (roadmap_summary){ 0 };
+	if (roadmap_read(path, t, d) != 0)
+		return ROADMAP_REFUSED;
+	sum->first_year = o->first_year;
+	sum->last_year = o->last_year ? o->last_year : o->first_year;
+	if (!o->first_year) {
+		if (t->years_from == RM_FROM_NONE)
+			return ROADMAP_NO_YEARS;
+		sum->first_year = t->first_year;
+		sum->last_year = t->last_year;
+		sum->years_from = t->years_from;
+	}
+	if (!t->col_header[RM_DEADLINE] && !o->no_deadlines && !o->dry_run)
+		return ROADMAP_NO_DEADLINES;
+	char *err = NULL;
+	if (db_begin(db, &err) != 0 || store(db, path, o, t, sum, &err) != 0 || (!o->dry_run && db_commit(db, &err) != 0)) {
+		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err ? err : "?");
+		free(err);
+		db_rollback(db);
+		return -1;
+	}
+	if (o->dry_run)
+		db_rollback(db);
+	return ROADMAP_IMPORTED;
 }
 
 void roadmap_summary_free(roadmap_summary *s)
@@ -146,114 +185,231 @@ void roadmap_summary_free(roadmap_summary *s)
 		free(s->changed_list[i]);
 	for (size_t i = 0; i < s->ndropped_list; i++)
 		free(s->dropped_list[i]);
+	for (size_t i = 0; i < s->nkept; i++)
+		free(s->kept[i]);
 	free(s->changed_list);
 	free(s->dropped_list);
+	free(s->kept);
 	*s = (roadmap_summary){ 0 };
 }
 
-/* Hands the line to line and frees it. */
-static void say(roadmap_line_fn line, void *ctx, char *text)
+/* Keeps the reader's complaints to itself: the defaults are only offers. */
+static void quiet(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
 {
-	line(ctx, text);
-	free(text);
+	(void)ctx, (void)level, (void)file, (void)line, (void)msg;
 }
 
-void roadmap_found(const rm_table *t, roadmap_line_fn line, void *ctx)
+int roadmap_import_defaults(sqlite3 *db, const char *path, long today, roadmap_offer *o, char **err)
 {
-	line(ctx, _("Sections and activities found:"));
-	for (int sec = -1; sec < (int)t->nsections; sec++) {
-		char *numbers = NULL;
-		int count = 0;
-		for (size_t i = 0; i < t->nacts; i++) {
-			if (t->acts[i].section != sec)
-				continue;
-			const char *n = *t->acts[i].number ? t->acts[i].number : "—";
-			char *l = numbers ? xasprintf("%s, %s", numbers, n) : xstrdup(n);
-			free(numbers);
-			numbers = l;
-			count++;
-		}
-		if (sec < 0 && count)
-			say(line, ctx, t->nsections ? xasprintf(_("  (before any section): %s (%d)"), numbers, count)
-						    : xasprintf("  %s (%d)", numbers, count));
-		else if (sec >= 0)
-			say(line, ctx, xasprintf("  %s%s%s: %s (%d)", t->sections[sec].number,
-						 *t->sections[sec].number ? " " : "", t->sections[sec].title,
-						 numbers ? numbers : "—", count));
-		free(numbers);
+	*o = (roadmap_offer){ 0 };
+	rm_table t;
+	diag d = { quiet, NULL, 0, 0 };
+	int read = roadmap_read(path, &t, &d) == 0;
+	if (read && t.years_from != RM_FROM_NONE) {
+		o->first_year = t.first_year;
+		o->last_year = t.last_year;
+		o->years_from = t.years_from;
+	} else {
+		/* The school year that started last September (or this one). */
+		int year = (int)(today / 10000), month = (int)(today / 100 % 100);
+		o->first_year = month >= 9 ? year : year - 1;
+		o->last_year = o->first_year + 1;
 	}
-	char *total = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)t->nacts), t->nacts);
-	if (t->repeated_headers) {
-		char *more = xasprintf(ngettext("; %ld repeated header row skipped", "; %ld repeated header rows skipped",
-						(unsigned long)t->repeated_headers), t->repeated_headers);
-		char *both = xasprintf("%s%s", total, more);
-		free(total), free(more);
-		total = both;
-	}
-	if (t->joined_rows) {
-		char *more = xasprintf(ngettext("; %ld row broken across a page joined to its activity",
-						"; %ld rows broken across a page joined to their activities",
-						(unsigned long)t->joined_rows), t->joined_rows);
-		char *both = xasprintf("%s%s", total, more);
-		free(total), free(more);
-		total = both;
-	}
-	say(line, ctx, xasprintf("%s.", total));
-	free(total);
-}
-
-char *roadmap_years_text(int first_year, int last_year)
-{
-	return first_year == last_year ? xasprintf("%d", first_year) : xasprintf("%d-%d", first_year, last_year);
-}
-
-void roadmap_summary_say(const roadmap_summary *s, int first_year, int last_year, int dry_run,
-			 roadmap_line_fn line, void *ctx)
-{
-	char *years = roadmap_years_text(first_year, last_year);
-	say(line, ctx, xasprintf(dry_run ? _("Checked, no errors (the roadmap for %s). Importing it would add %ld, "
-					     "change %ld, leave %ld unchanged, drop %ld.")
-					 : _("Imported the roadmap for %s. Added %ld, changed %ld, unchanged %ld, "
-					     "dropped %ld."),
-				 years, s->added, s->changed, s->unchanged, s->dropped));
-	free(years);
-	for (size_t i = 0; i < s->nchanged_list; i++)
-		say(line, ctx, xasprintf(_("  changed: %s"), s->changed_list[i]));
-	for (size_t i = 0; i < s->ndropped_list; i++)
-		say(line, ctx, xasprintf(_("  dropped: %s"), s->dropped_list[i]));
-}
-
-int roadmap_import_defaults(sqlite3 *db, const char *path, long today, int *first_year, int *last_year,
-			    char **title, char **err)
-{
-	int first = 0, last = 0;
-	char *file_title = NULL;
-	int marked = roadmap_read_marker(path, &first, &last, &file_title);
+	o->order_number = xstrdup(read && t.order_number ? t.order_number : "");
+	o->order_date = xstrdup(read && t.order_date ? t.order_date : "");
+	/* A title the file states; else that of the roadmap of those years,
+	 * when it came from a file of this name (a corrected version); else
+	 * the one the text names. */
+	int stated = read && t.title_from == RM_FROM_MARKER && *t.title;
 	roadmap_info now = { 0 };
-	if (!(marked && *file_title) && db_roadmap_get(db, &now, err) < 0) {
-		free(file_title);
+	int have = stated ? 0 : db_roadmap_get(db, o->first_year, o->last_year, &now, err);
+	if (have < 0) {
+		rm_table_free(&t);
+		roadmap_offer_clear(o);
 		return -1;
 	}
-	/* The title there is goes with a corrected version of the same file,
-	 * not with another roadmap. */
 	const char *slash = strrchr(path, '/');
-	int same_file = now.source && strcmp(now.source, slash ? slash + 1 : path) == 0;
-	if (marked && *file_title) {
-		*title = file_title;
+	int same_file = have && strcmp(now.source, slash ? slash + 1 : path) == 0;
+	if (stated)
+		o->title = xstrdup(t.title);
+	else if (same_file && *now.title)
+		o->title = xstrdup(now.title);
+	else
+		o->title = xstrdup(read && t.title ? t.title : "");
+	if (have)
+		roadmap_info_clear(&now);
+	rm_table_free(&t);
+	return 0;
+}
+
+void roadmap_offer_clear(roadmap_offer *o)
+{
+	free(o->title), free(o->order_number), free(o->order_date);
+	*o = (roadmap_offer){ 0 };
+}
+
+/* --- the roadmaps kept --- */
+
+static void period_of(const roadmap_info *r, long *from, long *to)
+{
+	deadline_period(r->first_year, r->last_year, from, to);
+}
+
+int roadmap_list(sqlite3 *db, long today, roadmap_item **out, size_t *n, char **err)
+{
+	roadmap_info *v;
+	size_t nv;
+	*out = NULL;
+	*n = 0;
+	if (db_roadmap_list(db, &v, &nv, err) != 0)
+		return -1;
+	roadmap_item *items = xcalloc(nv + 1, sizeof *items);
+	for (size_t i = 0; i < nv; i++) {
+		activity *acts;
+		size_t na;
+		if (db_activity_list(db, v[i].id, &acts, &na, err) != 0) {
+			for (size_t j = i; j < nv; j++)
+				roadmap_info_clear(&v[j]);
+			free(v);
+			roadmap_items_free(items, i);
+			return -1;
+		}
+		long from, to;
+		period_of(&v[i], &from, &to);
+		items[i] = (roadmap_item){ v[i], 0, from <= today && today <= to };
+		for (size_t k = 0; k < na; k++)
+			items[i].overdue += activity_overdue(&acts[k], today) != 0;
+		activity_list_free(acts, na);
+	}
+	free(v);
+	*out = items;
+	*n = nv;
+	return 0;
+}
+
+void roadmap_items_free(roadmap_item *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		roadmap_info_clear(&v[i].info);
+	free(v);
+}
+
+/* Takes v[k] into *out and frees the rest. */
+static void take(roadmap_info *v, size_t n, size_t k, roadmap_info *out)
+{
+	*out = v[k];
+	v[k] = (roadmap_info){ 0 };
+	roadmap_list_free(v, n);
+}
+
+int roadmap_covering(sqlite3 *db, long day, roadmap_info *out, char **err)
+{
+	roadmap_info *v;
+	size_t n;
+	if (db_roadmap_list(db, &v, &n, err) != 0)
+		return -1;
+	if (!n) {
+		free(v);
+		return 0;
+	}
+	/* The list runs from the earliest years: the last that fits is the
+	 * latest begun. */
+	size_t covers = n, before = n;
+	for (size_t i = 0; i < n; i++) {
+		long from, to;
+		period_of(&v[i], &from, &to);
+		if (from <= day && day <= to)
+			covers = i;
+		if (from <= day)
+			before = i;
+	}
+	take(v, n, covers < n ? covers : before < n ? before : 0, out);
+	return 1;
+}
+
+int roadmap_by_years(sqlite3 *db, const char *years, roadmap_info *out, char **err)
+{
+	int first, last;
+	if (roadmap_read_years(years, &first, &last) != 0) {
+		*err = xasprintf(_("the years are like 2023 or 2023-2024, not '%s'"), years);
+		return -1;
+	}
+	int rc = db_roadmap_get(db, first, last, out, err);
+	if (rc != 0 || first != last)
+		return rc;
+	/* One year: the roadmap that takes it in, if only one does. */
+	roadmap_info *v;
+	size_t n, hit = 0, k = 0;
+	if (db_roadmap_list(db, &v, &n, err) != 0)
+		return -1;
+	char *names = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].first_year > first || v[i].last_year < first)
+			continue;
+		char *y = roadmap_years_text(v[i].first_year, v[i].last_year);
+		char *s = xasprintf("%s%s%s", names, *names ? ", " : "", y);
+		free(names), free(y);
+		names = s;
+		hit++;
+		k = i;
+	}
+	if (hit == 1) {
+		take(v, n, k, out);
+		rc = 1;
 	} else {
-		*title = xstrdup(same_file && now.title ? now.title : "");
-		free(file_title);
+		roadmap_list_free(v, n);
+		if (hit > 1) {
+			*err = xasprintf(_("%d is in several roadmaps (%s): say which with --years"), first, names);
+			rc = -1;
+		}
 	}
-	roadmap_info_clear(&now);
-	if (marked && first) {
-		*first_year = first;
-		*last_year = last;
-		return 1;
+	free(names);
+	return rc;
+}
+
+/* Appends the activities of roadmap id to *acts. */
+static int add_activities(sqlite3 *db, long id, activity **acts, size_t *n, char **err)
+{
+	activity *v;
+	size_t k;
+	if (db_activity_list(db, id, &v, &k, err) != 0)
+		return -1;
+	*acts = xrealloc(*acts, (*n + k + 1) * sizeof **acts);
+	memcpy(*acts + *n, v, k * sizeof *v);
+	*n += k;
+	free(v);	/* its items live on in *acts */
+	return 0;
+}
+
+int roadmap_meeting(sqlite3 *db, long from, long to, roadmap_info **out, size_t *n, activity **acts, size_t *nacts,
+		    char **err)
+{
+	roadmap_info *v;
+	size_t nv;
+	*out = NULL;
+	*n = 0;
+	if (acts)
+		*acts = NULL, *nacts = 0;
+	if (db_roadmap_list(db, &v, &nv, err) != 0)
+		return -1;
+	size_t k = 0;
+	for (size_t i = 0; i < nv; i++) {
+		long a, b;
+		period_of(&v[i], &a, &b);
+		if (a <= to && b >= from)
+			v[k++] = v[i];
+		else
+			roadmap_info_clear(&v[i]);
 	}
-	/* The school year that started last September (or this one). */
-	int year = (int)(today / 10000), month = (int)(today / 100 % 100);
-	*first_year = month >= 9 ? year : year - 1;
-	*last_year = *first_year + 1;
+	for (size_t i = 0; acts && i < k; i++)
+		if (add_activities(db, v[i].id, acts, nacts, err) != 0) {
+			roadmap_list_free(v, k);
+			activity_list_free(*acts, *nacts);
+			*acts = NULL, *nacts = 0;
+			return -1;
+		}
+	*out = v;
+	*n = k;
 	return 0;
 }
 

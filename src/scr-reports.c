@@ -152,8 +152,10 @@ static void preview(struct state *s)
 		err = NULL;
 	}
 	activity *v;
-	size_t n;
-	if (db_activity_list(ui.db, &v, &n, &err) == 0) {
+	roadmap_info *rms;
+	size_t n, nrms;
+	if (roadmap_meeting(ui.db, from, to, &rms, &nrms, &v, &n, &err) == 0) {
+		roadmap_list_free(rms, nrms);
 		for (size_t i = 0; i < n; i++)
 			if (activity_overdue(&v[i], today) && !*v[i].evidence)
 				add(s, xasprintf(_("Missing: activity %s is overdue and says nothing about why."), v[i].number));

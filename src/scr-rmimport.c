@@ -27,8 +27,9 @@ struct rmimport {
 	long kept;		/* activities still there, keeping their progress */
 };
 
-static void add_line(void *ctx, const char *text)
+static void add_line(void *ctx, enum roadmap_line kind, const char *text)
 {
+	(void)kind;
 	struct rmimport *r = ctx;
 	r->lines = xrealloc(r->lines, (r->n + 1) * sizeof *r->lines);
 	r->lines[r->n++] = xstrdup(text);
@@ -38,7 +39,7 @@ static void collect(void *ctx, enum diag_level level, const char *file, long lin
 {
 	struct rmimport *r = ctx;
 	char *l = scr_import_problem(level, file, line, msg);
-	add_line(r, l);
+	add_line(r, RM_LINE_INFO, l);
 	free(l);
 }
 
@@ -86,17 +87,20 @@ static void run(struct rmimport *r, int dry_run)
 	diag d = { .emit = collect, .ctx = r };
 	rm_table t;
 	roadmap_summary sum;
-	r->result = roadmap_import(ui.db, r->path, r->first, r->last, r->title, dry_run, &d, &t, &sum);
+	/* F2 after the check, which shows a missing deadline column as a
+	 * warning, is the go-ahead. */
+	roadmap_import_opts o = { r->first, r->last, r->title, NULL, NULL, dry_run, 1 };
+	r->result = roadmap_import(ui.db, r->path, &o, &d, &t, &sum);
 	r->errors = d.errors;
 	if (r->result == 0) {
 		roadmap_found(&t, add_line, r);
-		add_line(r, "");
-		roadmap_summary_say(&sum, r->first, r->last, dry_run, add_line, r);
+		add_line(r, RM_LINE_INFO, "");
+		roadmap_summary_say(&sum, dry_run, add_line, r);
 		r->nacts = t.nacts;
 		r->nsections = t.nsections;
 		r->kept = sum.changed + sum.unchanged;
-		roadmap_summary_free(&sum);
 	}
+	roadmap_summary_free(&sum);
 	rm_table_free(&t);
 	fill(r);
 }
@@ -180,12 +184,17 @@ static int check_form(void *ctx, char *const *v, int *field, char **msg)
  * 1 given, 0 the user gave up. */
 static int ask(struct rmimport *r)
 {
-	char *err = NULL, *title = NULL;
-	if (roadmap_import_defaults(ui.db, r->path, day_today(), &r->first, &r->last, &title, &err) < 0) {
+	char *err = NULL;
+	roadmap_offer offer;
+	if (roadmap_import_defaults(ui.db, r->path, day_today(), &offer, &err) < 0) {
 		ui_error("%s", err);
 		free(err);
 		return 0;
 	}
+	r->first = offer.first_year;
+	r->last = offer.last_year;
+	char *title = xstrdup(offer.title);
+	roadmap_offer_clear(&offer);
 	const ui_field fields[] = { { _("Years (2026 or 2025-2026)"), 11, UI_FIELD_TEXT, NULL },
 				    { _("Title"), 0, UI_FIELD_TEXT, NULL } };
 	char *values[2] = { roadmap_years_text(r->first, r->last), title };

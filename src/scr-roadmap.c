@@ -91,12 +91,12 @@ static void reload(struct state *s)
 	s->n = 0;
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
-	s->have_info = db_roadmap_get(ui.db, &s->info, &err) == 1;
-	if (db_activity_list(ui.db, &s->v, &s->n, &err) != 0) {
+	s->today = day_today();
+	s->have_info = roadmap_covering(ui.db, s->today, &s->info, &err) == 1;
+	if (s->have_info && db_activity_list(ui.db, s->info.id, &s->v, &s->n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
-	s->today = day_today();
 	build(s);
 }
 
@@ -555,7 +555,7 @@ static void write_file(struct state *s)
 {
 	rm_table t;
 	char *err = NULL, *where = NULL;
-	int have = roadmap_write_load(ui.db, &t, &err);
+	int have = s->have_info ? roadmap_write_load(ui.db, &s->info, &t, &err) : 0;
 	if (have <= 0) {
 		ui_error("%s", have < 0 ? err : _("There is no roadmap to write yet: import the district's table first."));
 		free(err);
@@ -571,7 +571,7 @@ static void write_file(struct state *s)
 		char *q = xasprintf(_("%s is already there. Write the roadmap in its place?"), name);
 		if (access(path, F_OK) != 0 || ui_confirm(q)) {
 			roadmap_written w;
-			if (roadmap_write(ui.db, dir, &csv_excel_ru, &where, &w, &err) != 0)
+			if (roadmap_write(ui.db, &s->info, dir, &csv_excel_ru, &where, &w, &err) != 0)
 				ui_error("%s", err);
 			else if (w.nlost)
 				ui_error(_("Written to %s, but a school importing it would not get exactly this: %s"), where,

@@ -152,18 +152,28 @@ int db_own_key_put(sqlite3 *db, const sign_key *k, char **err);
 char *db_setting_get(sqlite3 *db, const char *key, char **err);
 int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err);
 
-/* --- the roadmap, its activities and events (db-roadmap.c) --- */
+/* --- the roadmaps, their activities and events (db-roadmap.c) --- */
+/* One roadmap per period: the same years again are a corrected version. */
 typedef struct roadmap_info {
+	long id;
 	char *title, *source, *preamble, *imported_at;
 	int first_year, last_year;
+	char *order_number, *order_date;	/* "" when not known; the date YYYY-MM-DD */
+	long activities, done, cancelled;	/* its activities, those done, those cancelled */
 } roadmap_info;
-/* 1 and *out filled when a roadmap was imported, 0 when none. */
-int db_roadmap_get(sqlite3 *db, roadmap_info *out, char **err);
-int db_roadmap_put(sqlite3 *db, const roadmap_info *r, char **err);
+/* Every roadmap, the earliest years first, with its counts. */
+int db_roadmap_list(sqlite3 *db, roadmap_info **out, size_t *n, char **err);
+void roadmap_list_free(roadmap_info *v, size_t n);
+/* 1 and *out filled for the roadmap of exactly these years, 0 when none. */
+int db_roadmap_get(sqlite3 *db, int first_year, int last_year, roadmap_info *out, char **err);
+/* Stores r as the roadmap of its years (inserted, or the one there
+ * updated), its id set. */
+int db_roadmap_put(sqlite3 *db, roadmap_info *r, char **err);
 void roadmap_info_clear(roadmap_info *r);
 
 typedef struct activity {
-	long id, section_id;
+	long id, roadmap_id, section_id;
+	int first_year, last_year;	/* its roadmap's */
 	char *section_number, *section_title;
 	char *number, *title, *deadline_text, *responsible, *expected_result, *recurrence;
 	long start, end;	/* YYYYMMDD, 0 for none */
@@ -174,24 +184,27 @@ typedef struct activity {
 	long participants;	/* -1 for none */
 	long events;		/* methodical events linked to it */
 } activity;
-/* Every activity in the roadmap's order. */
-int db_activity_list(sqlite3 *db, activity **out, size_t *n, char **err);
+/* The activities of a roadmap in its order; roadmap_id 0: of every
+ * roadmap, the earliest years first. */
+int db_activity_list(sqlite3 *db, long roadmap_id, activity **out, size_t *n, char **err);
 void activity_list_free(activity *v, size_t n);
 /* Inserts (a->id == 0, id set) or updates what the roadmap says of the
- * activity: section, number, title, deadline, responsible, result, order. */
+ * activity: its roadmap, section, number, title, deadline, responsible,
+ * result, order. */
 int db_activity_save_plan(sqlite3 *db, activity *a, char **err);
 /* Records the school's progress: status, date done, evidence, participants. */
 int db_activity_save_progress(sqlite3 *db, const activity *a, char **err);
 int db_activity_delete(sqlite3 *db, long id, char **err);
-/* Sections are rebuilt on every import. */
-int db_sections_clear(sqlite3 *db, char **err);
-long db_section_add(sqlite3 *db, const char *number, const char *title, const char *notes, int sort, char **err);
+/* A roadmap's sections are rebuilt on every import of it. */
+int db_sections_clear(sqlite3 *db, long roadmap_id, char **err);
+long db_section_add(sqlite3 *db, long roadmap_id, const char *number, const char *title, const char *notes, int sort,
+		    char **err);
 typedef struct section_item {
 	long id;
 	char *number, *title, *notes;
 } section_item;
-/* Every section in the roadmap's order, those without activities too. */
-int db_section_list(sqlite3 *db, section_item **out, size_t *n, char **err);
+/* Every section of a roadmap in its order, those without activities too. */
+int db_section_list(sqlite3 *db, long roadmap_id, section_item **out, size_t *n, char **err);
 void section_list_free(section_item *v, size_t n);
 
 typedef struct event_item {

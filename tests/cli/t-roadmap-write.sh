@@ -28,11 +28,13 @@ same_list() { # SCHOOL_DB DESCRIPTION
 		failed=$((failed + 1)); echo "not ok - $2"; diff "$TMP/l-district" "$TMP/l-school" | head | sed 's/^/#   /'
 	fi
 }
-# round_trip NAME FILE YEARS [DIALECT]: into the district, written, into a
-# fresh school with the same years, written again from there.
+# round_trip NAME FILE YEARS [DIALECT]: into a district of its own, written,
+# into a fresh school with the same years, written again from there.
 round_trip() {
 	dialect=${4:-excel-ru}
 	f="$TMP/$1-$dialect.csv"
+	D0=$D D="$TMP/district-$1-$dialect.db"
+	"$ORIENTIR" --db "$D" init --code R1 --name "ИМЦ" --role district >/dev/null
 	"$ORIENTIR" --db "$D" import roadmap "$2" --years "$3" --title "Дорожная карта: $1" >/dev/null
 	S="$TMP/school-$1-$dialect.db"
 	"$ORIENTIR" --db "$S" init --code 0101 --name "Школа" >/dev/null
@@ -45,11 +47,12 @@ round_trip() {
 	run --db "$S" roadmap write "$TMP/again.csv" --dialect "$dialect"
 	if cmp -s "$f" "$TMP/again.csv"; then ok "$1 ($dialect): written again, the same file byte for byte"; else
 		not_ok "$1 ($dialect): written again, the same file byte for byte"; diff "$f" "$TMP/again.csv" | head | sed 's/^/#   /'; fi
+	D=$D0
 }
 
 # No roadmap yet.
 run --db "$D" roadmap write "$TMP/none.csv"
-expect 1 "with no roadmap, a clear message" --err "no roadmap to write"
+expect 1 "with no roadmap, a clear message" --err "no roadmap yet"
 [ ! -e "$TMP/none.csv" ] && ok "…and no file" || not_ok "…and no file"
 run --db "$D" roadmap write
 expect 2 "the file is asked for"
@@ -96,9 +99,9 @@ expect 0 "imported without --years" --out "for 2020-2022"
 check_eq "$("$SQLITE3" "$S" "SELECT first_year || '-' || last_year || '|' || title FROM roadmap")" \
 	"2020-2022|Дорожная карта: vengerovo" "…the years and title are the file's"
 run --db "$S" import roadmap "$TMP/vengerovo-excel-ru.csv" --years 2021 --title "Своё название"
-expect 0 "--years and --title still win" --err "2020-2022" --out "for 2021."
-check_eq "$("$SQLITE3" "$S" "SELECT first_year || '-' || last_year || '|' || title FROM roadmap")" \
-	"2021-2021|Своё название" "…and are kept"
+expect 0 "--years and --title still win" --err "2020-2022" --out "a new roadmap for 2021;"
+check_eq "$("$SQLITE3" "$S" "SELECT group_concat(first_year || '-' || last_year || '|' || title, ' ') FROM roadmap")" \
+	"2020-2022|Дорожная карта: vengerovo 2021-2021|Своё название" "…and are kept, beside the roadmap of the file's years"
 
 # Cells with quotes, semicolons and line breaks, a title starting with a
 # digit, a multi-line note, an unnumbered section, an activity without a
@@ -164,7 +167,10 @@ expect 0 "a roadmap the table cannot carry whole is still written, and what is l
 # Into a folder: the file takes the roadmap's years for a name.
 "$ORIENTIR" --db "$D" import roadmap "$R/belomorsky-2022.csv" --years 2022 >/dev/null
 mkdir -p "$TMP/stick"
-run --db "$D" roadmap write "$TMP/stick"
+mkdir -p "$TMP/stick-now"
+run --db "$D" roadmap write "$TMP/stick-now"
+expect 0 "without --years, the current roadmap is written" --out "roadmap-2025.csv"
+run --db "$D" roadmap write "$TMP/stick" --years 2022
 expect 0 "a folder is written into" --out "roadmap-2022.csv"
 [ -f "$TMP/stick/roadmap-2022.csv" ] && ok "…as roadmap-2022.csv" || not_ok "…as roadmap-2022.csv"
 cp "$TMP/stick/roadmap-2022.csv" "$TMP/before.csv"
@@ -177,14 +183,14 @@ expect 1 "a folder that is not there" --err "nowhere"
 if [ "$(id -u)" = 0 ] && mkdir -p "$TMP/ro" && mount -t tmpfs -o size=1m tmpfs "$TMP/ro" 2>/dev/null; then
 	cp "$TMP/before.csv" "$TMP/ro/roadmap-2022.csv"
 	mount -o remount,ro "$TMP/ro"
-	run --db "$D" roadmap write "$TMP/ro/roadmap-2022.csv"
+	run --db "$D" roadmap write "$TMP/ro/roadmap-2022.csv" --years 2022
 	expect 1 "a read-only stick is told" --err "cannot be written"
 	cmp -s "$TMP/before.csv" "$TMP/ro/roadmap-2022.csv" && ok "…the file there is untouched" || not_ok "…the file there is untouched"
 	check_eq "$(ls -A "$TMP/ro" | tr '\n' ' ')" "roadmap-2022.csv " "…and nothing half-written is left"
 	umount "$TMP/ro"
 elif [ "$(id -u)" != 0 ]; then
 	mkdir -p "$TMP/ro" && cp "$TMP/before.csv" "$TMP/ro/roadmap-2022.csv" && chmod 555 "$TMP/ro"
-	run --db "$D" roadmap write "$TMP/ro/roadmap-2022.csv"
+	run --db "$D" roadmap write "$TMP/ro/roadmap-2022.csv" --years 2022
 	expect 1 "a folder that cannot be written is told" --err "cannot be written"
 	cmp -s "$TMP/before.csv" "$TMP/ro/roadmap-2022.csv" && ok "…the file there is untouched" || not_ok "…the file there is untouched"
 	check_eq "$(ls -A "$TMP/ro" | tr '\n' ' ')" "roadmap-2022.csv " "…and nothing half-written is left"
@@ -194,7 +200,7 @@ else
 fi
 if command -v strace >/dev/null 2>&1 && strace -f -o /dev/null -e inject=write:error=ENOSPC:when=99 true 2>/dev/null; then
 	strace -f -o /dev/null -P "$TMP/stick/.roadmap-2022.csv.tmp" -e trace=write -e inject=write:error=ENOSPC \
-		"$ORIENTIR" --db "$D" roadmap write "$TMP/stick" >"$TMP/out" 2>"$TMP/err"
+		"$ORIENTIR" --db "$D" roadmap write "$TMP/stick" --years 2022 >"$TMP/out" 2>"$TMP/err"
 	rc=$?
 	expect 1 "a stick that fills up is told" --err "full"
 	cmp -s "$TMP/before.csv" "$TMP/stick/roadmap-2022.csv" && ok "…the roadmap written before is still there whole" \

@@ -45,7 +45,7 @@ if locale -a 2>/dev/null | grep -qi '^ru_RU\.utf-\?8$'; then
 		fi
 	done
 	LC_ALL=ru_RU.UTF-8 "$ORIENTIR" help roadmap >"$TMP/out"
-	grep -q -- 'Использование: orientir \[--db ФАЙЛ\] roadmap list \[--status СТАТУС\].*| set НОМЕР.*| write ФАЙЛ' \
+	grep -q -- 'Использование: orientir \[--db ФАЙЛ\] roadmap list \[--years ГОД\[-ГОД\]\] \[--status СТАТУС\].*| set НОМЕР.*| write ФАЙЛ' \
 		"$TMP/out" && ok "…options and command words stay, placeholders are Russian" \
 		|| not_ok "…options and command words stay, placeholders are Russian"
 	LC_ALL=ru_RU.UTF-8 "$ORIENTIR" backup --to >"$TMP/out" 2>"$TMP/err"

@@ -24,7 +24,7 @@ done
 for term in linux xterm-256color; do
 	db="$TMP/$term-roadmap.db"
 	school "$db"
-	"$ORIENTIR" --db "$db" import roadmap "$FIXTURES/roadmap/broken.csv" --years 2025 >/dev/null
+	"$ORIENTIR" --db "$db" import roadmap "$FIXTURES/roadmap/broken.csv" --years 2025 --title "План Озёрной СОШ" >/dev/null
 	vt $term roadmap.vt "$db"
 	check "$("$ORIENTIR" --db "$db" roadmap list --status done --format csv | awk -F, 'NR > 1 { print $2 "|" $10 }')" \
 		"1|done" "the activity marked done in the screen is done for the command line ($term)"
@@ -214,9 +214,9 @@ for term in linux xterm-256color; do
 		"$("$ORIENTIR" --db "$cdb" roadmap list --format csv | md5sum)|$(rmrow "$cdb" | md5sum)" \
 		"the roadmap imported from the screen is the command line's ($term)"
 	check "$("$ORIENTIR" --db "$db" roadmap list --format csv | grep -c ',planned,')" 6 "…all six activities ($term)"
-	# A corrected version, written by orientir with other years and title.
+	# A corrected version, written by orientir with another title.
 	"$ORIENTIR" --db "$db" roadmap set 1 --section I --status done --date 2025-09-20 >/dev/null
-	"$ORIENTIR" --db "$cdb" import roadmap "$rmhome/broken.csv" --years 2024-2025 --title "Дорожная карта Озёрной СОШ" >/dev/null
+	"$ORIENTIR" --db "$cdb" import roadmap "$rmhome/broken.csv" --years 2025 --title "Дорожная карта Озёрной СОШ" >/dev/null
 	"$ORIENTIR" --db "$cdb" roadmap write "$rmhome" >/dev/null
 	HOME=$rmhome
 	vt $term rmimport-again.vt "$db"
@@ -224,7 +224,7 @@ for term in linux xterm-256color; do
 	check "$("$ORIENTIR" --db "$db" roadmap list --status done --format csv | awk -F, 'NR > 1 { print $2 "|" $11 }')" \
 		"1|2025-09-20" "the activity done before the corrected version is still done ($term)"
 	check "$("$SQLITE3" "$db" "SELECT title || '|' || first_year || '-' || last_year FROM roadmap")" \
-		"Дорожная карта Озёрной СОШ|2024-2025" "…and the roadmap has the file's years and title ($term)"
+		"Дорожная карта Озёрной СОШ|2025-2025" "…and the roadmap has the file's title, still one roadmap ($term)"
 
 	sdb="$TMP/$term-rmimport-school.db" cdb="$TMP/$term-rmimport-school-cli.db"
 	school "$sdb"

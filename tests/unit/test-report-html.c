@@ -86,12 +86,12 @@ static void setup(void)
 	rm_table t;
 	roadmap_summary sum;
 	snprintf(f, sizeof f, "%s/roadmap/broken.csv", FIXTURES_DIR);
-	ck_assert_int_eq(roadmap_import(db, f, 2024, 2024, "План мероприятий «Озёрная СОШ» на 2024 год", 0, &d, &t,
-					&sum), 0);
+	roadmap_import_opts o = { .first_year = 2024, .last_year = 2024, .title = "План мероприятий «Озёрная СОШ» на 2024 год" };
+	ck_assert_int_eq(roadmap_import(db, f, &o, &d, &t, &sum), 0);
 	rm_table_free(&t);
 	roadmap_summary_free(&sum);
-	ck_assert_int_eq(db_roadmap_get(db, &rm, &err), 1);
-	ck_assert_int_eq(db_activity_list(db, &acts, &nacts, &err), 0);
+	ck_assert_int_eq(db_roadmap_get(db, 2024, 2024, &rm, &err), 1);
+	ck_assert_int_eq(db_activity_list(db, rm.id, &acts, &nacts, &err), 0);
 	ck_assert_uint_eq(nacts, 6);
 	/* Done inside 2024-H2, done before it, and (by the roadmap) overdue. */
 	progress(act("1", "I"), "done", "2024-10-15", "Справка <о диагностике> & список группы риска", 42);
@@ -100,7 +100,7 @@ static void setup(void)
 	event("2024-11-05", "семинар", "Разбор ВПР: <ошибки> & пути", 12, act("1", "I")->id);
 	event("2024-01-10", "консультация", "OUTSIDE-EVENT", 3, 0);
 	activity_list_free(acts, nacts);
-	ck_assert_int_eq(db_activity_list(db, &acts, &nacts, &err), 0);
+	ck_assert_int_eq(db_activity_list(db, rm.id, &acts, &nacts, &err), 0);
 	ck_assert_int_eq(db_event_list(db, 0, &events, &nevents, &err), 0);
 	ck_assert_uint_eq(nevents, 2);
 }
@@ -179,7 +179,7 @@ static int count(const char *text, const char *needle)
 START_TEST(full)
 {
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents };
 	char *text = render(&r);
 	has(text, "<!DOCTYPE html>");
 	has(text, "<meta charset=\"utf-8\"/>");
@@ -249,11 +249,11 @@ START_TEST(empty)
 {
 	ind_set none = { .year = 2030 };
 	report_data r = { &sc, "2030-H1", 2030, 1, 20300101, 20300630, 20300115, "2030-01-15T08:00:00",
-			  &none, &none, NULL, NULL, 0, NULL, 0 };
+			  &none, &none, NULL, 0, NULL, 0, NULL, 0 };
 	char *text = render(&r);
 	has(text, "1st half of 2030");
 	has(text, "No assessment results for 2030 or 2029.");
-	has(text, "No roadmap has been imported.");
+	has(text, "No roadmap covers the half-year.");
 	has(text, "No methodical events were held in the period.");
 	lacks(text, "<svg");
 	lacks(text, "<script");
@@ -269,9 +269,9 @@ START_TEST(hostile_text)
 	progress(act("1", "I"), "done", "2024-09-02", "строка 1\r\nстрока 2\x01\x1b[31m \xff\xfe конец ]]> <![CDATA[", 5);
 	activity_list_free(acts, nacts);
 	char *err = NULL;
-	ck_assert_int_eq(db_activity_list(db, &acts, &nacts, &err), 0);
+	ck_assert_int_eq(db_activity_list(db, rm.id, &acts, &nacts, &err), 0);
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents };
 	char *text = render(&r);
 	has(text, "строка 1<br/>строка 2[31m \xEF\xBF\xBD\xEF\xBF\xBD конец ]]&gt; &lt;![CDATA[");
 	lacks(text, "\x01");
@@ -290,7 +290,7 @@ START_TEST(locale_independent)
 		return;
 	}
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents };
 	char *text = render(&r);
 	setlocale(LC_ALL, "C");
 	for (const char *p = text; (p = strstr(p, "=\"")) != NULL;) {
