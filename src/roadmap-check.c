@@ -185,9 +185,9 @@ static void preamble_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 		free(one), free(date);
 	}
 	if (t->title && t->title_from == RM_FROM_TITLE) {
-		char *one = xasprintf(_("the title «%s»"), t->title);
+		char *q = xquote(t->title), *one = xasprintf(_("the title %s"), q);
 		what = join(what, "; ", one);
-		free(one);
+		free(one), free(q);
 	}
 	if (t->years_from != RM_FROM_NONE && t->years_from != RM_FROM_MARKER) {
 		char *years = roadmap_years_text(t->first_year, t->last_year);

@@ -123,14 +123,18 @@ check_eq "$(tr -d '\r' <"$P2/roadmap.csv" | awk -F';' 'NR > 1 { print $3 "=" $NF
 grep -q "Давний план" "$P2/report.html" && not_ok "…a roadmap of other years is not in the report" \
 	|| ok "…a roadmap of other years is not in the report"
 "$ORIENTIR" --db "$D2" init --code R2 --name "ИМЦ" --role district >/dev/null
+"$ORIENTIR" --db "$D2" district schools add 0202 "Школа двух карт" >/dev/null
 run --db "$D2" district import "$P2" --received 2026-12-05
 expect 0 "the district takes it in"
 check_eq "$("$SQLITE3" "$D2" "SELECT group_concat(roadmap_years, ' ') FROM (SELECT roadmap_years FROM d_activity ORDER BY sort)")" \
 	"2025-2026 2026-2027 2026-2027" "…and keeps each activity's roadmap years"
-# As a package of before: the column taken out, the sums made again.
+# As a package of before: the column taken out, the sums made again, and no
+# signature (an orientir of before signed nothing).
 sed -i 's/;[^;]*\r$/\r/' "$P2/roadmap.csv"
+rm -f "$P2/SIGNATURE"
 (cd "$P2" && sha256sum manifest.txt report.html indicators.csv roadmap.csv results.csv staff.csv events.csv >SHA256SUMS)
 "$ORIENTIR" --db "$D3" init --code R2 --name "ИМЦ" --role district >/dev/null
+"$ORIENTIR" --db "$D3" district schools add 0202 "Школа двух карт" >/dev/null
 run --db "$D3" district import "$P2" --received 2026-12-05
 expect 0 "a package without the roadmap years is taken in as before"
 check_eq "$("$SQLITE3" "$D3" "SELECT count(*) || '|' || group_concat(roadmap_years, '') FROM d_activity")" "3|" \
