@@ -12,7 +12,7 @@
 #include "usb.h"
 
 static const cli_command *const commands[] = {
-	&cli_init, &cli_import, &cli_indicators, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
+	&cli_init, &cli_import, &cli_indicators, &cli_tasks, &cli_objectivity, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
 };
 
 const cli_command *cli_find(const char *name)

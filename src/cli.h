@@ -25,7 +25,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_init, cli_import, cli_indicators, cli_roadmap, cli_export, cli_check, cli_backup,
-	cli_restore, cli_demo, cli_district;
+	cli_restore, cli_demo, cli_district, cli_tasks, cli_objectivity;
 
 /* The command called name, or NULL. */
 const cli_command *cli_find(const char *name);
