@@ -190,13 +190,17 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 		if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	if (argc - optind != 2)
-		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30"));
+		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30,"
+					" deficit-below 50, deficit-gap 15"));
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char *err = NULL;
-	int rc = district_setting_set(db, argv[optind], argv[optind + 1], &err);
+	/* the deficits' rules are the analysis's own, as a school sets them */
+	int rc = !strncmp(argv[optind], "deficit-", strlen("deficit-"))
+		 ? analysis_rule_set(db, RULES_TASKS, argv[optind], argv[optind + 1], &err)
+		 : district_setting_set(db, argv[optind], argv[optind + 1], &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);

@@ -14,6 +14,7 @@ int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command 
 int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd);
 int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_command *cmd);
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd);
+int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
 /* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
 int cli_format(const char *s);

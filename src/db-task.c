@@ -303,3 +303,28 @@ int db_task_years(sqlite3 *db, int **out, size_t *n, char **err)
 		return -1;
 	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
 }
+
+int db_task_lines(sqlite3 *db, int first, int last, task_line_visit visit, void *ctx, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT a.id, p.name, s.name, a.grade, a.year, r.class, t.code, ts.scores FROM task_score ts"
+		" JOIN result r ON r.assessment_id = ts.assessment_id AND r.student_id = ts.student_id"
+		" JOIN assessment a ON a.id = ts.assessment_id JOIN procedure p ON p.id = a.procedure_id"
+		" JOIN subject s ON s.id = a.subject_id JOIN student t ON t.id = ts.student_id"
+		" WHERE a.year BETWEEN ? AND ? AND r.absent = 0"
+		" ORDER BY a.year, p.sort, p.id, s.sort, s.name COLLATE RU, a.grade, r.class COLLATE RU, t.code", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, first);
+	sqlite3_bind_int(st, 2, last);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		task_line l = { (long)sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
+				(const char *)sqlite3_column_text(st, 2), sqlite3_column_int(st, 3), sqlite3_column_int(st, 4),
+				(const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6),
+				(const char *)sqlite3_column_text(st, 7) };
+		if (visit(ctx, &l) != 0)
+			break;
+	}
+	return db_step_end(db, st, rc, err);
+}

@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "rules.h"
+
 enum pkg_outcome {
 	PKG_NEW,	/* the first package of that school and half-year */
 	PKG_REPLACED,	/* newer than the one held: it replaced it */
@@ -165,5 +167,32 @@ const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const cha
 int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err);
 /* num of den as a percentage, or -1 when den is 0. */
 double district_share(long num, long den);
+
+/* --- the ВПР task by task (district-tasks.c) --- */
+/* One task's figures in one school, or (school_code "") the district's. */
+typedef struct dtask_row {
+	char *school_code, *procedure, *subject, *number, *skill;
+	int grade, sort;
+	double max_score, sum;
+	long participants;
+	int tenths;		/* percent × 10, -1 for none */
+	int deficit;
+	int has_reference;
+	double reference;	/* the region's share, as the schools' maps give it */
+} dtask_row;
+
+typedef struct dtask_report {
+	int year;
+	dtask_row *v;		/* by procedure, subject, grade, task; the district's row before the schools' */
+	size_t n;
+	analysis_rules rules;
+} dtask_report;
+
+/* Every task of the year's assessments in every school that sent task
+ * scores, and in the district. 0, or -1 with *err. */
+int district_tasks(sqlite3 *db, int year, dtask_report *out, char **err);
+void dtask_report_free(dtask_report *r);
+/* Whether two rows are of the same assessment. */
+int district_tasks_same(const dtask_row *a, const dtask_row *b);
 
 #endif

@@ -276,6 +276,16 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 		goto nomem;
 	write_events(&o, st, events, nevents, acts, nacts, from, to);
 	add_file(out, "events.csv", &o);
+
+	/* The ВПР task by task and the signs of biased results (issue 14). */
+	pkg_file tasks[3];
+	if (package_tasks_files(db, year - 1, year, st, tasks, err) != 0)
+		goto out;
+	for (int i = 0; i < 3; i++) {
+		out->files = xrealloc(out->files, (out->n + 1) * sizeof *out->files);
+		out->files[out->n++] = tasks[i];
+		out->bytes += (long long)tasks[i].len;
+	}
 	rc = 0;
 	goto out;
 nomem:

@@ -41,4 +41,11 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 		  package *out, char **err);
 void package_free(package *p);
 
+/* The files of the ВПР task by task for the years first..last (package-
+ * tasks.c): tasks.csv (each present pupil's score in each task, codes
+ * only), taskmap.csv (each task: its maximum and what it checks),
+ * objectivity.csv (the signs of biased results per assessment). 0 with
+ * out[0..2] (fresh), or -1 with *err. */
+int package_tasks_files(sqlite3 *db, int first, int last, const csv_style *st, pkg_file out[3], char **err);
+
 #endif

@@ -365,6 +365,16 @@ typedef struct task_own {
 } task_own;
 int db_task_of_pupil(sqlite3 *db, long student_id, int year, task_own **out, size_t *n, char **err);
 void task_own_free(task_own *v, size_t n);
+/* Every pupil present with task scores in the years first..last, codes
+ * only, by year, procedure, subject, grade, class and code. */
+typedef struct task_line {
+	long assessment_id;
+	const char *procedure, *subject;
+	int grade, year;
+	const char *class_label, *code, *scores;
+} task_line;
+typedef int (*task_line_visit)(void *ctx, const task_line *l);
+int db_task_lines(sqlite3 *db, int first, int last, task_line_visit visit, void *ctx, char **err);
 /* Scores as task_score keeps them, "2 0 1.5", whatever the locale (fresh). */
 char *task_scores_text(const double *v, size_t n);
 /* Reads up to n of them into v: how many were there, or -1 when the text
