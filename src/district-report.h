@@ -29,6 +29,9 @@ typedef struct district_report {
 	d_progress *progress;		/* roadmap progress in the period's packages */
 	size_t nprogress;
 	strmap *index;			/* school code → its row in status + 1 */
+	dtask_report tasks;		/* the ВПР task by task of year */
+	dist_sign *signs;		/* the schools' signs of biased results in year */
+	size_t nsigns;
 } district_report;
 
 /* Gathers the report of period (2026-H1). 0, or -1 with *err. */

@@ -194,5 +194,31 @@ int district_tasks(sqlite3 *db, int year, dtask_report *out, char **err);
 void dtask_report_free(dtask_report *r);
 /* Whether two rows are of the same assessment. */
 int district_tasks_same(const dtask_row *a, const dtask_row *b);
+/* One assessment's rows as a grid: its tasks (the district's rows), its
+ * schools by code, and each one's share (-1 none) and deficit. */
+typedef struct dtask_grid {
+	size_t first, end;		/* its rows in the report */
+	const dtask_row **tasks;	/* the district's row of each task, in order */
+	size_t ntasks;
+	const char **schools;		/* codes */
+	size_t nschools;
+	int *tenths, *deficit;		/* (nschools + 1) × ntasks, row 0 the district */
+} dtask_grid;
+/* The grid of the assessment whose rows begin at first: the index past
+ * its rows. */
+size_t district_tasks_grid(const dtask_report *r, size_t first, dtask_grid *g);
+void dtask_grid_free(dtask_grid *g);
+
+/* A school's signs of biased results in a year, as its package reported
+ * them, in words: «ВПР · Русский язык · 6: a peak of scores at 6; …». A
+ * sign is a reason to look, never a verdict. */
+typedef struct dist_sign {
+	char *school_code, *text;
+} dist_sign;
+/* The schools with a sign in year, by code. */
+int district_signs(sqlite3 *db, int year, dist_sign **out, size_t *n, char **err);
+/* The text of a school's signs, or NULL when it has none. */
+const char *district_sign_of(const dist_sign *v, size_t n, const char *code);
+void district_signs_free(dist_sign *v, size_t n);
 
 #endif

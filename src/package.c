@@ -10,9 +10,11 @@
 #include "db.h"
 #include "indicators.h"
 #include "package.h"
+#include "objectivity.h"
 #include "report-html.h"
 #include "roadmap.h"
 #include "store.h"
+#include "tasks.h"
 
 int period_parse(const char *text, int *year, int *half)
 {
@@ -231,9 +233,22 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 
 	if (!open_out(&o, NULL))
 		goto nomem;
+	/* The ВПР task by task and the signs of biased results (issue 14). */
+	task_report tr;
+	obj_report orep;
+	int trc = tasks_compute(db, year, NULL, &tr, err), orc = trc ? -1 : objectivity_compute(db, year, &orep, err);
 	report_data rd = { &sc, period, year, half, from, to, today, created, &now, &was, rms, nrms,
-			   acts, nacts, events, nevents };
-	report_html_write(o.fp, &rd);
+			   acts, nacts, events, nevents, &tr, &orep };
+	if (orc == 0)
+		report_html_write(o.fp, &rd);
+	task_report_free(&tr);
+	if (trc == 0)
+		obj_report_free(&orep);
+	if (orc != 0) {
+		fclose(o.fp);
+		free(o.data);
+		goto out;
+	}
 	add_file(out, "report.html", &o);
 
 	if (!open_out(&o, st))

@@ -21,6 +21,8 @@ struct state {
 	int year;		/* 0: no results at all */
 	risk_report r;
 	size_t row, top;
+	dist_sign *signs;	/* the schools' signs of biased results in the year */
+	size_t nsigns;
 };
 
 /* The threshold as people write it: «30 %», «27,5 %». */
@@ -36,6 +38,14 @@ static void compute(struct state *s)
 	char *err = NULL, *code = s->row < s->r.n ? xstrdup(s->r.v[s->row].code) : NULL;
 	risk_report_free(&s->r);
 	if (s->year && district_risk(ui.db, s->year, &s->r, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		err = NULL;
+	}
+	district_signs_free(s->signs, s->nsigns);
+	s->signs = NULL;
+	s->nsigns = 0;
+	if (s->year && district_signs(ui.db, s->year, &s->signs, &s->nsigns, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -90,6 +100,12 @@ static void draw_row(WINDOW *w, int y, int width, const struct cols *c, const st
 		wattrset(w, strong);
 		mvwaddch(w, y, 1, '!');
 	}
+	if (district_sign_of(s->signs, s->nsigns, r->code)) {
+		/* a sign of biased results: a reason to look (the footer says which) */
+		wattrset(w, cur ? base | A_BOLD : ui_attr(UA_NOTE) | A_BOLD);
+		mvwaddch(w, y, 2, '?');
+	}
+	wattrset(w, base);
 	ui_put(w, y, c->name, c->namew, r->name);
 	wattrset(w, base);
 	if (r->worst >= 0) {
@@ -134,7 +150,13 @@ static void draw_footer(WINDOW *w, int y, int width, const struct state *s, cons
 		free(lines[i]);
 	}
 	free(lines);
-	if (n < 2) {
+	const char *sign = district_sign_of(s->signs, s->nsigns, r->code);
+	if (sign) {
+		char *t = xasprintf(_("? Signs of biased results (a reason to look): %s"), sign);
+		wattrset(w, ui_attr(UA_NOTE));
+		ui_put(w, y + 2, 1, width - 2, t);
+		free(t);
+	} else if (n < 2) {
 		wattrset(w, ui_attr(UA_NOTE));
 		ui_put(w, y + 1, 1, width - 2, _("Enter: the school's Russian and mathematics, this year and last."));
 	}
@@ -175,11 +197,12 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 3, c.dist - 2, 10, _("To line"));
 	ui_put(w, 3, c.why, c.whyw, _("Reason"));
 	wattrset(w, A_NORMAL);
-	int rows = height - 7;
+	/* a line more under the list for a school's signs, when any has one */
+	int signs = s->nsigns ? 1 : 0, rows = height - 7 - signs;
 	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->r.n; i++)
 		draw_row(w, 4 + i, width, &c, s, &s->r.v[s->top + (size_t)i], s->top + (size_t)i == s->row);
-	draw_footer(w, height - 2, width, s, &s->r.v[s->row]);
+	draw_footer(w, height - 2 - signs, width, s, &s->r.v[s->row]);
 }
 
 /* A count as people read it in a column: «—» for none. */
@@ -314,6 +337,7 @@ static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_report_free(&s->r);
+	district_signs_free(s->signs, s->nsigns);
 	free(s->years);
 	free(s);
 	free(scr);
@@ -343,6 +367,10 @@ ui_screen *scr_drisk_new(void)
 		       "share below the minimum, its procedure and subject, how far that share is\n"
 		       "from the line in percentage points (+ above it, - below), and the reason.\n"
 		       "The line under the list gives the current school's reason in full.\n\n"
+		       "A «?» marks a school whose package reports signs of biased results in the\n"
+		       "year (a peak of scores at a mark's boundary, marks above the journal's);\n"
+		       "the lines under the list name them. A sign is a reason to look, never a\n"
+		       "verdict.\n\n"
 		       "Enter or F4 shows the school's Russian and mathematics in each procedure,\n"
 		       "this year and last. Left and Right step through the years with results,\n"
 		       "F3 chooses one.");
