@@ -40,19 +40,13 @@ static void print_csv(const obj_report *r)
 /* The scores of an assessment with a sign as rows of '#', its boundaries marked. */
 static void print_histogram(const obj_row *o)
 {
-	long most = 1;
-	for (int s = 0; s < o->nhist; s++)
-		if (o->hist[s] > most)
-			most = o->hist[s];
-	static const char *const marks[] = { "«3»", "«4»", "«5»" };
-	for (int s = 0; s < o->nhist; s++) {
-		int bar = (int)((o->hist[s] * 40 + most - 1) / most);
-		printf("  %3d |%.*s %ld", s, bar, "########################################", o->hist[s]);
-		for (int b = 0; b < o->nbounds; b++)
-			if (o->bounds[b] == s)
-				printf(_("  <- %s from here"), o->nbounds == 1 ? _("the minimum") : marks[b]);
-		printf("\n");
+	int n;
+	char **lines = objectivity_histogram(o, 40, "#", &n);
+	for (int i = 0; i < n; i++) {
+		printf("  %s\n", lines[i]);
+		free(lines[i]);
 	}
+	free(lines);
 }
 
 static void print_table(const obj_report *r, const school *sc)

@@ -460,3 +460,11 @@ int db_d_task_sums(sqlite3 *db, int year, d_task_sum_visit visit, void *ctx, cha
 	}
 	return db_step_end(db, st, rc, err);
 }
+
+int db_d_task_years(sqlite3 *db, int **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_task_score ORDER BY year DESC", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
+}

@@ -142,6 +142,9 @@ typedef int (*d_task_sum_visit)(void *ctx, const d_task_sum *s);
  * task and school; each task's district sums come first, with school "". */
 int db_d_task_sums(sqlite3 *db, int year, d_task_sum_visit visit, void *ctx, char **err);
 
+/* The years any held task scores are of, newest first. */
+int db_d_task_years(sqlite3 *db, int **out, size_t *n, char **err);
+
 /* The years any held results are of, newest first. */
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err);
 

@@ -154,3 +154,27 @@ void district_signs_free(dist_sign *v, size_t n)
 		free(v[i].school_code), free(v[i].text);
 	free(v);
 }
+
+char **district_tasks_deficit_lines(const dtask_report *r, size_t *n)
+{
+	char **v = NULL;
+	*n = 0;
+	const dtask_row *last = NULL;
+	for (size_t i = 0; i < r->n; i++) {
+		const dtask_row *d = &r->v[i];
+		if (*d->school_code || !d->deficit)
+			continue;
+		long behind = 0, schools = 0;
+		for (size_t k = i + 1; k < r->n && *r->v[k].school_code; k++)
+			behind += r->v[k].deficit, schools++;
+		v = xrealloc(v, (*n + 2) * sizeof *v);
+		if (!last || !district_tasks_same(last, d))
+			v[(*n)++] = xasprintf(_("%s (%s, grade %d)"), d->subject, d->procedure, d->grade);
+		last = d;
+		char *pct = num_tenths(d->tenths);
+		char *head = xasprintf(_("task %s — %s %%, a deficit in %ld of %ld schools"), d->number, pct, behind, schools);
+		v[(*n)++] = *d->skill ? xasprintf("  • %s: %s", head, d->skill) : xasprintf("  • %s", head);
+		free(pct), free(head);
+	}
+	return v;
+}

@@ -209,6 +209,10 @@ typedef struct dtask_grid {
 size_t district_tasks_grid(const dtask_report *r, size_t first, dtask_grid *g);
 void dtask_grid_free(dtask_grid *g);
 
+/* The district's deficits as lines for people: a subject's line, then its
+ * tasks' lines indented with «  • », how many schools share each (fresh). */
+char **district_tasks_deficit_lines(const dtask_report *r, size_t *n);
+
 /* A school's signs of biased results in a year, as its package reported
  * them, in words: «ВПР · Русский язык · 6: a peak of scores at 6; …». A
  * sign is a reason to look, never a verdict. */

@@ -125,3 +125,32 @@ void obj_report_free(obj_report *r)
 	refmap_free(r->subj);
 	*r = (obj_report){ 0 };
 }
+
+char **objectivity_histogram(const obj_row *o, int width, const char *block, int *n)
+{
+	long most = 1;
+	for (int s = 0; s < o->nhist; s++)
+		if (o->hist[s] > most)
+			most = o->hist[s];
+	static const char *const marks[] = { "«3»", "«4»", "«5»" };
+	char **lines = xcalloc((size_t)o->nhist + 1, sizeof *lines);
+	size_t blen = strlen(block);
+	for (int s = 0; s < o->nhist; s++) {
+		int bar = (int)((o->hist[s] * width + most - 1) / most);
+		char *bars = xmalloc((size_t)bar * blen + 1);
+		for (int k = 0; k < bar; k++)
+			memcpy(bars + (size_t)k * blen, block, blen);
+		bars[(size_t)bar * blen] = '\0';
+		char *line = xasprintf("%3d |%s %ld", s, bars, o->hist[s]);
+		free(bars);
+		for (int b = 0; b < o->nbounds; b++)
+			if (o->bounds[b] == s) {
+				char *t = xasprintf(_("%s  <- %s from here"), line, o->nbounds == 1 ? _("the minimum") : marks[b]);
+				free(line);
+				line = t;
+			}
+		lines[s] = line;
+	}
+	*n = o->nhist;
+	return lines;
+}

@@ -46,6 +46,10 @@ void obj_report_free(obj_report *r);
  * the one-sided binomial test with p = ½. */
 double objectivity_binomial(long k, long n);
 
+/* The scores as lines of text, a score a line: «  6 |████ 8  <- «3» from
+ * here», the longest bar width blocks long (fresh lines, *n of them). */
+char **objectivity_histogram(const obj_row *o, int width, const char *block, int *n);
+
 /* A count's share of those compared, percent × 10; -1 when none. */
 int objectivity_tenths(long count, long compared);
 

@@ -10,11 +10,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "cell.h"
 #include "common.h"
 #include "db.h"
 #include "import.h"
 #include "scr.h"
 #include "usb.h"
+#include "ui-widgets.h"
 #include "utf8.h"
 
 #define DIR_KEY "ui.import.dir"
@@ -112,7 +114,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 0, 1, width - 2, head);
 	wattrset(w, A_NORMAL);
 	free(head);
-	ui_put(w, 1, 1, width - 2, _("Choose the CSV file (Enter). Backspace goes up a folder."));
+	ui_put(w, 1, 1, width - 2, _("Choose the file (Enter). Backspace goes up a folder."));
 	int rows = height - 3;
 	ui_legacy_list_scroll(s->row, &s->top, rows);
 	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
@@ -139,6 +141,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 struct check {
 	char *path;
 	enum import_kind kind;
+	int form;	/* a ВПР form, task by task (import_tasks), not a table of kind */
+	char *opt[4];	/* the form's procedure, subject, grade, year where the file does not say */
 	char **lines;
 	size_t n, top;
 	import_counts counts;
@@ -214,7 +218,30 @@ static void run(struct check *c, int dry_run)
 	diag d = { .emit = collect, .ctx = c };
 	struct progress p = { .win = NULL };
 	clock_gettime(CLOCK_MONOTONIC, &p.start);
-	c->result = import_file_progress(ui.db, c->kind, c->path, dry_run, &d, &c->counts, show_progress, &p);
+	if (c->form) {
+		long grade = 0, year = 0;
+		cell_int(c->opt[2], &grade);
+		cell_int(c->opt[3], &year);
+		tasks_opts o = { *c->opt[0] ? c->opt[0] : NULL, *c->opt[1] ? c->opt[1] : NULL, (int)grade, (int)year };
+		tasks_summary sum;
+		c->result = import_tasks(ui.db, c->path, &o, dry_run, &d, &c->counts, &sum);
+		/* what the form held, above its problems */
+		for (size_t i = 0; i < sum.n; i++) {
+			const tasks_form *f = &sum.v[i];
+			char *line = xasprintf(ngettext("%s, %s, grade %d, %d: %d task; classes %s: %ld pupils, %ld absent",
+							"%s, %s, grade %d, %d: %d tasks; classes %s: %ld pupils, %ld absent",
+							(unsigned long)f->ntasks),
+					       f->procedure, f->subject, f->grade, f->year, f->ntasks, f->classes, f->pupils,
+					       f->absent);
+			c->lines = xrealloc(c->lines, (c->n + 1) * sizeof *c->lines);
+			memmove(c->lines + i + 1, c->lines + i, (c->n - i) * sizeof *c->lines);
+			c->lines[i] = line;
+			c->n++;
+		}
+		tasks_summary_free(&sum);
+	} else {
+		c->result = import_file_progress(ui.db, c->kind, c->path, dry_run, &d, &c->counts, show_progress, &p);
+	}
 	c->errors = d.errors;
 	if (p.win)
 		delwin(p.win);
@@ -257,6 +284,15 @@ static ui_result check_key(ui_screen *scr, int ch, int fk)
 	case KEY_NPAGE: if (c->top + page < c->n) c->top += page; return UI_HANDLED;
 	case KEY_PPAGE: c->top = c->top > page ? c->top - page : 0; return UI_HANDLED;
 	}
+	if (ch == KEY_F(3) && c->form) {
+		/* what the file does not say of itself */
+		const ui_field fields[] = { { _("Procedure"), 12, UI_FIELD_TEXT, NULL },
+					    { _("Subject"), 30, UI_FIELD_TEXT, NULL }, { _("Grade"), 2, UI_FIELD_TEXT, NULL },
+					    { _("Year"), 4, UI_FIELD_TEXT, NULL } };
+		if (ui_form_run(_("What the form does not say"), fields, c->opt, 4, NULL, NULL) == 1)
+			run(c, 1);
+		return UI_REDRAW;
+	}
 	if (ch == KEY_F(2)) {
 		if (c->result != 0) {
 			ui_error(_("The file has errors: correct it and choose it again."));
@@ -280,15 +316,20 @@ static void check_destroy(ui_screen *scr)
 		free(c->lines[i]);
 	free(c->lines);
 	free(c->path);
+	for (int i = 0; i < 4; i++)
+		free(c->opt[i]);
 	free(c);
 	free(scr);
 }
 
-static ui_screen *check_new(const char *path, enum import_kind kind)
+static ui_screen *check_new(const char *path, enum import_kind kind, int form)
 {
 	struct check *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->kind = kind;
+	c->form = form;
+	for (int i = 0; i < 4; i++)
+		c->opt[i] = xstrdup("");
 	run(c, 1);
 	ui_screen *scr = xcalloc(1, sizeof *scr);
 	scr->title = N_("Import: check");
@@ -297,8 +338,12 @@ static ui_screen *check_new(const char *path, enum import_kind kind)
 		       "column: correct the file in the spreadsheet, save it again and choose it\n"
 		       "again. Nothing is imported while any line is wrong.\n\n"
 		       "F2 imports a file without errors; Esc goes back without importing.\n"
-		       "Up, Down, PgUp, PgDn scroll the list.");
+		       "Up, Down, PgUp, PgDn scroll the list.\n\n"
+		       "A ВПР form: its first lines say what it held. When the form does not\n"
+		       "say its procedure, subject, grade or year, F3 asks for them.");
 	scr->bar[1] = NC_("key", "Import");
+	if (form)
+		scr->bar[2] = NC_("key", "Specify");
 	scr->draw = check_draw;
 	scr->key = check_key;
 	scr->destroy = check_destroy;
@@ -341,16 +386,19 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		if (s->kind >= 0) {
 			/* The check takes the picker's place: Esc or the import
 			 * leads back to the screen that asked for this file. */
-			ui_replace(check_new(e->path, (enum import_kind)s->kind));
+			ui_replace(check_new(e->path, (enum import_kind)s->kind, 0));
 			return UI_REDRAW;
 		}
 		char *kinds[] = { _("Pupils (roster)"), _("Assessment scales"), _("Results"), _("Methodical events"),
-				  _("Teachers (staff)"), _("The district's roadmap") };
-		int k = ui_pick(_("What does the file hold?"), kinds, 6, 2);
+				  _("Teachers (staff)"), _("The district's roadmap"), _("ВПР form, task by task (.xlsx or CSV)"),
+				  _("Task map: what each task checks") };
+		int k = ui_pick(_("What does the file hold?"), kinds, 8, 2);
 		/* The first five in their import_kind's order; the roadmap
 		 * asks its years and title before its own check. */
 		ui_screen *next = k == 5 ? scr_rmimport_new(e->path, NULL)
-			: k >= 0 ? check_new(e->path, (enum import_kind)k) : NULL;
+			: k == 6 ? check_new(e->path, IMPORT_RESULTS, 1)
+			: k == 7 ? check_new(e->path, IMPORT_TASKMAP, 0)
+			: k >= 0 ? check_new(e->path, (enum import_kind)k, 0) : NULL;
 		if (next)
 			ui_push(next);
 		return UI_REDRAW;
@@ -400,7 +448,9 @@ static ui_screen *picker_new(int kind)
 	scr->title = N_("Import from a file");
 	scr->help = N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales,\n"
 		       "results, methodical events, teachers, or the district's roadmap (its\n"
-		       "years and title are asked next). USB sticks are listed first; F5\n"
+		       "years and title are asked next); a ВПР results collection form as the\n"
+		       "Excel workbook itself (.xlsx) or as CSV, and the task map of what each\n"
+		       "task checks. USB sticks are listed first; F5\n"
 		       "looks for them again after you insert one. Enter opens a folder or\n"
 		       "chooses a file; Backspace goes up a folder.\n\n"
 		       "The file is checked first and nothing changes until you press F2 on the\n"

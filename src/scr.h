@@ -30,10 +30,20 @@ ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
 ui_screen *scr_teachers_new(void);
+ui_screen *scr_tasks_new(void);
 /* The district office's screens. */
 ui_screen *scr_dschools_new(void);
 ui_screen *scr_dimport_new(void);
 ui_screen *scr_drisk_new(void);
 ui_screen *scr_dindicators_new(void);
 ui_screen *scr_dexport_new(void);
+ui_screen *scr_dtasks_new(void);
+/* A screen showing text (taken); with save_name (taken, with save_data)
+ * F2 saves save_data as that file in a folder the user chooses. */
+struct ui_text;
+ui_screen *scr_text_new(const char *title, const char *help, struct ui_text *text, char *save_name, char *save_data);
+/* Adds lines to text (a subject's in the heading's look, «  • » items
+ * plain) and makes the file to save: the head lines, then the lines, for
+ * Notepad too (fresh). */
+char *scr_text_file(struct ui_text *text, const char *const *lines, size_t n, const char *const *head, size_t nhead);
 #endif

@@ -5,6 +5,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "num.h"
 #include "tasks.h"
 #include "utf8.h"
 
@@ -277,4 +278,31 @@ char *tasks_route_text(const pupil_deficit *v, size_t n)
 		s = t;
 	}
 	return s;
+}
+
+char **tasks_deficit_lines(const task_report *r, size_t *n)
+{
+	char **v = NULL;
+	*n = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const task_assess *t = &r->v[i];
+		int first = 1;
+		for (size_t k = 0; k < t->ntasks; k++) {
+			const task_cell *c = task_at(t, 0, k);
+			if (!c->deficit)
+				continue;
+			v = xrealloc(v, (*n + 2) * sizeof *v);
+			if (first) {
+				v[(*n)++] = xasprintf(_("%s (%s, grade %d)"), t->subject, t->procedure, t->a.grade);
+				first = 0;
+			}
+			char *pct = num_tenths(c->tenths);
+			char *ref = t->tasks[k].has_reference ? num_tenths((int)(t->tasks[k].reference_percent * 10 + 0.5)) : NULL;
+			char *head = ref ? xasprintf(_("task %s — %s %% (region %s %%)"), t->tasks[k].number, pct, ref)
+					 : xasprintf(_("task %s — %s %%"), t->tasks[k].number, pct);
+			v[(*n)++] = *t->tasks[k].skill ? xasprintf("  • %s: %s", head, t->tasks[k].skill) : xasprintf("  • %s", head);
+			free(pct), free(ref), free(head);
+		}
+	}
+	return v;
 }

@@ -57,6 +57,10 @@ static inline const task_cell *task_at(const task_assess *t, size_t row, size_t 
 	return &t->cells[row * t->ntasks + task];
 }
 
+/* The school's deficits as lines for people: a subject's line, then its
+ * tasks' lines indented with «  • » (fresh lines, *n of them). */
+char **tasks_deficit_lines(const task_report *r, size_t *n);
+
 /* The pupils of an assessment who scored 0 on task (index), «Фамилия Имя
  * (5А)», fresh strings. */
 int tasks_zero_pupils(sqlite3 *db, const task_assess *t, size_t task, char ***out, size_t *n, char **err);
