@@ -13,6 +13,7 @@
 #include "riskgroup.h"
 #include "roadmap.h"
 #include "scr.h"
+#include "tasks.h"
 #include "ui-widgets.h"
 #include "utf8.h"
 
@@ -154,6 +155,38 @@ static int check_card(void *ctx, char *const *v, int *field, char **msg)
 	return 0;
 }
 
+/* The pupil's own deficits by the year's ВПР tasks, and what to work on
+ * (fresh; "" when the forms give none). */
+static char *deficit_text(const struct state *s, const risk_pupil *p, char **route)
+{
+	pupil_deficit *v;
+	size_t n;
+	char *err = NULL;
+	*route = xstrdup("");
+	if (tasks_pupil_deficits(ui.db, p->id, s->year, &v, &n, &err) != 0) {
+		char *msg = err;
+		return msg;
+	}
+	char *text = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *score = cell_number_text(v[i].score), *max = cell_number_text(v[i].max);
+		char *line = xasprintf(_("%s, %s, task %s: %s of %s%s%s"), v[i].procedure, v[i].subject, v[i].number, score,
+				       max, *v[i].skill ? " — " : "", v[i].skill);
+		char *t = xasprintf("%s%s\n", text, line);
+		free(text), free(line), free(score), free(max);
+		text = t;
+	}
+	if (n) {
+		free(*route);
+		*route = tasks_route_text(v, n);
+		char *t = xasprintf(_("%s\nTo work on: %s"), text, *route);
+		free(text);
+		text = t;
+	}
+	pupil_deficits_free(v, n);
+	return text;
+}
+
 static void card(struct state *s, risk_pupil *p)
 {
 	const ui_field fields[NCARD] = {
@@ -166,9 +199,15 @@ static void card(struct state *s, risk_pupil *p)
 	char *v[NCARD] = {
 		xstrdup(p->route ? _("yes") : _("no")),
 		cell_date(p->route_on, &y, &m, &d) == 0 ? xasprintf("%02d.%02d.%04d", d, m, y) : xstrdup(""),
-		xstrdup(p->route_teacher), xstrdup(p->route_text), xstrdup(p->extra ? _("yes") : _("no")),
+		xstrdup(p->route_teacher), NULL, xstrdup(p->extra ? _("yes") : _("no")),
 		xstrdup(p->extra_subject), xstrdup(p->extra_teacher), xstrdup(""),
 	};
+	/* An empty route starts from what the pupil's ВПР tasks say to work on. */
+	char *route, *deficits = deficit_text(s, p, &route);
+	free(deficits);
+	v[R_TEXT] = *p->route_text ? xstrdup(p->route_text) : route;
+	if (*p->route_text)
+		free(route);
 	char *title = xasprintf("%s, %s", p->name, p->class_label);
 	if (ui_form_run(title, fields, v, NCARD, check_card, NULL) == 1) {
 		risk_pupil q = *p;
@@ -305,6 +344,12 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 		pick_filter(s, 0);
 	} else if (ch == KEY_F(5)) {
 		pick_filter(s, 1);
+	} else if (ch == KEY_F(6) && p) {
+		char *route, *text = deficit_text(s, p, &route);
+		char *title = xasprintf(_("Deficits of %s by the ВПР of %d"), p->name, s->year);
+		ui_show_text(title, *text ? text : _("The ВПР forms of the year give this pupil no deficit (or none was "
+						       "imported task by task)."));
+		free(title), free(text), free(route);
 	} else if (ch == KEY_F(7)) {
 		proposals(s);
 	} else if (ch == KEY_F(8) && p) {
@@ -362,11 +407,15 @@ ui_screen *scr_risk_new(void)
 		       "the journal): add each to the group, or dismiss the proposal with a\n"
 		       "reason; a dismissed pupil is not proposed again for that year.\n"
 		       "Enter or F4 opens a pupil's card: route, responsible teacher, lessons,\n"
-		       "and a note of progress. F8 takes a pupil out of the group.\n"
+		       "and a note of progress; an empty route starts from what the pupil's\n"
+		       "ВПР tasks say to work on. F6 shows the pupil's own deficits: the\n"
+		       "tasks of the year's ВПР forms done below half their maximum, with what\n"
+		       "each checks. F8 takes a pupil out of the group.\n"
 		       "F3 filters by class, F5 by subject.");
 	scr->bar[2] = NC_("key", "Class");
 	scr->bar[3] = NC_("key", "Card");
 	scr->bar[4] = NC_("key", "Subject");
+	scr->bar[5] = NC_("key", "Deficits");
 	scr->bar[6] = NC_("key", "Proposed");
 	scr->bar[7] = NC_("key", "Remove");
 	scr->draw = draw;
