@@ -119,11 +119,13 @@ static int import_form(cli_env *env, const char *path, const tasks_opts *o, int 
 					(unsigned long)f->ntasks),
 			       f->procedure, f->subject, f->grade, f->year, f->ntasks, f->classes, f->pupils, f->absent);
 		}
-		if (sum.removed)
-			printf(ngettext(dry_run ? "%ld pupil an earlier form of these classes gave would be taken out.\n"
-						: "%ld pupil an earlier form of these classes gave was taken out.\n",
-					dry_run ? "%ld pupils an earlier form of these classes gave would be taken out.\n"
-						: "%ld pupils an earlier form of these classes gave were taken out.\n",
+		if (sum.removed && dry_run)
+			printf(ngettext("%ld pupil an earlier form of these classes gave would be taken out.\n",
+					"%ld pupils an earlier form of these classes gave would be taken out.\n",
+					(unsigned long)sum.removed), sum.removed);
+		else if (sum.removed)
+			printf(ngettext("%ld pupil an earlier form of these classes gave was taken out.\n",
+					"%ld pupils an earlier form of these classes gave were taken out.\n",
 					(unsigned long)sum.removed), sum.removed);
 	}
 	rc = cli_import_report(path, &d, &n, rc, dry_run);

@@ -381,8 +381,9 @@ static void tasks_part(FILE *fp, const district_report *r)
 		for (size_t k = i + 1; k < t->n && *t->v[k].school_code; k++)
 			behind += t->v[k].deficit, schools++;
 		fputs("<p>", fp);
-		html_escf(fp, _("%s, %s, grade %d, task %s: %s %%; a deficit in %ld school(s) of %ld"), v->subject,
-			  v->procedure, v->grade, v->number, pct, behind, schools);
+		html_escf(fp, ngettext("%s, %s, grade %d, task %s: %s %%; a deficit in %ld of %ld school",
+				       "%s, %s, grade %d, task %s: %s %%; a deficit in %ld of %ld schools", (unsigned long)schools),
+			  v->subject, v->procedure, v->grade, v->number, pct, behind, schools);
 		if (*v->skill) {
 			fputs(" — ", fp);
 			html_esc(fp, v->skill);

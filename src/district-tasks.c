@@ -172,7 +172,9 @@ char **district_tasks_deficit_lines(const dtask_report *r, size_t *n)
 			v[(*n)++] = xasprintf(_("%s (%s, grade %d)"), d->subject, d->procedure, d->grade);
 		last = d;
 		char *pct = num_tenths(d->tenths);
-		char *head = xasprintf(_("task %s — %s %%, a deficit in %ld of %ld schools"), d->number, pct, behind, schools);
+		char *head = xasprintf(ngettext("task %s — %s %%, a deficit in %ld of %ld school",
+						"task %s — %s %%, a deficit in %ld of %ld schools", (unsigned long)schools),
+				       d->number, pct, behind, schools);
 		v[(*n)++] = *d->skill ? xasprintf("  • %s: %s", head, d->skill) : xasprintf("  • %s", head);
 		free(pct), free(head);
 	}
