@@ -21,6 +21,7 @@ struct pupil_cache {
 	struct klass *classes;
 	size_t nclasses;
 	strmap *pupil_by_code;	/* code -> id << 32 | class_id */
+	int loaded;		/* every pupil's code is in it */
 };
 
 pupil_cache *pupil_cache_new(sqlite3 *db)
@@ -98,21 +99,30 @@ int pupil_cache_class_id(pupil_cache *c, long id, int *grade, const char **label
 	return give(c, i, NULL, grade, label);
 }
 
+static int keep(void *ctx, const char *code, long id, long class_id)
+{
+	strmap_put(ctx, code, (long long)id << 32 | (class_id & 0xFFFFFFFF));
+	return 0;
+}
+
 int pupil_cache_code(pupil_cache *c, const char *code, long *id, long *class_id, char **err)
 {
+	/* A file of results names most pupils of the school, each many times:
+	 * every code is read at once, in one pass, rather than asked one by one. */
+	if (!c->loaded) {
+		if (db_student_codes(c->db, keep, c->pupil_by_code, err) != 0)
+			return -1;
+		c->loaded = 1;
+	}
 	long long packed;
-	if (strmap_get(c->pupil_by_code, code, &packed)) {
-		*id = (long)(packed >> 32);
-		*class_id = (long)(packed & 0xFFFFFFFF);
-		return 1;
-	}
-	student st = { 0 };
-	int found = db_student_by_code(c->db, code, &st, err);
-	if (found == 1) {
-		*id = st.id;
-		*class_id = st.class_id;
-		strmap_put(c->pupil_by_code, code, (long long)st.id << 32 | (st.class_id & 0xFFFFFFFF));
-	}
-	student_clear(&st);
-	return found;
+	if (!strmap_get(c->pupil_by_code, code, &packed))
+		return 0;
+	*id = (long)(packed >> 32);
+	*class_id = (long)(packed & 0xFFFFFFFF);
+	return 1;
+}
+
+void pupil_cache_note(pupil_cache *c, const char *code, long id, long class_id)
+{
+	keep(c->pupil_by_code, code, id, class_id);
 }

@@ -57,6 +57,9 @@ int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err);
 int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err);
 /* Inserts (s->id == 0, id set) or updates every field of s. */
 int db_student_save(sqlite3 *db, student *s, char **err);
+/* Every pupil's code, id and current class (0 once left), through visit. */
+typedef int (*student_code_visit)(void *ctx, const char *code, long id, long class_id);
+int db_student_codes(sqlite3 *db, student_code_visit visit, void *ctx, char **err);
 /* The largest number among generated pupil codes ("У" and digits), 0 for
  * none, so that an import can hand out the next ones; -1 with *err. */
 long db_student_last_generated(sqlite3 *db, char **err);
