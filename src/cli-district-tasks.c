@@ -23,7 +23,7 @@ static void print_csv(const dtask_report *r)
 		const dtask_row *v = &r->v[i];
 		char *grade = xasprintf("%d", v->grade), *year = xasprintf("%d", r->year);
 		char *max = csvout_number(&csv_rfc4180, v->max_score), *n = xasprintf("%ld", v->participants);
-		char *sum = csvout_number(&csv_rfc4180, v->sum);
+		char *sum = xasprintf("%.10g", v->sum);	/* whole, never 1e+06 */
 		char *pct = v->tenths < 0 ? xstrdup("") : csvout_tenths(&csv_rfc4180, v->tenths);
 		const char *cells[] = { v->school_code, v->procedure, v->subject, grade, year, v->number, max, n, sum, pct,
 					v->deficit ? "1" : "0" };

@@ -35,7 +35,7 @@ static void print_csv(const task_report *r, int by_class)
 				const task_def *d = &t->tasks[k];
 				const task_cell *c = task_at(t, row, k);
 				char *max = number(d->max_score), *n = xasprintf("%ld", c->participants);
-				char *sum = number(c->sum);
+				char *sum = xasprintf("%.10g", c->sum);	/* whole, never 1e+06 */
 				char *pct = c->tenths < 0 ? xstrdup("") : csvout_tenths(&csv_rfc4180, c->tenths);
 				char *ref = d->has_reference ? number(d->reference_percent) : xstrdup("");
 				const char *cells[] = { t->procedure, t->subject, grade, year, row ? t->classes[row - 1] : "",

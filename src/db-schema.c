@@ -260,10 +260,12 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (assessment_id, sort), UNIQUE (assessment_id, number)) WITHOUT ROWID;"
 	"CREATE TABLE task_score ("
 	"  assessment_id INTEGER NOT NULL, student_id INTEGER NOT NULL,"
-	"  scores TEXT NOT NULL,"	/* '2 0 1 1': a number per task, in the tasks' order */
+	"  class TEXT NOT NULL,"	/* the class whose form gave them: a corrected form replaces its class's */
+	"  scores TEXT NOT NULL,"	/* '2 0 1 1': a number per task, in the tasks' order; '' absent */
 	"  PRIMARY KEY (assessment_id, student_id),"
 	"  FOREIGN KEY (assessment_id, student_id) REFERENCES result (assessment_id, student_id)"
 	"    ON DELETE CASCADE) WITHOUT ROWID;"
+	"CREATE INDEX task_score_class ON task_score (assessment_id, class);"
 	"CREATE TABLE d_task ("
 	"  school_code TEXT NOT NULL, year INTEGER NOT NULL,"
 	"  procedure TEXT NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,"

@@ -98,15 +98,17 @@ int db_task_score_get(sqlite3 *db, long assessment_id, long student_id, char **s
 	return rc;
 }
 
-int db_task_score_put(sqlite3 *db, long assessment_id, long student_id, const char *scores, char **err)
+int db_task_score_put(sqlite3 *db, long assessment_id, long student_id, const char *class_label, const char *scores,
+		      char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "INSERT INTO task_score (assessment_id, student_id, scores) VALUES (?1, ?2, ?3)"
-				   " ON CONFLICT DO UPDATE SET scores = ?3", err);
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO task_score (assessment_id, student_id, class, scores)"
+				   " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET class = ?3, scores = ?4", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
 	sqlite3_bind_int64(st, 2, student_id);
-	sqlite3_bind_text(st, 3, scores, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, class_label, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, scores, -1, SQLITE_STATIC);
 	return db_step_done(db, st, err);
 }
 
@@ -134,12 +136,7 @@ static void fill_id(sqlite3_stmt *st, void *item)
 
 int db_task_form_pupils(sqlite3 *db, long assessment_id, const char *class_label, long **ids, size_t *n, char **err)
 {
-	/* Absent pupils of a form have a result and no task scores: theirs
-	 * are the results with none whose class is the form's and whose
-	 * assessment has tasks. */
-	sqlite3_stmt *st = db_stmt(db, "SELECT r.student_id FROM result r WHERE r.assessment_id = ?1 AND r.class = ?2"
-				   " AND (EXISTS (SELECT 1 FROM task_score t WHERE t.assessment_id = r.assessment_id"
-				   "  AND t.student_id = r.student_id) OR r.absent = 1)", err);
+	sqlite3_stmt *st = db_stmt(db, "SELECT student_id FROM task_score WHERE assessment_id = ?1 AND class = ?2", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, assessment_id);
@@ -240,8 +237,22 @@ void task_own_free(task_own *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_own);
 }
 
+/* A whole number's digits at o, backwards from its end: the count. */
+static size_t digits(long long v, char *o)
+{
+	char tmp[24];
+	size_t n = 0;
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	for (size_t i = 0; i < n; i++)
+		o[i] = tmp[n - 1 - i];
+	return n;
+}
+
 char *task_scores_text(const double *v, size_t n)
 {
+	/* written by hand: a form's import writes one for every pupil */
 	char *out = xmalloc(n * 24 + 1), *o = out;
 	for (size_t i = 0; i < n; i++) {
 		/* hundredths are more than any form gives */
@@ -250,9 +261,13 @@ char *task_scores_text(const double *v, size_t n)
 			*o++ = ' ';
 		if (h < 0)
 			*o++ = '-', h = -h;
-		o += sprintf(o, "%lld", h / 100);
-		if (h % 100)
-			o += h % 10 ? sprintf(o, ".%02lld", h % 100) : sprintf(o, ".%lld", h % 100 / 10);
+		o += digits(h / 100, o);
+		if (h % 100) {
+			*o++ = '.';
+			*o++ = (char)('0' + h % 100 / 10);
+			if (h % 10)
+				*o++ = (char)('0' + h % 10);
+		}
 	}
 	*o = '\0';
 	return out;

@@ -17,6 +17,7 @@
 #include "import.h"
 #include "pupilcache.h"
 #include "store.h"
+#include "strmap.h"
 #include "taskform.h"
 #include "xlsx.h"
 
@@ -35,8 +36,9 @@ struct assess {
 	long map_sheet;		/* the sheet map was made for */
 	bitset seen;		/* pupils written */
 	long written;
-	char **classes;		/* classes its rows were in */
+	char **classes;		/* classes its rows were in, in their order */
 	size_t nclasses;
+	strmap *class_set;	/* the same, to look up */
 	long pupils, absent;
 };
 
@@ -72,6 +74,9 @@ struct imp {
 	/* the maxima a row of the sheet gave, by the layout's tasks */
 	double *row_max;
 	int have_row_max;
+	/* the columns that say who or what a row is, not whether present */
+	unsigned char *who;
+	size_t nwho;
 	/* the last procedure and subject a row named, resolved */
 	char *last_proc_text, *last_subj_text;
 	long last_proc, last_subj;
@@ -239,10 +244,13 @@ static const tf_cell *cell_at(const tf_row *r, int col)
 /* --- what a cell holds --- */
 
 /* A number where a score (or a maximum) should be: 0 with *v, else -1
- * told (formula, date, text). */
+ * told (formula, date, text); what is N_(), translated only then. */
 static int number_cell(struct imp *m, const tf_row *r, int col, const char *what, double *v)
 {
 	const tf_cell *c = cell_at(r, col);
+	if ((c->kind == TF_TEXT || c->kind == TF_NUMBER) && !c->formula && cell_number(c->text, v) == 0)
+		return 0;
+	what = _(what);
 	if (c->formula) {
 		tell(m, DIAG_ERROR, r->line, col, _("the cell holds a formula (=%s), not %s: copy the column and paste"
 						    " it back as values"), c->formula, what);
@@ -537,9 +545,11 @@ static struct assess *assess_get(struct imp *m, long proc, long subj, int grade,
 
 static void add_class(struct assess *s, const char *label)
 {
-	for (size_t i = s->nclasses; i-- > 0;)
-		if (strcmp(s->classes[i], label) == 0)
-			return;
+	if (!s->class_set)
+		s->class_set = strmap_new();
+	else if (strmap_get(s->class_set, label, &(long long){ 0 }))
+		return;
+	strmap_put(s->class_set, label, 1);
 	s->classes = xrealloc(s->classes, (s->nclasses + 1) * sizeof *s->classes);
 	s->classes[s->nclasses++] = xstrdup(label);
 }
@@ -607,7 +617,7 @@ static int mark_cell(struct imp *m, const tf_row *r, int col, int *has, int *mar
 	if (col < 0 || cell_empty(cell_at(r, col)->text) || tf_absent_word(cell_at(r, col)->text))
 		return 0;
 	double v;
-	if (number_cell(m, r, col, _("a mark"), &v) != 0)
+	if (number_cell(m, r, col, N_("a mark"), &v) != 0)
 		return -1;
 	if (v != (int)v || v < 1 || v > 5) {
 		tell(m, DIAG_ERROR, r->line, col, _("«%s» is not a mark from 1 to 5"), cell_at(r, col)->text);
@@ -684,7 +694,7 @@ static int row_scores(struct imp *m, const tf_row *r, double *v)
 		filled++;
 		if (c->kind == TF_TEXT && tf_not_attempted(c->text))
 			continue;
-		if (number_cell(m, r, col, _("a score"), &v[k]) != 0) {
+		if (number_cell(m, r, col, N_("a score"), &v[k]) != 0) {
 			bad = 1;
 			continue;
 		}
@@ -721,10 +731,11 @@ static int pupil_row(struct imp *m, const tf_row *r)
 	char *err = NULL;
 	double *v = xcalloc(m->l.ntasks + 1, sizeof *v);
 	int rc = 1;
-	/* «отсутствовал» in the variant column, or in any other */
+	/* «отсутствовал» in the variant column, or in any other but those that
+	 * say who the pupil is (the tasks' own are read with the scores) */
 	int absent = 0;
 	for (size_t i = 0; i < r->n && !absent; i++)
-		absent = r->cells[i].kind == TF_TEXT && tf_absent_word(r->cells[i].text);
+		absent = (i >= m->nwho || !m->who[i]) && r->cells[i].kind == TF_TEXT && tf_absent_word(r->cells[i].text);
 	int got = row_scores(m, r, v);
 	if (got < 0)
 		goto out;
@@ -818,10 +829,12 @@ static int pupil_row(struct imp *m, const tf_row *r)
 			(col[TF_MARK] < 0 ? RESULT_KEEP_MARK : 0);
 	char *text = absent ? xstrdup("") : task_scores_text(ordered, s->ntasks), *old = NULL;
 	free(ordered);
-	int put = db_result_put(m->db, &res, keep, &err), had = put < 0 ? -1 : db_task_score_get(m->db, s->a.id, id,
-												  &old, &err);
+	/* a result just added has no task scores yet: nothing to read back */
+	int put = db_result_put(m->db, &res, keep, &err);
+	int had = put < 0 ? -1 : put == 1 ? 0 : db_task_score_get(m->db, s->a.id, id, &old, &err);
 	int changed = had == 0 || (had == 1 && strcmp(old, text) != 0);
-	if (had >= 0 && changed && db_task_score_put(m->db, s->a.id, id, text, &err) != 0)
+	/* put == 2: the result changed, its class perhaps with it */
+	if (had >= 0 && (changed || put == 2) && db_task_score_put(m->db, s->a.id, id, label, text, &err) != 0)
 		had = -1;
 	free(text), free(old);
 	if (put < 0 || had < 0) {
@@ -856,7 +869,7 @@ static int max_row(struct imp *m, const tf_row *r)
 		int col = m->l.tasks[k].col;
 		if (cell_empty(cell_at(r, col)->text))
 			continue;
-		if (number_cell(m, r, col, _("a maximum score"), &m->row_max[k]) != 0 || m->row_max[k] <= 0) {
+		if (number_cell(m, r, col, N_("a maximum score"), &m->row_max[k]) != 0 || m->row_max[k] <= 0) {
 			if (m->row_max[k] <= 0)
 				tell(m, DIAG_ERROR, r->line, col, _("«%s» is not a maximum score"), cell_at(r, col)->text);
 			bad = 1;
@@ -953,6 +966,20 @@ static int read_sheet(struct imp *m, struct source *src)
 	facts_from_options(m, &m->facts);
 	bad |= facts_complete(m, m->l.header_line) != 0;
 	src->merges = 0;
+	free(m->who);
+	m->nwho = 0;
+	for (int i = 0; i < TF_NCOLS; i++)
+		if (m->l.col[i] >= 0 && (size_t)m->l.col[i] + 1 > m->nwho)
+			m->nwho = (size_t)m->l.col[i] + 1;
+	for (size_t k = 0; k < m->l.ntasks; k++)
+		if ((size_t)m->l.tasks[k].col + 1 > m->nwho)
+			m->nwho = (size_t)m->l.tasks[k].col + 1;
+	m->who = xcalloc(m->nwho + 1, 1);
+	for (int i = 0; i < TF_NCOLS; i++)
+		if (m->l.col[i] >= 0 && i != TF_VARIANT)
+			m->who[m->l.col[i]] = 1;
+	for (size_t k = 0; k < m->l.ntasks; k++)
+		m->who[m->l.tasks[k].col] = 1;
 	int first = 1;
 	while ((got = source_next(src, &r, &err)) == 1) {
 		if (first && tf_is_max_row(r, &m->l)) {
@@ -1004,12 +1031,13 @@ static int settle(struct imp *m)
 				return db_failed(m, err);
 			for (size_t k = 0; k < n; k++) {
 				size_t byte = (size_t)ids[k] / 8;
-				int seen = byte < s->seen.nbytes && (s->seen.bits[byte] >> (ids[k] % 8) & 1);
-				if (!seen && db_task_score_drop(m->db, s->a.id, ids[k], &err) != 0) {
+				if (byte < s->seen.nbytes && (s->seen.bits[byte] >> (ids[k] % 8) & 1))
+					continue;
+				if (db_task_score_drop(m->db, s->a.id, ids[k], &err) != 0) {
 					free(ids);
 					return db_failed(m, err);
 				}
-				m->sum->removed += !seen;
+				m->sum->removed++;
 			}
 			free(ids);
 		}
@@ -1172,9 +1200,11 @@ out:
 		for (size_t c = 0; c < s->nclasses; c++)
 			free(s->classes[c]);
 		free(s->classes);
+		strmap_free(s->class_set);
 	}
 	free(m.as);
 	free(m.row_max);
+	free(m.who);
 	free(m.last_proc_text), free(m.last_subj_text);
 	tf_facts_clear(&m.facts);
 	pupil_cache_free(m.pupils);

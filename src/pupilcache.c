@@ -20,7 +20,8 @@ struct pupil_cache {
 	strmap *class_by_text;	/* as the file writes it -> index into classes */
 	struct klass *classes;
 	size_t nclasses;
-	strmap *pupil_by_code;	/* code -> id << 32 | class_id */
+	strmap *pupil_by_code;	/* code -> id << 32 | class_id, or -1: no such pupil */
+	int asked;		/* codes asked of the store one by one */
 	int loaded;		/* every pupil's code is in it */
 };
 
@@ -99,23 +100,50 @@ int pupil_cache_class_id(pupil_cache *c, long id, int *grade, const char **label
 	return give(c, i, NULL, grade, label);
 }
 
+static long long pack(long id, long class_id)
+{
+	return (long long)id << 32 | (class_id & 0xFFFFFFFF);
+}
+
 static int keep(void *ctx, const char *code, long id, long class_id)
 {
-	strmap_put(ctx, code, (long long)id << 32 | (class_id & 0xFFFFFFFF));
+	strmap_put(ctx, code, pack(id, class_id));
 	return 0;
 }
 
+/* Codes asked one by one before every code is read at once. */
+#define ASK_ONE_BY_ONE 1024
+
+/* Codes asked one by one before every code is read at once. */
+#define ASK_ONE_BY_ONE 1024
+
 int pupil_cache_code(pupil_cache *c, const char *code, long *id, long *class_id, char **err)
 {
-	/* A file of results names most pupils of the school, each many times:
-	 * every code is read at once, in one pass, rather than asked one by one. */
-	if (!c->loaded) {
-		if (db_student_codes(c->db, keep, c->pupil_by_code, err) != 0)
-			return -1;
-		c->loaded = 1;
-	}
+	/* A school's form names a few hundred pupils, asked one by one; a
+	 * file of results names most pupils of the school, each many times:
+	 * past that many, every code is read at once, in one pass. */
 	long long packed;
-	if (!strmap_get(c->pupil_by_code, code, &packed))
+	if (!strmap_get(c->pupil_by_code, code, &packed)) {
+		if (c->loaded)
+			return 0;
+		if (c->asked++ < ASK_ONE_BY_ONE) {
+			student s;
+			int rc = db_student_by_code(c->db, code, &s, err);
+			if (rc < 0)
+				return -1;
+			packed = rc == 1 ? pack(s.id, s.class_id) : -1;
+			if (rc == 1)
+				student_clear(&s);
+			strmap_put(c->pupil_by_code, code, packed);
+		} else {
+			if (db_student_codes(c->db, keep, c->pupil_by_code, err) != 0)
+				return -1;
+			c->loaded = 1;
+			if (!strmap_get(c->pupil_by_code, code, &packed))
+				return 0;
+		}
+	}
+	if (packed < 0)
 		return 0;
 	*id = (long)(packed >> 32);
 	*class_id = (long)(packed & 0xFFFFFFFF);

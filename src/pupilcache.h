@@ -18,7 +18,8 @@ int pupil_cache_class(pupil_cache *c, const char *text, long *id, int *grade, co
 /* A class by its id: 1, 0 none, -1 with *err. */
 int pupil_cache_class_id(pupil_cache *c, long id, int *grade, const char **label, char **err);
 /* A pupil by code (trimmed): 1 with its id and current class (0 when it
- * has left), 0 none, -1 with *err. The first call reads every pupil's. */
+ * has left), 0 none, -1 with *err. Past a thousand codes asked, every
+ * pupil's is read at once. */
 int pupil_cache_code(pupil_cache *c, const char *code, long *id, long *class_id, char **err);
 /* A pupil stored since (an import adding pupils), known from now on. */
 void pupil_cache_note(pupil_cache *c, const char *code, long id, long class_id);

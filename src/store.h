@@ -340,12 +340,14 @@ int db_task_set(sqlite3 *db, long assessment_id, const task_def *v, size_t n, ch
 int db_task_save(sqlite3 *db, long assessment_id, int sort, const task_def *t, char **err);
 /* A pupil's scores, "2 0 1" in the tasks' order: 1 and *scores (fresh), 0 none. */
 int db_task_score_get(sqlite3 *db, long assessment_id, long student_id, char **scores, char **err);
-/* Stores a pupil's scores (its result must be there). */
-int db_task_score_put(sqlite3 *db, long assessment_id, long student_id, const char *scores, char **err);
+/* Stores a pupil's scores ("" absent) from the form of class_label (its
+ * result must be there). */
+int db_task_score_put(sqlite3 *db, long assessment_id, long student_id, const char *class_label, const char *scores,
+		      char **err);
 /* Takes a pupil out of a form: its task scores and its result go. */
 int db_task_score_drop(sqlite3 *db, long assessment_id, long student_id, char **err);
-/* The pupils a form of class_label gave results to: those with task
- * scores and the absent ones (fresh array of ids). */
+/* The pupils a form of class_label gave results to, present or absent
+ * (fresh array of ids). */
 int db_task_form_pupils(sqlite3 *db, long assessment_id, const char *class_label, long **ids, size_t *n, char **err);
 /* How many pupils have task scores in the assessment, or -1. */
 long db_task_score_count(sqlite3 *db, long assessment_id, char **err);

@@ -348,6 +348,12 @@ const char *tf_summary_label(const tf_row *row, const tf_layout *l)
 
 int tf_absent_word(const char *text)
 {
+	/* most cells are scores: a word begins with a letter, never a digit */
+	while (*text == ' ')
+		text++;
+	if (!(unsigned char)*text || ((unsigned char)*text < 0x80 && !(*text >= 'a' && *text <= 'z') &&
+					!(*text >= 'A' && *text <= 'Z')))
+		return 0;
 	static const char *const words[] = { "отсут", "неявил", "неявк", "н/я", "нея", "отс", "неучаств", NULL };
 	char *norm = csvin_norm_header(text);
 	int yes = 0;
@@ -360,6 +366,10 @@ int tf_absent_word(const char *text)
 
 int tf_not_attempted(const char *text)
 {
+	while (*text == ' ')
+		text++;
+	if (*text >= '0' && *text <= '9')
+		return 0;
 	char *t = cell_trim(text);
 	int yes = !strcmp(t, "х") || !strcmp(t, "Х") || !strcmp(t, "x") || !strcmp(t, "X");
 	free(t);
