@@ -68,7 +68,7 @@ static void print_table(const obj_report *r, const school *sc)
 		char *lo = share(o->lowered, o->compared, NULL), *co = share(o->confirmed, o->compared, NULL);
 		char *ra = share(o->raised, o->compared, NULL);
 		const char *cells[] = { o->procedure, o->subject, grade, n, peak, lo, co, ra,
-					o->flag ? (o->has_peak ? _("peak") : _("marks raised")) : "" };
+					o->flag ? (o->has_peak ? _("peak") : _("marks over the journal's")) : "" };
 		table_add(t, cells);
 		free(grade), free(n), free(peak), free(lo), free(co), free(ra);
 		flagged += o->flag;

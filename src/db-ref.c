@@ -185,6 +185,14 @@ const char *refmap_name(const refmap *m, long id)
 	return "?";
 }
 
+const char **refmap_names(const refmap *m)
+{
+	const char **v = xcalloc(m->n + 1, sizeof *v);
+	for (size_t i = 0; i < m->n; i++)
+		v[i] = m->e[i].name;
+	return v;
+}
+
 int refmap_rank(const refmap *m, long id)
 {
 	for (size_t i = 0; i < m->n; i++)

@@ -207,3 +207,17 @@ int db_result_latest_year(sqlite3 *db, char **err)
 	sqlite3_reset(st);
 	return year;
 }
+
+static void fill_year(sqlite3_stmt *st, void *item)
+{
+	*(int *)item = sqlite3_column_int(st, 0);
+}
+
+int db_result_years(sqlite3 *db, int **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT a.year FROM assessment a"
+				   " WHERE EXISTS (SELECT 1 FROM result r WHERE r.assessment_id = a.id) ORDER BY a.year DESC", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
+}

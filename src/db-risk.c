@@ -16,7 +16,7 @@ static void fill_risk(sqlite3_stmt *st, void *item)
 			   .route_on = db_col_dup(st, 7), .route_teacher = db_col_dup(st, 8),
 			   .route_text = db_col_dup(st, 9), .extra_subject = db_col_dup(st, 10),
 			   .extra_teacher = db_col_dup(st, 11), .latest = db_col_dup(st, 12),
-			   .last_note = db_col_dup(st, 13) };
+			   .last_note_on = db_col_dup(st, 13), .last_note = db_col_dup(st, 14) };
 }
 
 static void clear_risk(void *item)
@@ -24,7 +24,7 @@ static void clear_risk(void *item)
 	risk_pupil *p = item;
 	free(p->code), free(p->name), free(p->class_label), free(p->reason), free(p->route_on);
 	free(p->route_teacher), free(p->route_text), free(p->extra_subject), free(p->extra_teacher);
-	free(p->latest), free(p->last_note);
+	free(p->latest), free(p->last_note_on), free(p->last_note);
 }
 
 int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
@@ -38,7 +38,9 @@ int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err)
 		"   FROM result r JOIN assessment a ON a.id = r.assessment_id JOIN procedure p ON p.id = a.procedure_id"
 		"   JOIN subject j ON j.id = a.subject_id WHERE r.student_id = s.id"
 		"   ORDER BY a.year DESC, coalesce(r.taken_on, '') DESC, p.sort, j.sort LIMIT 1), ''),"
-		" coalesce((SELECT noted_on || ': ' || text FROM risk_note WHERE student_id = s.id"
+		" coalesce((SELECT noted_on FROM risk_note WHERE student_id = s.id"
+		"   ORDER BY noted_on DESC, id DESC LIMIT 1), ''),"
+		" coalesce((SELECT text FROM risk_note WHERE student_id = s.id"
 		"   ORDER BY noted_on DESC, id DESC LIMIT 1), '')"
 		" FROM student s JOIN class c ON c.id = s.class_id WHERE s.risk_group = 1"
 		" ORDER BY c.grade, c.letter COLLATE RU, s.last_name COLLATE RU, s.first_name COLLATE RU", err);

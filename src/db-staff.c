@@ -55,6 +55,18 @@ int db_teacher_save(sqlite3 *db, teacher *t, char **err)
 	return 0;
 }
 
+long db_teacher_last_generated(sqlite3 *db, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db,
+		"SELECT coalesce(max(CAST(substr(code, 2) AS INTEGER)), 0) FROM teacher"
+		" WHERE code GLOB 'Т[0-9]*'", err);
+	if (!st || db_step_row(db, st, err) != 1)
+		return -1;
+	long n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return n;
+}
+
 int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, const char *taken_on, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "INSERT INTO course (teacher_id, topic, hours, taken_on) VALUES (?, ?, ?, nullif(?, ''))"

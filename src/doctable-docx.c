@@ -101,6 +101,8 @@ struct docx {
 	int p_level;
 };
 
+/* numbering.xml: each abstract list's levels (start, format, text),
+ * each list instance's abstract list and restarts. */
 static char *on_num_start(void *ctx, int ns, const char *name, const char **attrs)
 {
 	struct docx *x = ctx;
@@ -146,6 +148,7 @@ static char *on_num_end(void *ctx, int ns, const char *name)
 	return NULL;
 }
 
+/* styles.xml: each paragraph style's list and the style it is based on. */
 static char *on_style_start(void *ctx, int ns, const char *name, const char **attrs)
 {
 	struct docx *x = ctx;
@@ -294,6 +297,7 @@ static int left_out(int ns, const char *name)
 	return 0;
 }
 
+/* The row, once its properties (w:gridBefore, w:tblHeader) are read. */
 static void begin_row(struct docx *x)
 {
 	if (!x->row_pending)
@@ -307,6 +311,7 @@ static struct tc *open_tc(struct docx *x)
 	return x->ntc ? &x->tcs[x->ntc - 1] : NULL;
 }
 
+/* The cell, once its properties (w:gridSpan, w:vMerge, w:hMerge) are read. */
 static char *begin_cell(struct docx *x)
 {
 	struct tc *c = open_tc(x);
@@ -324,6 +329,7 @@ static char *begin_cell(struct docx *x)
 	return dt_cell_begin(x->b, c->span, 1, c->merge == 1);
 }
 
+/* The paragraph ends: a line, with its list number in front. */
 static void end_para(struct docx *x)
 {
 	char *label = list_label(x);
@@ -334,6 +340,7 @@ static void end_para(struct docx *x)
 	x->p_level = -1;
 }
 
+/* document.xml's start tags: tables, rows, cells, paragraphs and runs. */
 static char *on_doc_start(void *ctx, int ns, const char *name, const char **attrs)
 {
 	struct docx *x = ctx;
@@ -399,6 +406,7 @@ static char *on_doc_start(void *ctx, int ns, const char *name, const char **attr
 	return NULL;
 }
 
+/* document.xml's end tags: what they close. */
 static char *on_doc_end(void *ctx, int ns, const char *name)
 {
 	struct docx *x = ctx;
@@ -435,6 +443,7 @@ static char *on_doc_end(void *ctx, int ns, const char *name)
 	return why;
 }
 
+/* Text of a run, unless it is left out. */
 static char *on_doc_text(void *ctx, const char *s, int len)
 {
 	struct docx *x = ctx;

@@ -154,6 +154,7 @@ static int left_out(int ns, const char *name)
 	       (ns == NS_TABLE && is(name, "covered-table-cell"));
 }
 
+/* The paragraph or line ends, with the list item's number in front. */
 static void end_line(struct odt *o)
 {
 	dt_line_end(o->b, o->label);
@@ -162,6 +163,8 @@ static void end_line(struct odt *o)
 	o->space = 0;
 }
 
+/* Start tags of styles.xml (list styles) and content.xml (those and the
+ * body: tables, rows, cells, paragraphs, lists, spaces). */
 static char *on_start(void *ctx, int ns, const char *name, const char **attrs)
 {
 	struct odt *o = ctx;
@@ -248,6 +251,7 @@ static char *on_start(void *ctx, int ns, const char *name, const char **attrs)
 	return NULL;
 }
 
+/* End tags: what they close. */
 static char *on_end(void *ctx, int ns, const char *name)
 {
 	struct odt *o = ctx;

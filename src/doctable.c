@@ -50,11 +50,6 @@ void dt_build_free(dt_build *b)
 	free(b);
 }
 
-int dt_in_table(const dt_build *b)
-{
-	return b->depth > 0;
-}
-
 void dt_text(dt_build *b, const char *s, size_t len)
 {
 	if (b->plen + len + 1 > b->pcap) {

@@ -93,8 +93,6 @@ void dt_cell_end(dt_build *b);
 /* Places of the row taken by cells merged into others (OpenDocument's
  * covered cells). */
 void dt_cell_skip(dt_build *b, int n);
-/* Whether a table is open. */
-int dt_in_table(const dt_build *b);
 
 /* A list item's number as the format draws it: "decimal", "lowerLetter",
  * "upperLetter", "lowerRoman", "upperRoman", "russianLower", "russianUpper"

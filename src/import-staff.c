@@ -9,6 +9,7 @@
 #include "day.h"
 #include "import-kind.h"
 #include "store.h"
+#include "teacher.h"
 
 enum { C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL, C_SUBJECTS, C_DDATE, C_DRESULT, C_YOUNG, C_COURSE, C_HOURS,
        C_CDATE, NCOLS };
@@ -39,27 +40,32 @@ static int columns(import_ctx *c)
 
 static int begin(import_ctx *c)
 {
-	(void)c;
+	long *last = xcalloc(1, sizeof *last);
+	*last = -1;		/* the last generated code's number, read when first needed */
+	c->state = last;
 	return 0;
 }
 
 static void end(import_ctx *c)
 {
-	(void)c;
+	free(c->state);
+	c->state = NULL;
 }
 
-/* A date cell into YYYY-MM-DD ("" when empty): 0, or 1 bad (reported). */
+/* A day cell as the teachers' form takes it, into YYYY-MM-DD (NULL when
+ * empty): 0, or 1 bad (reported). */
 static int date_cell(import_ctx *c, const csvin_row *r, size_t col, char **out)
 {
 	long ymd;
+	char *msg = NULL;
 	*out = NULL;
-	if (cell_empty(r->field[col]))
-		return 0;
-	if (cell_day(r->field[col], &ymd) != 0) {
-		import_bad(c, r, col, _("«%s» is not a date (write 15.04.2024 or 2024-04-15)"), r->field[col]);
+	if (teacher_day(r->field[col], &ymd, &msg) != 0) {
+		import_bad(c, r, col, "%s", msg);
+		free(msg);
 		return 1;
 	}
-	*out = day_iso(ymd);
+	if (ymd)
+		*out = day_iso(ymd);
 	return 0;
 }
 
@@ -85,28 +91,22 @@ static int row(import_ctx *c, const csvin_row *r)
 		last = cell_trim(f[C_LAST]), first = cell_trim(f[C_FIRST]), middle = cell_trim(f[C_MIDDLE]);
 	}
 	int bad = 0, young = -1;
-	long hours = -1;
-	if (!*code && !*last) {
-		import_bad_row(c, r, _("the teacher has neither a code nor a name"));
-		bad = 1;
-	}
+	long hours = -1, cday = 0;
+	enum course_field cf;
+	enum teacher_field tf;
+	char *msg = NULL;
 	bad |= date_cell(c, r, C_DDATE, &ddate);
-	bad |= date_cell(c, r, C_CDATE, &cdate);
 	bad |= import_yesno(c, r, C_YOUNG, &young);
-	if (!cell_empty(f[C_HOURS]) && (cell_int(f[C_HOURS], &hours) != 0 || hours < 0 || hours > 2000)) {
-		import_bad(c, r, C_HOURS, _("«%s» is not a number of hours"), f[C_HOURS]);
+	if (teacher_course_check(f[C_COURSE], f[C_HOURS], f[C_CDATE], &hours, &cday, &cf, &msg) != 0) {
+		static const size_t col[] = { [COURSE_TOPIC] = C_COURSE, [COURSE_HOURS] = C_HOURS, [COURSE_DATE] = C_CDATE };
+		import_bad(c, r, col[cf], "%s", msg);
+		free(msg);
 		bad = 1;
-	}
-	if (cell_empty(f[C_COURSE]) && (cdate || hours >= 0)) {
-		import_bad(c, r, C_COURSE, _("a course date or hours without the course's topic"));
-		bad = 1;
+	} else if (cday) {
+		cdate = day_iso(cday);
 	}
 	int rc = 0;
 	teacher old = { 0 };
-	if (bad) {
-		rc = 1;
-		goto done;
-	}
 	char *full = xasprintf("%s %s %s", last, first, middle), *t = cell_trim(full);
 	free(full);
 	int found = db_teacher_find(c->db, code, t, &old, &err);
@@ -115,11 +115,20 @@ static int row(import_ctx *c, const csvin_row *r)
 		rc = import_db_failed(c, err);
 		goto done;
 	}
+	/* The teacher the row is about is the one found by its code or name. */
+	if (teacher_check(c->db, found ? old.id : 0, last, code, &tf, &msg) != 0) {
+		import_bad_row(c, r, "%s", msg);
+		free(msg);
+		bad = 1;
+	}
+	if (bad) {
+		rc = 1;
+		goto done;
+	}
 	/* Columns the file lacks, and empty cells, leave what is stored. */
 	teacher now = found ? old : (teacher){ 0 };
-	char *gen = NULL;
 	if (!found)
-		now.code = *code ? code : (gen = xasprintf("Т-%s", last));
+		now.code = code;
 	if (*last)
 		now.last_name = last, now.first_name = first, now.middle_name = middle;
 	if (!cell_empty(f[C_SUBJECTS]))
@@ -134,7 +143,7 @@ static int row(import_ctx *c, const csvin_row *r)
 		      !same(now.middle_name, old.middle_name) || !same(now.subjects, old.subjects) ||
 		      now.young_specialist != old.young_specialist || !same(now.diagnostics_date, old.diagnostics_date) ||
 		      !same(now.diagnostics_result, old.diagnostics_result);
-	if (changed && db_teacher_save(c->db, &now, &err) != 0) {
+	if (changed && teacher_save(c->db, &now, c->state, &err) != 0) {
 		rc = import_db_failed(c, err);
 	} else if (!cell_empty(f[C_COURSE])) {
 		char *topic = cell_trim(f[C_COURSE]);
@@ -157,7 +166,6 @@ static int row(import_ctx *c, const csvin_row *r)
 		free(now.subjects);
 	if (now.diagnostics_result != old.diagnostics_result)
 		free(now.diagnostics_result);
-	free(gen);
 done:
 	teacher_clear(&old);
 	free(code), free(last), free(first), free(middle), free(ddate), free(cdate);

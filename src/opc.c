@@ -45,6 +45,7 @@ static char *resolve(const char *dir, const char *target)
 	return out;
 }
 
+/* A Relationship: kept unless it points outside the package. */
 static char *on_start(void *ctx, int ns, const char *name, const char **attrs)
 {
 	struct rels *r = ctx;

@@ -139,7 +139,7 @@ void report_objectivity_part(FILE *fp, const obj_report *o)
 			fprintf(fp, "<td class=\"num\">%s</td>", pct);
 			free(pct);
 		}
-		html_elem(fp, "<td>", v->flag ? (v->has_peak ? _("a peak") : _("marks raised")) : "", "</td></tr>\n");
+		html_elem(fp, "<td>", v->flag ? (v->has_peak ? _("a peak") : _("marks over the journal's")) : "", "</td></tr>\n");
 	}
 	fputs("</tbody>\n</table>\n", fp);
 	static const char *const marks[] = { "«3»", "«4»", "«5»" };

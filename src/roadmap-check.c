@@ -42,6 +42,7 @@ static char *join(char *a, const char *sep, const char *b)
 	return s;
 }
 
+/* Which of a document's tables the plan is in, and why the others are not. */
 static void tables_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	if (t->format == RM_CSV)
@@ -65,6 +66,7 @@ static void tables_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 	}
 }
 
+/* Which header cell each column was taken from, and those not used. */
 static void columns_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	char *cols = xstrdup("");
@@ -96,6 +98,7 @@ static void columns_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 		say(line, ctx, xstrdup(_("There is no number column: the activities are numbered 1, 2, … in their order.")));
 }
 
+/* Each row read as several activities, with the numbers they got. */
 static void splits_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	for (size_t i = 0; i < t->nsplits; i++) {
@@ -115,6 +118,7 @@ static void splits_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 	}
 }
 
+/* Each section with the numbers of its activities and their count. */
 static void sections_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	say(line, ctx, xstrdup(_("Sections and activities found:")));
@@ -141,6 +145,7 @@ static void sections_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 	}
 }
 
+/* The activities, and the rows skipped or joined. */
 static void counts_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	char *total = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)t->nacts), t->nacts);

@@ -62,6 +62,7 @@ static int one_of(const char *h, const char *const *set)
 	return 0;
 }
 
+/* How well folded header text h names each column (0 to 100). */
 static int score_number(const char *h)
 {
 	static const char *const exact[] = { "№", "n", "no", "nn", "№№", "№ п п", "n п п", "п п", "№ пп", "n пп",
@@ -174,7 +175,7 @@ static int best_col(const char *text, int *col)
 int rm_colmap_read(const char *const *cells, size_t n, rm_colmap *m)
 {
 	for (int c = 0; c < RM_NCOLS; c++)
-		m->cell[c] = -1, m->score[c] = 0;
+		m->cell[c] = -1;
 	int *sc = xcalloc(n * RM_NCOLS + 1, sizeof *sc);
 	for (size_t i = 0; i < n; i++)
 		for (int c = 0; c < RM_NCOLS; c++)
@@ -193,7 +194,6 @@ int rm_colmap_read(const char *const *cells, size_t n, rm_colmap *m)
 			break;
 		used[bi] = 1;
 		m->cell[bc] = (int)bi;
-		m->score[bc] = bs;
 		found++;
 	}
 	free(used);

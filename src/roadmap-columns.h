@@ -18,7 +18,6 @@ int rm_col_score(const char *text, int col);
 /* A header row read: the cell each column is taken from. */
 typedef struct rm_colmap {
 	int cell[RM_NCOLS];	/* index of the cell, -1 when none */
-	int score[RM_NCOLS];
 } rm_colmap;
 
 /* Reads cells as a header row, the best-scoring readings first, each cell

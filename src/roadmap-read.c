@@ -69,29 +69,6 @@ static int marker_row(const csvin_row *r, rm_table *t)
 	return 1;
 }
 
-int roadmap_read_marker(const char *path, int *first_year, int *last_year, char **title)
-{
-	char *err = NULL;
-	csvin *in = csvin_open(path, &err);
-	if (!in) {
-		free(err);
-		return 0;
-	}
-	csvin_row *r;
-	rm_table t = { 0 };
-	int found = csvin_next(in, &r, &err) == 1 && marker_row(r, &t);
-	free(err);
-	csvin_close(in);
-	if (found) {
-		*first_year = t.first_year;
-		*last_year = t.last_year;
-		*title = t.title;
-	} else {
-		free(t.title);
-	}
-	return found;
-}
-
 /* --- rows from a CSV file or from a document --- */
 
 struct rows {
@@ -99,6 +76,7 @@ struct rows {
 	size_t n;
 };
 
+/* A new row of ncells empty cells at the end of rs. */
 static rm_row *add_row(struct rows *rs, rm_where where, size_t ncells)
 {
 	rs->v = xrealloc(rs->v, (rs->n + 1) * sizeof *rs->v);
@@ -117,6 +95,8 @@ static void rows_free(struct rows *rs)
 	free(rs->v);
 }
 
+/* The CSV file's rows (its first, when it is orientir's row of years and
+ * title, into t): 0, or -1 told to d. */
 static int csv_rows(const char *path, rm_table *t, struct rows *rs, diag *d)
 {
 	char *err = NULL;
@@ -147,6 +127,7 @@ static int csv_rows(const char *path, rm_table *t, struct rows *rs, diag *d)
 	return 0;
 }
 
+/* The cell's lines joined by line ends (fresh). */
 static char *joined(const dt_cell *c)
 {
 	size_t len = 1;
@@ -187,6 +168,7 @@ static void table_rows(const dt_table *tb, int k, struct rows *rs)
 	free(g);
 }
 
+/* A paragraph outside the tables as a one-cell row. */
 static void para_row(struct rows *rs, const dt_para *p, int after_table)
 {
 	rm_row *row = add_row(rs, (rm_where){ after_table, 0 }, 1);

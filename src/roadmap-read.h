@@ -57,7 +57,6 @@ typedef struct rm_unused {
 typedef struct rm_skipped {
 	int table;		/* from 1 */
 	long rows;
-	int cols;
 	char *lacks;		/* what its closest row lacks, translated */
 } rm_skipped;
 
@@ -105,9 +104,6 @@ typedef struct rm_table {
 int roadmap_read(const char *path, rm_table *t, diag *d);
 void rm_table_free(rm_table *t);
 
-/* The years and title a file written by orientir states in its first row:
- * 1 (*title fresh, maybe ""), 0 when it has no such row or cannot be read. */
-int roadmap_read_marker(const char *path, int *first_year, int *last_year, char **title);
 /* «2023» or «2023-2024» into the years: 0, or -1 when it is not that. */
 int roadmap_read_years(const char *text, int *first_year, int *last_year);
 /* A cell alone on its row, as the reader takes it: 1 a section heading,

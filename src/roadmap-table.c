@@ -124,6 +124,8 @@ static int is_label(const char *text)
 	return yes;
 }
 
+/* A new section from heading text; number (a merged number cell's) when
+ * the text has none of its own. */
 static void add_section(rm_table *t, const char *text, const char *number, rm_where where)
 {
 	char *n, *title;
@@ -136,6 +138,7 @@ static void add_section(rm_table *t, const char *text, const char *number, rm_wh
 	t->sections[t->nsections++] = (rm_section){ n, title, xstrdup(""), where };
 }
 
+/* A note of the last section, or of the preamble before any. */
 static void add_note(rm_table *t, const char *text)
 {
 	if (t->nsections)
@@ -184,6 +187,7 @@ struct part {
 	int closest_found;
 };
 
+/* The row's cells' texts (a fresh array of pointers into it). */
 static const char **texts(const rm_row *r)
 {
 	const char **v = xcalloc(r->ncells + 1, sizeof *v);
@@ -192,6 +196,7 @@ static const char **texts(const rm_row *r)
 	return v;
 }
 
+/* Whether a cell of the row is an activity's number: then it is no header. */
 static int any_number(const rm_row *r)
 {
 	for (size_t i = 0; i < r->ncells; i++)
@@ -221,6 +226,7 @@ static void find_header(const rm_row *rows, struct part *p)
 	}
 }
 
+/* Whether two headers name the same columns, wherever they stand. */
 static int same_columns(const rm_colmap *a, const rm_colmap *b)
 {
 	for (int c = 0; c < RM_NCOLS; c++)
@@ -265,6 +271,7 @@ static void report(diag *d, const char *path, rm_where where, const char *msg)
 	}
 }
 
+/* «a», «b», «c»: the row's cells with text of their own (fresh). */
 static char *cells_text(const rm_row *r)
 {
 	char *s = xstrdup("");
@@ -278,6 +285,7 @@ static char *cells_text(const rm_row *r)
 	return s;
 }
 
+/* What the table's closest row to a header lacks, for people (fresh). */
 static char *lacks(const rm_row *rows, const struct part *p)
 {
 	if (p->closest < 0)
@@ -332,6 +340,8 @@ struct view {
 	int skip;		/* 1 a header again, 2 the column numbers */
 };
 
+/* Row r as its columns by meaning, and whether it is a header again or
+ * the column numbers. */
 static void view_of(const rm_row *r, const rm_colmap *m, const rm_row *header, struct view *v)
 {
 	*v = (struct view){ .row = r };
@@ -371,6 +381,7 @@ struct reader {
 	int merge_i;
 };
 
+/* The count of activities under merged number cell id, made 0 if new. */
 static int *merge_slot(struct reader *r, long id)
 {
 	for (size_t i = 0; i < r->nmerge; i++)
@@ -401,6 +412,7 @@ static int next_under(const struct reader *r, size_t i, const char *heading)
 	return under;
 }
 
+/* A row read as several activities, for the check to tell. */
 static rm_split *add_split(rm_table *t, rm_where where, int merged, const char *number)
 {
 	t->splits = xrealloc(t->splits, (t->nsplits + 1) * sizeof *t->splits);
@@ -415,6 +427,7 @@ static void split_number(rm_split *s, const char *number)
 	s->numbers[s->n++] = xstrdup(number);
 }
 
+/* An activity of the last section, taking the strings given. */
 static void push_activity(rm_table *t, char *number, char *title, char *deadline, char *resp, char *expected,
 			  rm_where where)
 {
@@ -488,6 +501,8 @@ static void join(rm_table *t, const struct view *v)
 	t->joined_rows++;
 }
 
+/* The plan's rows in order: headings, notes, continuations and
+ * activities, the rows to skip counted. */
 static void read_rows(struct reader *r)
 {
 	rm_table *t = r->t;
@@ -609,10 +624,7 @@ int rm_recognise(const rm_row *rows, size_t n, const char *path, rm_table *t, di
 			t->plan_tables[t->nplan_tables++] = table;
 		} else if (!parts[p].para && !rows[parts[p].from].nested && table > 0) {
 			t->skipped = xrealloc(t->skipped, (t->nskipped + 1) * sizeof *t->skipped);
-			int cols = 0;
-			for (size_t i = parts[p].from; i < parts[p].to; i++)
-				cols = rows[i].ncells > (size_t)cols ? (int)rows[i].ncells : cols;
-			t->skipped[t->nskipped++] = (rm_skipped){ table, (long)(parts[p].to - parts[p].from), cols,
+			t->skipped[t->nskipped++] = (rm_skipped){ table, (long)(parts[p].to - parts[p].from),
 								   lacks(rows, &parts[p]) };
 		}
 	}

@@ -18,6 +18,7 @@
 #include "district.h"
 #include "indicators.h"
 #include "keyval.h"
+#include "num.h"
 #include "package-write.h"
 #include "package.h"
 #include "receipt.h"
@@ -103,7 +104,7 @@ static void preview(struct state *s)
 	ui_text_clear(s->text);
 	int year, half;
 	long from, to, deadline, today = day_today();
-	period_parse(s->period, &year, &half);
+	half_parse(s->period, &year, &half);
 	period_days(year, half, &from, &to, &deadline);
 	char *f = day_text(from), *t = day_text(to), *dl = day_text(deadline), *words = half_text(year, half);
 	ui_text_take(s->text, UA_HEAD, 0, 2, xasprintf(_("%s: %s to %s. The district expects the report by %s%s."), words,
@@ -118,8 +119,10 @@ static void preview(struct state *s)
 			const indicator *v = &ind.v[i];
 			if (v->code != IND_BELOW_MIN || v->grade || !v->subject_id)
 				continue;
-			add(s, xasprintf(_("%s · %s: below the minimum %d,%d %% (%ld of %ld)"), refmap_name(ind.proc, v->procedure_id),
-					 refmap_name(ind.subj, v->subject_id), v->tenths / 10, v->tenths % 10, v->num, v->den));
+			char *pct = num_percent(v->tenths);
+			add(s, xasprintf(_("%s · %s: below the minimum %s (%ld of %ld)"), refmap_name(ind.proc, v->procedure_id),
+					 refmap_name(ind.subj, v->subject_id), pct, v->num, v->den));
+			free(pct);
 			shown++;
 		}
 		if (!shown)
@@ -185,10 +188,8 @@ static void choose_dest(struct state *s)
 
 static void pick_period(struct state *s)
 {
-	char *now = period_current();
 	int year, half;
-	period_parse(now, &year, &half);
-	free(now);
+	half_of(day_today(), &year, &half);
 	char *labels[4], *codes[4];
 	int current = 0;
 	for (int i = 0; i < 4; i++) {
@@ -362,7 +363,9 @@ static const ui_key keys[] = {
 ui_screen *scr_reports_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = period_current();
+	int year, half;
+	half_of(day_today(), &year, &half);
+	s->period = half_code(year, half);
 	s->dest = ui_folder_only_stick(NULL);
 	s->text = ui_text_new();
 	preview(s);

@@ -31,9 +31,10 @@ static char *proc_label(const assessment_entry *e) { return xstrdup(e->procedure
 static char *subj_label(const assessment_entry *e) { return xstrdup(e->subject); }
 static char *grade_label(const assessment_entry *e) { return xasprintf(_("grade %d"), e->grade); }
 
-/* One step: the choices that keep allows, picked from a list. The chosen
- * entry (the first with that label) goes to *chosen. 0, or -1 for Esc. */
-static int step(const char *title, const assessment_entry *v, size_t n, keep_fn keep, label_fn label,
+/* One step: the choices that keep allows, picked from a list titled with
+ * what is chosen so far (title is taken). The chosen entry (the first with
+ * that label) goes to *chosen. 0, or -1 for Esc. */
+static int step(char *title, const assessment_entry *v, size_t n, keep_fn keep, label_fn label,
 		const assessment_entry **chosen, const assessment_entry *remembered)
 {
 	char **labels = xcalloc(n, sizeof *labels);
@@ -67,6 +68,7 @@ static int step(const char *title, const assessment_entry *v, size_t n, keep_fn 
 		free(labels[j]);
 	free(labels);
 	free(first);
+	free(title);
 	return pick >= 0 ? 0 : -1;
 }
 
@@ -94,10 +96,13 @@ ui_screen *scr_results_new(void)
 	free(last);
 	const assessment_entry *c = NULL;
 	ui_screen *grid = NULL;
-	if (step(_("Year"), v, n, any, year_label, &c, remembered) == 0 &&
-	    step(_("Procedure"), v, n, same_year, proc_label, &c, remembered) == 0 &&
-	    step(_("Subject"), v, n, same_proc, subj_label, &c, remembered) == 0 &&
-	    step(_("Grade"), v, n, same_subj, grade_label, &c, remembered) == 0) {
+	/* (each title is made once the step before has chosen) */
+	if (step(xstrdup(_("Year")), v, n, any, year_label, &c, remembered) == 0 &&
+	    step(xasprintf(_("Procedure · %d"), c->year), v, n, same_year, proc_label, &c, remembered) == 0 &&
+	    step(xasprintf(_("Subject · %s · %d"), c->procedure, c->year), v, n, same_proc, subj_label, &c,
+		 remembered) == 0 &&
+	    step(xasprintf(_("Grade · %s · %s · %d"), c->procedure, c->subject, c->year), v, n, same_subj,
+		 grade_label, &c, remembered) == 0) {
 		char *id = xasprintf("%ld", c->id);
 		if (db_setting_set(ui.db, LAST_KEY, id, &err) != 0)
 			free(err);

@@ -11,17 +11,16 @@
 #include "day.h"
 #include "indicators.h"
 #include "riskgroup.h"
-#include "roadmap.h"
 #include "scr.h"
 #include "tasks.h"
+#include "ui-list.h"
 #include "ui-widgets.h"
 #include "utf8.h"
 
 struct state {
 	risk_pupil *v;
-	size_t n, row, top;
-	size_t *shown;		/* indices of v that pass the filters */
-	size_t nshown;
+	size_t n;
+	ui_list *list;
 	char *class_filter, *subject_filter;	/* NULL: all */
 	int year;
 	long with_route, failing, failing_extra, size_change;
@@ -36,11 +35,10 @@ static int has(const char *hay, const char *needle)
 	return hit;
 }
 
-static void apply_filter(struct state *s)
+/* The rows: the pupils the class and subject filters let through. */
+static void build(struct state *s)
 {
-	free(s->shown);
-	s->shown = xcalloc(s->n + 1, sizeof *s->shown);
-	s->nshown = 0;
+	ui_list_begin(s->list);
 	for (size_t i = 0; i < s->n; i++) {
 		const risk_pupil *p = &s->v[i];
 		if (s->class_filter && strcmp(p->class_label, s->class_filter) != 0)
@@ -48,10 +46,15 @@ static void apply_filter(struct state *s)
 		if (s->subject_filter && !has(p->reason, s->subject_filter) && !has(p->extra_subject, s->subject_filter) &&
 		    !has(p->latest, s->subject_filter))
 			continue;
-		s->shown[s->nshown++] = i;
+		ui_list_add(s->list, i);
 	}
-	if (s->row >= s->nshown)
-		s->row = s->nshown ? s->nshown - 1 : 0;
+	ui_list_end(s->list);
+	char *f = xasprintf(_("class: %s · subject: %s"), s->class_filter ? s->class_filter : _("all"),
+			    s->subject_filter ? s->subject_filter : _("all"));
+	ui_list_set_filter(s->list, f);
+	free(f);
+	ui_list_set_empty(s->list, s->n ? _("Nobody matches the filter: F3 and F5 choose «all».")
+				     : _("The risk group is empty. F7 shows the pupils the results propose."));
 }
 
 static void reload(struct state *s)
@@ -82,58 +85,86 @@ static void reload(struct state *s)
 	} else {
 		free(err);
 	}
-	apply_filter(s);
+	build(s);
+}
+
+/* Why a pupil is in the group: the reason kept, or the school's decision
+ * (worded for any pupil, boy or girl). */
+static const char *reason(const risk_pupil *p)
+{
+	return *p->reason ? p->reason : _("in the group by the school's decision");
+}
+
+static void header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	(void)ctx;
+	int xr = x + width / 2 + 1;
+	ui_put(w, y, x, 5, _("Class"));
+	ui_put(w, y, x + 6, xr - x - 7, _("Pupil"));
+	ui_put(w, y, xr, x + width - xr, _("Latest result · route · lessons"));
+}
+
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const risk_pupil *p = &s->v[item];
+	int xr = x + width / 2 + 1;
+	ui_put(w, y, x, 5, p->class_label);
+	ui_put(w, y, x + 6, xr - x - 7, p->name);
+	ui_put(w, y, xr, x + width - xr, *p->latest ? p->latest : _("no results"));
+	ui_put(w, y + 1, x + 6, xr - x - 7, reason(p));
+	char *support = xasprintf("%s · %s", p->route ? _("route") : _("NO ROUTE"),
+				  p->extra ? (*p->extra_subject ? p->extra_subject : _("lessons")) : _("no lessons"));
+	if (!p->route && !cur)
+		wattrset(w, ui_attr(UA_ERROR));
+	ui_put(w, y + 1, xr, x + width - xr, support);
+	wattrset(w, base);
+	free(support);
+}
+
+/* Under the list: the whole reason, the latest result and the last note. */
+static char *detail(void *ctx, size_t item)
+{
+	const struct state *s = ctx;
+	const risk_pupil *p = &s->v[item];
+	char *text = xasprintf(_("%s, %s: %s · latest result: %s"), p->name, p->class_label, reason(p),
+			       *p->latest ? p->latest : _("none"));
+	if (*p->last_note) {
+		char *day = day_text_of(p->last_note_on);
+		char *t = xasprintf(_("%s · note of %s: %s"), text, day, p->last_note);
+		free(text), free(day);
+		text = t;
+	}
+	return text;
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	int width = getmaxx(w), height = getmaxy(w);
+	int width = getmaxx(w);
 	long n = (long)s->n;
-	char *top = xasprintf(_("Risk group: %ld pupils (%+ld since the last half-year) · with a route: %ld of %ld"),
-			      n, s->have_change ? s->size_change : 0L, s->with_route, n);
+	curs_set(0);
+	long change = s->have_change ? s->size_change : 0;
+	char *since = change > 0 ? xasprintf(_(" (%ld more than at the end of the last half-year)"), change)
+		    : change < 0 ? xasprintf(_(" (%ld fewer than at the end of the last half-year)"), -change)
+		    : xstrdup(_(" (as many as at the end of the last half-year)"));
+	char *top = xasprintf(ngettext("Risk group: %ld pupil%s", "Risk group: %ld pupils%s", (unsigned long)n), n, since);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, top);
-	free(top);
-	char *f = xasprintf(_("Below the minimum in %d: %ld, in extra lessons: %ld · class: %s · subject: %s"), s->year,
-			    s->failing, s->failing_extra, s->class_filter ? s->class_filter : _("all"),
-			    s->subject_filter ? s->subject_filter : _("all"));
+	free(top), free(since);
+	char *f = xasprintf(_("With a route: %ld of %ld · below the minimum in %d: %ld, in extra lessons: %ld"),
+			    s->with_route, n, s->year, s->failing, s->failing_extra);
 	wattrset(w, ui_attr(UA_NOTE));
 	ui_put(w, 1, 1, width - 2, f);
+	wattrset(w, A_NORMAL);
 	free(f);
-	wattrset(w, ui_attr(UA_HEAD));
-	int xr = width / 2 + 2;
-	ui_put(w, 3, 1, 5, _("Class"));
-	ui_put(w, 3, 7, xr - 8, _("Pupil"));
-	ui_put(w, 3, xr, width - xr - 1, _("Latest result · route · lessons"));
-	wattrset(w, A_NORMAL);
-	int rows = (height - 5) / 2;
-	ui_legacy_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->nshown; i++) {
-		const risk_pupil *p = &s->v[s->shown[s->top + (size_t)i]];
-		int y = 4 + 2 * i, cur = s->top + (size_t)i == s->row;
-		wattrset(w, cur ? ui_attr(UA_SELECT) : A_NORMAL);
-		if (cur) {
-			mvwhline(w, y, 0, ' ', width);
-			mvwhline(w, y + 1, 0, ' ', width);
-		}
-		ui_put(w, y, 1, 5, p->class_label);
-		ui_put(w, y, 7, xr - 8, p->name);
-		ui_put(w, y, xr, width - xr - 1, *p->latest ? p->latest : _("no results"));
-		char *why = xasprintf("%s", *p->reason ? p->reason : _("added by hand"));
-		ui_put(w, y + 1, 7, xr - 8, why);
-		free(why);
-		char *support = xasprintf("%s · %s", p->route ? _("route") : _("NO ROUTE"),
-					  p->extra ? (*p->extra_subject ? p->extra_subject : _("lessons")) : _("no lessons"));
-		if (!p->route && !cur)
-			wattrset(w, ui_attr(UA_ERROR));
-		ui_put(w, y + 1, xr, width - xr - 1, support);
-		free(support);
-	}
-	wattrset(w, A_NORMAL);
-	if (!s->nshown)
-		ui_put(w, 5, 2, width - 4, s->n ? _("Nobody matches the filter.")
-						: _("The risk group is empty. F7 shows the pupils the results propose."));
+	ui_list_draw(s->list, w, 2, getmaxy(w) - 2);
+}
+
+static risk_pupil *current(const struct state *s)
+{
+	size_t i;
+	return ui_list_current(s->list, &i) ? &s->v[i] : NULL;
 }
 
 enum { R_ROUTE, R_ROUTE_ON, R_TEACHER, R_TEXT, R_EXTRA, R_SUBJECT, R_LESSON_TEACHER, R_NOTE, NCARD };
@@ -141,18 +172,32 @@ enum { R_ROUTE, R_ROUTE_ON, R_TEACHER, R_TEXT, R_EXTRA, R_SUBJECT, R_LESSON_TEAC
 static int check_card(void *ctx, char *const *v, int *field, char **msg)
 {
 	(void)ctx;
-	int yn, y, m, d;
-	if (cell_yesno(v[R_ROUTE], &yn) != 0 || cell_yesno(v[R_EXTRA], &yn) != 0) {
-		*field = cell_yesno(v[R_ROUTE], &yn) != 0 ? R_ROUTE : R_EXTRA;
-		*msg = xstrdup(_("Write да or нет."));
-		return -1;
-	}
-	if (*v[R_ROUTE_ON] && cell_date(v[R_ROUTE_ON], &y, &m, &d) != 0) {
+	long day;
+	if (*v[R_ROUTE_ON] && day_parse(v[R_ROUTE_ON], &day) != 0) {
 		*field = R_ROUTE_ON;
 		*msg = xstrdup(_("The date is written like 15.04.2026."));
 		return -1;
 	}
 	return 0;
+}
+
+/* The school's teachers by name, for the card's teacher fields to offer
+ * (F4): fresh, NULL-terminated. */
+static char **teacher_names(void)
+{
+	teacher *t = NULL;
+	size_t n = 0;
+	char *err = NULL;
+	if (db_teacher_list(ui.db, &t, &n, &err) != 0)
+		free(err);
+	char **v = xcalloc(n + 1, sizeof *v);
+	for (size_t i = 0; i < n; i++) {
+		char *full = xasprintf("%s %s %s", t[i].last_name, t[i].first_name, t[i].middle_name);
+		v[i] = cell_trim(full);
+		free(full);
+	}
+	teacher_list_free(t, n);
+	return v;
 }
 
 /* The pupil's own deficits by the year's ВПР tasks, and what to work on
@@ -163,10 +208,8 @@ static char *deficit_text(const struct state *s, const risk_pupil *p, char **rou
 	size_t n;
 	char *err = NULL;
 	*route = xstrdup("");
-	if (tasks_pupil_deficits(ui.db, p->id, s->year, &v, &n, &err) != 0) {
-		char *msg = err;
-		return msg;
-	}
+	if (tasks_pupil_deficits(ui.db, p->id, s->year, &v, &n, &err) != 0)
+		return err;
 	char *text = xstrdup("");
 	for (size_t i = 0; i < n; i++) {
 		char *score = cell_number_text(v[i].score), *max = cell_number_text(v[i].max);
@@ -189,39 +232,45 @@ static char *deficit_text(const struct state *s, const risk_pupil *p, char **rou
 
 static void card(struct state *s, risk_pupil *p)
 {
+	char *err = NULL;
+	char **teachers = teacher_names();
+	refmap *subj = db_ref_load(ui.db, REF_SUBJECT, &err);
+	const char **subjects = subj ? refmap_names(subj) : NULL;
+	free(err);
+	err = NULL;
 	const ui_field fields[NCARD] = {
-		{ _("Individual route"), 0, UI_FIELD_YESNO, NULL }, { _("Route since"), 10, UI_FIELD_DATE, NULL },
-		{ _("Responsible teacher"), 30, UI_FIELD_TEXT, NULL }, { _("Route"), 0, UI_FIELD_TEXT, NULL },
-		{ _("Extra lessons"), 0, UI_FIELD_YESNO, NULL }, { _("Lessons in"), 24, UI_FIELD_TEXT, NULL },
-		{ _("Lessons teacher"), 30, UI_FIELD_TEXT, NULL }, { _("Progress note"), 0, UI_FIELD_TEXT, NULL },
+		{ _("Individual route"), 0, UI_FIELD_YESNO, NULL },
+		{ _("Route since"), 10, UI_FIELD_DATE, NULL },
+		{ _("Responsible teacher"), 30, UI_FIELD_SUGGEST, (const char *const *)teachers },
+		{ _("Route"), 0, UI_FIELD_TEXT, NULL },
+		{ _("Extra lessons"), 0, UI_FIELD_YESNO, NULL },
+		{ _("Lessons in"), 24, UI_FIELD_SUGGEST, subjects },
+		{ _("Lessons teacher"), 30, UI_FIELD_SUGGEST, (const char *const *)teachers },
+		{ _("Progress note"), 0, UI_FIELD_TEXT, NULL },
 	};
-	int y, m, d;
 	char *v[NCARD] = {
-		xstrdup(p->route ? _("yes") : _("no")),
-		cell_date(p->route_on, &y, &m, &d) == 0 ? xasprintf("%02d.%02d.%04d", d, m, y) : xstrdup(""),
-		xstrdup(p->route_teacher), NULL, xstrdup(p->extra ? _("yes") : _("no")),
-		xstrdup(p->extra_subject), xstrdup(p->extra_teacher), xstrdup(""),
+		xstrdup(ui_yesno_text(p->route)), day_text_of(p->route_on), xstrdup(p->route_teacher),
+		NULL, xstrdup(ui_yesno_text(p->extra)), xstrdup(p->extra_subject),
+		xstrdup(p->extra_teacher), xstrdup(""),
 	};
 	/* An empty route starts from what the pupil's ВПР tasks say to work on. */
-	char *route, *deficits = deficit_text(s, p, &route);
-	free(deficits);
+	char *route;
+	free(deficit_text(s, p, &route));
 	v[R_TEXT] = *p->route_text ? xstrdup(p->route_text) : route;
 	if (*p->route_text)
 		free(route);
 	char *title = xasprintf("%s, %s", p->name, p->class_label);
 	if (ui_form_run(title, fields, v, NCARD, check_card, NULL) == 1) {
 		risk_pupil q = *p;
+		long day = 0;
 		cell_yesno(v[R_ROUTE], &q.route);
 		cell_yesno(v[R_EXTRA], &q.extra);
-		q.route_on = cell_date(v[R_ROUTE_ON], &y, &m, &d) == 0 ? xasprintf("%04d-%02d-%02d", y, m, d) : xstrdup("");
-		if (q.route && !*q.route_on) {
-			long t = day_today();
-			free(q.route_on);
-			q.route_on = cell_iso_day(t);
-		}
+		/* A route with no day given starts today. */
+		if (day_parse(v[R_ROUTE_ON], &day) != 0 && q.route)
+			day = day_today();
+		q.route_on = day_iso(day);
 		q.route_teacher = v[R_TEACHER], q.route_text = v[R_TEXT];
 		q.extra_subject = v[R_SUBJECT], q.extra_teacher = v[R_LESSON_TEACHER];
-		char *err = NULL;
 		if (db_risk_save(ui.db, &q, &err) != 0 || (*v[R_NOTE] && db_risk_note(ui.db, p->id, v[R_NOTE], &err) != 0)) {
 			ui_error("%s", err);
 			free(err);
@@ -234,6 +283,37 @@ static void card(struct state *s, risk_pupil *p)
 	free(title);
 	for (int i = 0; i < NCARD; i++)
 		free(v[i]);
+	for (size_t i = 0; teachers[i]; i++)
+		free(teachers[i]);
+	free(teachers);
+	free(subjects);
+	refmap_free(subj);
+}
+
+/* Adds the pupil proposed to the group, or dismisses the proposal for the
+ * year with the reason asked for. */
+static void decide(struct state *s, const risk_proposal *v)
+{
+	char *err = NULL;
+	char *choices[] = { _("Add to the risk group"), _("Dismiss the proposal") };
+	int c = ui_pick(v->name, choices, 2, 0);
+	if (c == 0) {
+		if (db_risk_set(ui.db, v->student_id, 1, v->reason, &err) != 0)
+			ui_error("%s", err);
+		else
+			ui_message(_("%s is in the risk group."), v->name);
+	} else if (c == 1) {
+		const ui_field why_field[] = { { _("Why not"), 0, UI_FIELD_TEXT, NULL } };
+		char *why[] = { xstrdup("") };
+		if (ui_form_run(v->name, why_field, why, 1, NULL, NULL) == 1) {
+			if (db_risk_dismiss(ui.db, v->student_id, s->year, why[0], &err) != 0)
+				ui_error("%s", err);
+			else
+				ui_message(_("Dismissed: %s will not be proposed again for %d."), v->name, s->year);
+		}
+		free(why[0]);
+	}
+	free(err);
 }
 
 static void proposals(struct state *s)
@@ -258,25 +338,7 @@ static void proposals(struct state *s)
 	int k = ui_pick(title, labels, (int)n, 0);
 	free(title);
 	if (k >= 0) {
-		char *choices[] = { _("Add to the risk group"), _("Dismiss the proposal") };
-		int c = ui_pick(v[k].name, choices, 2, 0);
-		if (c == 0) {
-			if (db_risk_set(ui.db, v[k].student_id, 1, v[k].reason, &err) != 0)
-				ui_error("%s", err);
-			else
-				ui_message(_("%s is in the risk group."), v[k].name);
-		} else if (c == 1) {
-			const ui_field why_field[] = { { _("Why not"), 0, UI_FIELD_TEXT, NULL } };
-			char *why[] = { xstrdup("") };
-			if (ui_form_run(v[k].name, why_field, why, 1, NULL, NULL) == 1) {
-				if (db_risk_dismiss(ui.db, v[k].student_id, s->year, why[0], &err) != 0)
-					ui_error("%s", err);
-				else
-					ui_message(_("Dismissed: %s will not be proposed again for %d."), v[k].name, s->year);
-			}
-			free(why[0]);
-		}
-		free(err);
+		decide(s, &v[k]);
 		reload(s);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -285,99 +347,134 @@ static void proposals(struct state *s)
 	risk_proposals_free(v, n);
 }
 
-/* Picks a value for a filter among the values the group has; NULL: all. */
+/* Adds label to labels (*k of them) unless it is there already. */
+static void add_label(char ***labels, int *k, const char *label)
+{
+	for (int j = 1; j < *k; j++)
+		if (strcmp((*labels)[j], label) == 0)
+			return;
+	*labels = xrealloc(*labels, (size_t)(*k + 1) * sizeof **labels);
+	(*labels)[(*k)++] = xstrdup(label);
+}
+
+/* Picks a value for a filter among the values the group has; «all» first. */
 static void pick_filter(struct state *s, int subject)
 {
-	char **labels = xcalloc(s->n + 2, sizeof *labels);
-	int k = 0;
-	labels[k++] = xstrdup(_("all"));
+	char **labels = NULL;
+	int k = 0, current = 0;
+	char **target = subject ? &s->subject_filter : &s->class_filter;
+	add_label(&labels, &k, _("all"));
 	for (size_t i = 0; i < s->n; i++) {
 		const char *val = subject ? s->v[i].extra_subject : s->v[i].class_label;
-		if (!*val)
-			continue;
-		int dup = 0;
-		for (int j = 1; j < k && !dup; j++)
-			dup = strcmp(labels[j], val) == 0;
-		if (!dup)
-			labels[k++] = xstrdup(val);
+		if (*val)
+			add_label(&labels, &k, val);
 	}
+	/* Mass subjects, whether or not anybody has lessons in them yet. */
 	if (subject) {
-		/* Mass subjects, whether or not anybody has lessons in them yet. */
-		static const char *const mass[] = { "Русский язык", "Математика" };
-		for (size_t m = 0; m < 2; m++) {
-			int dup = 0;
-			for (int j = 1; j < k && !dup; j++)
-				dup = strcmp(labels[j], mass[m]) == 0;
-			if (!dup) {
-				labels = xrealloc(labels, (size_t)(k + 1) * sizeof *labels);
-				labels[k++] = xstrdup(mass[m]);
-			}
-		}
+		add_label(&labels, &k, "Русский язык");
+		add_label(&labels, &k, "Математика");
 	}
-	int c = ui_pick(subject ? _("Subject") : _("Class"), labels, k, 0);
+	for (int j = 1; j < k; j++)
+		if (*target && strcmp(labels[j], *target) == 0)
+			current = j;
+	int c = ui_pick(subject ? _("Subject") : _("Class"), labels, k, current);
 	if (c >= 0) {
-		char **target = subject ? &s->subject_filter : &s->class_filter;
 		free(*target);
 		*target = c == 0 ? NULL : xstrdup(labels[c]);
-		s->row = 0;
-		apply_filter(s);
+		build(s);
+		ui_list_home(s->list);
 	}
 	for (int i = 0; i < k; i++)
 		free(labels[i]);
 	free(labels);
 }
 
+static ui_result card_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	risk_pupil *p = current(s);
+	if (p)
+		card(s, p);
+	return UI_REDRAW;
+}
+
+static ui_result class_key(ui_screen *scr)
+{
+	pick_filter(scr->data, 0);
+	return UI_REDRAW;
+}
+
+static ui_result subject_key(ui_screen *scr)
+{
+	pick_filter(scr->data, 1);
+	return UI_REDRAW;
+}
+
+static ui_result deficits_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	risk_pupil *p = current(s);
+	if (!p)
+		return UI_HANDLED;
+	char *route, *text = deficit_text(s, p, &route);
+	char *title = xasprintf(_("Deficits of %s by the ВПР of %d"), p->name, s->year);
+	ui_show_text(title, *text ? text : _("The ВПР forms of the year give this pupil no deficit (or none was "
+					       "imported task by task)."));
+	free(title), free(text), free(route);
+	return UI_REDRAW;
+}
+
+static ui_result proposed_key(ui_screen *scr)
+{
+	proposals(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result remove_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	risk_pupil *p = current(s);
+	if (!p)
+		return UI_HANDLED;
+	char *q = xasprintf(_("Take %s out of the risk group?"), p->name);
+	char *err = NULL;
+	if (ui_confirm(q)) {
+		if (db_risk_set(ui.db, p->id, 0, NULL, &err) != 0)
+			ui_error("%s", err);
+		free(err);
+		reload(s);
+	}
+	free(q);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	risk_pupil *p = s->nshown ? &s->v[s->shown[s->row]] : NULL;
-	if (ui_is_enter(ch, fk) || (fk && ch == KEY_F(4))) {
-		if (p)
-			card(s, p);
-		return UI_REDRAW;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->row, s->nshown, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(3)) {
-		pick_filter(s, 0);
-	} else if (ch == KEY_F(5)) {
-		pick_filter(s, 1);
-	} else if (ch == KEY_F(6) && p) {
-		char *route, *text = deficit_text(s, p, &route);
-		char *title = xasprintf(_("Deficits of %s by the ВПР of %d"), p->name, s->year);
-		ui_show_text(title, *text ? text : _("The ВПР forms of the year give this pupil no deficit (or none was "
-						       "imported task by task)."));
-		free(title), free(text), free(route);
-	} else if (ch == KEY_F(7)) {
-		proposals(s);
-	} else if (ch == KEY_F(8) && p) {
-		char *q = xasprintf(_("Take %s out of the risk group?"), p->name);
-		char *err = NULL;
-		if (ui_confirm(q)) {
-			if (db_risk_set(ui.db, p->id, 0, NULL, &err) != 0)
-				ui_error("%s", err);
-			free(err);
-			reload(s);
-		}
-		free(q);
-	} else {
-		return UI_UNHANDLED;
-	}
-	return UI_REDRAW;
+	return ui_list_key(s->list, ch, fk) == UI_LIST_MOVED ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_list_free(s->v, s->n);
-	free(s->shown);
+	ui_list_free(s->list);
 	free(s->class_filter);
 	free(s->subject_filter);
 	free(s);
 	free(scr);
 }
+
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, card_key, NULL },
+	{ KEY_F(3), NC_("key", "Class"), class_key, NULL },
+	{ KEY_F(4), NC_("key", "Card"), card_key, NULL },
+	{ KEY_F(5), NC_("key", "Subject"), subject_key, NULL },
+	{ KEY_F(6), NC_("key", "Deficits"), deficits_key, NULL },
+	{ KEY_F(7), NC_("key", "Proposed"), proposed_key, NULL },
+	{ KEY_F(8), NC_("key", "Remove"), remove_key, NULL },
+	{ 0 },
+};
 
 ui_screen *scr_risk_new(void)
 {
@@ -396,31 +493,34 @@ ui_screen *scr_risk_new(void)
 	if (!err)
 		risk_proposals_free(v, n);
 	free(err);
+	s->list = ui_list_new(row, s);
+	ui_list_set_item_rows(s->list, 2);
+	ui_list_set_header(s->list, header);
+	ui_list_set_detail(s->list, detail, 3);
 	reload(s);
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Risk group");
-	scr->help = N_("The pupils of the learning risk group: why each is in it, their latest\n"
-		       "result, their individual route (ИОМ) and extra lessons. At the top: how\n"
-		       "many have a route, and how many pupils below the minimum attend extra\n"
-		       "lessons; the group's change since the last half-year.\n\n"
-		       "F7 lists the pupils the results propose (below the minimum, or a «2» in\n"
-		       "the journal): add each to the group, or dismiss the proposal with a\n"
-		       "reason; a dismissed pupil is not proposed again for that year.\n"
-		       "Enter or F4 opens a pupil's card: route, responsible teacher, lessons,\n"
-		       "and a note of progress; an empty route starts from what the pupil's\n"
-		       "ВПР tasks say to work on. F6 shows the pupil's own deficits: the\n"
-		       "tasks of the year's ВПР forms done below half their maximum, with what\n"
-		       "each checks. F8 takes a pupil out of the group.\n"
-		       "F3 filters by class, F5 by subject.");
-	scr->bar[2] = NC_("key", "Class");
-	scr->bar[3] = NC_("key", "Card");
-	scr->bar[4] = NC_("key", "Subject");
-	scr->bar[5] = NC_("key", "Deficits");
-	scr->bar[6] = NC_("key", "Proposed");
-	scr->bar[7] = NC_("key", "Remove");
+	ui_screen *scr = ui_screen_new(N_("Risk group"),
+				       N_("The pupils of the learning risk group, two lines each: the class, the name "
+					  "and the latest result; then why the pupil is in the group, the individual route "
+					  "(ИОМ) and the extra lessons. A pupil without a route stands out. Under the list, "
+					  "the chosen pupil's whole reason, latest result and last note of progress.\n\n"
+					  "At the top: the group's size and how it changed since the end of the last "
+					  "half-year; how many have a route; how many pupils below the minimum attend "
+					  "extra lessons.\n\n"
+					  "F7 lists the pupils the results propose (below the minimum, or a «2» in the "
+					  "journal); a long reason is shortened in the list and shown whole under it. Add "
+					  "each to the group, or dismiss the proposal with a reason: a dismissed pupil is "
+					  "not proposed again for that year.\n\n"
+					  "Enter or F4 opens a pupil's card: the route (since when, the responsible "
+					  "teacher, what it is), the extra lessons (subject, teacher) and a note of "
+					  "progress; F4 in a teacher's or subject's field offers the school's. An empty "
+					  "route starts from what the pupil's ВПР tasks say to work on. F6 shows the "
+					  "pupil's own deficits: the tasks of the year's ВПР forms done below half their "
+					  "maximum, with what each checks. F8 takes a pupil out of the group.\n\n"
+					  "F3 filters by class, F5 by subject; the line above the list says which class "
+					  "and subject are shown, and where you are in the list."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

@@ -7,15 +7,18 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db.h"
 #include "scale.h"
 #include "scr.h"
+#include "ui-list.h"
 #include "ui-widgets.h"
 
 struct state {
 	int year;		/* 0: every year */
 	scale_item *v;
-	size_t n, row, top;
+	size_t n;
+	ui_list *list;
 	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
@@ -29,14 +32,86 @@ static void reload(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
-	if (s->row >= s->n)
-		s->row = s->n ? s->n - 1 : 0;
+	ui_list_begin(s->list);
+	for (size_t i = 0; i < s->n; i++)
+		ui_list_add(s->list, i);
+	ui_list_end(s->list);
+	char *f = s->year ? xasprintf(_("assessments of %d"), s->year) : xstrdup(_("assessments of every year"));
+	ui_list_set_filter(s->list, f);
+	free(f);
 }
 
 /* A score for people: decimal comma, "" when not set. */
 static char *num(int has, double v)
 {
 	return has ? cell_number_text(v) : xstrdup("");
+}
+
+enum { K_YEAR, K_PROC, K_SUBJ, K_GRADE, K_MAX, K_MIN, K_S4, K_S5, K_HIGH, K_AVG, K_RES, NCOLS };
+
+/* Where each column starts, and how wide it is: the subject takes what
+ * the numbers, from the right edge, leave. */
+static void columns(int x, int width, int xs[NCOLS], int ws[NCOLS])
+{
+	static const int from_right[NCOLS] = { 0, 0, 0, 41, 37, 32, 27, 22, 17, 11, 5 };
+	int e = x + width;
+	xs[K_YEAR] = x, xs[K_PROC] = x + 5, xs[K_SUBJ] = x + 16;
+	for (int k = K_GRADE; k < NCOLS; k++)
+		xs[k] = e - from_right[k];
+	for (int k = 0; k < NCOLS; k++)
+		ws[k] = (k + 1 < NCOLS ? xs[k + 1] - 1 : e) - xs[k];
+}
+
+static void header(void *ctx, WINDOW *w, int y, int x, int width)
+{
+	(void)ctx;
+	int xs[NCOLS], ws[NCOLS];
+	const char *heads[NCOLS] = { _("Year"), _("Procedure"), _("Subject"), _("Gr."), _("Max"), _("Min"), "«4»", "«5»",
+				     _("High"), _("Avg"), _("Res.") };
+	columns(x, width, xs, ws);
+	for (int k = 0; k < NCOLS; k++)
+		ui_put(w, y, xs[k], ws[k], heads[k]);
+}
+
+static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int cur, attr_t base)
+{
+	const struct state *s = ctx;
+	const scale_item *it = &s->v[item];
+	const scale *sc = &it->a.sc;
+	int xs[NCOLS], ws[NCOLS];
+	(void)cur, (void)base;
+	columns(x, width, xs, ws);
+	char *cells[NCOLS] = { xasprintf("%d", it->a.year), xstrdup(it->procedure), xstrdup(it->subject),
+			       xasprintf("%d", it->a.grade), num(1, sc->max_score), num(1, sc->min_score),
+			       num(sc->has_score4, sc->score4), num(sc->has_score5, sc->score5),
+			       num(sc->has_high, sc->high_score), num(sc->has_avg, sc->avg_score),
+			       xasprintf("%ld", it->results) };
+	for (int k = 0; k < NCOLS; k++) {
+		ui_put(w, y, xs[k], ws[k], cells[k]);
+		free(cells[k]);
+	}
+}
+
+/* The whole assessment and its scale in words, under the list. */
+static char *detail(void *ctx, size_t item)
+{
+	const struct state *s = ctx;
+	const scale_item *it = &s->v[item];
+	const scale *sc = &it->a.sc;
+	char *v[6] = { num(1, sc->max_score), num(1, sc->min_score), num(sc->has_score4, sc->score4),
+		       num(sc->has_score5, sc->score5), num(sc->has_high, sc->high_score), num(sc->has_avg, sc->avg_score) };
+	for (int i = 2; i < 6; i++)
+		if (!*v[i]) {
+			free(v[i]);
+			v[i] = xstrdup("—");
+		}
+	char *text = xasprintf(_("%s · %s · grade %d · %d: maximum %s, minimum %s, «4» from %s, «5» from %s, high level "
+				 "from %s, region's average %s; results entered: %ld"),
+			       it->procedure, it->subject, it->a.grade, it->a.year, v[0], v[1], v[2], v[3], v[4], v[5],
+			       it->results);
+	for (int i = 0; i < 6; i++)
+		free(v[i]);
+	return text;
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -46,41 +121,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 		s->stale = 0;
 		reload(s);
 	}
-	int width = getmaxx(w), height = getmaxy(w);
-	char *head = s->year ? xasprintf(_("Assessments of %d"), s->year) : xstrdup(_("Assessments of every year"));
-	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, head);
-	free(head);
-	/* year, procedure, subject (the rest), grade, max, min, 4, 5, high, avg, results */
-	int xs[] = { 1, 6, 17, width - 43, width - 39, width - 34, width - 29, width - 24, width - 19, width - 13,
-		     width - 7 };
-	const char *heads[] = { _("Year"), _("Procedure"), _("Subject"), _("Gr."), _("Max"), _("Min"), "«4»", "«5»",
-				_("High"), _("Avg"), _("Res.") };
-	for (int i = 0; i < 11; i++)
-		ui_put(w, 2, xs[i], (i < 10 ? xs[i + 1] : width) - xs[i] - 1, heads[i]);
-	wattrset(w, A_NORMAL);
-	int rows = height - 4;
-	ui_legacy_list_scroll(s->row, &s->top, rows);
-	for (int i = 0; i < rows && s->top + (size_t)i < s->n; i++) {
-		const scale_item *it = &s->v[s->top + (size_t)i];
-		const scale *sc = &it->a.sc;
-		int y = 3 + i, cur = s->top + (size_t)i == s->row;
-		wattrset(w, cur ? ui_attr(UA_SELECT) : A_NORMAL);
-		if (cur)
-			mvwhline(w, y, 0, ' ', width);
-		char *cells[11] = { xasprintf("%d", it->a.year), xstrdup(it->procedure), xstrdup(it->subject),
-				    xasprintf("%d", it->a.grade), num(1, sc->max_score), num(1, sc->min_score),
-				    num(sc->has_score4, sc->score4), num(sc->has_score5, sc->score5),
-				    num(sc->has_high, sc->high_score), num(sc->has_avg, sc->avg_score),
-				    xasprintf("%ld", it->results) };
-		for (int k = 0; k < 11; k++) {
-			ui_put(w, y, xs[k], (k < 10 ? xs[k + 1] : width) - xs[k] - 1, cells[k]);
-			free(cells[k]);
-		}
-	}
-	wattrset(w, A_NORMAL);
-	if (s->n == 0)
-		ui_put(w, 4, 2, width - 4, _("No assessments: F7 adds one, or import a file of scales."));
+	curs_set(0);
+	ui_list_draw(s->list, w, 0, getmaxy(w));
 }
 
 enum { S_PROC, S_SUBJ, S_GRADE, S_YEAR, S_MAX, S_MIN, S_S4, S_S5, S_HIGH, S_AVG, NFORM };
@@ -88,7 +130,7 @@ enum { S_PROC, S_SUBJ, S_GRADE, S_YEAR, S_MAX, S_MIN, S_S4, S_S5, S_HIGH, S_AVG,
 struct form_ctx {
 	long id;
 	assessment a;
-	long proc, subj;
+	refmap *proc, *subj;
 };
 
 static int opt_number(const char *text, int *has, double *v)
@@ -100,67 +142,69 @@ static int opt_number(const char *text, int *has, double *v)
 static int check_form(void *vctx, char *const *v, int *field, char **msg)
 {
 	struct form_ctx *c = vctx;
-	refmap *pm = NULL, *sm = NULL;
 	char *err = NULL;
-	long g, y;
+	long g, y, proc, subj;
 	int rc = -1;
 	assessment *a = &c->a;
 	*a = (assessment){ .id = c->id };
-	if (!(pm = db_ref_load(ui.db, REF_PROCEDURE, &err)) || !(sm = db_ref_load(ui.db, REF_SUBJECT, &err))) {
+	if (!(proc = refmap_find(c->proc, v[S_PROC]))) {
 		*field = S_PROC;
-		*msg = err;
-		err = NULL;
-	} else if (!(c->proc = refmap_find(pm, v[S_PROC]))) {
-		*field = S_PROC;
-		*msg = xasprintf(_("Unknown procedure: write ВПР, ОГЭ, ЕГЭ, НИКО, КДР…"));
-	} else if (!(c->subj = refmap_find(sm, v[S_SUBJ]))) {
+		*msg = xstrdup(_("Choose the procedure: Space steps through them, F4 lists them."));
+	} else if (!(subj = refmap_find(c->subj, v[S_SUBJ]))) {
 		*field = S_SUBJ;
-		*msg = xasprintf(_("Unknown subject «%s»."), v[S_SUBJ]);
+		*msg = xstrdup(_("Choose the subject: Space steps through them, F4 lists them."));
 	} else if (cell_int(v[S_GRADE], &g) != 0 || g < 1 || g > 11) {
 		*field = S_GRADE;
-		*msg = xasprintf(_("The grade is a number from 1 to 11."));
+		*msg = xstrdup(_("The grade is a number from 1 to 11."));
 	} else if (cell_int(v[S_YEAR], &y) != 0 || y < 2000 || y > 2100) {
 		*field = S_YEAR;
-		*msg = xasprintf(_("The year is like 2025."));
+		*msg = xstrdup(_("The year is like 2025."));
 	} else if (cell_number(v[S_MAX], &a->sc.max_score) != 0) {
 		*field = S_MAX;
-		*msg = xasprintf(_("The maximum score is a number."));
+		*msg = xstrdup(_("The maximum score is a number."));
 	} else if (cell_number(v[S_MIN], &a->sc.min_score) != 0) {
 		*field = S_MIN;
-		*msg = xasprintf(_("The minimum score is a number."));
+		*msg = xstrdup(_("The minimum score is a number."));
 	} else if (opt_number(v[S_S4], &a->sc.has_score4, &a->sc.score4) || opt_number(v[S_S5], &a->sc.has_score5, &a->sc.score5) ||
 		   opt_number(v[S_HIGH], &a->sc.has_high, &a->sc.high_score) || opt_number(v[S_AVG], &a->sc.has_avg, &a->sc.avg_score)) {
 		*field = S_S4;
-		*msg = xasprintf(_("Scores are numbers like 12 or 12,5, or empty."));
+		*msg = xstrdup(_("Scores are numbers like 12 or 12,5, or empty."));
 	} else {
-		a->procedure_id = c->proc;
-		a->subject_id = c->subj;
+		a->procedure_id = proc;
+		a->subject_id = subj;
 		a->grade = (int)g;
 		a->year = (int)y;
 		enum scale_field bad;
 		static const int to_field[] = { [SF_MAX] = S_MAX, [SF_MIN] = S_MIN, [SF_SCORE4] = S_S4,
 						[SF_SCORE5] = S_S5, [SF_HIGH] = S_HIGH, [SF_AVG] = S_AVG, [SF_ROW] = S_S4 };
 		assessment other;
-		int found = db_assessment_find(ui.db, c->proc, c->subj, a->grade, a->year, &other, &err);
+		int found = db_assessment_find(ui.db, proc, subj, a->grade, a->year, &other, &err);
 		if (scale_check(&a->sc, &bad, msg) != 0) {
 			*field = to_field[bad];
 		} else if (found == 1 && other.id != c->id) {
 			*field = S_PROC;
-			*msg = xasprintf(_("This assessment is in the list already: edit that one."));
+			*msg = xstrdup(_("This assessment is in the list already: edit that one."));
 		} else {
 			rc = 0;
 		}
 	}
 	free(err);
-	refmap_free(pm);
-	refmap_free(sm);
 	return rc;
 }
 
 static void edit(struct state *s, const scale_item *it)
 {
+	char *err = NULL;
+	struct form_ctx ctx = { .id = it ? it->a.id : 0 };
+	if (!(ctx.proc = db_ref_load(ui.db, REF_PROCEDURE, &err)) || !(ctx.subj = db_ref_load(ui.db, REF_SUBJECT, &err))) {
+		ui_error("%s", err);
+		free(err);
+		refmap_free(ctx.proc);
+		return;
+	}
+	const char **procs = refmap_names(ctx.proc), **subjects = refmap_names(ctx.subj);
 	const ui_field fields[NFORM] = {
-		{ _("Procedure"), 16, UI_FIELD_TEXT, NULL }, { _("Subject"), 34, UI_FIELD_TEXT, NULL },
+		{ _("Procedure"), 16, UI_FIELD_CHOICE, procs }, { _("Subject"), 34, UI_FIELD_CHOICE, subjects },
 		{ _("Grade"), 3, UI_FIELD_TEXT, NULL }, { _("Year"), 5, UI_FIELD_TEXT, NULL },
 		{ _("Maximum score"), 6, UI_FIELD_TEXT, NULL }, { _("Minimum (lowest for «3»)"), 6, UI_FIELD_TEXT, NULL },
 		{ _("Lowest for «4»"), 6, UI_FIELD_TEXT, NULL }, { _("Lowest for «5»"), 6, UI_FIELD_TEXT, NULL },
@@ -183,15 +227,11 @@ static void edit(struct state *s, const scale_item *it)
 		for (int i = 0; i < NFORM; i++)
 			v[i] = xstrdup("");
 		free(v[S_PROC]);
-		v[S_PROC] = xstrdup("ВПР");
-		if (s->year) {
-			free(v[S_YEAR]);
-			v[S_YEAR] = xasprintf("%d", s->year);
-		}
+		v[S_PROC] = xstrdup(procs[0] ? procs[0] : "");
+		free(v[S_YEAR]);
+		v[S_YEAR] = xasprintf("%d", s->year ? s->year : (int)(day_today() / 10000));
 	}
-	struct form_ctx ctx = { .id = it ? it->a.id : 0 };
 	if (ui_form_run(it ? _("Scale") : _("New assessment"), fields, v, NFORM, check_form, &ctx) == 1) {
-		char *err = NULL;
 		if (db_assessment_save(ui.db, &ctx.a, &err) == 0) {
 			ui_message(_("Saved."));
 		} else {
@@ -199,9 +239,16 @@ static void edit(struct state *s, const scale_item *it)
 			free(err);
 		}
 		reload(s);
+		for (size_t i = 0; i < s->n; i++)
+			if (s->v[i].a.id == ctx.a.id)
+				ui_list_select(s->list, i);
 	}
 	for (int i = 0; i < NFORM; i++)
 		free(v[i]);
+	free(procs);
+	free(subjects);
+	refmap_free(ctx.proc);
+	refmap_free(ctx.subj);
 }
 
 static void pick_year(struct state *s)
@@ -231,94 +278,126 @@ static void pick_year(struct state *s)
 	int p = ui_pick(_("Year"), labels, k, current);
 	if (p >= 0) {
 		s->year = years[p];
-		s->row = 0;
 		reload(s);
+		ui_list_home(s->list);
 	}
 	for (int i = 0; i < k; i++)
 		free(labels[i]);
 }
 
+static const scale_item *current(const struct state *s)
+{
+	size_t i;
+	return ui_list_current(s->list, &i) ? &s->v[i] : NULL;
+}
+
+static ui_result edit_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	const scale_item *it = current(s);
+	if (it)
+		edit(s, it);
+	return UI_REDRAW;
+}
+
+static ui_result add_key(ui_screen *scr)
+{
+	edit(scr->data, NULL);
+	return UI_REDRAW;
+}
+
+static ui_result year_key(ui_screen *scr)
+{
+	pick_year(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result import_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	ui_push(scr_import_new());
+	s->stale = 1;
+	return UI_REDRAW;
+}
+
+static ui_result delete_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	const scale_item *it = current(s);
+	char *err = NULL;
+	if (!it)
+		return UI_HANDLED;
+	if (it->results > 0) {
+		ui_error(ngettext("This assessment has %ld result; it cannot be deleted.",
+				  "This assessment has %ld results; it cannot be deleted.", (unsigned long)it->results),
+			 it->results);
+		return UI_REDRAW;
+	}
+	char *q = xasprintf(_("Delete %s, %s, grade %d, %d?"), it->procedure, it->subject, it->a.grade, it->a.year);
+	if (ui_confirm(q)) {
+		if (db_assessment_delete(ui.db, it->a.id, &err) < 0)
+			ui_error("%s", err);
+		else
+			ui_message(_("Deleted."));
+		reload(s);
+	}
+	free(q);
+	free(err);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	const scale_item *it = s->n ? &s->v[s->row] : NULL;
-	if (!fk && (ch == '\n' || ch == '\r')) {
-		if (it)
-			edit(s, it);
-		return UI_REDRAW;
-	}
-	if (!fk)
-		return UI_UNHANDLED;
-	if (ui_legacy_list_key(&s->row, s->n, ch))
-		return UI_HANDLED;
-	if (ch == KEY_F(3)) {
-		pick_year(s);
-	} else if ((ch == KEY_F(4) || ch == KEY_ENTER) && it) {
-		edit(s, it);
-	} else if (ch == KEY_F(7)) {
-		edit(s, NULL);
-	} else if (ch == KEY_F(5)) {
-		ui_push(scr_import_new());
-		s->stale = 1;
-	} else if (ch == KEY_F(8) && it) {
-		char *err = NULL;
-		if (it->results > 0) {
-			ui_error(ngettext("This assessment has %ld result; it cannot be deleted.",
-					  "This assessment has %ld results; it cannot be deleted.",
-					  (unsigned long)it->results), it->results);
-		} else {
-			char *q = xasprintf(_("Delete %s, %s, grade %d, %d?"), it->procedure, it->subject, it->a.grade,
-					    it->a.year);
-			if (ui_confirm(q)) {
-				if (db_assessment_delete(ui.db, it->a.id, &err) < 0)
-					ui_error("%s", err);
-				else
-					ui_message(_("Deleted."));
-				reload(s);
-			}
-			free(q);
-			free(err);
-		}
-	} else {
-		return UI_UNHANDLED;
-	}
-	return UI_REDRAW;
+	return ui_list_key(s->list, ch, fk) == UI_LIST_MOVED ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	scale_list_free(s->v, s->n);
+	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
 
+static const ui_key keys[] = {
+	{ UI_KEY_ENTER, NULL, edit_key, NULL },
+	{ KEY_F(3), NC_("key", "Year"), year_key, NULL },
+	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },
+	{ KEY_F(8), NC_("key", "Delete"), delete_key, NULL },
+	{ 0 },
+};
+
 ui_screen *scr_scales_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
+	s->list = ui_list_new(row, s);
+	ui_list_set_header(s->list, header);
+	ui_list_set_detail(s->list, detail, 3);
+	ui_list_set_empty(s->list, _("No assessments: F7 adds one, F5 imports a file of scales."));
 	reload(s);
 	if (s->n) {
 		s->year = s->v[0].a.year;	/* the newest year first */
 		reload(s);
 	}
-	ui_screen *scr = xcalloc(1, sizeof *scr);
-	scr->title = N_("Assessments and scales");
-	scr->help = N_("Every assessment (procedure, subject, grade, year) with its scale: the\n"
-		       "maximum score, the minimum (the lowest score for «3»), the lowest scores\n"
-		       "for «4» and «5», the high level (if empty, the score for «5») and the\n"
-		       "region's average, if known.\n\n"
-		       "F3 chooses the year. Enter or F4 edits a scale, F7 adds an assessment,\n"
-		       "F8 deletes one that has no results. The thresholds must climb and stay\n"
-		       "within the maximum; the form says what is wrong. F5 imports scales\n"
-		       "from a CSV file.");
-	scr->bar[2] = NC_("key", "Year");
-	scr->bar[3] = NC_("key", "Edit");
-	scr->bar[4] = NC_("key", "Import");
-	scr->bar[6] = NC_("key", "Add");
-	scr->bar[7] = NC_("key", "Delete");
+	ui_screen *scr = ui_screen_new(N_("Assessments and scales"),
+				       N_("Every assessment (procedure, subject, grade, year) with its scale: the maximum "
+					  "score, the minimum (the lowest score for «3»), the lowest scores for «4» and "
+					  "«5», the high level (if empty, the score for «5») and the region's average, if "
+					  "known; and how many results are entered. Under the list, the chosen assessment "
+					  "and its scale in words.\n\n"
+					  "F3 chooses the year, or every year; the line above the list says which, and "
+					  "where you are in the list. Enter or F4 edits a scale, F7 adds an assessment, F8 "
+					  "deletes one that has no results. In the form, the procedure and the subject are "
+					  "chosen: Space steps through them, F4 lists them (a letter jumps). The thresholds "
+					  "must climb and stay within the maximum; the form says what is wrong.\n\n"
+					  "F5 imports scales from a CSV file."),
+				       keys, s);
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
-	scr->data = s;
 	return scr;
 }

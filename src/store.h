@@ -33,6 +33,9 @@ long refmap_find(const refmap *m, const char *text);
  * («по математике», «русскому языку»): the one matching the most of it, or 0. */
 long refmap_find_words(const refmap *m, const char *text);
 const char *refmap_name(const refmap *m, long id);
+/* Every name in the reference order, NULL-terminated: a fresh array of
+ * the map's own strings (for a form's choices). */
+const char **refmap_names(const refmap *m);
 /* Position of id in the reference order (sort column), for sorting lists. */
 int refmap_rank(const refmap *m, long id);
 /* Adds a new entry; its id, or -1. */
@@ -226,6 +229,9 @@ typedef struct teacher {
 /* 1 and *out by code (or, with code "", by full name in any case), 0 none. */
 int db_teacher_find(sqlite3 *db, const char *code, const char *full_name, teacher *out, char **err);
 int db_teacher_save(sqlite3 *db, teacher *t, char **err);
+/* The largest number among generated teacher codes ("Т" and digits), 0 for
+ * none; -1 with *err. */
+long db_teacher_last_generated(sqlite3 *db, char **err);
 /* Adds a course unless the teacher has it already: 1 added, 0 had it. */
 int db_course_add(sqlite3 *db, long teacher_id, const char *topic, long hours, const char *taken_on, char **err);
 /* Every teacher, by name. */
@@ -248,7 +254,7 @@ typedef struct risk_pupil {
 	char *route_on, *route_teacher, *route_text;	/* route_on YYYY-MM-DD or "" */
 	char *extra_subject, *extra_teacher;
 	char *latest;	/* the latest result: procedure, subject, year, score of max */
-	char *last_note;
+	char *last_note_on, *last_note;	/* the latest note of progress: its day (YYYY-MM-DD) and text, or "" */
 } risk_pupil;
 /* The group's pupils now at school, by class and name. */
 int db_risk_list(sqlite3 *db, risk_pupil **out, size_t *n, char **err);
@@ -303,6 +309,8 @@ int db_result_put(sqlite3 *db, const result *r, unsigned keep, char **err);
 int db_result_shift(sqlite3 *db, double shift, char **err);
 /* The latest year that has a result, 0 when none has. */
 int db_result_latest_year(sqlite3 *db, char **err);
+/* The years that have results, newest first (fresh). */
+int db_result_years(sqlite3 *db, int **out, size_t *n, char **err);
 void result_clear(result *r);
 
 /* A result with everything a report file needs to stand on its own. */

@@ -207,6 +207,8 @@ int ui_pick(const char *title, char *const *labels, int n, int current)
 		int rows = n < LINES - 6 - extra ? n : LINES - 6 - extra;
 		WINDOW *d = ui_dialog(rows + 2 + extra, width, title);
 		ui_menu_show(m, d, 1, 2, rows, width - 4, ui_attr(UA_DIALOG_SELECT), ui_attr(UA_DIALOG));
+		if (first)
+			ui_menu_set(m, current);	/* the menu exists once shown */
 		first = 0;
 		if (more) {
 			if (!whole && ui_menu_shortened(m))

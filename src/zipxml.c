@@ -19,12 +19,15 @@
 #include "zipxml.h"
 
 #define MB (1024LL * 1024)
+/* A limit in whole megabytes, rounded up, for messages. */
+#define IN_MB(bytes) (((bytes) + MB - 1) / MB)
 
 const zipxml_limits zipxml_default_limits = {
 	.file_bytes = 100 * MB,
-	.member_bytes = 64 * MB,
-	.total_bytes = 128 * MB,
+	.member_bytes = 32 * MB,
+	.total_bytes = 64 * MB,
 	.text_bytes = 16 * MB,
+	.token_bytes = 4 * MB,
 	.elements = 4000000,
 	.depth = 256,
 };
@@ -75,7 +78,7 @@ zipxml *zipxml_open(const char *path, const zipxml_limits *lim, char **err)
 	}
 	if (st.st_size > lim->file_bytes) {
 		*err = xasprintf(_("%s is larger than %lld MB: too large for a document to read"), path,
-				 lim->file_bytes / MB);
+				 IN_MB(lim->file_bytes));
 		close(fd);
 		return NULL;
 	}
@@ -136,7 +139,7 @@ static int member_open(zipxml *z, const char *name, long long max, struct member
 	if (zip_stat_index(z->zip, (zip_uint64_t)idx, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
 	    (long long)st.size > m->max) {
 		*err = xasprintf(_("%s: its part %s unpacks to more than %lld MB: not a document orientir can read"),
-				 z->path, name, (m->max + MB - 1) / MB);
+				 z->path, name, IN_MB(m->max));
 		return -1;
 	}
 	m->f = zip_fopen_index(z->zip, (zip_uint64_t)idx, 0);
@@ -160,12 +163,12 @@ static long member_read(struct member *m, char *buf, size_t size, char **err)
 	m->z->inflated += n;
 	if (m->read > m->max) {
 		*err = xasprintf(_("%s: its part %s unpacks to more than %lld MB: not a document orientir can read"),
-				 m->z->path, m->name, (m->max + MB - 1) / MB);
+				 m->z->path, m->name, IN_MB(m->max));
 		return -1;
 	}
 	if (m->z->inflated > m->z->lim.total_bytes) {
 		*err = xasprintf(_("%s unpacks to more than %lld MB: not a document orientir can read"), m->z->path,
-				 m->z->lim.total_bytes / MB);
+				 IN_MB(m->z->lim.total_bytes));
 		return -1;
 	}
 	return (long)n;
@@ -213,9 +216,17 @@ struct parse {
 	const zipxml_handler *h;
 	const char *member;
 	int depth;
+	long long last_event;	/* where in the member the last thing was read */
 	char *stop;		/* why the reading stopped, when it did */
 };
 
+/* Something was read: expat is not inside one endless piece of XML. */
+static void event(struct parse *s)
+{
+	s->last_event = (long long)XML_GetCurrentByteIndex(s->p);
+}
+
+/* Stops the reading, keeping the first reason given. */
 static void stop(struct parse *s, char *why)
 {
 	if (!s->stop)
@@ -241,9 +252,11 @@ static int split_name(const struct parse *s, const char *name, const char **loca
 	return -1;
 }
 
+/* A start tag: counted, its depth bounded, then the reader's. */
 static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **attrs)
 {
 	struct parse *s = ctx;
+	event(s);
 	if (++s->depth > s->z->lim.depth) {
 		stop(s, xasprintf(_("%s: its part %s is nested more than %d elements deep: not a document orientir can read"),
 				  s->z->path, s->member, s->z->lim.depth));
@@ -263,9 +276,11 @@ static void XMLCALL on_start(void *ctx, const XML_Char *name, const XML_Char **a
 		stop(s, why);
 }
 
+/* An end tag, to the reader. */
 static void XMLCALL on_end(void *ctx, const XML_Char *name)
 {
 	struct parse *s = ctx;
+	event(s);
 	s->depth--;
 	if (!s->h->end)
 		return;
@@ -276,12 +291,14 @@ static void XMLCALL on_end(void *ctx, const XML_Char *name)
 		stop(s, why);
 }
 
+/* Character data: counted against the bound on text, then the reader's. */
 static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 {
 	struct parse *s = ctx;
+	event(s);
 	if ((s->z->text += len) > s->z->lim.text_bytes) {
 		stop(s, xasprintf(_("%s holds more than %lld MB of text: not a document orientir can read"), s->z->path,
-				  s->z->lim.text_bytes / MB));
+				  IN_MB(s->z->lim.text_bytes)));
 		return;
 	}
 	if (!s->h->text)
@@ -289,6 +306,20 @@ static void XMLCALL on_text(void *ctx, const XML_Char *text, int len)
 	char *why = s->h->text(s->h->ctx, text, len);
 	if (why)
 		stop(s, why);
+}
+
+/* Comments and processing instructions are read past, but they are
+ * something read. */
+static void XMLCALL on_comment(void *ctx, const XML_Char *text)
+{
+	(void)text;
+	event(ctx);
+}
+
+static void XMLCALL on_pi(void *ctx, const XML_Char *target, const XML_Char *data)
+{
+	(void)target, (void)data;
+	event(ctx);
 }
 
 /* Office documents never declare entities: one that does is an attack
@@ -316,22 +347,33 @@ int zipxml_parse(zipxml *z, const char *member, const zipxml_handler *h, char **
 		*err = xasprintf(_("%s: out of memory"), z->path);
 		return -1;
 	}
-	struct parse s = { z, p, h, member, 0, NULL };
+	struct parse s = { z, p, h, member, 0, 0, NULL };
 	XML_SetUserData(p, &s);
 	XML_SetElementHandler(p, on_start, on_end);
 	XML_SetCharacterDataHandler(p, on_text);
+	XML_SetCommentHandler(p, on_comment);
+	XML_SetProcessingInstructionHandler(p, on_pi);
 	XML_SetEntityDeclHandler(p, on_entity);
 	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
 #ifdef HAVE_XML_SETBILLIONLAUGHSATTACKPROTECTIONMAXIMUMAMPLIFICATION
 	XML_SetBillionLaughsAttackProtectionMaximumAmplification(p, 20.0f);
 	XML_SetBillionLaughsAttackProtectionActivationThreshold(p, 1024 * 1024);
 #endif
-	char buf[65536];
+	/* expat reads a piece of XML again from its start with each buffer
+	 * that does not end it: big buffers, and a bound on the piece. */
+	enum { CHUNK = 256 * 1024 };
+	char *buf = xmalloc(CHUNK);
 	long got;
 	rc = 0;
 	do {
-		got = member_read(&m, buf, sizeof buf, err);
+		got = member_read(&m, buf, CHUNK, err);
 		if (got < 0) {
+			rc = -1;
+			break;
+		}
+		if (m.read - s.last_event > z->lim.token_bytes) {
+			*err = xasprintf(_("%s: its part %s holds a piece of XML (a comment, a tag) longer than %lld MB: not a "
+					   "document orientir can read"), z->path, member, IN_MB(z->lim.token_bytes));
 			rc = -1;
 			break;
 		}
@@ -348,6 +390,7 @@ int zipxml_parse(zipxml *z, const char *member, const zipxml_handler *h, char **
 			break;
 		}
 	} while (got > 0);
+	free(buf);
 	free(s.stop);
 	XML_ParserFree(p);
 	member_close(&m);

@@ -15,6 +15,7 @@ typedef struct zipxml_limits {
 	long long member_bytes;		/* one member, inflated */
 	long long total_bytes;		/* every member read, inflated, together */
 	long long text_bytes;		/* character data handed over, together */
+	long long token_bytes;		/* one piece of XML read before anything comes of it (a comment, a tag) */
 	long elements;			/* start tags, together */
 	int depth;			/* elements open at once */
 } zipxml_limits;

@@ -10,6 +10,7 @@ import csv
 import os
 import re
 import shutil
+import struct
 import zipfile
 
 import docx
@@ -478,9 +479,11 @@ def word_features_docx(path):
                                 '<w:gridSpan w:val="4"/>')),
         "<w:tr>%s%s%s%s</w:tr>" % (
             tc("<w:p>%s</w:p>" % num(1)),
-            tc('<w:p><w:r><w:t>Совещание </w:t></w:r><w:del w:id="1" w:author="А"><w:r><w:delText>по итогам'
+            tc('<w:p><w:moveFrom w:id="5" w:author="А"><w:r><w:t>Срочное </w:t></w:r></w:moveFrom>'
+               '<w:r><w:t>Совещание </w:t></w:r><w:del w:id="1" w:author="А"><w:r><w:delText>по итогам'
                '</w:delText></w:r></w:del><w:ins w:id="2" w:author="А"><w:r><w:t>о результатах</w:t></w:r>'
-               '</w:ins><w:r><w:t xml:space="preserve"> ВПР</w:t></w:r></w:p>'),
+               '</w:ins><w:r><w:t xml:space="preserve"> ВПР</w:t></w:r><w:moveTo w:id="6" w:author="А">'
+               '<w:r><w:t xml:space="preserve"> (срочное)</w:t></w:r></w:moveTo></w:p>'),
             tc('<w:sdt><w:sdtPr><w:alias w:val="Срок"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>до 15.11.2025'
                '</w:t></w:r></w:p></w:sdtContent></w:sdt>'),
             tc('<w:p><w:smartTag w:uri="urn:x" w:element="PersonName"><w:r><w:t>Иванова</w:t></w:r></w:smartTag>'
@@ -521,6 +524,20 @@ def bad_documents():
     # a zip bomb: a document.xml unpacking to 80 MB
     body = "<w:p><w:r><w:t>" + " " * (80 * 1024 * 1024) + "</w:t></w:r></w:p>"
     raw_docx(os.path.join(BAD, "bomb.docx"), body)
+    # a bomb with its sizes in the zip's headers forged small (1000 bytes),
+    # 80 MB of empty comments, which are neither text nor elements: only
+    # counting the bytes as they come catches it
+    liar = os.path.join(BAD, "liar.docx")
+    raw_docx(liar, "<!---->" * (12 * 1024 * 1024))
+    with zipfile.ZipFile(liar) as z:
+        real = z.getinfo("word/document.xml").file_size
+    data = bytearray(open(liar, "rb").read())
+    mark = struct.pack("<I", real)
+    assert data.count(mark) == 2, "the size is in the local header and the central directory"
+    open(liar, "wb").write(data.replace(mark, struct.pack("<I", 1000)))
+    # one comment of 20 MB (a part within the bound): expat would read it
+    # again from its start with every buffer
+    raw_docx(os.path.join(BAD, "token.docx"), "<!--" + " " * (20 * 1024 * 1024) + "-->")
     # nested 100 000 deep
     raw_docx(os.path.join(BAD, "deep.docx"), "<w:sdt>" * 100000 + "</w:sdt>" * 100000)
     # a billion laughs
@@ -566,7 +583,7 @@ def main():
     bad_documents()
     for folder in (DOCS, BAD):
         for name in sorted(os.listdir(folder)):
-            if name != "damaged.docx":
+            if name not in ("damaged.docx", "liar.docx"):
                 steady(os.path.join(folder, name))
     # a .docx cut short, as a stick pulled out too early leaves it
     with open(os.path.join(DOCS, "belomorsky-2022.docx"), "rb") as f:

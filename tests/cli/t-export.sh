@@ -98,4 +98,37 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$TMP/small" && mount -t tmpfs -o size=1m tmpf
 else
 	echo "# not root or no tmpfs: the nearly-full stick case is skipped"
 fi
+# The package carries the roadmaps meeting its half-year, each activity
+# with its roadmap's years; the district keeps them, and still reads a
+# package made before roadmaps were kept by years (no such column).
+S2="$TMP/two.db" D2="$TMP/district-two.db" D3="$TMP/district-old.db"
+"$ORIENTIR" --db "$S2" init --code 0202 --name "Школа двух карт" >/dev/null
+printf '№;Мероприятие;Сроки\n1;Итоговый педсовет;май\n' >"$TMP/y1.csv"
+printf '№;Мероприятие;Сроки\n1;Совещание;октябрь\n2;Семинар;март\n' >"$TMP/y2.csv"
+printf '№;Мероприятие;Сроки\n1;Давний план;март\n' >"$TMP/y0.csv"
+"$ORIENTIR" --db "$S2" import roadmap "$TMP/y1.csv" --years 2025-2026 >/dev/null
+"$ORIENTIR" --db "$S2" import roadmap "$TMP/y2.csv" --years 2026-2027 >/dev/null
+"$ORIENTIR" --db "$S2" import roadmap "$TMP/y0.csv" --years 2024 >/dev/null
+mkdir -p "$TMP/stick-two"
+run --db "$S2" export --period 2026-H2 --to "$TMP/stick-two"
+expect 0 "a package for the second half-year of two school years"
+P2="$TMP/stick-two/orientir-0202-2026-H2"
+check_eq "$(tr -d '\r' <"$P2/roadmap.csv" | awk -F';' 'NR > 1 { print $3 "=" $NF }' | tr '\n' ' ')" \
+	"Итоговый педсовет=2025-2026 Совещание=2026-2027 Семинар=2026-2027 " \
+	"roadmap.csv: the roadmaps meeting the half-year, each row with its roadmap's years"
+grep -q "Давний план" "$P2/report.html" && not_ok "…a roadmap of other years is not in the report" \
+	|| ok "…a roadmap of other years is not in the report"
+"$ORIENTIR" --db "$D2" init --code R2 --name "ИМЦ" --role district >/dev/null
+run --db "$D2" district import "$P2" --received 2026-12-05
+expect 0 "the district takes it in"
+check_eq "$("$SQLITE3" "$D2" "SELECT group_concat(roadmap_years, ' ') FROM (SELECT roadmap_years FROM d_activity ORDER BY sort)")" \
+	"2025-2026 2026-2027 2026-2027" "…and keeps each activity's roadmap years"
+# As a package of before: the column taken out, the sums made again.
+sed -i 's/;[^;]*\r$/\r/' "$P2/roadmap.csv"
+(cd "$P2" && sha256sum manifest.txt report.html indicators.csv roadmap.csv results.csv staff.csv events.csv >SHA256SUMS)
+"$ORIENTIR" --db "$D3" init --code R2 --name "ИМЦ" --role district >/dev/null
+run --db "$D3" district import "$P2" --received 2026-12-05
+expect 0 "a package without the roadmap years is taken in as before"
+check_eq "$("$SQLITE3" "$D3" "SELECT count(*) || '|' || group_concat(roadmap_years, '') FROM d_activity")" "3|" \
+	"…its activities without years"
 finish

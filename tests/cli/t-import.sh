@@ -157,6 +157,18 @@ snapshot full
 printf 'Код учителя;ФИО;Дата диагностики;Часов;Дата курсов\nT9;Новый Ной;31.02.2024;;\nT8;Новая Нина;;36;01.02.2024\n' >"$TMP/badstaff.csv"
 refuse "$TMP/badstaff.csv" "an impossible date and hours without a course are refused" staff \
 	"badstaff.csv:2: column «Дата диагностики»" "badstaff.csv:3:" "2 errors"
+printf 'Код учителя;Курсы ПК;Часов;Дата курсов\nT1;Наставничество;0;01.02.2024\nT2;Наставничество;36;01.01.2099\n' >"$TMP/badcourse.csv"
+refuse "$TMP/badcourse.csv" "no hours and a course not yet held are refused, as in the Teachers screen's form" staff \
+	"badcourse.csv:2: column «Часов»: «0» is not a number of hours" "badcourse.csv:3: column «Дата курсов»: 01.01.2099 is later than today"
+# A teacher without a code gets one made up, Т001 and on (never from the
+# name: codes go into staff.csv for the district); found by name again.
+printf 'ФИО;Предметы\nНовиков Никита;Физика\nОрлова Ольга;Химия\n' >"$TMP/nocode.csv"
+run import staff "$TMP/nocode.csv"
+expect 0 "teachers without a code are taken in" --out "Added 2"
+check_eq "$(query "SELECT group_concat(code, ' ') FROM (SELECT code FROM teacher WHERE last_name IN ('Новиков', 'Орлова') ORDER BY last_name)")" \
+	"Т001 Т002" "…with codes made up, Т001 and Т002"
+run import staff "$TMP/nocode.csv"
+expect 0 "the same file again finds them by name" --out "unchanged 2"
 
 printf 'Класс;Код;ФИО;Любимый цвет\n5А;C1;Цветков Цезарь;синий\n' >"$TMP/unknown.csv"
 run import roster "$TMP/unknown.csv"

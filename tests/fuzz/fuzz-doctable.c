@@ -21,6 +21,7 @@ static const zipxml_limits limits = {
 	.member_bytes = 4 * 1024 * 1024,
 	.total_bytes = 8 * 1024 * 1024,
 	.text_bytes = 1024 * 1024,
+	.token_bytes = 1024 * 1024,
 	.elements = 200000,
 	.depth = 256,
 };

@@ -52,27 +52,6 @@ for term in linux xterm-256color; do
 	check "$("$SQLITE3" "$db" "SELECT code || '|' || name || '|' || district || '|' || role FROM school")" \
 		"0101|Сосновская ООШ|Северный район|school" "the first-run form created the school ($term)"
 
-	db="$TMP/$term-results.db"
-	school "$db"
-	vt $term enter-results.vt "$db"
-	# 12, 7 and 2 against a minimum of 5: one of three below it.
-	check "$("$ORIENTIR" --db "$db" indicators --year 2025 --format csv | grep '^below_min,ВПР,Математика,5,')" \
-		"below_min,ВПР,Математика,5,2025,1,3,33.3" "the indicators command sees the typed results ($term)"
-
-	db="$TMP/$term-unsaved.db"
-	school "$db"
-	vt $term unsaved.vt "$db"
-	check "$("$SQLITE3" "$db" "SELECT (SELECT count(*) FROM result) || '/' || (SELECT count(*) FROM draft)")" \
-		"0/0" "\"don't save\" leaves no result and no draft ($term)"
-
-	db="$TMP/$term-crash.db"
-	school "$db"
-	"$VTRUN" --term $term --timeout 10 "$here/crash.vt" -- "$ORIENTIR" --db "$db" >"$TMP/log" 2>&1
-	check "$("$SQLITE3" "$db" "SELECT count(*) FROM draft")" 2 "a killed terminal keeps the finished lines ($term)"
-	vt $term crash-restore.vt "$db"
-	check "$("$SQLITE3" "$db" "SELECT group_concat(score, ' ') FROM (SELECT r.score FROM result r JOIN student s ON s.id = r.student_id ORDER BY s.code)")" \
-		"14.0 3.0" "the restored lines are saved ($term)"
-
 	db="$TMP/$term-resize.db"
 	school "$db"
 	vt $term resize-help.vt "$db"
@@ -88,23 +67,6 @@ for term in linux xterm-256color; do
 		"1|done" "the activity marked done in the screen is done for the command line ($term)"
 	check "$("$SQLITE3" "$db" "SELECT evidence FROM activity WHERE status = 'done'")" \
 		"Проведена в 5–9 классах, 45 работ" "…with its evidence ($term)"
-done
-
-# The risk group: this year's results propose a pupil below the minimum.
-year=$(date +%Y)
-for term in linux xterm-256color; do
-	db="$TMP/$term-risk.db"
-	school "$db"
-	printf 'Процедура;Предмет;Параллель;Год;Макс. балл;Мин. балл\nВПР;Математика;5;%s;20;5\n' "$year" >"$TMP/risk-scales.csv"
-	printf 'Процедура;Предмет;Год;Класс;Код;Балл\nВПР;Математика;%s;5А;А1;3\nВПР;Математика;%s;5А;Б2;12\n' \
-		"$year" "$year" >"$TMP/risk-results.csv"
-	"$ORIENTIR" --db "$db" import scales "$TMP/risk-scales.csv" >/dev/null
-	"$ORIENTIR" --db "$db" import results "$TMP/risk-results.csv" >/dev/null
-	vt $term risk.vt "$db"
-	check "$("$ORIENTIR" --db "$db" indicators --year "$year" --format csv | grep '^weak_with_route,')" \
-		"weak_with_route,,,,$year,1,1,100.0" "the route given in the screen counts for the indicators ($term)"
-	check "$("$SQLITE3" "$db" "SELECT route_teacher || '|' || (risk_reason <> '') FROM student WHERE code = 'А1'")" \
-		"Иванова А. П.|1" "…with its teacher and the reason kept ($term)"
 done
 
 # Reports: the package written from the screen verifies.
@@ -325,28 +287,6 @@ for term in linux xterm-256color; do
 	vt $term receipts.vt "$db"
 	HOME=$home
 done
-
-# Teachers imported from the school's Import screen are the command line's.
-for term in linux xterm-256color; do
-	db="$TMP/$term-import-staff.db" cdb="$TMP/$term-import-staff-cli.db"
-	school "$db"
-	school "$cdb"
-	"$ORIENTIR" --db "$cdb" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
-	mkdir -p "$TMP/$term-staff-home"
-	cp "$FIXTURES/indicators/staff.csv" "$TMP/$term-staff-home/"
-	home=$HOME
-	HOME=$TMP/$term-staff-home
-	vt $term import-staff.vt "$db"
-	HOME=$home
-	teachers() { "$SQLITE3" "$1" "SELECT code || '|' || subjects || '|' || coalesce(diagnostics_date, '') FROM teacher ORDER BY code"; }
-	check "$(teachers "$db" | md5sum)|$(teachers "$db" | wc -l)" "$(teachers "$cdb" | md5sum)|$(teachers "$cdb" | wc -l)" \
-		"the teachers imported from the screen are the command line's ($term)"
-done
-
-db="$TMP/teachers.db"
-school "$db"
-"$ORIENTIR" --db "$db" import staff "$FIXTURES/indicators/staff.csv" >/dev/null
-vt xterm-256color teachers.vt "$db"
 
 db="$TMP/vt100.db"
 school "$db"

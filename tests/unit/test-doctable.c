@@ -83,7 +83,7 @@ START_TEST(word_tables)
 	AT(0, 4, 0, "I.3.");
 	/* Tracked changes, a content control, a smart tag and a tab, a link
 	 * and a line break, a field, a nested table, a drawing's fallback. */
-	AT(0, 2, 1, "Совещание о результатах ВПР");
+	AT(0, 2, 1, "Совещание о результатах ВПР (срочное)");
 	AT(0, 2, 2, "до 15.11.2025");
 	AT(0, 2, 3, "Иванова И.И.");
 	AT(0, 3, 1, "Вебинар ФИПИ|(запись)");
@@ -151,7 +151,9 @@ static void refused(const char *path, const zipxml_limits *lim, const char *want
 START_TEST(bad_documents)
 {
 	const zipxml_limits *lim = &zipxml_default_limits;
-	refused(BAD "bomb.docx", lim, "unpacks to more than 64 MB", DOCTABLE_DOCX);
+	refused(BAD "bomb.docx", lim, "unpacks to more than 32 MB", DOCTABLE_DOCX);
+	refused(BAD "liar.docx", lim, "unpacks to more than 32 MB", DOCTABLE_DOCX);
+	refused(BAD "token.docx", lim, "holds a piece of XML (a comment, a tag) longer than 4 MB", DOCTABLE_DOCX);
 	refused(BAD "deep.docx", lim, "nested more than 256 elements deep", DOCTABLE_DOCX);
 	refused(BAD "laughs.docx", lim, "declares XML entities", DOCTABLE_DOCX);
 	refused(BAD "damaged.docx", lim, "cut short", DOCTABLE_NOT_ZIP);
@@ -171,8 +173,14 @@ START_TEST(bad_documents)
 	small.member_bytes = 1000;
 	refused(DOCS "tasks.odt", &small, "unpacks to more than 1 MB", DOCTABLE_ODT);
 	small = *lim;
+	small.total_bytes = 300000;	/* its styles alone are more */
+	refused(DOCS "shapes.docx", &small, "shapes.docx unpacks to more than 1 MB", DOCTABLE_DOCX);
+	small = *lim;
+	small.text_bytes = 10;
+	refused(DOCS "tasks.odt", &small, "holds more than 1 MB of text", DOCTABLE_ODT);
+	small = *lim;
 	small.file_bytes = 1000;
-	refused(DOCS "shapes.docx", &small, "larger than 0 MB", DOCTABLE_NOT_ZIP);
+	refused(DOCS "shapes.docx", &small, "larger than 1 MB", DOCTABLE_NOT_ZIP);
 }
 END_TEST
 
