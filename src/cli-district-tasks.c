@@ -83,11 +83,9 @@ static void print_table(const dtask_report *r)
 		table_free(t);
 	}
 	if (deficits) {
-		char *below = num_tenths((int)(r->rules.deficit_below * 10 + 0.5));
-		char *gap = num_tenths((int)(r->rules.deficit_gap * 10 + 0.5));
-		printf(_("\n\"!\": a deficit of the district — the task done below %s %% of its maximum, or %s points or"
-			 " more below the region.\n"), below, gap);
-		free(below), free(gap);
+		char *rule = rules_deficit_text(&r->rules, 1, 0);
+		printf(_("\n\"!\": a deficit of the district. %s\n"), rule);
+		free(rule);
 	}
 }
 

@@ -96,43 +96,14 @@ static void print_table(const obj_report *r, const school *sc)
 		printf(_("\nA sign is a reason to look at how the work was written and marked, never a verdict.\n"));
 }
 
-/* objectivity set [NAME VALUE] */
-static int run_set(int argc, char **argv, cli_env *env)
-{
-	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
-	int c, exit_now;
-	while ((c = cli_getopt(argc, argv, opts)) != -1)
-		if (cli_common_option(c, &cli_objectivity, env, &exit_now) != 0)
-			return exit_now;
-	if (argc - optind != 2 && argc != optind)
-		return cli_usage(&cli_objectivity, _("say a setting and its value: peak-p 0.01, peak-boundary 5,"
-						     " peak-participants 20, raised 25"));
-	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "school", &sc);
-	if (!db)
-		return EXIT_FAIL;
-	char *err = NULL;
-	int rc = 0;
-	if (argc == optind) {
-		char *text = analysis_rules_text(db, RULES_OBJECTIVITY);
-		fputs(text, stdout);
-		free(text);
-	} else if ((rc = analysis_rule_set(db, RULES_OBJECTIVITY, argv[optind], argv[optind + 1], &err)) != 0) {
-		cli_error("%s", err);
-		free(err);
-	} else {
-		printf(_("%s: %s.\n"), argv[optind], argv[optind + 1]);
-	}
-	school_clear(&sc);
-	db_close(db);
-	return rc == 0 ? EXIT_OK : EXIT_FAIL;
-}
-
 static int run(int argc, char **argv, cli_env *env)
 {
 	if (argc >= 2 && strcmp(argv[1], "set") == 0) {
 		optind = 0;
-		return run_set(argc - 1, argv + 1, env);
+		return cli_rules_set(&cli_objectivity, RULES_OBJECTIVITY,
+				     _("say a setting and its value: peak-p 0.01, peak-boundary 5, peak-participants 20,"
+				       " raised 25"),
+				     argc - 1, argv + 1, env);
 	}
 	static const struct option opts[] = {
 		{ "year", required_argument, NULL, 'y' },

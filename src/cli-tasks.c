@@ -107,11 +107,9 @@ static void print_table(const task_report *r, int by_class, const school *sc)
 		free(cells), free(align), free(shrink);
 	}
 	if (deficits) {
-		char *below = num_tenths((int)(r->rules.deficit_below * 10 + 0.5));
-		char *gap = num_tenths((int)(r->rules.deficit_gap * 10 + 0.5));
-		printf(_("\n\"!\": a learning deficit — the school did the task below %s %% of its maximum, or %s points"
-			 " or more below the region.\n"), below, gap);
-		free(below), free(gap);
+		char *rule = rules_deficit_text(&r->rules, 0, 0);
+		printf(_("\n\"!\": a learning deficit. %s\n"), rule);
+		free(rule);
 	}
 }
 
@@ -158,16 +156,15 @@ static int print_pupil(sqlite3 *db, const char *code, int year)
 	return EXIT_OK;
 }
 
-/* tasks set [NAME VALUE] */
-static int run_set(int argc, char **argv, cli_env *env)
+int cli_rules_set(const cli_command *cmd, int group, const char *hint, int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = { CLI_COMMON_OPTIONS, { NULL, 0, NULL, 0 } };
 	int c, exit_now;
 	while ((c = cli_getopt(argc, argv, opts)) != -1)
-		if (cli_common_option(c, &cli_tasks, env, &exit_now) != 0)
+		if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	if (argc - optind != 2 && argc != optind)
-		return cli_usage(&cli_tasks, _("say a setting and its value: deficit-below 50, deficit-gap 15"));
+		return cli_usage(cmd, "%s", hint);
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)
@@ -175,10 +172,10 @@ static int run_set(int argc, char **argv, cli_env *env)
 	char *err = NULL;
 	int rc = 0;
 	if (argc == optind) {
-		char *text = analysis_rules_text(db, RULES_TASKS);
+		char *text = analysis_rules_text(db, (enum rules_group)group);
 		fputs(text, stdout);
 		free(text);
-	} else if ((rc = analysis_rule_set(db, RULES_TASKS, argv[optind], argv[optind + 1], &err)) != 0) {
+	} else if ((rc = analysis_rule_set(db, (enum rules_group)group, argv[optind], argv[optind + 1], &err)) != 0) {
 		cli_error("%s", err);
 		free(err);
 	} else {
@@ -214,7 +211,8 @@ static int run(int argc, char **argv, cli_env *env)
 {
 	if (argc >= 2 && strcmp(argv[1], "set") == 0) {
 		optind = 0;
-		return run_set(argc - 1, argv + 1, env);
+		return cli_rules_set(&cli_tasks, RULES_TASKS, _("say a setting and its value: deficit-below 50, deficit-gap 15"),
+				     argc - 1, argv + 1, env);
 	}
 	static const struct option opts[] = {
 		{ "year", required_argument, NULL, 'y' },

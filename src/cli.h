@@ -69,6 +69,10 @@ sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
  * NULL with the reason (none, or which ones) told. */
 char *cli_only_stick(void);
 
+/* `tasks set` and `objectivity set`: the rules of the group (enum
+ * rules_group) listed, or one set; hint is the usage error's. */
+int cli_rules_set(const cli_command *cmd, int group, const char *hint, int argc, char **argv, cli_env *env);
+
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */
 int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run);

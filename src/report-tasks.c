@@ -41,13 +41,9 @@ static void heatmap(FILE *fp, const task_assess *t, int year)
 static void deficits(FILE *fp, const task_report *r)
 {
 	html_elem(fp, "<h3>", _("Learning deficits by subject"), "</h3>\n");
-	char *below = num_doc_tenths((int)(r->rules.deficit_below * 10 + 0.5), 0);
-	char *gap = num_doc_tenths((int)(r->rules.deficit_gap * 10 + 0.5), 0);
-	fputs("<p class=\"note\">", fp);
-	html_escf(fp, _("A task is a deficit when the school did it below %s %% of its maximum, or %s points or more "
-			"below the region."), below, gap);
-	fputs("</p>\n", fp);
-	free(below), free(gap);
+	char *rule = rules_deficit_text(&r->rules, 0, 1);
+	html_elem(fp, "<p class=\"note\">", rule, "</p>\n");
+	free(rule);
 	long any = 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const task_assess *t = &r->v[i];

@@ -26,6 +26,10 @@ int analysis_rule_set(sqlite3 *db, enum rules_group g, const char *name, const c
 char *analysis_rules_text(sqlite3 *db, enum rules_group g);
 
 
+/* The deficit rule in a sentence, of the school's tasks or the district's;
+ * doc: the numbers for a document (num_doc_tenths) (fresh). */
+char *rules_deficit_text(const analysis_rules *r, int district, int doc);
+
 /* 100 × sum / (participants × max) in tenths, rounded half up; -1 for none. */
 int tasks_tenths(double sum, long participants, double max);
 /* Whether a task's share (tenths) is a deficit by the rules: below their

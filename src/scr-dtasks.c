@@ -211,29 +211,20 @@ static ui_result deficits(ui_screen *scr)
 	struct state *s = scr->data;
 	size_t n;
 	char **lines = district_tasks_deficit_lines(&s->r, &n);
-	ui_text *x = ui_text_new();
 	char *head = xasprintf(_("The district's learning deficits by the ВПР of %d: %s"), s->year, ui.sc.name);
-	char *below = num_tenths((int)(s->r.rules.deficit_below * 10 + 0.5));
-	char *gap = num_tenths((int)(s->r.rules.deficit_gap * 10 + 0.5));
-	char *rules = xasprintf(_("A task is a deficit when the district did it below %s %% of its maximum, or %s points or "
-				  "more below the region; each says in how many schools it is one too."), below, gap);
-	free(below), free(gap);
-	ui_text_add(x, UA_HEAD, 0, 0, head);
-	ui_text_add(x, UA_NOTE, 0, 0, rules);
-	ui_text_add(x, UA_NORMAL, 0, 0, "");
-	const char *top[] = { head, rules, "" };
-	char *file = scr_text_file(x, (const char *const *)lines, n, top, 3);
-	if (!n)
-		ui_text_add(x, UA_NOTE, 0, 0, _("No task is a deficit of the district this year."));
+	char *rule = rules_deficit_text(&s->r.rules, 1, 0);
+	char *rules = xasprintf(_("%s Each says in how many schools it is one too."), rule);
+	free(rule);
+	ui_push(scr_text_list(N_("Deficits"),
+			      N_("The district's learning deficits of the year, subject by subject: each task the district "
+				 "did below the rules' share, what it checks, and in how many schools it is a deficit — what "
+				 "the methodical recommendations to the schools are written from. F2 saves the list as a text "
+				 "file to print. Up, Down, PgUp, PgDn scroll."),
+			      head, rules, (const char *const *)lines, n, _("No task is a deficit of the district this year."),
+			      xasprintf("district-deficits-%d.txt", s->year)));
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines), free(head), free(rules);
-	ui_push(scr_text_new(N_("Deficits"),
-			     N_("The district's learning deficits of the year, subject by subject: each task the district "
-				"did below the rules' share, what it checks, and in how many schools it is a deficit — what "
-				"the methodical recommendations to the schools are written from. F2 saves the list as a text "
-				"file to print. Up, Down, PgUp, PgDn scroll."),
-			     x, xasprintf("district-deficits-%d.txt", s->year), file));
 	return UI_REDRAW;
 }
 

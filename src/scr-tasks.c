@@ -254,28 +254,17 @@ static ui_result deficits(ui_screen *scr)
 	struct state *s = scr->data;
 	size_t n;
 	char **lines = tasks_deficit_lines(&s->r, &n);
-	ui_text *x = ui_text_new();
 	char *head = xasprintf(_("Learning deficits by the ВПР of %d: %s"), s->year, ui.sc.name);
-	ui_text_add(x, UA_HEAD, 0, 0, head);
-	char *below = num_tenths((int)(s->r.rules.deficit_below * 10 + 0.5));
-	char *gap = num_tenths((int)(s->r.rules.deficit_gap * 10 + 0.5));
-	char *rules = xasprintf(_("A task is a deficit when the school did it below %s %% of its maximum, or %s points or "
-				  "more below the region."), below, gap);
-	free(below), free(gap);
-	ui_text_add(x, UA_NOTE, 0, 0, rules);
-	ui_text_add(x, UA_NORMAL, 0, 0, "");
-	const char *top[] = { head, rules, "" };
-	char *file = scr_text_file(x, (const char *const *)lines, n, top, 3);
-	if (!n)
-		ui_text_add(x, UA_NOTE, 0, 0, _("No task is a deficit of the school this year."));
+	char *rules = rules_deficit_text(&s->r.rules, 0, 0);
+	ui_push(scr_text_list(N_("Deficits"),
+			      N_("The school's learning deficits of the year, subject by subject: each task done below the "
+				 "rules' share, with what it checks. F2 saves the list as a text file (on a stick, or in a "
+				 "folder) to print or to put in the analysis of the ВПР. Up, Down, PgUp, PgDn scroll."),
+			      head, rules, (const char *const *)lines, n, _("No task is a deficit of the school this year."),
+			      xasprintf("deficits-%d.txt", s->year)));
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines), free(head), free(rules);
-	ui_push(scr_text_new(N_("Deficits"),
-			     N_("The school's learning deficits of the year, subject by subject: each task done below the "
-				"rules' share, with what it checks. F2 saves the list as a text file (on a stick, or in a "
-				"folder) to print or to put in the analysis of the ВПР. Up, Down, PgUp, PgDn scroll."),
-			     x, xasprintf("deficits-%d.txt", s->year), file));
 	return UI_REDRAW;
 }
 

@@ -77,17 +77,22 @@ ui_screen *scr_text_new(const char *title, const char *help, ui_text *text, char
 	return scr;
 }
 
-char *scr_text_file(ui_text *text, const char *const *lines, size_t n, const char *const *head, size_t nhead)
+ui_screen *scr_text_list(const char *title, const char *help, const char *head, const char *note,
+			 const char *const *lines, size_t n, const char *none, char *save_name)
 {
+	ui_text *text = ui_text_new();
+	ui_text_add(text, UA_HEAD, 0, 0, head);
+	ui_text_add(text, UA_NOTE, 0, 0, note);
+	ui_text_add(text, UA_NORMAL, 0, 0, "");
+	if (!n)
+		ui_text_add(text, UA_NOTE, 0, 0, none);
 	/* The same lines for Windows' Notepad as well: a BOM, CRLF. */
-	char *file = xstrdup("\xEF\xBB\xBF");
-	for (size_t i = 0; i < nhead + n; i++) {
-		const char *line = i < nhead ? head[i] : lines[i - nhead];
-		if (i >= nhead)
-			ui_text_add(text, strncmp(line, "  ", 2) ? UA_HEAD : UA_NORMAL, 0, 4, line);
-		char *t = xasprintf("%s%s\r\n", file, line);
+	char *file = xasprintf("\xEF\xBB\xBF%s\r\n%s\r\n\r\n", head, note);
+	for (size_t i = 0; i < n; i++) {
+		ui_text_add(text, strncmp(lines[i], "  ", 2) ? UA_HEAD : UA_NORMAL, 0, 4, lines[i]);
+		char *t = xasprintf("%s%s\r\n", file, lines[i]);
 		free(file);
 		file = t;
 	}
-	return file;
+	return scr_text_new(title, help, text, save_name, file);
 }

@@ -42,8 +42,9 @@ ui_screen *scr_dtasks_new(void);
  * F2 saves save_data as that file in a folder the user chooses. */
 struct ui_text;
 ui_screen *scr_text_new(const char *title, const char *help, struct ui_text *text, char *save_name, char *save_data);
-/* Adds lines to text (a subject's in the heading's look, «  • » items
- * plain) and makes the file to save: the head lines, then the lines, for
- * Notepad too (fresh). */
-char *scr_text_file(struct ui_text *text, const char *const *lines, size_t n, const char *const *head, size_t nhead);
+/* A list to print: a heading, a note, then the lines (a subject's in the
+ * heading's look, «  • » items plain; none when there are none), which F2
+ * saves as save_name (taken) for Notepad too. */
+ui_screen *scr_text_list(const char *title, const char *help, const char *head, const char *note,
+			 const char *const *lines, size_t n, const char *none, char *save_name);
 #endif
