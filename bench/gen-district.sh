@@ -26,6 +26,16 @@
 #                come.  Columns: procedure,subject,year,class,student_code,
 #                score,journal_mark,absent.
 #
+# SHAPE=big makes a district of another shape instead (bench/run.sh's second
+# one): BIG_SCHOOLS (default 4) large schools with grades of 2 600 to 3 900
+# pupils, split into classes of 5 to 1 000 (letters А, Б, … АА, …, each
+# school's its own), codes «Ш001-00001»; the ВПР of grades 4-8 (Russian,
+# mathematics, history in 5-8) and the КДР in Russian and mathematics in
+# grades 2-11; results.csv then has a
+# mark column, given on about half the rows (as the federal systems' exports
+# carry it) and left for orientir to derive on the others, and 5 % absent.
+# About 144 000 pupils and 1.4 million results.
+#
 # All three files: UTF-8 without BOM, comma, English header names, "\n".
 # Scores: a school effect (and a school trend over the years) plus a pupil
 # ability plus noise, so that some schools have many results below the
@@ -45,8 +55,11 @@ mkdir -p "$dir"
 
 # Writes to .tmp names and renames at the end, so that an interrupted run
 # leaves no half file that run.sh would take for data.
+shape=${SHAPE:-schools}
+case $shape in schools | big) ;; *) echo "$0: SHAPE is schools or big" >&2; exit 2 ;; esac
 LC_ALL=C awk -v dir="$dir" -v schools="${SCHOOLS:-300}" -v first_year="${FIRST_YEAR:-2022}" \
-	-v seed="${SEED:-20240415}" -v kdr="${KDR:-1}" '
+	-v seed="${SEED:-20240415}" -v kdr="${KDR:-1}" -v big="$([ "$shape" = big ] && echo 1 || echo 0)" \
+	-v big_schools="${BIG_SCHOOLS:-4}" '
 function rnd() {			# uniform in (0, 1); exact in doubles
 	seed = (seed * 16807) % 2147483647
 	return seed / 2147483647
@@ -82,19 +95,35 @@ function scale_row(i, year,    mn, s4, s5, avg) {
 	printf "%s,%s,%d,%d,%d,%d,%d,%d,,%s\n", A_proc[i], A_subj[i], A_grade[i], year,
 		A_max[i], mn, s4, s5, avg > scales
 }
+# A class letter after Я: АА, АБ, … (the n-th, from 1).
+function letter(n,    abc) {
+	abc = "АБВГДЕЖИКЛМНОПРСТУФХЦЧШЩЭЮЯ"
+	return n <= 27 ? substr(abc, 2 * n - 1, 2) : letter(int((n - 1) / 27)) substr(abc, 2 * ((n - 1) % 27) + 1, 2)
+}
 BEGIN {
 	roster = dir "/roster.csv.tmp"; scales = dir "/scales.csv.tmp"; results = dir "/results.csv.tmp"
 	for (i = 0; i < 10; i++) rnd()		# leave the seed behind
+	years = 3
+	if (big) {
+		schools = big_schools; kdr = 1
+	}
 
 	# --- assessments -------------------------------------------------------
 	add("ВПР", "Русский язык", 4, 38, 0.58); add("ВПР", "Математика", 4, 20, 0.60)
-	add("ВПР", "Окружающий мир", 4, 32, 0.62)
-	for (g = 5; g <= 8; g++) {
+	if (!big)
+		add("ВПР", "Окружающий мир", 4, 32, 0.62)
+	for (g = 5; g <= 8 && big; g++) {
+		add("ВПР", "Русский язык", g, 45 + 2 * (g - 5), 0.55)
+		add("ВПР", "Математика", g, 20 - (g >= 7 ? 1 : 0), 0.53)
+		add("ВПР", "История", g, 15 + (g - 5), 0.57)
+	}
+	for (g = 5; g <= 8 && !big; g++) {
 		add("ВПР", "Русский язык", g, 45 + 2 * (g - 5), 0.55)
 		add("ВПР", "Математика", g, 20 - (g >= 7 ? 1 : 0), 0.53)
 		add("ВПР", "История", g, 15 + (g - 5), 0.57)
 		add("ВПР", "Биология", g, 29 + (g - 5), 0.56)
 	}
+	if (!big) {
 	add("ОГЭ", "Русский язык", 9, 33, 0.64); add("ОГЭ", "Математика", 9, 31, 0.50)
 	split("Обществознание Информатика Биология География", electives, " ")
 	emax["Обществознание"] = 37; emax["Информатика"] = 19; emax["Биология"] = 48; emax["География"] = 31
@@ -103,17 +132,18 @@ BEGIN {
 		A_elective[na] = e
 	}
 	add("ЕГЭ", "Русский язык", 11, 100, 0.68); add("ЕГЭ", "Математика (профильный уровень)", 11, 100, 0.56)
+	}
 	if (kdr) {
 		for (g = 2; g <= 11; g++) {
 			add("КДР", "Русский язык", g, 24, 0.57)
 			add("КДР", "Математика", g, 22, 0.54)
-			if (g >= 3 && g <= 9)
+			if (g >= 3 && g <= 9 && !big)
 				add("КДР", "Читательская грамотность", g, 18, 0.56)
 		}
 	}
 
 	print "procedure,subject,grade,year,max_score,min_score,score4,score5,high_score,avg_score" > scales
-	for (y = first_year; y < first_year + 3; y++)
+	for (y = first_year; y < first_year + years; y++)
 		for (i = 1; i <= na; i++)
 			scale_row(i, y)
 
@@ -129,12 +159,23 @@ BEGIN {
 		school_trend = (rnd() - 0.5) * 0.06	# and getting better or worse
 		k = 0
 		for (g = 1; g <= 11; g++) {
-			n = 22 + int(rnd() * 17)
+			n = big ? 2600 + int(rnd() * 1300) : 22 + int(rnd() * 17)
 			ncl = n > 28 ? 2 : 1
+			left = 0; nth = 0
 			for (j = 0; j < n; j++) {
 				np++; k++
-				cls = g (j < n / ncl ? "А" : "Б")
-				code = sprintf("Ш%03d-%04d", s, k)
+				if (big) {
+					# classes of 5 to 1000: a new one when the last is full
+					if (left == 0) {
+						nth++
+						left = 5 + int(rnd() * rnd() * 996)
+					}
+					left--
+					cls = g letter((s - 1) * 60 + nth)	# every school has classes of its own
+				} else {
+					cls = g (j < n / ncl ? "А" : "Б")
+				}
+				code = sprintf(big ? "Ш%03d-%05d" : "Ш%03d-%04d", s, k)
 				P_code[np] = code; P_class[np] = cls
 				P_abil[np] = school_eff + gauss()
 				P_trend[np] = school_trend
@@ -156,9 +197,9 @@ BEGIN {
 	}
 
 	# --- results -----------------------------------------------------------
-	print "procedure,subject,year,class,student_code,score,journal_mark,absent" > results
+	print "procedure,subject,year,class,student_code,score," (big ? "mark," : "") "journal_mark,absent" > results
 	nr = 0
-	for (y = first_year; y < first_year + 3; y++) {
+	for (y = first_year; y < first_year + years; y++) {
 		for (i = 1; i <= na; i++) {
 			g = A_grade[i]; max = A_max[i]
 			for (k = 1; k <= G_n[g]; k++) {
@@ -166,8 +207,9 @@ BEGIN {
 				if (A_elective[i] && int(P_el[p] / 10) != A_elective[i] && P_el[p] % 10 != A_elective[i])
 					continue
 				nr++
-				if (rnd() < 0.03) {
-					printf "%s,%s,%d,%s,%s,,,1\n", A_proc[i], A_subj[i], y, P_class[p], P_code[p] > results
+				if (rnd() < (big ? 0.05 : 0.03)) {
+					printf "%s,%s,%d,%s,%s,,%s,1\n", A_proc[i], A_subj[i], y, P_class[p], P_code[p],
+						(big ? "," : "") > results
 					continue
 				}
 				share = A_level[i] + (y - first_year - 1) * P_trend[p] + 0.16 * (0.8 * P_abil[p] + 0.6 * gauss())
@@ -182,7 +224,12 @@ BEGIN {
 					if (jm < 2) jm = 2
 					if (jm > 5) jm = 5
 				}
-				printf "%s,%s,%d,%s,%s,%d,%s,\n", A_proc[i], A_subj[i], y, P_class[p], P_code[p], sc, jm > results
+				mk = ""
+				if (big && A_s4[i] != "" && rnd() < 0.5)
+					mk = (sc < A_min[i] ? 2 : sc < A_s4[i] ? 3 : sc < A_s5[i] ? 4 : 5) ","
+				else if (big)
+					mk = ","
+				printf "%s,%s,%d,%s,%s,%d,%s%s,\n", A_proc[i], A_subj[i], y, P_class[p], P_code[p], sc, mk, jm > results
 			}
 		}
 	}

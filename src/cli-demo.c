@@ -124,8 +124,9 @@ const cli_command cli_demo = {
 	N_("[--district]"),
 	N_("build a demo school's database and show what orientir makes of it"),
 	N_("Builds a database for an invented school from the files in the data/demo\n"
-	   "folder (pupils, scales, three years of results) and opens the full-screen\n"
-	   "interface on it (outside a terminal it prints the latest year's indicators).\n"
+	   "folder (pupils, scales, three years of results, the 2026 ВПР forms task by\n"
+	   "task) and opens the full-screen interface on it (outside a terminal it\n"
+	   "prints the latest year's indicators).\n"
 	   "The demo database lies beside the real one (demo.db) and is rebuilt each\n"
 	   "time; --db names another place, but never a real school's file.\n\n"
 	   "  --district  a district office instead (district-demo.db): five invented\n"

@@ -130,6 +130,27 @@ static void risk_csv(const risk_report *r)
 	free(year);
 }
 
+/* The schools whose packages report signs of biased results in the year. */
+static void signs_lines(sqlite3 *db, const risk_report *r)
+{
+	dist_sign *v;
+	size_t n;
+	char *err = NULL;
+	if (district_signs(db, r->year, &v, &n, &err) != 0) {
+		cli_error("%s", err);
+		free(err);
+		return;
+	}
+	if (n)
+		printf(_("\nSigns of biased results the schools' packages report (a reason to look, never a verdict):\n"));
+	for (size_t i = 0; i < r->n; i++) {
+		const char *text = district_sign_of(v, n, r->v[i].code);
+		if (text)
+			printf("  %s %s: %s\n", r->v[i].code, r->v[i].name, text);
+	}
+	district_signs_free(v, n);
+}
+
 static void risk_table(const risk_report *r)
 {
 	table *t = table_new(6, "llrrll", "-+--++");
@@ -168,10 +189,12 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 	risk_report r;
 	int rc = district_risk(db, year, &r, &err);
 	if (rc == 0) {
-		if (csv)
+		if (csv) {
 			risk_csv(&r);
-		else
+		} else {
 			risk_table(&r);
+			signs_lines(db, &r);
+		}
 		risk_report_free(&r);
 	} else {
 		cli_error("%s", err);
@@ -190,13 +213,17 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 		if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	if (argc - optind != 2)
-		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30"));
+		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30,"
+					" deficit-below 50, deficit-gap 15"));
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "district", &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char *err = NULL;
-	int rc = district_setting_set(db, argv[optind], argv[optind + 1], &err);
+	/* the deficits' rules are the analysis's own, as a school sets them */
+	int rc = !strncmp(argv[optind], "deficit-", strlen("deficit-"))
+		 ? analysis_rule_set(db, RULES_TASKS, argv[optind], argv[optind + 1], &err)
+		 : district_setting_set(db, argv[optind], argv[optind + 1], &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);

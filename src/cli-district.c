@@ -17,7 +17,7 @@ static const struct {
 } subs[] = {
 	{ "import", cli_district_import }, { "status", cli_district_status }, { "risk", cli_district_risk },
 	{ "schools", cli_district_schools }, { "set", cli_district_set },
-	{ "indicators", cli_district_indicators }, { "export", cli_district_export },
+	{ "indicators", cli_district_indicators }, { "export", cli_district_export }, { "tasks", cli_district_tasks },
 	{ "held", cli_district_held }, { "accept", cli_district_accept }, { "reject", cli_district_reject },
 };
 
@@ -97,13 +97,13 @@ static int run(int argc, char **argv, cli_env *env)
 		return EXIT_OK;
 	}
 	if (argc < 2)
-		return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
-						  " schools or set"));
+		return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, tasks,"
+						  " export, schools or set"));
 	for (size_t i = 0; i < sizeof subs / sizeof *subs; i++)
 		if (strcmp(argv[1], subs[i].name) == 0)
 			return subs[i].run(argc - 1, argv + 1, env, &cli_district);
-	return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, export,"
-					  " schools or set, not '%s'"), argv[1]);
+	return cli_usage(&cli_district, _("say import, held, accept, reject, status, risk, indicators, tasks,"
+					  " export, schools or set, not '%s'"), argv[1]);
 }
 
 const cli_command cli_district = {
@@ -116,9 +116,10 @@ const cli_command cli_district = {
 	   "   | status [--period P] [--format table|csv]\n"
 	   "   | risk [--year Y] [--format table|csv]\n"
 	   "   | indicators [--year Y] [--format table|csv]\n"
+	   "   | tasks [--year Y] [--format table|csv]\n"
 	   "   | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]\n"
 	   "   | schools [list | import FILE [--dry-run] | add CODE NAME | confirm CODE [--keep]]\n"
-	   "   | set deadline-h1|deadline-h2|threshold VALUE"),
+	   "   | set deadline-h1|deadline-h2|threshold|deficit-below|deficit-gap VALUE"),
 	N_("the district office: take in the schools' packages, see who reported, find low results, report"),
 	/* xgettext:no-c-format */
 	N_("district import PATH...: takes in report packages: a package folder, or a\n"
@@ -168,6 +169,14 @@ const cli_command cli_district = {
 	   "                    prev_below_min_percent, prev_high, prev_high_percent\n"
 	   "                    (the year before), below_min_change (points; empty\n"
 	   "                    unless both years have participants)\n\n"
+	   "district tasks: the ВПР task by task from the task scores the schools'\n"
+	   "packages carry: each school's share of each task and the district's\n"
+	   "(pooled over pupils), against the region's; a task done below 50 % or 15\n"
+	   "points or more below the region is a deficit (deficit-below, deficit-gap).\n"
+	   "  --year Y          the year (default: the latest with results)\n"
+	   "  --format csv      school_code (empty: the district), procedure, subject,\n"
+	   "                    grade, year, task, max_score, participants, score_sum,\n"
+	   "                    percent, deficit\n\n"
 	   "district export: the district's report for the region: the folder\n"
 	   "orientir-district-CODE-PERIOD with report.html (printable, opens offline:\n"
 	   "who reported and when, the schools' shares below the minimum in Russian\n"
@@ -188,6 +197,7 @@ const cli_command cli_district = {
 	   "  confirm CODE      take the name the school's package gave; with --keep,\n"
 	   "                    keep the district's name\n\n"
 	   "district set NAME VALUE: deadline-h1 and deadline-h2 (DD.MM, default 20.06\n"
-	   "and 10.12); threshold (the percent of the rule, default 30).\n"),
+	   "and 10.12); threshold (the percent of the rule, default 30); deficit-below\n"
+	   "(50) and deficit-gap (15), the deficits of district tasks.\n"),
 	run,
 };

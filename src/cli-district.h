@@ -23,6 +23,7 @@ int cli_district_reject(int argc, char **argv, cli_env *env, const cli_command *
  * refusal on stderr. What came from the stick (its folder's name) is
  * shown escaped. */
 void cli_district_report(const pkg_import *r);
+int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
 /* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
 int cli_format(const char *s);

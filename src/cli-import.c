@@ -20,17 +20,26 @@ static void summary(const char *path, const import_counts *n, int dry_run)
 	       path, n->added, n->updated, n->unchanged);
 }
 
+/* The outcome of an import (rc as import_file gives it): the summary, or
+ * that it was refused; the exit status. */
+static int cli_import_report(const char *path, const diag *d, const import_counts *n, int rc, int dry_run);
+
 int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
 {
 	diag d = cli_diag();
 	import_counts n;
 	int rc = import_file(db, (enum import_kind)kind, path, dry_run, &d, &n);
+	return cli_import_report(path, &d, &n, rc, dry_run);
+}
+
+static int cli_import_report(const char *path, const diag *d, const import_counts *n, int rc, int dry_run)
+{
 	if (rc == 0) {
-		summary(path, &n, dry_run);
+		summary(path, n, dry_run);
 	} else if (rc > 0) {
 		cli_error(ngettext("%s: refused because of %ld error; nothing was changed",
-				   "%s: refused because of %ld errors; nothing was changed", (unsigned long)d.errors),
-			  path, d.errors);
+				   "%s: refused because of %ld errors; nothing was changed", (unsigned long)d->errors),
+			  path, d->errors);
 	} else {
 		cli_error(_("%s: not imported; nothing was changed"), path);
 	}
@@ -95,6 +104,41 @@ static int import_roadmap(cli_env *env, const char *path, const roadmap_import_o
 	return rc == ROADMAP_IMPORTED ? EXIT_OK : rc == ROADMAP_NO_YEARS ? EXIT_USAGE : EXIT_FAIL;
 }
 
+/* import tasks: the form, its summary, or every bad cell. */
+static int import_form(cli_env *env, const char *path, const tasks_opts *o, int dry_run)
+{
+	school sc = { 0 };
+	sqlite3 *db = cli_open_role(env, "school", &sc);
+	if (!db)
+		return EXIT_FAIL;
+	diag d = cli_diag();
+	import_counts n;
+	tasks_summary sum;
+	int rc = import_tasks(db, path, o, dry_run, &d, &n, &sum);
+	if (rc == 0) {
+		for (size_t i = 0; i < sum.n; i++) {
+			const tasks_form *f = &sum.v[i];
+			printf(ngettext("%s, %s, grade %d, %d: %d task; classes %s: %ld pupils, %ld absent\n",
+					"%s, %s, grade %d, %d: %d tasks; classes %s: %ld pupils, %ld absent\n",
+					(unsigned long)f->ntasks),
+			       f->procedure, f->subject, f->grade, f->year, f->ntasks, f->classes, f->pupils, f->absent);
+		}
+		if (sum.removed && dry_run)
+			printf(ngettext("%ld pupil an earlier form of these classes gave would be taken out.\n",
+					"%ld pupils an earlier form of these classes gave would be taken out.\n",
+					(unsigned long)sum.removed), sum.removed);
+		else if (sum.removed)
+			printf(ngettext("%ld pupil an earlier form of these classes gave was taken out.\n",
+					"%ld pupils an earlier form of these classes gave were taken out.\n",
+					(unsigned long)sum.removed), sum.removed);
+	}
+	rc = cli_import_report(path, &d, &n, rc, dry_run);
+	tasks_summary_free(&sum);
+	school_clear(&sc);
+	db_close(db);
+	return rc;
+}
+
 static int run(int argc, char **argv, cli_env *env)
 {
 	static const struct option opts[] = {
@@ -104,16 +148,23 @@ static int run(int argc, char **argv, cli_env *env)
 		{ "order-number", required_argument, NULL, 'o' },
 		{ "order-date", required_argument, NULL, 'O' },
 		{ "no-deadlines", no_argument, NULL, 'N' },
+		{ "procedure", required_argument, NULL, 'P' },
+		{ "subject", required_argument, NULL, 'S' },
+		{ "grade", required_argument, NULL, 'G' },
+		{ "year", required_argument, NULL, 'Y' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now;
 	roadmap_import_opts o = { 0 };
 	char order_date[16];
-	int roadmap_only = 0;
-	long ymd;
+	int roadmap_only = 0, tasks_only = 0;
+	tasks_opts t = { 0 };
+	long ymd, v;
+	char *end;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		roadmap_only |= c == 'y' || c == 't' || c == 'o' || c == 'O' || c == 'N';
+		tasks_only |= c == 'P' || c == 'S' || c == 'G' || c == 'Y';
 		if (c == 'n') {
 			o.dry_run = 1;
 		} else if (c == 't') {
@@ -129,6 +180,18 @@ static int run(int argc, char **argv, cli_env *env)
 			snprintf(order_date, sizeof order_date, "%s", iso);
 			free(iso);
 			o.order_date = order_date;
+		} else if (c == 'P') {
+			t.procedure = optarg;
+		} else if (c == 'S') {
+			t.subject = optarg;
+		} else if (c == 'G') {
+			if ((v = strtol(optarg, &end, 10)) < 1 || v > 11 || *end)
+				return cli_usage(&cli_import, _("'%s' is not a grade from 1 to 11"), optarg);
+			t.grade = (int)v;
+		} else if (c == 'Y') {
+			if ((v = strtol(optarg, &end, 10)) < 2000 || v > 2100 || *end)
+				return cli_usage(&cli_import, _("'%s' is not a year"), optarg);
+			t.year = (int)v;
 		} else if (c == 'y') {
 			if (roadmap_read_years(optarg, &o.first_year, &o.last_year) != 0)
 				return cli_usage(&cli_import, _("the years are like 2023 or 2023-2024, not '%s'"), optarg);
@@ -140,16 +203,20 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_import, _("say what to import and from which file"));
 	if (argc - optind > 2)
 		return cli_usage(&cli_import, _("unexpected argument '%s'"), argv[optind + 2]);
+	if (strcmp(argv[optind], "tasks") != 0 && tasks_only)
+		return cli_usage(&cli_import, _("--procedure, --subject, --grade and --year go with 'import tasks'"));
+	if (strcmp(argv[optind], "roadmap") != 0 && roadmap_only)
+		return cli_usage(&cli_import, _("--years, --title, --order-number, --order-date and --no-deadlines go with "
+						"'import roadmap'"));
 	if (strcmp(argv[optind], "roadmap") == 0)
 		return import_roadmap(env, argv[optind + 1], &o);
+	if (strcmp(argv[optind], "tasks") == 0)
+		return import_form(env, argv[optind + 1], &t, o.dry_run);
 	const char *path = argv[optind + 1];
 	int kind = import_kind_parse(argv[optind]);
 	if (kind < 0)
-		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, staff, roadmap or events"),
-				 argv[optind]);
-	if (roadmap_only)
-		return cli_usage(&cli_import, _("--years, --title, --order-number, --order-date and --no-deadlines go with "
-						"'import roadmap'"));
+		return cli_usage(&cli_import, _("cannot import '%s': choose roster, scales, results, tasks, taskmap, staff,"
+						" roadmap or events"), argv[optind]);
 
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
@@ -164,8 +231,9 @@ static int run(int argc, char **argv, cli_env *env)
 const cli_command cli_import = {
 	"import",
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("roster|scales|results|staff|events FILE [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--order-number N] [--order-date DATE] [--no-deadlines] [--dry-run]"),
-	N_("import pupils, assessment scales or results from a CSV file"),
+	N_("roster|scales|results|taskmap|staff|events FILE [--dry-run] | tasks FILE [--procedure P] [--subject S] [--grade G] [--year Y] [--dry-run] | roadmap FILE [--years YEAR[-YEAR]] [--title TEXT] [--order-number N] [--order-date DATE] [--no-deadlines] [--dry-run]"),
+	N_("import pupils, assessment scales, results, ВПР forms or the roadmap from a file"),
+	/* xgettext:no-c-format */
 	N_("Reads a table saved from a spreadsheet: UTF-8 (with or without BOM) or\n"
 	   "Windows-1251; ';', ',' or TAB between cells; columns found by their names\n"
 	   "in the first line, in Russian or English, in any order.\n\n"
@@ -176,7 +244,22 @@ const cli_command cli_import = {
 	   "           Средний балл региона\n"
 	   "  results  one line per pupil and assessment: Процедура, Предмет, Год or\n"
 	   "           Дата, Класс, Код (or name), Балл, Отметка, Отметка по журналу,\n"
-	   "           Отсутствовал\n\n"
+	   "           Отсутствовал\n"
+	   "  tasks    the ВПР results collection form (форма сбора результатов ФИС ОКО)\n"
+	   "           task by task: the Excel workbook itself (.xlsx, every sheet) or\n"
+	   "           a CSV saved from it. A title above the header may name the\n"
+	   "           procedure, subject, class or grade and year; else --procedure,\n"
+	   "           --subject, --grade, --year. Header: Код (or the name), Класс,\n"
+	   "           Вариант, Пол, Отметка за предыдущую четверть (the journal mark),\n"
+	   "           and a column per task headed by its number (1, 3.1, 4(1), К1)\n"
+	   "           with its maximum (1 (2 б.)) or a row «Максимальный балл» under\n"
+	   "           it, unless the task map gives them. х is 0 (not attempted);\n"
+	   "           «отсутствовал» or a row without scores is absent. The total\n"
+	   "           becomes the result's score. A corrected form of a class replaces\n"
+	   "           what the earlier one gave.\n"
+	   "  taskmap  what each task checks: Процедура, Предмет, Параллель, Год,\n"
+	   "           Задание, Макс. балл, Проверяемые требования (умения), Блок,\n"
+	   "           Уровень (Б/П/В), Регион or РФ (% выполнения), Район\n\n"
 	   "  staff    teachers: Код учителя, ФИО, Предметы, Дата диагностики,\n"
 	   "           Результат диагностики, Молодой специалист, Курсы ПК, Часов,\n"
 	   "           Дата курсов (a row for each further course of a teacher)\n"

@@ -13,7 +13,7 @@
 #include "utf8.h"
 
 static const cli_command *const commands[] = {
-	&cli_init, &cli_import, &cli_indicators, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
+	&cli_init, &cli_import, &cli_indicators, &cli_tasks, &cli_objectivity, &cli_roadmap, &cli_export, &cli_check, &cli_backup, &cli_restore, &cli_demo, &cli_district,
 	&cli_key,
 };
 

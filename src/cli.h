@@ -25,7 +25,7 @@ typedef struct cli_command {
 } cli_command;
 
 extern const cli_command cli_init, cli_import, cli_indicators, cli_roadmap, cli_export, cli_check, cli_backup,
-	cli_restore, cli_demo, cli_district, cli_key;
+	cli_restore, cli_demo, cli_district, cli_key, cli_tasks, cli_objectivity;
 
 /* The command called name, or NULL. */
 const cli_command *cli_find(const char *name);
@@ -68,6 +68,10 @@ sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */
 char *cli_only_stick(void);
+
+/* `tasks set` and `objectivity set`: the rules of the group (enum
+ * rules_group) listed, or one set; hint is the usage error's. */
+int cli_rules_set(const cli_command *cmd, int group, const char *hint, int argc, char **argv, cli_env *env);
 
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */

@@ -416,13 +416,16 @@ static int fill(csvin *in, char **err)
 	return 1;
 }
 
-/* The delimiter that occurs most often outside quotes on the first line. */
+/* The delimiter that occurs most often outside quotes on the first line
+ * that has one (a title typed above a table may have none). */
 static char pick_delimiter(const char *s, size_t n)
 {
 	int semi = 0, comma = 0, tab = 0, quoted = 0;
-	for (size_t i = 0; i < n && (quoted || s[i] != '\n'); i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '"')
 			quoted = !quoted;
+		else if (!quoted && s[i] == '\n' && (semi || comma || tab))
+			break;
 		else if (!quoted)
 			semi += s[i] == ';', comma += s[i] == ',', tab += s[i] == '\t';
 	}

@@ -214,6 +214,18 @@ int db_d_result_source_put(sqlite3 *db, const char *code, int year, const char *
 	sqlite3_bind_int(st, 2, year);
 	if (db_step_done(db, st, err) != 0)
 		return -1;
+	/* the year's task scores, tasks and signs go with its results */
+	static const char *const with[] = { "DELETE FROM d_task_score WHERE school_code = ? AND year = ?",
+					    "DELETE FROM d_task WHERE school_code = ? AND year = ?",
+					    "DELETE FROM d_objectivity WHERE school_code = ? AND year = ?" };
+	for (int i = 0; i < 3; i++) {
+		if (!(st = db_stmt(db, with[i], err)))
+			return -1;
+		bind_text(st, 1, code);
+		sqlite3_bind_int(st, 2, year);
+		if (db_step_done(db, st, err) != 0)
+			return -1;
+	}
 	st = db_stmt(db, "INSERT INTO d_result_source (school_code, year, period, created_at) VALUES (?1, ?2, ?3, ?4)"
 		     " ON CONFLICT (school_code, year) DO UPDATE SET period = ?3, created_at = ?4", err);
 	if (!st)
@@ -443,4 +455,141 @@ void d_held_clear(d_held *h)
 void d_held_list_free(d_held *v, size_t n)
 {
 	db_rows_free(v, n, sizeof *v, clear_held);
+}
+
+int db_d_task_add(sqlite3 *db, const d_task *t, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_task (school_code, year, procedure, subject, grade, number, sort,"
+				   " max_score, skill, block, level, reference_percent)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, t->school_code);
+	sqlite3_bind_int(st, 2, t->year);
+	bind_text(st, 3, t->procedure);
+	bind_text(st, 4, t->subject);
+	sqlite3_bind_int(st, 5, t->grade);
+	bind_text(st, 6, t->number);
+	sqlite3_bind_int(st, 7, t->sort);
+	sqlite3_bind_double(st, 8, t->max_score);
+	bind_text(st, 9, t->skill);
+	bind_text(st, 10, t->block);
+	bind_text(st, 11, t->level);
+	db_bind_opt_double(st, 12, t->has_reference, t->reference_percent);
+	return db_step_done(db, st, err);
+}
+
+int db_d_task_score_add(sqlite3 *db, const d_task_score *s, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_task_score (school_code, year, procedure, subject, grade, student,"
+				   " number, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, s->school_code);
+	sqlite3_bind_int(st, 2, s->year);
+	bind_text(st, 3, s->procedure);
+	bind_text(st, 4, s->subject);
+	sqlite3_bind_int(st, 5, s->grade);
+	bind_text(st, 6, s->student);
+	bind_text(st, 7, s->number);
+	sqlite3_bind_double(st, 8, s->score);
+	return db_step_done(db, st, err);
+}
+
+int db_d_objectivity_add(sqlite3 *db, const d_objectivity *o, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "INSERT INTO d_objectivity (school_code, year, procedure, subject, grade,"
+				   " participants, peak_at, lowered, confirmed, raised, flag)"
+				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
+	if (!st)
+		return -1;
+	bind_text(st, 1, o->school_code);
+	sqlite3_bind_int(st, 2, o->year);
+	bind_text(st, 3, o->procedure);
+	bind_text(st, 4, o->subject);
+	sqlite3_bind_int(st, 5, o->grade);
+	sqlite3_bind_int64(st, 6, o->participants);
+	db_bind_opt_double(st, 7, o->has_peak, o->peak_at);
+	db_bind_opt_double(st, 8, o->has_shares, o->lowered);
+	db_bind_opt_double(st, 9, o->has_shares, o->confirmed);
+	db_bind_opt_double(st, 10, o->has_shares, o->raised);
+	sqlite3_bind_int(st, 11, o->flag);
+	return db_step_done(db, st, err);
+}
+
+static void fill_objectivity(sqlite3_stmt *st, void *item)
+{
+	d_objectivity *o = item;
+	*o = (d_objectivity){ db_col_dup(st, 0), db_col_dup(st, 1), db_col_dup(st, 2), sqlite3_column_int(st, 3),
+			      sqlite3_column_int(st, 4), (long)sqlite3_column_int64(st, 5),
+			      sqlite3_column_type(st, 6) != SQLITE_NULL, sqlite3_column_type(st, 7) != SQLITE_NULL,
+			      sqlite3_column_int(st, 10), sqlite3_column_double(st, 6), sqlite3_column_double(st, 7),
+			      sqlite3_column_double(st, 8), sqlite3_column_double(st, 9) };
+}
+
+static void clear_objectivity(void *item)
+{
+	d_objectivity *o = item;
+	free(o->school_code), free(o->procedure), free(o->subject);
+}
+
+int db_d_objectivity_list(sqlite3 *db, int year, d_objectivity **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT school_code, procedure, subject, year, grade, participants, peak_at,"
+				   " lowered, confirmed, raised, flag FROM d_objectivity WHERE year = ?"
+				   " ORDER BY school_code, procedure COLLATE RU, subject COLLATE RU, grade", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	return db_rows(db, st, sizeof **out, fill_objectivity, clear_objectivity, (void **)out, n, err);
+}
+
+void d_objectivity_free(d_objectivity *v, size_t n)
+{
+	db_rows_free(v, n, sizeof *v, clear_objectivity);
+}
+
+int db_d_task_sums(sqlite3 *db, int year, d_task_sum_visit visit, void *ctx, char **err)
+{
+	/* One row per school and task, and one per task for the whole district
+	 * (school ''), the district's first; a task's maximum, place and skill
+	 * as the schools' maps give them. */
+	sqlite3_stmt *st = db_stmt(db,
+		"WITH s AS (SELECT school_code, procedure, subject, grade, number, count(*) AS n, total(score) AS sum"
+		"  FROM d_task_score WHERE year = ?1 GROUP BY school_code, procedure, subject, grade, number),"
+		" m AS (SELECT procedure, subject, grade, number, max(max_score) AS max_score, min(sort) AS sort,"
+		"  max(skill) AS skill, avg(reference_percent) AS ref FROM d_task WHERE year = ?1"
+		"  GROUP BY procedure, subject, grade, number),"
+		" all_rows AS (SELECT school_code, procedure, subject, grade, number, n, sum FROM s"
+		"  UNION ALL SELECT '', procedure, subject, grade, number, sum(n), sum(sum) FROM s"
+		"  GROUP BY procedure, subject, grade, number)"
+		" SELECT a.school_code, a.procedure, a.subject, a.number, coalesce(m.skill, ''), a.grade,"
+		"  coalesce(m.sort, 0), coalesce(m.max_score, 0), a.sum, a.n, m.ref"
+		" FROM all_rows a LEFT JOIN m ON m.procedure = a.procedure AND m.subject = a.subject"
+		"  AND m.grade = a.grade AND m.number = a.number"
+		" ORDER BY a.procedure COLLATE RU, a.subject COLLATE RU, a.grade, coalesce(m.sort, 0), a.number,"
+		"  a.school_code", err);
+	if (!st)
+		return -1;
+	sqlite3_bind_int(st, 1, year);
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d_task_sum s = { (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+				 (const char *)sqlite3_column_text(st, 2), (const char *)sqlite3_column_text(st, 3),
+				 (const char *)sqlite3_column_text(st, 4), sqlite3_column_int(st, 5),
+				 sqlite3_column_int(st, 6), sqlite3_column_double(st, 7), sqlite3_column_double(st, 8),
+				 (long)sqlite3_column_int64(st, 9), sqlite3_column_type(st, 10) != SQLITE_NULL,
+				 sqlite3_column_double(st, 10) };
+		if (visit(ctx, &s) != 0)
+			break;
+	}
+	return db_step_end(db, st, rc, err);
+}
+
+int db_d_task_years(sqlite3 *db, int **out, size_t *n, char **err)
+{
+	sqlite3_stmt *st = db_stmt(db, "SELECT DISTINCT year FROM d_task_score ORDER BY year DESC", err);
+	if (!st)
+		return -1;
+	return db_rows(db, st, sizeof **out, fill_year, NULL, (void **)out, n, err);
 }

@@ -137,6 +137,50 @@ void d_held_list_free(d_held *v, size_t n);
 /* How many schools' packages of period are held, or -1 with *err. */
 long db_d_package_count(sqlite3 *db, const char *period, char **err);
 
+/* --- the ВПР task by task (issue 14): kept per school and year as results are --- */
+typedef struct d_task {
+	const char *school_code, *procedure, *subject, *number, *skill, *block, *level;
+	int year, grade, sort;
+	double max_score;
+	int has_reference;
+	double reference_percent;
+} d_task;
+int db_d_task_add(sqlite3 *db, const d_task *t, char **err);
+typedef struct d_task_score {
+	const char *school_code, *procedure, *subject, *student, *number;
+	int year, grade;
+	double score;
+} d_task_score;
+int db_d_task_score_add(sqlite3 *db, const d_task_score *s, char **err);
+/* A school's signs of biased results in one assessment, as its package says. */
+typedef struct d_objectivity {
+	char *school_code, *procedure, *subject;
+	int year, grade;
+	long participants;
+	int has_peak, has_shares, flag;
+	double peak_at, lowered, confirmed, raised;
+} d_objectivity;
+int db_d_objectivity_add(sqlite3 *db, const d_objectivity *o, char **err);
+/* The year's signs, by school, procedure, subject and grade. */
+int db_d_objectivity_list(sqlite3 *db, int year, d_objectivity **out, size_t *n, char **err);
+void d_objectivity_free(d_objectivity *v, size_t n);
+/* A task's sums in one school (or, with an empty code, the district). */
+typedef struct d_task_sum {
+	const char *school_code, *procedure, *subject, *number, *skill;
+	int grade, sort;
+	double max_score, sum;
+	long participants;
+	int has_reference;
+	double reference;
+} d_task_sum;
+typedef int (*d_task_sum_visit)(void *ctx, const d_task_sum *s);
+/* Every school's sums per task in the year, by procedure, subject, grade,
+ * task and school; each task's district sums come first, with school "". */
+int db_d_task_sums(sqlite3 *db, int year, d_task_sum_visit visit, void *ctx, char **err);
+
+/* The years any held task scores are of, newest first. */
+int db_d_task_years(sqlite3 *db, int **out, size_t *n, char **err);
+
 /* The years any held results are of, newest first. */
 int db_d_result_years(sqlite3 *db, int **out, size_t *n, char **err);
 

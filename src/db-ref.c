@@ -7,6 +7,7 @@
 #include "csvin.h"
 #include "db.h"
 #include "store.h"
+#include "utf8.h"
 
 /* Procedures and subjects are a few dozen rows: kept in memory for the
  * length of an import and matched in C, where Russian folding is at hand. */
@@ -14,6 +15,7 @@ struct ref_entry {
 	long id;
 	char *name;
 	char **keys;	/* normal forms of the name and each alias */
+	char **texts;	/* the name and each alias folded, words kept apart */
 	size_t nkeys;
 };
 
@@ -33,6 +35,8 @@ static void add_key(struct ref_entry *e, const char *text, size_t len)
 		return;
 	}
 	e->keys = xrealloc(e->keys, (e->nkeys + 1) * sizeof *e->keys);
+	e->texts = xrealloc(e->texts, (e->nkeys + 1) * sizeof *e->texts);
+	e->texts[e->nkeys] = utf8_fold(text, len);
 	e->keys[e->nkeys++] = k;
 }
 
@@ -79,8 +83,9 @@ void refmap_free(refmap *m)
 		return;
 	for (size_t i = 0; i < m->n; i++) {
 		for (size_t k = 0; k < m->e[i].nkeys; k++)
-			free(m->e[i].keys[k]);
+			free(m->e[i].keys[k]), free(m->e[i].texts[k]);
 		free(m->e[i].keys);
+		free(m->e[i].texts);
 		free(m->e[i].name);
 	}
 	free(m->e);
@@ -97,6 +102,79 @@ long refmap_find(const refmap *m, const char *text)
 				id = m->e[i].id;
 	free(k);
 	return id;
+}
+
+/* Splits folded text into words of letters and digits: their starts and
+ * lengths in *at (fresh), their count returned. */
+static size_t split_words(const char *t, const char ***at, size_t **len)
+{
+	size_t n = 0;
+	*at = NULL;
+	*len = NULL;
+	for (const char *p = t; *p;) {
+		while (*p && !((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
+			p++;
+		const char *s = p;
+		while (*p && ((unsigned char)*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z')))
+			p++;
+		if (p > s) {
+			*at = xrealloc(*at, (n + 1) * sizeof **at);
+			*len = xrealloc(*len, (n + 1) * sizeof **len);
+			(*at)[n] = s;
+			(*len)[n++] = (size_t)(p - s);
+		}
+	}
+	return n;
+}
+
+/* The bytes of a word that a declined form must begin with: a long word
+ * loses its last two letters («математик-а»), a middling one its last
+ * («язы-к»), a short one stays whole («мир», «впр»). */
+static size_t stem(const char *w, size_t len)
+{
+	size_t chars = 0, cut[3] = { len, len, len };
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)w[i] & 0xC0) != 0x80) {
+			cut[2] = cut[1], cut[1] = cut[0], cut[0] = i;
+			chars++;
+		}
+	if (chars >= 6)
+		return cut[1];
+	if (chars >= 4)
+		return cut[0];
+	return len;
+}
+
+long refmap_find_words(const refmap *m, const char *text)
+{
+	char *t = utf8_fold(text, strlen(text));
+	const char **tw;
+	size_t *tl, nt = split_words(t, &tw, &tl);
+	long best = 0;
+	size_t best_len = 0;
+	for (size_t i = 0; i < m->n; i++)
+		for (size_t j = 0; j < m->e[i].nkeys; j++) {
+			const char **kw;
+			size_t *kl, nk = split_words(m->e[i].texts[j], &kw, &kl), got = 0;
+			/* Every word of the name, in order, beginning words of the text. */
+			for (size_t s = 0; nk && s + nk <= nt && !got; s++) {
+				size_t k, sum = 0;
+				for (k = 0; k < nk; k++) {
+					size_t need = stem(kw[k], kl[k]);
+					if (tl[s + k] < need || memcmp(tw[s + k], kw[k], need) != 0 ||
+					    (need == kl[k] && tl[s + k] > kl[k] + 4))
+						break;
+					sum += kl[k];
+				}
+				if (k == nk)
+					got = sum;
+			}
+			if (got > best_len)
+				best_len = got, best = m->e[i].id;
+			free(kw), free(kl);
+		}
+	free(tw), free(tl), free(t);
+	return best;
 }
 
 const char *refmap_name(const refmap *m, long id)

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "common.h"
 #include "db.h"
@@ -96,6 +97,38 @@ int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ct
 			break;
 	}
 	return db_step_end(db, st, rc, err);
+}
+
+static int same_result(const result *a, const result *b)
+{
+	return strcmp(a->class_label, b->class_label) == 0 && a->absent == b->absent &&
+	       a->has_score == b->has_score && (!a->has_score || a->score == b->score) &&
+	       a->has_mark == b->has_mark && (!a->has_mark || a->mark == b->mark) &&
+	       a->has_journal == b->has_journal && (!a->has_journal || a->journal_mark == b->journal_mark) &&
+	       strcmp(a->taken_on ? a->taken_on : "", b->taken_on ? b->taken_on : "") == 0;
+}
+
+int db_result_put(sqlite3 *db, const result *r, unsigned keep, char **err)
+{
+	int added = db_result_insert(db, r, err);
+	if (added != 0)
+		return added;
+	result old = { 0 };
+	if (db_result_get(db, r->assessment_id, r->student_id, &old, err) != 1) {
+		if (!*err)
+			*err = db_error(db);
+		return -1;
+	}
+	result now = *r;
+	if (keep & RESULT_KEEP_JOURNAL)
+		now.has_journal = old.has_journal, now.journal_mark = old.journal_mark;
+	if (keep & RESULT_KEEP_MARK)
+		now.has_mark = old.has_mark, now.mark = old.mark;
+	if (keep & RESULT_KEEP_DATE)
+		now.taken_on = old.taken_on;
+	int rc = same_result(&old, &now) ? 0 : db_result_update(db, &now, err) == 0 ? 2 : -1;
+	result_clear(&old);
+	return rc;
 }
 
 void result_clear(result *r)

@@ -206,7 +206,7 @@ static const char *const migrations[] = {
 	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
 	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
 
-	/* The risk group's spells are written by the store (db-risk.c) on the
+	/* 7: the risk group's spells are written by the store (db-risk.c) on the
 	 * day day_today() says, so that ORIENTIR_TODAY fixes them as it fixes
 	 * everything else: the triggers of 5 took SQLite's own clock. */
 	"DROP TRIGGER risk_in_new;"
@@ -267,6 +267,57 @@ static const char *const migrations[] = {
 	"CREATE INDEX activity_roadmap ON activity (roadmap_id, sort);"
 	"CREATE INDEX roadmap_section_roadmap ON roadmap_section (roadmap_id, sort);"
 	"ALTER TABLE d_activity ADD COLUMN roadmap_years TEXT NOT NULL DEFAULT '';",
+
+	/* 10: ВПР task by task (issue 14). What each task of an assessment is
+	 * (from the ФИС ОКО form and the task map), and each pupil's scores in
+	 * them: one row per result, the scores in the tasks' order, as the form
+	 * holds them — a year's analysis reads a school's rows in one pass. The
+	 * district keeps the schools' task scores per school and year as it
+	 * keeps their results (long rows, a task each), the tasks they name,
+	 * and the signs of biased results each school's package reports. */
+	"CREATE TABLE task ("
+	"  assessment_id INTEGER NOT NULL REFERENCES assessment(id) ON DELETE CASCADE,"
+	"  sort INTEGER NOT NULL,"	/* its place in the form, from 1 */
+	"  number TEXT NOT NULL,"	/* as the form heads it: 1, 3.1, 4(1), К1 */
+	"  max_score REAL NOT NULL CHECK (max_score > 0),"
+	"  skill TEXT NOT NULL DEFAULT '', block TEXT NOT NULL DEFAULT '',"
+	"  level TEXT NOT NULL DEFAULT '',"	/* Б, П or В */
+	"  reference_percent REAL,"	/* the region's (else the country's) completion */
+	"  district_percent REAL,"	/* the district's, when the map gives it */
+	"  PRIMARY KEY (assessment_id, sort), UNIQUE (assessment_id, number)) WITHOUT ROWID;"
+	"CREATE TABLE task_score ("
+	"  assessment_id INTEGER NOT NULL, student_id INTEGER NOT NULL,"
+	"  class TEXT NOT NULL,"	/* the class whose form gave them: a corrected form replaces its class's */
+	"  scores TEXT NOT NULL,"	/* '2 0 1 1': a number per task, in the tasks' order; '' absent */
+	"  PRIMARY KEY (assessment_id, student_id),"
+	"  FOREIGN KEY (assessment_id, student_id) REFERENCES result (assessment_id, student_id)"
+	"    ON DELETE CASCADE) WITHOUT ROWID;"
+	"CREATE INDEX task_score_class ON task_score (assessment_id, class);"
+	"CREATE TABLE d_task ("
+	"  school_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  procedure TEXT NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,"
+	"  number TEXT NOT NULL, sort INTEGER NOT NULL, max_score REAL NOT NULL,"
+	"  skill TEXT NOT NULL DEFAULT '', block TEXT NOT NULL DEFAULT '', level TEXT NOT NULL DEFAULT '',"
+	"  reference_percent REAL,"
+	"  PRIMARY KEY (school_code, year, procedure, subject, grade, number),"
+	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
+	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;"
+	"CREATE TABLE d_task_score ("
+	"  school_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  procedure TEXT NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,"
+	"  student TEXT NOT NULL, number TEXT NOT NULL, score REAL NOT NULL,"
+	"  PRIMARY KEY (school_code, year, procedure, subject, grade, student, number),"
+	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
+	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;"
+	"CREATE TABLE d_objectivity ("
+	"  school_code TEXT NOT NULL, year INTEGER NOT NULL,"
+	"  procedure TEXT NOT NULL, subject TEXT NOT NULL, grade INTEGER NOT NULL,"
+	"  participants INTEGER NOT NULL, peak_at REAL,"	/* NULL: no peak */
+	"  lowered REAL, confirmed REAL, raised REAL,"	/* percents of those compared */
+	"  flag INTEGER NOT NULL DEFAULT 0 CHECK (flag IN (0, 1)),"
+	"  PRIMARY KEY (school_code, year, procedure, subject, grade),"
+	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
+	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

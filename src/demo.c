@@ -128,6 +128,19 @@ int demo_school_build(const char *path, const char *dir, const school *s, double
 		ok = import_file(db, kinds[i], f, 0, d, &n) == 0;
 		free(f);
 	}
+	/* The ВПР forms of 2026 task by task, and what each task checks: only
+	 * the school as it is, for a moved score no longer adds up its tasks. */
+	if (ok && shift == 0) {
+		char *f = xasprintf("%s/tasks.xlsx", dir);
+		import_counts n;
+		tasks_summary sum;
+		ok = import_tasks(db, f, &(tasks_opts){ 0 }, 0, d, &n, &sum) == 0;
+		tasks_summary_free(&sum);
+		free(f);
+		f = xasprintf("%s/taskmap.csv", dir);
+		ok = ok && import_file(db, IMPORT_TASKMAP, f, 0, d, &n) == 0;
+		free(f);
+	}
 	if (ok && shift != 0 && db_result_shift(db, shift, &err) != 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
 		free(err);

@@ -339,6 +339,83 @@ static void risk_part(FILE *fp, const district_report *r)
 		    "percentage points; above zero the school is low in that procedure."), "</p>\n</section>\n");
 }
 
+/* --- the ВПР task by task, and the signs of biased results --- */
+
+/* Every assessment's heat map of tasks × schools, then the district's
+ * deficits by subject: what the methodical recommendations are written from. */
+static void tasks_part(FILE *fp, const district_report *r)
+{
+	const dtask_report *t = &r->tasks;
+	html_elem(fp, "<section>\n<h2>", _("The ВПР task by task"), "</h2>\n");
+	if (!t->n) {
+		fputs("<p class=\"empty\">", fp);
+		html_escf(fp, _("No task scores for %d: the schools' packages hold none."), r->year);
+		fputs("</p>\n</section>\n", fp);
+		return;
+	}
+	for (size_t i = 0; i < t->n;) {
+		dtask_grid g;
+		i = district_tasks_grid(t, i, &g);
+		const dtask_row *a = &t->v[g.first];
+		const char **cols = xcalloc(g.ntasks + 1, sizeof *cols), **rows = xcalloc(g.nschools + 1, sizeof *rows);
+		for (size_t k = 0; k < g.ntasks; k++)
+			cols[k] = g.tasks[k]->number;
+		rows[0] = _("District");
+		for (size_t k = 0; k < g.nschools; k++)
+			rows[k + 1] = district_report_name(r, g.schools[k]);
+		char *cap = xasprintf(_("%s, %s, grade %d, %d: how much of each task was done by school, %%"), a->procedure,
+				      a->subject, a->grade, r->year);
+		html_heat h = { cap, cols, g.ntasks, rows, g.nschools + 1, 1, g.tenths, g.deficit };
+		html_heatmap(fp, &h);
+		free(cap), free(cols), free(rows);
+		dtask_grid_free(&g);
+	}
+	html_elem(fp, "<h3>", _("The district's learning deficits by subject"), "</h3>\n");
+	long any = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		const dtask_row *v = &t->v[i];
+		if (*v->school_code || !v->deficit)
+			continue;
+		char *pct = num_doc_tenths(v->tenths, 0);
+		long behind = 0, schools = 0;
+		for (size_t k = i + 1; k < t->n && *t->v[k].school_code; k++)
+			behind += t->v[k].deficit, schools++;
+		fputs("<p>", fp);
+		html_escf(fp, ngettext("%s, %s, grade %d, task %s: %s %%; a deficit in %ld of %ld school",
+				       "%s, %s, grade %d, task %s: %s %%; a deficit in %ld of %ld schools", (unsigned long)schools),
+			  v->subject, v->procedure, v->grade, v->number, pct, behind, schools);
+		if (*v->skill) {
+			fputs(" — ", fp);
+			html_esc(fp, v->skill);
+		}
+		fputs("</p>\n", fp);
+		free(pct);
+		any++;
+	}
+	if (!any)
+		html_elem(fp, "<p class=\"empty\">", _("No task is a deficit of the district."), "</p>\n");
+	fputs("</section>\n", fp);
+}
+
+/* The schools whose packages report signs of biased results. */
+static void signs_part(FILE *fp, const district_report *r)
+{
+	html_elem(fp, "<section>\n<h2>", _("Signs of biased results"), "</h2>\n");
+	html_elem(fp, "<p class=\"note\">",
+		  _("As each school's package reports them: a peak of primary scores at a mark's boundary, or marks "
+		    "above the journal's for many pupils. A sign is a reason to look, never a verdict."), "</p>\n");
+	if (!r->nsigns)
+		html_elem(fp, "<p class=\"empty\">", _("No school's package reports a sign."), "</p>\n");
+	for (size_t i = 0; i < r->nsigns; i++) {
+		fputs("<p><b>", fp);
+		html_esc(fp, district_report_name(r, r->signs[i].school_code));
+		fputs("</b>: ", fp);
+		html_esc(fp, r->signs[i].text);
+		fputs("</p>\n", fp);
+	}
+	fputs("</section>\n", fp);
+}
+
 /* --- roadmap completion --- */
 
 static void roadmap_part(FILE *fp, const district_report *r)
@@ -395,6 +472,8 @@ void district_report_html_write(FILE *fp, const district_report *r)
 	status_part(fp, r);
 	results_part(fp, r);
 	risk_part(fp, r);
+	signs_part(fp, r);
+	tasks_part(fp, r);
 	roadmap_part(fp, r);
 	fputs("<div class=\"sign\">\n<p>", fp);
 	/* TRANSLATORS: who signs the district's report: «Руководитель». */

@@ -44,7 +44,9 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 	int rc = got == 1 && district_status(db, period, &out->status, err) == 0 &&
 			 district_indicators(db, out->year, &out->ind, err) == 0 &&
 			 district_risk(db, out->year, &out->risk, err) == 0 &&
-			 db_d_progress(db, period, &out->progress, &out->nprogress, err) == 0
+			 db_d_progress(db, period, &out->progress, &out->nprogress, err) == 0 &&
+			 district_tasks(db, out->year, &out->tasks, err) == 0 &&
+			 district_signs(db, out->year, &out->signs, &out->nsigns, err) == 0
 		 ? 0 : -1;
 	db_rollback(db);
 	if (got == 0 && !*err)
@@ -66,6 +68,8 @@ void district_report_free(district_report *r)
 	dist_ind_set_free(&r->ind);
 	risk_report_free(&r->risk);
 	d_progress_free(r->progress, r->nprogress);
+	dtask_report_free(&r->tasks);
+	district_signs_free(r->signs, r->nsigns);
 	if (r->index)
 		strmap_free(r->index);
 	free(r->key_news);

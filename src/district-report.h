@@ -31,6 +31,9 @@ typedef struct district_report {
 	strmap *index;			/* school code → its row in status + 1 */
 	sign_key key;			/* the office's: it signs the folder */
 	char *key_news;			/* the key was made for this report: what to tell, or NULL */
+	dtask_report tasks;		/* the ВПР task by task of year */
+	dist_sign *signs;		/* the schools' signs of biased results in year */
+	size_t nsigns;
 } district_report;
 
 /* Gathers the report of period (2026-H1), with the office's key (made now

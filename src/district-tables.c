@@ -12,9 +12,11 @@
 #include "csvin.h"
 #include "db-district.h"
 #include "district-tables.h"
+#include "package-write.h"
 #include "package.h"
 #include "roadmap.h"
 #include "stick.h"
+#include "strmap.h"
 
 typedef int (*row_fn)(pkg_reader *rd, const csvin_row *row);
 
@@ -270,6 +272,181 @@ static const csvin_col staff_cols[] = { { "teacher_code", "teacher_code|Код �
 static const csvin_col event_cols[] = { { "date", "date|Дата" } };
 static const int one_need[] = { 1 };
 
+/* --- the ВПР task by task (issue 14): taskmap.csv, tasks.csv and
+ * objectivity.csv, in packages that list them --- */
+
+/* Whether the package's SHA256SUMS lists file (only the files it lists
+ * were read): a package made before these files has none. */
+static int listed(const pkg_reader *rd, const char *file)
+{
+	return pkg_in_file(rd->pkg, file) != NULL;
+}
+
+/* Whether the rows of year are taken: the year's results came in this
+ * package and are kept. A year the results do not have is a bad row. */
+static int year_taken(pkg_reader *rd, const csvin_row *row, const char *text, int *year, int *take)
+{
+	long y;
+	if (cell_int(text, &y) != 0 || y < 2000 || y > 2100)
+		return bad_row(rd, row, _("«%s» is not a year"), text);
+	*year = (int)y;
+	for (int i = 0; i < rd->nyears; i++)
+		if (rd->years[i] == *year) {
+			*take = rd->take[i] && rd->store;
+			return 0;
+		}
+	if (!rd->store)
+		return *take = 0;
+	return bad_row(rd, row, _("the package has no results of %d"), *year);
+}
+
+enum { T_PROC, T_SUBJ, T_GRADE, T_YEAR, T_TASK, T_MAX, T_SKILL, T_BLOCK, T_LEVEL, T_REF, T_SCORE, T_CLASS, T_CODE,
+       T_PART, T_PEAK, T_LOW, T_CONF, T_RAISED, T_FLAG, T_N };
+static const csvin_col task_cols[] = {
+	{ "procedure", "procedure|Процедура" }, { "subject", "subject|Предмет" }, { "grade", "grade|Параллель" },
+	{ "year", "year|Год" }, { "task", "task|Задание" }, { "max_score", "max_score|Макс. балл" },
+	{ "skill", "skill|Проверяемые требования (умения)" }, { "block", "block|Блок" }, { "level", "level|Уровень" },
+	{ "reference_percent", "reference_percent|% выполнения по региону" }, { "score", "score|Балл" },
+	{ "class", "class|Класс" }, { "student_code", "student_code|Код" }, { "participants", "participants|Участников" },
+	{ "peak_at", "peak_at|Пик на балле" }, { "lowered", "lowered|Понизили" }, { "confirmed", "confirmed|Подтвердили" },
+	{ "raised", "raised|Повысили" }, { "flag", "flag|Признак" },
+};
+static const int map_need[T_N] = { [T_PROC] = 1, [T_SUBJ] = 1, [T_GRADE] = 1, [T_YEAR] = 1, [T_TASK] = 1, [T_MAX] = 1 };
+static const int score_need[T_N] = { [T_PROC] = 1, [T_SUBJ] = 1, [T_GRADE] = 1, [T_YEAR] = 1, [T_TASK] = 1,
+				     [T_SCORE] = 1, [T_CODE] = 1 };
+static const int obj_need[T_N] = { [T_PROC] = 1, [T_SUBJ] = 1, [T_GRADE] = 1, [T_YEAR] = 1, [T_PART] = 1, [T_FLAG] = 1 };
+
+/* The assessment columns every one of the three files begins with. */
+static int task_key(pkg_reader *rd, const csvin_row *row, long *grade, int *year, int *take)
+{
+	const char *const *f = row->field;
+	if (cell_empty(f[T_PROC]) || cell_empty(f[T_SUBJ]))
+		return bad_row(rd, row, _("the procedure or subject is empty"));
+	if (cell_int(f[T_GRADE], grade) != 0 || *grade < 1 || *grade > 11)
+		return bad_row(rd, row, _("«%s» is not a grade from 1 to 11"), f[T_GRADE]);
+	return year_taken(rd, row, f[T_YEAR], year, take);
+}
+
+/* A package's reader as the task files' rows see it: with what they need
+ * of the rows before them. */
+struct task_tables {
+	pkg_reader rd;		/* first: the rows are handed &rd */
+	strmap *maxima;		/* taskmap.csv's tasks, "procedure|subject|grade|year|task" -> maximum × 100 */
+	char *last;		/* the assessment of the map's last row, and its task's place */
+	int sort;
+};
+
+static char *task_name(const csvin_row *row, int year, long grade, const char *number)
+{
+	return xasprintf("%s|%s|%ld|%d|%s", row->field[T_PROC], row->field[T_SUBJ], grade, year, number);
+}
+
+static int taskmap_row(pkg_reader *rd, const csvin_row *row)
+{
+	const char *const *f = row->field;
+	long grade;
+	int year, take;
+	double max, ref = 0;
+	int has_ref = 0;
+	if (task_key(rd, row, &grade, &year, &take) != 0)
+		return -1;
+	if (cell_empty(f[T_TASK]) || cell_number(f[T_MAX], &max) != 0 || max <= 0 ||
+	    (has_ref = opt_number(f[T_REF], &ref)) < 0)
+		return bad_row(rd, row, _("a task without its number, or a maximum or share that is not a number"));
+	char *key = task_name(row, year, grade, f[T_TASK]);
+	long long seen;
+	struct task_tables *tt = (struct task_tables *)rd;
+	if (strmap_get(tt->maxima, key, &seen)) {
+		free(key);
+		return bad_row(rd, row, _("task %s is in the file twice"), f[T_TASK]);
+	}
+	strmap_put(tt->maxima, key, (long long)(max * 100 + 0.5));
+	free(key);
+	/* the task's place: the rows of one assessment come in its order */
+	char *assess = task_name(row, year, grade, "");
+	tt->sort = tt->last && !strcmp(tt->last, assess) ? tt->sort + 1 : 1;
+	free(tt->last);
+	tt->last = assess;
+	if (!take)
+		return 0;
+	d_task t = { rd->r->school_code, f[T_PROC], f[T_SUBJ], f[T_TASK], f[T_SKILL] ? f[T_SKILL] : "",
+		     f[T_BLOCK] ? f[T_BLOCK] : "", f[T_LEVEL] ? f[T_LEVEL] : "", year, (int)grade, tt->sort, max, has_ref,
+		     ref };
+	char *err = NULL;
+	return db_d_task_add(rd->db, &t, &err) == 0 ? 0 : db_failed(rd, err);
+}
+
+static int task_score_row(pkg_reader *rd, const csvin_row *row)
+{
+	const char *const *f = row->field;
+	long grade;
+	int year, take;
+	double score;
+	if (task_key(rd, row, &grade, &year, &take) != 0)
+		return -1;
+	if (cell_empty(f[T_CODE]) || cell_number(f[T_SCORE], &score) != 0 || score < 0)
+		return bad_row(rd, row, _("the pupil's code is empty or the score is not a number"));
+	char *key = task_name(row, year, grade, f[T_TASK]);
+	long long max;
+	int known = strmap_get(((struct task_tables *)rd)->maxima, key, &max);
+	free(key);
+	if (!known)
+		return bad_row(rd, row, _("task %s is not in taskmap.csv"), f[T_TASK]);
+	if (score * 100 > (double)max + 0.5)
+		return bad_row(rd, row, _("score %s is above the task's maximum"), f[T_SCORE]);
+	if (!take)
+		return 0;
+	d_task_score v = { rd->r->school_code, f[T_PROC], f[T_SUBJ], f[T_CODE], f[T_TASK], year, (int)grade, score };
+	char *err = NULL;
+	if (db_d_task_score_add(rd->db, &v, &err) != 0) {
+		if (sqlite3_extended_errcode(rd->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+			free(err);
+			return bad_row(rd, row, _("a second score of pupil %s in task %s"), f[T_CODE], f[T_TASK]);
+		}
+		return db_failed(rd, err);
+	}
+	return 0;
+}
+
+static int objectivity_row(pkg_reader *rd, const csvin_row *row)
+{
+	const char *const *f = row->field;
+	long grade, n;
+	int year, take, flag;
+	double v[4] = { 0 };
+	int has[4];
+	if (task_key(rd, row, &grade, &year, &take) != 0)
+		return -1;
+	if (cell_int(f[T_PART], &n) != 0 || n < 0 || cell_yesno(f[T_FLAG], &flag) != 0 ||
+	    (has[0] = opt_number(f[T_PEAK], &v[0])) < 0 || (has[1] = opt_number(f[T_LOW], &v[1])) < 0 ||
+	    (has[2] = opt_number(f[T_CONF], &v[2])) < 0 || (has[3] = opt_number(f[T_RAISED], &v[3])) < 0)
+		return bad_row(rd, row, _("the participants, the peak, a share or the sign is not one"));
+	if (!take)
+		return 0;
+	d_objectivity o = { (char *)rd->r->school_code, (char *)f[T_PROC], (char *)f[T_SUBJ], year, (int)grade, n,
+			    has[0], has[1] && has[2] && has[3], flag, v[0], v[1], v[2], v[3] };
+	char *err = NULL;
+	return db_d_objectivity_add(rd->db, &o, &err) == 0 ? 0 : db_failed(rd, err);
+}
+
+/* The three files, those the package lists. */
+static int read_task_tables(pkg_reader *rd)
+{
+	struct task_tables tt = { *rd, strmap_new(), NULL, 0 };
+	pkg_reader *t = &tt.rd;
+	/* A task score a row: as many as results times their tasks (the
+	 * package's size bounds them too). */
+	int rc = (listed(t, "taskmap.csv") &&
+		  read_table(t, "taskmap.csv", task_cols, T_N, map_need, PKG_MAX_ROWS, taskmap_row) != 0) ||
+		 (listed(t, "tasks.csv") &&
+		  read_table(t, "tasks.csv", task_cols, T_N, score_need, PKG_MAX_TASK_SCORES, task_score_row) != 0) ||
+		 (listed(t, "objectivity.csv") &&
+		  read_table(t, "objectivity.csv", task_cols, T_N, obj_need, PKG_MAX_ROWS, objectivity_row) != 0) ? -1 : 0;
+	strmap_free(tt.maxima);
+	free(tt.last);
+	return rc;
+}
+
 int pkg_read_tables(pkg_reader *rd)
 {
 	int year, half;
@@ -282,6 +459,7 @@ int pkg_read_tables(pkg_reader *rd)
 	       read_table(rd, "roadmap.csv", act_cols, A_N, act_need, PKG_MAX_ROWS, activity_row) != 0 ||
 	       read_table(rd, "results.csv", res_cols, R_N, res_need, PKG_MAX_RESULTS, result_row) != 0 ||
 	       read_table(rd, "staff.csv", staff_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
-	       read_table(rd, "events.csv", event_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ? -1 : 0;
+	       read_table(rd, "events.csv", event_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
+	       read_task_tables(rd) != 0 ? -1 : 0;
 }
 

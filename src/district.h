@@ -6,6 +6,8 @@
 #include <sqlite3.h>
 #include <stddef.h>
 
+#include "rules.h"
+
 enum pkg_outcome {
 	PKG_NEW,	/* the first package of that school and half-year */
 	PKG_REPLACED,	/* newer than the one held: it replaced it */
@@ -187,5 +189,62 @@ const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const cha
 int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err);
 /* num of den as a percentage, or -1 when den is 0. */
 double district_share(long num, long den);
+
+/* --- the ВПР task by task (district-tasks.c) --- */
+/* One task's figures in one school, or (school_code "") the district's. */
+typedef struct dtask_row {
+	char *school_code, *procedure, *subject, *number, *skill;
+	int grade, sort;
+	double max_score, sum;
+	long participants;
+	int tenths;		/* percent × 10, -1 for none */
+	int deficit;
+	int has_reference;
+	double reference;	/* the region's share, as the schools' maps give it */
+} dtask_row;
+
+typedef struct dtask_report {
+	int year;
+	dtask_row *v;		/* by procedure, subject, grade, task; the district's row before the schools' */
+	size_t n;
+	analysis_rules rules;
+} dtask_report;
+
+/* Every task of the year's assessments in every school that sent task
+ * scores, and in the district. 0, or -1 with *err. */
+int district_tasks(sqlite3 *db, int year, dtask_report *out, char **err);
+void dtask_report_free(dtask_report *r);
+/* Whether two rows are of the same assessment. */
+int district_tasks_same(const dtask_row *a, const dtask_row *b);
+/* One assessment's rows as a grid: its tasks (the district's rows), its
+ * schools by code, and each one's share (-1 none) and deficit. */
+typedef struct dtask_grid {
+	size_t first, end;		/* its rows in the report */
+	const dtask_row **tasks;	/* the district's row of each task, in order */
+	size_t ntasks;
+	const char **schools;		/* codes */
+	size_t nschools;
+	int *tenths, *deficit;		/* (nschools + 1) × ntasks, row 0 the district */
+} dtask_grid;
+/* The grid of the assessment whose rows begin at first: the index past
+ * its rows. */
+size_t district_tasks_grid(const dtask_report *r, size_t first, dtask_grid *g);
+void dtask_grid_free(dtask_grid *g);
+
+/* The district's deficits as lines for people: a subject's line, then its
+ * tasks' lines indented with «  • », how many schools share each (fresh). */
+char **district_tasks_deficit_lines(const dtask_report *r, size_t *n);
+
+/* A school's signs of biased results in a year, as its package reported
+ * them, in words: «ВПР · Русский язык · 6: a peak of scores at 6; …». A
+ * sign is a reason to look, never a verdict. */
+typedef struct dist_sign {
+	char *school_code, *text;
+} dist_sign;
+/* The schools with a sign in year, by code. */
+int district_signs(sqlite3 *db, int year, dist_sign **out, size_t *n, char **err);
+/* The text of a school's signs, or NULL when it has none. */
+const char *district_sign_of(const dist_sign *v, size_t n, const char *code);
+void district_signs_free(dist_sign *v, size_t n);
 
 #endif

@@ -85,4 +85,25 @@ void html_chart_pairs(FILE *fp, const char *caption, int year, const html_bar_pa
 /* A small bar of done out of total. */
 void html_progress_bar(FILE *fp, long done, long total);
 
+/* --- the ВПР task by task (html-tasks.c) --- */
+/* A heat map: rows (classes, schools) × columns (tasks), each cell shaded
+ * by its share with the share written in it, a deficit framed in bold. */
+typedef struct html_heat {
+	const char *caption;
+	const char *const *cols;	/* the tasks' numbers */
+	size_t ncols;
+	const char *const *rows;
+	size_t nrows;
+	int first_bold;			/* the first row is the total (the school, the district) */
+	const int *tenths;		/* nrows × ncols, -1 for none */
+	const int *deficit;		/* nrows × ncols, or NULL */
+} html_heat;
+void html_heatmap(FILE *fp, const html_heat *h);
+/* The fill of a share in tenths (white for none). */
+const char *html_heat_fill(int tenths);
+/* Pupils per primary score 0..n-1 as bars, the marks' boundaries dashed
+ * and named, the bar at peak (or -1) standing out. */
+void html_histogram(FILE *fp, const char *caption, const long *counts, int n, const double *bounds,
+		    const char *const *bound_names, int nbounds, double peak);
+
 #endif

@@ -43,7 +43,7 @@ typedef struct import_ops {
 } import_ops;
 
 extern const import_ops import_roster_ops, import_scales_ops, import_results_ops, import_events_ops,
-	import_staff_ops, import_schools_ops;
+	import_staff_ops, import_schools_ops, import_taskmap_ops;
 
 /* Reports a bad value in column col of row r; says which header it was. */
 void import_bad(import_ctx *c, const csvin_row *r, size_t col, const char *fmt, ...)

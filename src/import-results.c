@@ -8,8 +8,8 @@
 #include "common.h"
 #include "day.h"
 #include "import-kind.h"
+#include "pupilcache.h"
 #include "store.h"
-#include "strmap.h"
 
 enum { C_PROC, C_SUBJ, C_GRADE, C_YEAR, C_DATE, C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL,
        C_SCORE, C_MARK, C_JOURNAL, C_ABSENT, NCOLS };
@@ -38,11 +38,11 @@ struct seen {
 	bitset pupils;
 };
 
-/* A class as the file writes it, resolved once. */
+/* A class: its id, grade and label («5А»), the cache's. */
 struct klass {
 	long id;
 	int grade;
-	char *label;	/* «5А» */
+	const char *label;
 };
 
 /* A pupil found by code: id and current class. */
@@ -58,10 +58,7 @@ struct state {
 	long proc_id, subj_id;
 	assessment cur;
 	int have_cur;
-	strmap *class_by_text;	/* class cell -> index into classes */
-	struct klass *classes;
-	size_t nclasses;
-	strmap *pupil_by_code;	/* code -> id << 32 | class_id */
+	pupil_cache *pupils;
 	struct seen *seen;
 	size_t nseen;
 };
@@ -84,8 +81,7 @@ static int begin(import_ctx *c)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	c->state = s;
-	s->class_by_text = strmap_new();
-	s->pupil_by_code = strmap_new();
+	s->pupils = pupil_cache_new(c->db);
 	return import_refs_load(c, &s->ref);
 }
 
@@ -98,11 +94,7 @@ static void end(import_ctx *c)
 	for (size_t i = 0; i < s->nseen; i++)
 		bitset_free(&s->seen[i].pupils);
 	free(s->seen);
-	for (size_t i = 0; i < s->nclasses; i++)
-		free(s->classes[i].label);
-	free(s->classes);
-	strmap_free(s->class_by_text);
-	strmap_free(s->pupil_by_code);
+	pupil_cache_free(s->pupils);
 	free(s);
 }
 
@@ -142,64 +134,19 @@ static int mark_cell(import_ctx *c, const csvin_row *r, size_t col, int *has, in
 	return 0;
 }
 
-static const struct klass *add_class(struct state *s, long id, int grade, const char *letter)
-{
-	s->classes = xrealloc(s->classes, (s->nclasses + 1) * sizeof *s->classes);
-	s->classes[s->nclasses] = (struct klass){ id, grade, xasprintf("%d%s", grade, letter) };
-	return &s->classes[s->nclasses++];
-}
-
 /* The class the row names: 1 found (or created), 0 none given, 2 not a
  * class (reported), -1 the database failed. */
-static int row_class(import_ctx *c, const csvin_row *r, const struct klass **out)
+static int row_class(import_ctx *c, const csvin_row *r, struct klass *out)
 {
 	struct state *s = c->state;
 	const char *text = r->field[C_CLASS];
-	long long k;
+	char *err = NULL;
 	if (cell_empty(text))
 		return 0;
-	if (strmap_get(s->class_by_text, text, &k)) {
-		*out = &s->classes[k];
-		return 1;
-	}
-	int grade;
-	char *letter, *err = NULL;
-	if (cell_class(text, &grade, &letter) != 0) {
+	int rc = pupil_cache_class(s->pupils, text, &out->id, &out->grade, &out->label, &err);
+	if (rc == 0)
 		import_bad(c, r, C_CLASS, _("«%s» is not a class (write it like 5А, 5 а or 11-Б)"), cell_shown(text));
-		return 2;
-	}
-	long id = db_class_ensure(c->db, grade, letter, &err);
-	if (id >= 0) {
-		*out = add_class(s, id, grade, letter);
-		strmap_put(s->class_by_text, text, (long long)(s->nclasses - 1));
-	}
-	free(letter);
-	return id < 0 ? import_db_failed(c, err) : 1;
-}
-
-/* A class known by its id (a pupil's current one). 1, 0 none, -1 failed. */
-static int class_by_id(import_ctx *c, long id, const struct klass **out)
-{
-	struct state *s = c->state;
-	for (size_t i = 0; i < s->nclasses; i++) {
-		if (s->classes[i].id == id) {
-			*out = &s->classes[i];
-			return 1;
-		}
-	}
-	int grade;
-	char *label, *err = NULL;
-	int rc = db_class_get(c->db, id, &grade, &label, &err);
-	if (rc < 0)
-		return import_db_failed(c, err);
-	if (rc == 1) {
-		char *letter = label;
-		while (*letter >= '0' && *letter <= '9')
-			letter++;
-		*out = add_class(s, id, grade, letter);
-		free(label);
-	}
-	return rc;
+	return rc < 0 ? import_db_failed(c, err) : rc == 0 ? 2 : 1;
 }
 
 /* The pupil of the row: by code, else by name within the row's class.
@@ -212,19 +159,14 @@ static int find_pupil(import_ctx *c, const csvin_row *r, const struct klass *cls
 	int found;
 	student st = { 0 };
 	char *code = cell_trim(f[C_CODE]);
-	long long packed;
-	if (*code && strmap_get(s->pupil_by_code, code, &packed)) {
-		p->id = (long)(packed >> 32);
-		p->class_id = (long)(packed & 0xFFFFFFFF);
-		free(code);
-		return 0;
-	}
 	if (*code) {
-		found = db_student_by_code(c->db, code, &st, &err);
+		found = pupil_cache_code(s->pupils, code, &p->id, &p->class_id, &err);
 		if (found == 0)
 			import_bad(c, r, C_CODE, _("no pupil with code «%s» in the roster; import the roster first"), cell_shown(code));
-		else if (found == 1)
-			strmap_put(s->pupil_by_code, code, (long long)st.id << 32 | (st.class_id & 0xFFFFFFFF));
+		free(code);
+		if (found < 0)
+			return import_db_failed(c, err);
+		return found == 1 ? 0 : 1;
 	} else {
 		char *last, *first, *middle;
 		if (!cell_empty(f[C_FULL])) {
@@ -270,15 +212,6 @@ static bitset *seen_for(struct state *s, long assessment_id)
 	return &s->seen[s->nseen++].pupils;
 }
 
-static int same_result(const result *a, const result *b)
-{
-	return strcmp(a->class_label, b->class_label) == 0 && a->absent == b->absent &&
-	       a->has_score == b->has_score && (!a->has_score || a->score == b->score) &&
-	       a->has_mark == b->has_mark && (!a->has_mark || a->mark == b->mark) &&
-	       a->has_journal == b->has_journal && (!a->has_journal || a->journal_mark == b->journal_mark) &&
-	       strcmp(a->taken_on ? a->taken_on : "", b->taken_on ? b->taken_on : "") == 0;
-}
-
 static int store(import_ctx *c, const csvin_row *r, const result *res)
 {
 	struct state *s = c->state;
@@ -287,34 +220,20 @@ static int store(import_ctx *c, const csvin_row *r, const result *res)
 		import_bad_row(c, r, _("this pupil's result for this assessment appears in the file more than once"));
 		return 1;
 	}
-	int added = db_result_insert(c->db, res, &err);
-	if (added < 0)
-		return import_db_failed(c, err);
-	if (added) {
-		c->counts->added++;
-		return 0;
-	}
-	result old = { 0 };
-	if (db_result_get(c->db, res->assessment_id, res->student_id, &old, &err) != 1)
-		return import_db_failed(c, err ? err : xstrdup("?"));
 	/* A file without a column says nothing about it: keep what is stored
 	 * (a scores-only file must not wipe the journal marks typed earlier). */
-	result now = *res;
-	if (!r->field[C_JOURNAL])
-		now.has_journal = old.has_journal, now.journal_mark = old.journal_mark;
-	if (!r->field[C_MARK])
-		now.has_mark = old.has_mark, now.mark = old.mark;
-	if (!r->field[C_DATE])
-		now.taken_on = old.taken_on;
-	int rc = 0;
-	if (same_result(&old, &now))
-		c->counts->unchanged++;
-	else if (db_result_update(c->db, &now, &err) != 0)
-		rc = import_db_failed(c, err);
-	else
+	unsigned keep = (!r->field[C_JOURNAL] ? RESULT_KEEP_JOURNAL : 0) | (!r->field[C_MARK] ? RESULT_KEEP_MARK : 0) |
+			(!r->field[C_DATE] ? RESULT_KEEP_DATE : 0);
+	int rc = db_result_put(c->db, res, keep, &err);
+	if (rc < 0)
+		return import_db_failed(c, err);
+	if (rc == 1)
+		c->counts->added++;
+	else if (rc == 2)
 		c->counts->updated++;
-	result_clear(&old);
-	return rc;
+	else
+		c->counts->unchanged++;
+	return 0;
 }
 
 static int row(import_ctx *c, const csvin_row *r)
@@ -324,7 +243,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	char *err = NULL, *date = NULL;
 	int bad = 0;
 	long grade = 0, year = 0, ymd = 0;
-	const struct klass *cls = NULL;
+	struct klass cls_v, *cls = NULL;
 	struct pupil p;
 	result res = { 0 };
 
@@ -353,7 +272,9 @@ static int row(import_ctx *c, const csvin_row *r)
 		import_bad_row(c, r, _("neither a year nor a date is given"));
 		bad = 1;
 	}
-	int got = row_class(c, r, &cls);
+	int got = row_class(c, r, &cls_v);
+	if (got == 1)
+		cls = &cls_v;
 	if (got < 0) {
 		free(date);
 		return -1;
@@ -391,13 +312,18 @@ static int row(import_ctx *c, const csvin_row *r)
 	bad |= mark_cell(c, r, C_JOURNAL, &res.has_journal, &res.journal_mark);
 	if (bad || (bad = find_pupil(c, r, cls, &p)) != 0)
 		goto done;
-	if (!cls && p.class_id && class_by_id(c, p.class_id, &cls) < 0) {
-		bad = -1;
-		goto done;
+	if (!cls && p.class_id) {
+		int known = pupil_cache_class_id(s->pupils, p.class_id, &cls_v.grade, &cls_v.label, &err);
+		if (known < 0) {
+			bad = import_db_failed(c, err);
+			goto done;
+		}
+		cls_v.id = p.class_id;
+		cls = known ? &cls_v : NULL;
 	}
 	if (!cls) {
 		import_bad_row(c, r, _("pupil %s has left the school; give the class the result was written in"),
-			       cell_empty(f[C_CODE]) ? "" : cell_shown(f[C_CODE]));
+			       cell_empty(f[C_CODE]) ? "" : f[C_CODE]);
 		bad = 1;
 		goto done;
 	}
@@ -426,7 +352,7 @@ static int row(import_ctx *c, const csvin_row *r)
 	}
 	res.assessment_id = s->cur.id;
 	res.student_id = p.id;
-	res.class_label = cls->label;
+	res.class_label = (char *)cls->label;
 	res.taken_on = date;
 	bad = store(c, r, &res);
 done:

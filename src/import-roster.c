@@ -8,6 +8,7 @@
 #include "common.h"
 #include "import-kind.h"
 #include "pupil.h"
+#include "pupilcache.h"
 #include "store.h"
 
 enum { C_CLASS, C_CODE, C_LAST, C_FIRST, C_MIDDLE, C_FULL, C_RISK, C_ROUTE, C_EXTRA, NCOLS };
@@ -27,6 +28,7 @@ static const csvin_col cols[NCOLS] = {
 struct state {
 	bitset seen;
 	long last_code;		/* the last generated code's number, -1 until needed */
+	pupil_cache *pupils;	/* the classes and the codes known, asked of the store once */
 };
 
 static int columns(import_ctx *c)
@@ -44,6 +46,7 @@ static int begin(import_ctx *c)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	s->last_code = -1;
+	s->pupils = pupil_cache_new(c->db);
 	c->state = s;
 	return 0;
 }
@@ -52,6 +55,7 @@ static void end(import_ctx *c)
 {
 	struct state *s = c->state;
 	bitset_free(&s->seen);
+	pupil_cache_free(s->pupils);
 	free(s);
 }
 
@@ -121,13 +125,19 @@ static int row(import_ctx *c, const csvin_row *r)
 
 	int rc = 0;
 	student old = { 0 };
-	long class_id = db_class_ensure(c->db, grade, letter, &err);
+	long class_id, known_id, known_class;
+	int class_grade;
+	const char *label;
 	free(letter);
-	if (class_id < 0)
+	if (pupil_cache_class(s->pupils, f[C_CLASS], &class_id, &class_grade, &label, &err) < 0)
 		goto failed;
 	int found;
 	if (*in.code) {
-		found = db_student_by_code(c->db, in.code, &old, &err);
+		/* Most rows of a first roster are new pupils: only a code
+		 * known already is read whole. */
+		found = pupil_cache_code(s->pupils, in.code, &known_id, &known_class, &err);
+		if (found == 1)
+			found = db_student_by_code(c->db, in.code, &old, &err);
 	} else {
 		char *key = student_name_key(in.last_name, in.first_name, in.middle_name);
 		found = db_student_by_name(c->db, key, class_id, &old, &err);
@@ -175,8 +185,10 @@ static int row(import_ctx *c, const csvin_row *r)
 			free(now.code);
 		goto failed;
 	}
-	if (!found)
+	if (!found) {
 		bitset_mark(&s->seen, (size_t)now.id);
+		pupil_cache_note(s->pupils, now.code, now.id, now.class_id);
+	}
 	if (!*in.code && !found)
 		free(now.code);
 	if (found)

@@ -22,6 +22,8 @@ int import_kind_parse(const char *name)
 		return IMPORT_EVENTS;
 	if (strcmp(name, "staff") == 0)
 		return IMPORT_STAFF;
+	if (strcmp(name, "taskmap") == 0)
+		return IMPORT_TASKMAP;
 	return -1;
 }
 
@@ -135,6 +137,8 @@ static const import_ops *ops_of(enum import_kind kind)
 		return &import_staff_ops;
 	case IMPORT_SCHOOLS:
 		return &import_schools_ops;
+	case IMPORT_TASKMAP:
+		return &import_taskmap_ops;
 	}
 	return NULL;
 }

@@ -8,7 +8,8 @@
 
 #include "diag.h"
 
-enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_EVENTS, IMPORT_STAFF, IMPORT_SCHOOLS };
+enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_EVENTS, IMPORT_STAFF, IMPORT_SCHOOLS,
+		   IMPORT_TASKMAP };
 
 typedef struct import_counts {
 	long rows, added, updated, unchanged;
@@ -28,5 +29,36 @@ typedef int (*import_progress)(void *ctx, long long done, long long total, long 
 /* As import_file, with progress; 2 when cancelled (nothing changed). */
 int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 			 diag *d, import_counts *counts, import_progress progress, void *ctx);
+
+/* --- the ВПР results collection form, task by task (import-tasks.c) --- */
+
+/* What the command line says of the form where the file does not. */
+typedef struct tasks_opts {
+	const char *procedure, *subject;	/* NULL: not given */
+	int grade, year;			/* 0: not given */
+} tasks_opts;
+
+/* One assessment the file held. */
+typedef struct tasks_form {
+	char *procedure, *subject;
+	int grade, year;
+	char *classes;		/* «5А, 5Б» */
+	long pupils, absent;	/* rows of pupils; of them absent */
+	int ntasks;
+} tasks_form;
+
+typedef struct tasks_summary {
+	tasks_form *v;
+	size_t n;
+	long removed;		/* pupils an earlier form of the same class gave, not in this one */
+} tasks_summary;
+
+/* Imports the form at path (an .xlsx workbook, every sheet, or a CSV file
+ * saved from it): the pupils' task scores, and their results (the total,
+ * the journal mark). 0 imported (with dry_run: would be), 1 refused with
+ * the reasons sent to d, -1 the database failed. *sum says what it held. */
+int import_tasks(sqlite3 *db, const char *path, const tasks_opts *opts, int dry_run, diag *d, import_counts *counts,
+		 tasks_summary *sum);
+void tasks_summary_free(tasks_summary *s);
 
 #endif

@@ -12,9 +12,11 @@
 #include "keys.h"
 #include "keyval.h"
 #include "package.h"
+#include "objectivity.h"
 #include "report-html.h"
 #include "roadmap.h"
 #include "store.h"
+#include "tasks.h"
 
 int period_parse(const char *text, int *year, int *half)
 {
@@ -238,9 +240,22 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 
 	if (!open_out(&o, NULL))
 		goto nomem;
+	/* The ВПР task by task and the signs of biased results (issue 14). */
+	task_report tr;
+	obj_report orep;
+	int trc = tasks_compute(db, year, NULL, &tr, err), orc = trc ? -1 : objectivity_compute(db, year, &orep, err);
 	report_data rd = { &sc, period, year, half, from, to, today, created, &now, &was, rms, nrms,
-			   acts, nacts, events, nevents };
-	report_html_write(o.fp, &rd);
+			   acts, nacts, events, nevents, &tr, &orep };
+	if (orc == 0)
+		report_html_write(o.fp, &rd);
+	task_report_free(&tr);
+	if (trc == 0)
+		obj_report_free(&orep);
+	if (orc != 0) {
+		fclose(o.fp);
+		free(o.data);
+		goto out;
+	}
 	add_file(out, "report.html", &o);
 
 	if (!open_out(&o, st))
@@ -283,6 +298,16 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 		goto nomem;
 	write_events(&o, st, events, nevents, acts, nacts, from, to);
 	add_file(out, "events.csv", &o);
+
+	/* The ВПР task by task and the signs of biased results (issue 14). */
+	pkg_file tasks[3];
+	if (package_tasks_files(db, year - 1, year, st, tasks, err) != 0)
+		goto out;
+	for (int i = 0; i < 3; i++) {
+		out->files = xrealloc(out->files, (out->n + 1) * sizeof *out->files);
+		out->files[out->n++] = tasks[i];
+		out->bytes += (long long)tasks[i].len;
+	}
 	rc = 0;
 	goto out;
 nomem:

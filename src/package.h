@@ -21,6 +21,7 @@
 #define PKG_MAX_ENTRIES 1000		/* entries of its folder looked at */
 #define PKG_MAX_RESULTS 200000L		/* rows of results.csv */
 #define PKG_MAX_ROWS 20000L		/* rows of each other table */
+#define PKG_MAX_TASK_SCORES 1000000L	/* rows of tasks.csv: a task score a row (the file size bounds it too) */
 
 typedef struct pkg_file {
 	char *name;
@@ -57,5 +58,12 @@ char *package_safe_name(const char *s);
 int package_build(sqlite3 *db, const char *period, const csv_style *st, int with_names, const char *made_at,
 		  package *out, char **err);
 void package_free(package *p);
+
+/* The files of the ВПР task by task for the years first..last (package-
+ * tasks.c): tasks.csv (each present pupil's score in each task, codes
+ * only), taskmap.csv (each task: its maximum and what it checks),
+ * objectivity.csv (the signs of biased results per assessment). 0 with
+ * out[0..2] (fresh), or -1 with *err. */
+int package_tasks_files(sqlite3 *db, int first, int last, const csv_style *st, pkg_file out[3], char **err);
 
 #endif

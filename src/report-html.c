@@ -619,6 +619,10 @@ void report_html_write(FILE *fp, const report_data *r)
 	html_page_open(fp, title, NULL);
 	header_part(fp, r);
 	indicators_part(fp, r);
+	if (r->tasks)
+		report_tasks_part(fp, r->tasks);
+	if (r->objectivity)
+		report_objectivity_part(fp, r->objectivity);
 	people_part(fp, r);
 	roadmap_part(fp, r);
 	events_part(fp, r);

@@ -7,7 +7,9 @@
 #include <stdio.h>
 
 #include "indicators.h"
+#include "objectivity.h"
 #include "store.h"
+#include "tasks.h"
 
 typedef struct report_data {
 	const school *sc;
@@ -23,9 +25,15 @@ typedef struct report_data {
 	size_t nacts;
 	const event_item *events;	/* every methodical event */
 	size_t nevents;
+	const task_report *tasks;	/* the ВПР task by task of year, or NULL */
+	const obj_report *objectivity;	/* the signs of biased results of year, or NULL */
 } report_data;
 
 /* Writes the report as well-formed HTML5 (also valid XML). */
 void report_html_write(FILE *fp, const report_data *r);
+/* Its parts of the ВПР task by task (report-tasks.c): the heat maps and
+ * the deficits by subject; the signs of biased results and the scores. */
+void report_tasks_part(FILE *fp, const task_report *r);
+void report_objectivity_part(FILE *fp, const obj_report *o);
 
 #endif

@@ -23,6 +23,8 @@ struct state {
 	int year;		/* 0: no results at all */
 	risk_report r;
 	ui_list *list;		/* items: indices into r.v */
+	dist_sign *signs;	/* the schools' signs of biased results in the year */
+	size_t nsigns;
 };
 
 /* The threshold as people write it: «30 %», «27,5 %». */
@@ -41,6 +43,14 @@ static void compute(struct state *s)
 		code = xstrdup(s->r.v[i].code);
 	risk_report_free(&s->r);
 	if (s->year && district_risk(ui.db, s->year, &s->r, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		err = NULL;
+	}
+	district_signs_free(s->signs, s->nsigns);
+	s->signs = NULL;
+	s->nsigns = 0;
+	if (s->year && district_signs(ui.db, s->year, &s->signs, &s->nsigns, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -107,6 +117,12 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 		wattrset(w, strong);
 		mvwaddch(w, y, 1, '!');
 	}
+	if (district_sign_of(s->signs, s->nsigns, r->code)) {
+		/* a sign of biased results: a reason to look (the detail says which) */
+		wattrset(w, cur ? base | A_BOLD : ui_attr(UA_NOTE) | A_BOLD);
+		mvwaddch(w, y, 2, '?');
+	}
+	wattrset(w, base);
 	ui_put(w, y, c.name, c.namew, r->name);
 	wattrset(w, base);
 	if (r->worst >= 0) {
@@ -144,8 +160,11 @@ static char *detail(void *ctx, size_t item)
 		text = xasprintf(_("%s: not flagged, %s."), r->name, why);
 	else
 		text = xasprintf(_("%s: not flagged, no procedure reaches the line."), r->name);
-	char *all = xasprintf("%s\n%s", text, _("Enter: the school's Russian and mathematics, this year and last."));
-	free(why), free(text);
+	const char *sign = district_sign_of(s->signs, s->nsigns, r->code);
+	char *signs = sign ? xasprintf(_("? Signs of biased results (a reason to look): %s"), sign) : NULL;
+	char *all = xasprintf("%s\n%s", text, signs ? signs
+			      : _("Enter: the school's Russian and mathematics, this year and last."));
+	free(why), free(text), free(signs);
 	return all;
 }
 
@@ -406,6 +425,7 @@ static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_report_free(&s->r);
+	district_signs_free(s->signs, s->nsigns);
 	ui_list_free(s->list);
 	free(s->years);
 	free(s);
@@ -453,6 +473,9 @@ ui_screen *scr_drisk_new(void)
 					  "below the minimum, its procedure and subject, how far that share is from the "
 					  "line in percentage points (+ above it, − below), and the reason. The lines under "
 					  "the list give the chosen school's name and reason in full.\n\n"
+					  "A «?» marks a school whose package reports signs of biased results in the year (a "
+					  "peak of scores at a mark's boundary, marks above the journal's); the lines under "
+					  "the list name them. A sign is a reason to look, never a verdict.\n\n"
 					  "Enter or F4 shows the school's Russian and mathematics in each procedure, this "
 					  "year and last. Left and Right step through the years with results, F3 chooses "
 					  "one."),

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "cell.h"
 #include "common.h"
 #include "folder.h"
 #include "import.h"
@@ -16,19 +17,36 @@
 #include "ui-list.h"
 #include "ui-text.h"
 #include "usb.h"
+#include "ui-widgets.h"
 #include "utf8.h"
 
-/* What a file holds, for people: each import kind, then the roadmap (not
- * an import kind: it asks its years and title before its own check). */
-static const char *const kind_titles[] = { [IMPORT_ROSTER] = N_("Pupils (roster)"),
-					   [IMPORT_SCALES] = N_("Assessment scales"), [IMPORT_RESULTS] = N_("Results"),
-					   [IMPORT_EVENTS] = N_("Methodical events"),
-					   [IMPORT_STAFF] = N_("Teachers (staff)"),
-					   [IMPORT_SCHOOLS] = N_("The district's list of schools"),
-					   N_("The district's roadmap") };
-/* The «What does the file hold?» list: the school's kinds, then the roadmap. */
-#define NCHOICES 6
-#define KIND_ROADMAP (IMPORT_SCHOOLS + 1)
+/* What a file holds beyond the import kinds: a ВПР form, task by task
+ * (import_tasks), and the roadmap (it asks its years and title before its
+ * own check). */
+enum { KIND_FORM = 100, KIND_ROADMAP };
+
+/* The «What does the file hold?» list, in the order a school meets them. */
+static const struct choice {
+	const char *title;
+	int kind;
+} choices[] = {
+	{ N_("Pupils (roster)"), IMPORT_ROSTER }, { N_("Assessment scales"), IMPORT_SCALES },
+	{ N_("Results"), IMPORT_RESULTS }, { N_("ВПР form, task by task (.xlsx or CSV)"), KIND_FORM },
+	{ N_("Task map: what each task checks"), IMPORT_TASKMAP }, { N_("Methodical events"), IMPORT_EVENTS },
+	{ N_("Teachers (staff)"), IMPORT_STAFF }, { N_("The district's roadmap"), KIND_ROADMAP },
+};
+#define NCHOICES (sizeof choices / sizeof *choices)
+
+/* What a kind is called, for people. */
+static const char *kind_title(int kind)
+{
+	if (kind == IMPORT_SCHOOLS)
+		return _("The district's list of schools");
+	for (size_t i = 0; i < NCHOICES; i++)
+		if (choices[i].kind == kind)
+			return _(choices[i].title);
+	return "?";
+}
 
 struct entry {
 	char *label;		/* as the row shows it */
@@ -175,7 +193,10 @@ struct problem {
 
 struct check {
 	char *path;
-	enum import_kind kind;
+	int kind;		/* an import_kind, or KIND_FORM */
+	char *opt[4];		/* a form's procedure, subject, grade, year where the file does not say */
+	char **held;		/* what a form held, a line per assessment */
+	size_t nheld;
 	int asked;		/* the user said what the file holds: F3 may say again */
 	struct problem *v;	/* what the last run found */
 	size_t n;
@@ -260,7 +281,9 @@ static void fill(struct check *c)
 	ui_text *t = c->text;
 	ui_text_clear(t);
 	ui_text_field(t, _("File"), 15, UA_NORMAL, c->path);
-	ui_text_field(t, _("It holds"), 15, UA_NORMAL, _(kind_titles[c->kind]));
+	ui_text_field(t, _("It holds"), 15, UA_NORMAL, kind_title(c->kind));
+	for (size_t i = 0; i < c->nheld; i++)
+		ui_text_add(t, UA_NORMAL, 2, 2, c->held[i]);
 	ui_text_add(t, UA_NORMAL, 0, 0, "");
 	if (c->result == 0)
 		ui_text_take(t, UA_HEAD, 0, 2, xasprintf(_("Checked, no errors: %ld to add, %ld to update, %ld unchanged. "
@@ -280,6 +303,32 @@ static void fill(struct check *c)
 		ui_text_add(t, c->v[i].level == DIAG_WARNING ? UA_NOTE : UA_NORMAL, 0, 4, c->v[i].text);
 }
 
+/* A form's check or import, what it held kept for the screen. */
+static int run_form(struct check *c, int dry_run, diag *d)
+{
+	long grade = 0, year = 0;
+	cell_int(c->opt[2], &grade);
+	cell_int(c->opt[3], &year);
+	tasks_opts o = { *c->opt[0] ? c->opt[0] : NULL, *c->opt[1] ? c->opt[1] : NULL, (int)grade, (int)year };
+	tasks_summary sum;
+	int rc = import_tasks(ui.db, c->path, &o, dry_run, d, &c->counts, &sum);
+	for (size_t i = 0; i < c->nheld; i++)
+		free(c->held[i]);
+	free(c->held);
+	c->held = xcalloc(sum.n ? sum.n : 1, sizeof *c->held);
+	c->nheld = sum.n;
+	for (size_t i = 0; i < sum.n; i++) {
+		const tasks_form *f = &sum.v[i];
+		c->held[i] = xasprintf(ngettext("%s, %s, grade %d, %d: %d task; classes %s: %ld pupils, %ld absent",
+						"%s, %s, grade %d, %d: %d tasks; classes %s: %ld pupils, %ld absent",
+						(unsigned long)f->ntasks),
+				       f->procedure, f->subject, f->grade, f->year, f->ntasks, f->classes, f->pupils,
+				       f->absent);
+	}
+	tasks_summary_free(&sum);
+	return rc;
+}
+
 /* The check (dry_run) or the import itself. */
 static void run(struct check *c, int dry_run)
 {
@@ -287,7 +336,9 @@ static void run(struct check *c, int dry_run)
 	diag d = { .emit = collect, .ctx = c };
 	struct progress p = { .win = NULL };
 	clock_gettime(CLOCK_MONOTONIC, &p.start);
-	c->result = import_file_progress(ui.db, c->kind, c->path, dry_run, &d, &c->counts, show_progress, &p);
+	c->result = c->kind == KIND_FORM ? run_form(c, dry_run, &d)
+		  : import_file_progress(ui.db, (enum import_kind)c->kind, c->path, dry_run, &d, &c->counts,
+					 show_progress, &p);
 	c->errors = d.errors;
 	if (p.win)
 		delwin(p.win);
@@ -322,10 +373,14 @@ static int can_import(const ui_screen *scr)
 static int ask_kind(int current)
 {
 	char *labels[NCHOICES];
-	for (int i = 0; i < NCHOICES; i++)
-		labels[i] = (char *)_(kind_titles[i < IMPORT_SCHOOLS ? i : KIND_ROADMAP]);
-	int k = ui_pick(_("What does the file hold?"), labels, NCHOICES, current);
-	return k == NCHOICES - 1 ? KIND_ROADMAP : k;
+	int at = 0;
+	for (size_t i = 0; i < NCHOICES; i++) {
+		labels[i] = (char *)_(choices[i].title);
+		if (choices[i].kind == current)
+			at = (int)i;
+	}
+	int k = ui_pick(_("What does the file hold?"), labels, (int)NCHOICES, at);
+	return k < 0 ? -1 : choices[k].kind;
 }
 
 /* What the file holds, said again: the check runs again, or the roadmap's
@@ -338,11 +393,29 @@ static ui_result check_kind(ui_screen *scr)
 		ui_screen *next = scr_rmimport_new(c->path, NULL);
 		if (next)
 			ui_replace(next);
-	} else if (k >= 0 && k != (int)c->kind) {
-		c->kind = (enum import_kind)k;
+	} else if (k >= 0 && k != c->kind) {
+		c->kind = k;
+		c->nheld = 0;
 		run(c, 1);
 	}
 	return UI_REDRAW;
+}
+
+/* What a form does not say of itself, asked; then checked again. */
+static ui_result check_specify(ui_screen *scr)
+{
+	struct check *c = scr->data;
+	const ui_field fields[] = { { _("Procedure"), 12, UI_FIELD_TEXT, NULL }, { _("Subject"), 30, UI_FIELD_TEXT, NULL },
+				    { _("Grade"), 2, UI_FIELD_TEXT, NULL }, { _("Year"), 4, UI_FIELD_TEXT, NULL } };
+	if (ui_form_run(_("What the form does not say"), fields, c->opt, 4, NULL, NULL) == 1)
+		run(c, 1);
+	return UI_REDRAW;
+}
+
+static int is_form(const ui_screen *scr)
+{
+	const struct check *c = scr->data;
+	return c->kind == KIND_FORM;
 }
 
 static int was_asked(const ui_screen *scr)
@@ -369,6 +442,11 @@ static void check_destroy(ui_screen *scr)
 	forget_problems(c);
 	ui_text_free(c->text);
 	free(c->path);
+	for (int i = 0; i < 4; i++)
+		free(c->opt[i]);
+	for (size_t i = 0; i < c->nheld; i++)
+		free(c->held[i]);
+	free(c->held);
 	free(c);
 	free(scr);
 }
@@ -376,14 +454,17 @@ static void check_destroy(ui_screen *scr)
 static const ui_key check_keys[] = {
 	{ KEY_F(2), NC_("key", "Import"), check_import, can_import },
 	{ KEY_F(3), NC_("key", "Kind"), check_kind, was_asked },
+	{ KEY_F(4), NC_("key", "Specify"), check_specify, is_form },
 	{ 0 },
 };
 
-static ui_screen *check_new(const char *path, enum import_kind kind, int asked)
+static ui_screen *check_new(const char *path, int kind, int asked)
 {
 	struct check *c = xcalloc(1, sizeof *c);
 	c->path = xstrdup(path);
 	c->kind = kind;
+	for (int i = 0; i < 4; i++)
+		c->opt[i] = xstrdup("");
 	c->asked = asked;
 	c->text = ui_text_new();
 	run(c, 1);
@@ -396,7 +477,9 @@ static ui_screen *check_new(const char *path, enum import_kind kind, int asked)
 					  "the list.\n\n"
 					  "F2 imports a file without errors; Esc goes back without importing. F3 says again "
 					  "what the file holds, when that was asked: a file checked as the wrong kind "
-					  "reports the columns it lacks."),
+					  "reports the columns it lacks.\n\n"
+					  "A ВПР form: the lines under its name say what it held. When the form does not say "
+					  "its procedure, subject, grade or year, F4 asks for them."),
 				       check_keys, c);
 	scr->draw = check_draw;
 	scr->key = check_key;
@@ -438,13 +521,13 @@ static ui_result choose(ui_screen *scr)
 	if (s->kind >= 0) {
 		/* The check takes the picker's place: Esc or the import leads
 		 * back to the screen that asked for this file. */
-		ui_replace(check_new(e->path, (enum import_kind)s->kind, 0));
+		ui_replace(check_new(e->path, s->kind, 0));
 		return UI_REDRAW;
 	}
 	int k = ask_kind(IMPORT_RESULTS);
 	/* The roadmap asks its years and title first (NULL: given up there). */
 	ui_screen *next = k == KIND_ROADMAP ? scr_rmimport_new(e->path, NULL)
-			: k >= 0 ? check_new(e->path, (enum import_kind)k, 1) : NULL;
+			: k >= 0 ? check_new(e->path, k, 1) : NULL;
 	if (next)
 		ui_push(next);
 	return UI_REDRAW;
@@ -521,7 +604,8 @@ ui_screen *scr_import_new(void)
 	return picker_new(-1, N_("Import from a file"),
 			  N_("Choose a CSV file saved from a spreadsheet: pupils, assessment scales, results, "
 			     "methodical events, teachers, or the district's roadmap (its years and title are asked "
-			     "next). Then say what the file holds; the check screen says it again, and F3 there "
+			     "next); a ВПР results collection form as the Excel workbook itself (.xlsx) or as CSV, "
+			     "and the task map of what each task checks. Then say what the file holds; the check screen says it again, and F3 there "
 			     "changes it.\n\n"
 			     "USB sticks are listed first; F5 looks for them again after you insert one. Enter opens "
 			     "a folder or chooses a file; Backspace goes up a folder. Letters typed search the folder: "

@@ -25,6 +25,7 @@ static const menu_item school_items[] = {
 	{ N_("Assessments and scales"), scr_scales_new },
 	{ N_("Import from a file"), scr_import_new },
 	{ N_("Settings"), scr_settings_new },
+	{ N_("ВПР task by task: deficits, objectivity"), scr_tasks_new },
 };
 
 static const menu_item district_items[] = {
@@ -35,6 +36,7 @@ static const menu_item district_items[] = {
 	{ N_("Roadmap"), scr_roadmap_new },
 	{ N_("Export: the district's report"), scr_dexport_new },
 	{ N_("Settings"), scr_settings_new },
+	{ N_("ВПР task by task across the district"), scr_dtasks_new },
 };
 
 struct menu {
@@ -120,7 +122,7 @@ ui_screen *scr_menu_new(void)
 	mm->items = district ? district_items : school_items;
 	mm->n = district ? (int)(sizeof district_items / sizeof *district_items)
 			 : (int)(sizeof school_items / sizeof *school_items);
-	char *labels[10];
+	char *labels[sizeof school_items / sizeof *school_items];
 	for (int i = 0; i < mm->n; i++)
 		labels[i] = xasprintf("%2d  %s", i + 1, _(mm->items[i].label));
 	mm->m = ui_menu_new(labels, mm->n);

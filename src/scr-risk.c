@@ -12,6 +12,7 @@
 #include "indicators.h"
 #include "riskgroup.h"
 #include "scr.h"
+#include "tasks.h"
 #include "ui-list.h"
 #include "ui-widgets.h"
 #include "utf8.h"
@@ -199,6 +200,36 @@ static char **teacher_names(void)
 	return v;
 }
 
+/* The pupil's own deficits by the year's ВПР tasks, and what to work on
+ * (fresh; "" when the forms give none). */
+static char *deficit_text(const struct state *s, const risk_pupil *p, char **route)
+{
+	pupil_deficit *v;
+	size_t n;
+	char *err = NULL;
+	*route = xstrdup("");
+	if (tasks_pupil_deficits(ui.db, p->id, s->year, &v, &n, &err) != 0)
+		return err;
+	char *text = xstrdup("");
+	for (size_t i = 0; i < n; i++) {
+		char *score = cell_number_text(v[i].score), *max = cell_number_text(v[i].max);
+		char *line = xasprintf(_("%s, %s, task %s: %s of %s%s%s"), v[i].procedure, v[i].subject, v[i].number, score,
+				       max, *v[i].skill ? " — " : "", v[i].skill);
+		char *t = xasprintf("%s%s\n", text, line);
+		free(text), free(line), free(score), free(max);
+		text = t;
+	}
+	if (n) {
+		free(*route);
+		*route = tasks_route_text(v, n);
+		char *t = xasprintf(_("%s\nTo work on: %s"), text, *route);
+		free(text);
+		text = t;
+	}
+	pupil_deficits_free(v, n);
+	return text;
+}
+
 static void card(struct state *s, risk_pupil *p)
 {
 	char *err = NULL;
@@ -219,9 +250,15 @@ static void card(struct state *s, risk_pupil *p)
 	};
 	char *v[NCARD] = {
 		xstrdup(ui_yesno_text(p->route)), day_text_of(p->route_on), xstrdup(p->route_teacher),
-		xstrdup(p->route_text), xstrdup(ui_yesno_text(p->extra)), xstrdup(p->extra_subject),
+		NULL, xstrdup(ui_yesno_text(p->extra)), xstrdup(p->extra_subject),
 		xstrdup(p->extra_teacher), xstrdup(""),
 	};
+	/* An empty route starts from what the pupil's ВПР tasks say to work on. */
+	char *route;
+	free(deficit_text(s, p, &route));
+	v[R_TEXT] = *p->route_text ? xstrdup(p->route_text) : route;
+	if (*p->route_text)
+		free(route);
 	char *title = xasprintf("%s, %s", p->name, p->class_label);
 	if (ui_form_run(title, fields, v, NCARD, check_card, NULL) == 1) {
 		risk_pupil q = *p;
@@ -373,6 +410,20 @@ static ui_result subject_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
+static ui_result deficits_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	risk_pupil *p = current(s);
+	if (!p)
+		return UI_HANDLED;
+	char *route, *text = deficit_text(s, p, &route);
+	char *title = xasprintf(_("Deficits of %s by the ВПР of %d"), p->name, s->year);
+	ui_show_text(title, *text ? text : _("The ВПР forms of the year give this pupil no deficit (or none was "
+					       "imported task by task)."));
+	free(title), free(text), free(route);
+	return UI_REDRAW;
+}
+
 static ui_result proposed_key(ui_screen *scr)
 {
 	proposals(scr->data);
@@ -419,6 +470,7 @@ static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Class"), class_key, NULL },
 	{ KEY_F(4), NC_("key", "Card"), card_key, NULL },
 	{ KEY_F(5), NC_("key", "Subject"), subject_key, NULL },
+	{ KEY_F(6), NC_("key", "Deficits"), deficits_key, NULL },
 	{ KEY_F(7), NC_("key", "Proposed"), proposed_key, NULL },
 	{ KEY_F(8), NC_("key", "Remove"), remove_key, NULL },
 	{ 0 },
@@ -460,8 +512,10 @@ ui_screen *scr_risk_new(void)
 					  "not proposed again for that year.\n\n"
 					  "Enter or F4 opens a pupil's card: the route (since when, the responsible "
 					  "teacher, what it is), the extra lessons (subject, teacher) and a note of "
-					  "progress; F4 in a teacher's or subject's field offers the school's. F8 takes a "
-					  "pupil out of the group.\n\n"
+					  "progress; F4 in a teacher's or subject's field offers the school's. An empty "
+					  "route starts from what the pupil's ВПР tasks say to work on. F6 shows the "
+					  "pupil's own deficits: the tasks of the year's ВПР forms done below half their "
+					  "maximum, with what each checks. F8 takes a pupil out of the group.\n\n"
 					  "F3 filters by class, F5 by subject; the line above the list says which class "
 					  "and subject are shown, and where you are in the list."),
 				       keys, s);

@@ -30,10 +30,21 @@ ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
 ui_screen *scr_teachers_new(void);
+ui_screen *scr_tasks_new(void);
 /* The district office's screens. */
 ui_screen *scr_dschools_new(void);
 ui_screen *scr_dimport_new(void);
 ui_screen *scr_drisk_new(void);
 ui_screen *scr_dindicators_new(void);
 ui_screen *scr_dexport_new(void);
+ui_screen *scr_dtasks_new(void);
+/* A screen showing text (taken); with save_name (taken, with save_data)
+ * F2 saves save_data as that file in a folder the user chooses. */
+struct ui_text;
+ui_screen *scr_text_new(const char *title, const char *help, struct ui_text *text, char *save_name, char *save_data);
+/* A list to print: a heading, a note, then the lines (a subject's in the
+ * heading's look, «  • » items plain; none when there are none), which F2
+ * saves as save_name (taken) for Notepad too. */
+ui_screen *scr_text_list(const char *title, const char *help, const char *head, const char *note,
+			 const char *const *lines, size_t n, const char *none, char *save_name);
 #endif

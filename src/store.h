@@ -31,6 +31,9 @@ refmap *db_ref_load(sqlite3 *db, enum ref_kind kind, char **err);
 void refmap_free(refmap *m);
 /* The id whose name or alias matches text (case, ё and spaces ignored), or 0. */
 long refmap_find(const refmap *m, const char *text);
+/* The id whose name or alias stands in running text, its words declined
+ * («по математике», «русскому языку»): the one matching the most of it, or 0. */
+long refmap_find_words(const refmap *m, const char *text);
 const char *refmap_name(const refmap *m, long id);
 /* Every name in the reference order, NULL-terminated: a fresh array of
  * the map's own strings (for a form's choices). */
@@ -59,6 +62,9 @@ int db_student_by_code(sqlite3 *db, const char *code, student *out, char **err);
 int db_student_by_name(sqlite3 *db, const char *name_key, long class_id, student *out, char **err);
 /* Inserts (s->id == 0, id set) or updates every field of s. */
 int db_student_save(sqlite3 *db, student *s, char **err);
+/* Every pupil's code, id and current class (0 once left), through visit. */
+typedef int (*student_code_visit)(void *ctx, const char *code, long id, long class_id);
+int db_student_codes(sqlite3 *db, student_code_visit visit, void *ctx, char **err);
 /* The largest number among generated pupil codes ("У" and digits), 0 for
  * none, so that an import can hand out the next ones; -1 with *err. */
 long db_student_last_generated(sqlite3 *db, char **err);
@@ -301,6 +307,11 @@ int db_result_insert(sqlite3 *db, const result *r, char **err);
 /* 1 and *out filled, 0 none. */
 int db_result_get(sqlite3 *db, long assessment_id, long student_id, result *out, char **err);
 int db_result_update(sqlite3 *db, const result *r, char **err);
+/* Inserts r, or updates the result held for that pupil and assessment,
+ * keeping what keep names (RESULT_KEEP_…: a file without that column says
+ * nothing of it): 1 added, 2 updated, 0 it was so already, -1 error. */
+enum { RESULT_KEEP_JOURNAL = 1, RESULT_KEEP_MARK = 2, RESULT_KEEP_DATE = 4 };
+int db_result_put(sqlite3 *db, const result *r, unsigned keep, char **err);
 /* Moves every score by shift points, kept within 0 and its scale's
  * maximum: the demo district's schools differ from the demo school so. */
 int db_result_shift(sqlite3 *db, double shift, char **err);
@@ -325,5 +336,72 @@ int db_result_lines(sqlite3 *db, int first, int last, result_line_visit visit, v
 /* Walks the results of one assessment, present and absent alike. */
 typedef int (*result_visit)(void *ctx, const result *r);
 int db_result_each(sqlite3 *db, long assessment_id, result_visit visit, void *ctx, char **err);
+
+/* --- the tasks of an assessment and pupils' scores in them (db-task.c) --- */
+typedef struct task_def {
+	char *number;		/* as the form heads it: 1, 3.1, 4(1), К1 */
+	double max_score;
+	char *skill, *block, *level;	/* what it checks, from the task map; "" when unknown */
+	int has_reference, has_district;
+	double reference_percent, district_percent;	/* the region's (or country's), the district's */
+} task_def;
+void task_def_clear(task_def *t);
+/* The assessment's tasks in the form's order. */
+int db_task_list(sqlite3 *db, long assessment_id, task_def **out, size_t *n, char **err);
+void task_list_free(task_def *v, size_t n);
+/* Makes v (n of them, in order) the assessment's tasks. */
+int db_task_set(sqlite3 *db, long assessment_id, const task_def *v, size_t n, char **err);
+/* Adds task t at place sort (from 1), or with sort 0 updates the task of
+ * its number, its place kept. */
+int db_task_save(sqlite3 *db, long assessment_id, int sort, const task_def *t, char **err);
+/* A pupil's scores, "2 0 1" in the tasks' order: 1 and *scores (fresh), 0 none. */
+int db_task_score_get(sqlite3 *db, long assessment_id, long student_id, char **scores, char **err);
+/* Stores a pupil's scores ("" absent) from the form of class_label (its
+ * result must be there). */
+int db_task_score_put(sqlite3 *db, long assessment_id, long student_id, const char *class_label, const char *scores,
+		      char **err);
+/* Takes a pupil out of a form: its task scores and its result go. */
+int db_task_score_drop(sqlite3 *db, long assessment_id, long student_id, char **err);
+/* The pupils a form of class_label gave results to, present or absent
+ * (fresh array of ids). */
+int db_task_form_pupils(sqlite3 *db, long assessment_id, const char *class_label, long **ids, size_t *n, char **err);
+/* How many pupils have task scores in the assessment, or -1. */
+long db_task_score_count(sqlite3 *db, long assessment_id, char **err);
+/* Walks the task scores of an assessment with the class each pupil wrote
+ * it in; the strings live until visit returns. */
+typedef int (*task_score_visit)(void *ctx, long student_id, const char *class_label, const char *scores);
+int db_task_score_each(sqlite3 *db, long assessment_id, task_score_visit visit, void *ctx, char **err);
+/* The pupils with task scores in an assessment, by class and name. */
+typedef struct task_pupil {
+	long id;
+	char *code, *name, *class_label, *scores;
+} task_pupil;
+int db_task_pupils(sqlite3 *db, long assessment_id, task_pupil **out, size_t *n, char **err);
+void task_pupils_free(task_pupil *v, size_t n);
+/* A pupil's task scores in the assessments of a year. */
+typedef struct task_own {
+	long assessment_id;
+	int grade;
+	char *procedure, *subject, *scores;
+} task_own;
+int db_task_of_pupil(sqlite3 *db, long student_id, int year, task_own **out, size_t *n, char **err);
+void task_own_free(task_own *v, size_t n);
+/* Every pupil present with task scores in the years first..last, codes
+ * only, by year, procedure, subject, grade, class and code. */
+typedef struct task_line {
+	long assessment_id;
+	const char *procedure, *subject;
+	int grade, year;
+	const char *class_label, *code, *scores;
+} task_line;
+typedef int (*task_line_visit)(void *ctx, const task_line *l);
+int db_task_lines(sqlite3 *db, int first, int last, task_line_visit visit, void *ctx, char **err);
+/* Scores as task_score keeps them, "2 0 1.5", whatever the locale (fresh). */
+char *task_scores_text(const double *v, size_t n);
+/* Reads up to n of them into v: how many were there, or -1 when the text
+ * is not such a list. */
+int task_scores_read(const char *s, double *v, size_t n);
+/* The years with tasks, newest first. */
+int db_task_years(sqlite3 *db, int **out, size_t *n, char **err);
 
 #endif

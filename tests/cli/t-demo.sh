@@ -5,6 +5,14 @@
 run demo --db "$TMP/demo.db"
 expect 0 "demo builds its database and shows indicators" --out "ВПР" --out "Русский язык" --out "Indicators for 2026"
 check_eq "$(query_demo() { "$SQLITE3" "$TMP/demo.db" "$1"; }; query_demo 'SELECT count(DISTINCT a.year) FROM result r JOIN assessment a ON a.id = r.assessment_id')" 3 "three years of results"
+# Its ВПР forms of 2026 task by task, with what each task checks: they give
+# the results the demo already has, and the analysis finds deficits.
+check_eq "$("$SQLITE3" "$TMP/demo.db" "SELECT count(*) FROM task_score t JOIN result r USING (assessment_id, student_id)
+ WHERE r.absent = 0 AND (SELECT sum(value) FROM json_each('[' || replace(t.scores, ' ', ',') || ']')) <> r.score")" 0 \
+	"…its forms' task scores add up to its results"
+"$ORIENTIR" --db "$TMP/demo.db" tasks --year 2026 --format csv >"$TMP/tasks"
+check_eq "$(awk -F, 'NR > 1 { n[$2 " " $3]++; d += $NF == 1 } END { printf "%d %d %d %d %d", n["Математика 4"], n["Русский язык 4"], n["Математика 5"], n["Русский язык 5"], (d > 0) }' "$TMP/tasks")" \
+	"12 15 14 12 1" "…four forms of 2026, every task of each, and deficits among them"
 run demo --db "$TMP/demo.db"
 expect 0 "demo again rebuilds it"
 init_school
@@ -42,6 +50,8 @@ check_eq "$(awk -F, '$1 == "ДЕМО-02" || $1 == "ДЕМО-01" { printf "%s:%s 
 run demo --district --db "$D"
 expect 0 "demo --district again rebuilds it"
 check_eq "$("$SQLITE3" "$D" "SELECT count(*) FROM d_package")" 4 "…with the same four packages"
+check_eq "$("$SQLITE3" "$D" "SELECT group_concat(DISTINCT school_code) FROM d_task_score")" "ДЕМО-01" \
+	"…the school that sent its ВПР forms task by task among them"
 
 unset ORIENTIR_DB
 run demo

@@ -137,7 +137,7 @@ run --db "$TMP/typo/school.db" import roster "$F/roster.csv"
 expect 1 "a database that does not exist is not created by import" --err "orientir init"
 [ ! -e "$TMP/typo" ] && ok "…no folder or file left behind" || not_ok "…no folder or file left behind"
 run import pupils "$F/roster.csv"
-expect 2 "an unknown import kind is a usage error" --err "roster, scales, results, staff, roadmap or events"
+expect 2 "an unknown import kind is a usage error" --err "roster, scales, results, tasks, taskmap, staff, roadmap or events"
 run import roster
 expect 2 "import without a file is a usage error"
 
