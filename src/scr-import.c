@@ -25,15 +25,15 @@
  * own check). */
 enum { KIND_FORM = 100, KIND_ROADMAP };
 
-/* The «What does the file hold?» list, in the order a school meets them. */
+/* The «What does the file hold?» list. */
 static const struct choice {
 	const char *title;
 	int kind;
 } choices[] = {
 	{ N_("Pupils (roster)"), IMPORT_ROSTER }, { N_("Assessment scales"), IMPORT_SCALES },
-	{ N_("Results"), IMPORT_RESULTS }, { N_("ВПР form, task by task (.xlsx or CSV)"), KIND_FORM },
-	{ N_("Task map: what each task checks"), IMPORT_TASKMAP }, { N_("Methodical events"), IMPORT_EVENTS },
+	{ N_("Results"), IMPORT_RESULTS }, { N_("Methodical events"), IMPORT_EVENTS },
 	{ N_("Teachers (staff)"), IMPORT_STAFF }, { N_("The district's roadmap"), KIND_ROADMAP },
+	{ N_("ВПР form, task by task (.xlsx or CSV)"), KIND_FORM }, { N_("Task map: what each task checks"), IMPORT_TASKMAP },
 };
 #define NCHOICES (sizeof choices / sizeof *choices)
 

@@ -214,7 +214,8 @@ run import results "$TMP/results6.csv"
 
 # --- report.html, the package and the district -----------------------------------------------
 mkdir -p "$TMP/stick" "$TMP/dout"
-run export --period 2025-H1 --to "$TMP/stick"
+# (made in the half-year, before the stick comes to the district)
+on 2025-06-10 export --period 2025-H1 --to "$TMP/stick"
 expect 0 "the half-year's package is written"
 P="$TMP/stick/orientir-0101-2025-H1"
 for f in tasks.csv taskmap.csv objectivity.csv; do
@@ -235,6 +236,7 @@ school_tasks=$("$ORIENTIR" tasks --year 2025 --format csv | awk -F, 'NR > 1 { pr
 
 export ORIENTIR_DB="$TMP/district.db"
 run init --code 50 --name "ИМЦ" --role district
+run district schools add 0101 "Тестовая школа"
 run district import "$P" --received 2025-06-15
 expect 0 "the district takes the package in"
 run district tasks --year 2025 --format csv
@@ -257,15 +259,18 @@ expect 0 "district set deficit-below"
 run district tasks --year 2025 --format csv
 check_eq "$(awk -F, '$1 == "" { printf "%s", $NF }' "$TMP/out")" "00100" "…the district's deficits follow its rule"
 
-# A package made before the task files: the district reads it all the same.
+# A package made before the task files (and before signatures): the
+# district reads it all the same.
 rm -rf "$TMP/old" && cp -r "$P" "$TMP/old" && rm "$TMP/old"/tasks.csv "$TMP/old"/taskmap.csv "$TMP/old"/objectivity.csv
+rm -f "$TMP/old/SIGNATURE" "$TMP/old/receipt.txt"
 (cd "$TMP/old" && grep -v ' tasks.csv$\| taskmap.csv$\| objectivity.csv$\| receipt.txt$' SHA256SUMS >S && mv S SHA256SUMS)
 run init --code 51 --name "ИМЦ 2" --role district --db "$TMP/d2.db"
+run --db "$TMP/d2.db" district schools add 0101 "Тестовая школа"
 run --db "$TMP/d2.db" district import "$TMP/old" --received 2025-06-15
 expect 0 "a package without the task files is taken in" --out "1 new"
 # A forged tasks.csv: a task the map does not have, a score above its maximum.
 for case in "7;1:task 7 is not in taskmap.csv" "1;5:score 5 is above the task's maximum"; do
-	rm -rf "$TMP/forged" && cp -r "$P" "$TMP/forged" && rm -f "$TMP/forged/receipt.txt"
+	rm -rf "$TMP/forged" && cp -r "$P" "$TMP/forged" && rm -f "$TMP/forged/receipt.txt" "$TMP/forged/SIGNATURE"
 	task=${case%%;*} rest=${case#*;}
 	score=${rest%%:*} why=${rest#*:}
 	sed -i "2s/;1;1\r\$/;$task;$score\r/" "$TMP/forged/tasks.csv"

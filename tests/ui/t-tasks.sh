@@ -56,6 +56,7 @@ ORIENTIR_TODAY=2025-06-10 "$ORIENTIR" --db "$db" export --period 2025-H1 --to "$
 for term in linux xterm-256color vt100; do
 	ddb="$TMP/$term-district.db"
 	"$ORIENTIR" --db "$ddb" init --code 50 --name "ИМЦ" --role district >/dev/null &&
+	"$ORIENTIR" --db "$ddb" district schools add 0101 "$("$SQLITE3" "$db" 'SELECT name FROM school')" >/dev/null &&
 	"$ORIENTIR" --db "$ddb" district import "$TMP/stick" --received 2025-06-15 >/dev/null || not_ok "the district ($term)"
 	vt $term dtasks.vt "$ddb"
 done

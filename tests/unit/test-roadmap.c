@@ -191,7 +191,7 @@ START_TEST(the_dry_run_told_line_by_line)
 			 "  I направление – работа с обучающимися: 1, 2, 3 (3)\n"
 			 "  II направление – работа с педагогами: 1, 2, 3 (3)\n"
 			 "6 activities; 1 repeated header row skipped; 1 row broken across a page joined to its activity.\n"
-			 "The text above the plan names the title «План мероприятий («дорожная карта») МКОУ «Озёрная СОШ» "
+			 "The text above the plan names the title «План мероприятий („дорожная карта“) МКОУ „Озёрная СОШ“ "
 			 "на 2025 год»; the years 2025 (from the plan's title).\n"
 			 "Checked, no errors (a corrected version of the roadmap for 2025). Importing it would add 6, change "
 			 "0, leave 0 unchanged, drop 6.\n"
@@ -217,7 +217,7 @@ START_TEST(the_dry_run_told_line_by_line)
 			 "  2 Работа с обучающимися: 2.1, 2.2, 2.3, 2.4 (4)\n"
 			 "7 activities; 1 repeated header row skipped; 1 row of column numbers skipped.\n"
 			 "The text above the plan names the order № 274/1 of 10.08.2021; the title «План мероприятий "
-			 "(«дорожная карта») на 2023/2024 учебный год»; the years 2023-2024 (from the plan's title).\n"
+			 "(„дорожная карта“) на 2023/2024 учебный год»; the years 2023-2024 (from the plan's title).\n"
 			 "Checked, no errors (a new roadmap for 2023-2024; the roadmap for 2025 is kept). Importing it would "
 			 "add 7, change 0, leave 0 unchanged, drop 0.\n");
 	check_lines(FIXTURES_DIR "/roadmap/docs/no-deadline.docx", 2025, 2025, &l);
