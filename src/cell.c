@@ -216,13 +216,3 @@ int cell_class(const char *s, int *grade, char **letter)
 	*letter = out;
 	return 0;
 }
-
-char *cell_iso_day(long ymd)
-{
-	return day_iso(ymd);
-}
-
-char *cell_day_text(long ymd)
-{
-	return day_text(ymd);
-}

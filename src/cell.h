@@ -18,10 +18,6 @@ char *cell_trim(const char *s);
 int cell_number(const char *s, double *out);
 /* A number as Russian readers write it: "12,5", "12" (fresh string). */
 char *cell_number_text(double v);
-/* day_iso and day_text (day.h), kept for the screens until the UI
- * migration. */
-char *cell_iso_day(long ymd);
-char *cell_day_text(long ymd);
 /* A whole number, "7" (also "7,0"). */
 int cell_int(const char *s, long *out);
 /* "DD.MM.YYYY" (also D.M.YYYY) or "YYYY-MM-DD", a real calendar day, as

@@ -206,3 +206,10 @@ void half_of(long ymd, int *year, int *half)
 	*year = (int)(ymd / 10000);
 	*half = ymd / 100 % 100 <= 6 ? 1 : 2;
 }
+
+char *half_today(void)
+{
+	int year, half;
+	half_of(day_today(), &year, &half);
+	return half_code(year, half);
+}

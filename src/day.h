@@ -49,5 +49,7 @@ char *half_step(const char *code, int by);
 void half_days(int year, int half, long *from, long *to);
 /* The half-year a day falls in. */
 void half_of(long ymd, int *year, int *half);
+/* The code of the half-year today falls in, "2026-H2" (fresh). */
+char *half_today(void);
 
 #endif

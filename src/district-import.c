@@ -198,7 +198,7 @@ static int check(const pkg_in *p, const char *received_at, pkg_import *r, d_pack
 					  " a newer orientir may read it"), p->dir, cell_shown(format), PACKAGE_FORMAT));
 	} else if (identity_check(m->school_code, m->school_name, m->district, &bad, &why) != 0) {
 		pkg_refuse(r, xasprintf(_("%s/manifest.txt: %s"), p->dir, why));
-	} else if (period_parse(m->period, &year, &half) != 0) {
+	} else if (half_parse(m->period, &year, &half) != 0) {
 		pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), p->dir, cell_shown(m->period)));
 	} else if (made < 0) {
 		pkg_refuse(r, xasprintf(_("%s/manifest.txt: «%s» is not the time the package was made"), p->dir,

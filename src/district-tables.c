@@ -450,7 +450,7 @@ static int read_task_tables(pkg_reader *rd)
 int pkg_read_tables(pkg_reader *rd)
 {
 	int year, half;
-	if (period_parse(rd->r->period, &year, &half) != 0)
+	if (half_parse(rd->r->period, &year, &half) != 0)
 		return pkg_refuse(rd->r, xasprintf(_("%s/manifest.txt: «%s» is not a half-year"), rd->pkg->dir,
 						   cell_shown(rd->r->period)));
 	rd->first_year = year - 1;

@@ -12,6 +12,7 @@
 #include "cell.h"
 #include "common.h"
 #include "csvin.h"
+#include "day.h"
 #include "db.h"
 #include "import-kind.h"
 #include "import.h"
@@ -260,7 +261,7 @@ static int number_cell(struct imp *m, const tf_row *r, int col, const char *what
 		char *day = NULL;
 		long ymd;
 		if (cell_day(c->text, &ymd) == 0)
-			day = cell_day_text(ymd);
+			day = day_text(ymd);
 		tell(m, DIAG_ERROR, r->line, col, _("the cell holds the date %s, not %s: Excel turns «1.2» into a date;"
 						    " format the column as text or a number and type it again"),
 		     day ? day : c->text, what);

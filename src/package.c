@@ -18,22 +18,10 @@
 #include "store.h"
 #include "tasks.h"
 
-int period_parse(const char *text, int *year, int *half)
-{
-	return half_parse(text, year, half);
-}
-
 void period_days(int year, int half, long *from, long *to, long *deadline)
 {
 	half_days(year, half, from, to);
 	*deadline = year * 10000L + (half == 1 ? 620 : 1210);
-}
-
-char *period_current(void)
-{
-	int year, half;
-	half_of(day_today(), &year, &half);
-	return half_code(year, half);
 }
 
 /* A file being written into memory. */

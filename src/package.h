@@ -43,11 +43,6 @@ typedef struct package {
 /* The period's first and last day (YYYYMMDD) and its report deadline
  * (20 June, 10 December). */
 void period_days(int year, int half, long *from, long *to, long *deadline);
-/* half_parse, kept for the screens until the UI migration. */
-int period_parse(const char *text, int *year, int *half);
-/* The current half-year, "2026-H2" (fresh): half_code of half_of
- * day_today(), kept for the screens until the UI migration. */
-char *period_current(void);
 /* s fit for a folder name on a FAT stick (fresh). */
 char *package_safe_name(const char *s);
 

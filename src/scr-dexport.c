@@ -160,7 +160,7 @@ static void show_period(struct state *s, char *period)
  * the current one. */
 static void step_period(struct state *s, int step)
 {
-	char *p = half_step(s->period, step), *now = period_current();
+	char *p = half_step(s->period, step), *now = half_today();
 	/* (codes of the same form sort as their half-years do) */
 	if (p && strcmp(p, now) > 0) {
 		ui_message(_("The report can be written for a half-year that has begun, not a later one."));

@@ -27,14 +27,3 @@ void ui_chart_marks(WINDOW *w, int y, int x, int width, int lowered, int confirm
 	}
 	wattrset(w, A_NORMAL);
 }
-
-char *ui_chart_percent(int tenths)
-{
-	return xasprintf("%d,%d %%", tenths / 10, tenths % 10);
-}
-
-char *ui_chart_points(int tenths)
-{
-	int a = abs(tenths);
-	return xasprintf("%s%d,%d", tenths > 0 ? "+" : tenths < 0 ? "-" : "", a / 10, a % 10);
-}

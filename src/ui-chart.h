@@ -12,9 +12,5 @@ void ui_chart_bar(WINDOW *w, int y, int x, int width, int tenths, attr_t fill);
  * confirmed (green), the rest raised (yellow); '-', '=', '+' without
  * colours. lowered and confirmed in tenths of a percent. */
 void ui_chart_marks(WINDOW *w, int y, int x, int width, int lowered, int confirmed);
-/* Tenths of a percent as «12,5 %» (fresh). */
-char *ui_chart_percent(int tenths);
-/* Tenths of a percentage point with a sign: «+3,1», «-0,4», «0,0» (fresh). */
-char *ui_chart_points(int tenths);
 
 #endif

@@ -46,7 +46,7 @@ char *ui_half_pick(const char *current)
 {
 	char *labels[8], *codes[8], *chosen = NULL;
 	int at = 0;
-	codes[0] = period_current();
+	codes[0] = half_today();
 	for (int i = 0; i < 8; i++) {
 		if (i)
 			codes[i] = half_step(codes[i - 1], -1);

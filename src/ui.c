@@ -106,58 +106,6 @@ void ui_put(WINDOW *w, int y, int x, int width, const char *text)
 	waddstr(w, "…");
 }
 
-int ui_legacy_list_key(size_t *row, size_t n, int ch)
-{
-	size_t page = LINES > 8 ? (size_t)LINES - 8 : 1, last = n ? n - 1 : 0;
-	switch (ch) {
-	case KEY_DOWN: *row = *row < last ? *row + 1 : last; return 1;
-	case KEY_UP: *row = *row > 0 ? *row - 1 : 0; return 1;
-	case KEY_NPAGE: *row = *row + page < last ? *row + page : last; return 1;
-	case KEY_PPAGE: *row = *row > page ? *row - page : 0; return 1;
-	case KEY_HOME: *row = 0; return 1;
-	case KEY_END: *row = last; return 1;
-	}
-	return 0;
-}
-
-void ui_legacy_list_scroll(size_t row, size_t *top, int rows)
-{
-	if (row < *top)
-		*top = row;
-	if (rows > 0 && row >= *top + (size_t)rows)
-		*top = row - (size_t)rows + 1;
-}
-
-int ui_legacy_search_key(char *search, size_t size, int ch, int fk)
-{
-	size_t n = strlen(search);
-	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
-		if (!n)
-			return 0;
-		while (n > 0 && ((unsigned char)search[--n] & 0xC0) == 0x80)
-			;
-		search[n] = '\0';
-		return 1;
-	}
-	if (fk)
-		return -1;
-	if (ch == 27) {
-		if (!n)
-			return -1;
-		*search = '\0';
-		return 1;
-	}
-	if (ch < ' ' || ch == 127)
-		return -1;
-	char buf[8];
-	size_t k = utf8_encode((uint32_t)ch, buf);
-	if (n + k + 1 > size)
-		return 0;
-	memcpy(search + n, buf, k);
-	search[n + k] = '\0';
-	return 1;
-}
-
 int ui_is_enter(int ch, int fk)
 {
 	return fk ? ch == KEY_ENTER : ch == '\n' || ch == '\r';
@@ -233,8 +181,6 @@ static void draw_keybar(const ui_screen *s)
 		const ui_key *k = i > 0 && i < 9 ? find_key(s, KEY_F(i + 1), 1) : NULL;
 		if (k)
 			label = k->label;
-		else if (!s->keys && i > 0 && i < 9)
-			label = s->bar[i];
 		int x = i * slot;
 		attrset(ui_attr(UA_KEYNUM));
 		mvprintw(LINES - 1, x, "%d", i + 1);

@@ -48,7 +48,6 @@ struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
 	const ui_key *keys;		/* ends with an entry whose key is 0 */
-	const char *bar[10];		/* LEGACY: F-key labels of a screen without a key table yet */
 	void (*draw)(ui_screen *s, WINDOW *body);
 	/* Keys not in the table (typing, moving in a list): ch is a character
 	 * or, with fkey set, a KEY_ code. NULL: none. */
@@ -110,9 +109,6 @@ void ui_show_text(const char *title, const char *text);
 int ui_is_enter(int ch, int fk);
 
 /* LEGACY, until every screen is on ui_list: */
-int ui_legacy_list_key(size_t *row, size_t n, int ch);
-void ui_legacy_list_scroll(size_t row, size_t *top, int rows);
-int ui_legacy_search_key(char *search, size_t size, int ch, int fk);
 
 /* Splits text into lines of at most width cells, at spaces and at its own
  * line breaks: *n fresh lines in a fresh array. */
