@@ -80,8 +80,8 @@ int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cm
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'a')
 			all = 1;
-		else if (c == 'f' && (csv = cli_format(optarg)) < 0)
-			return cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), optarg);
+		else if (c == 'f' && (csv = cli_csv(cmd, optarg)) < 0)
+			return EXIT_USAGE;
 		else if (c != 'f' && cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	}

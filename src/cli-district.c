@@ -21,11 +21,6 @@ static const struct {
 	{ "held", cli_district_held }, { "accept", cli_district_accept }, { "reject", cli_district_reject },
 };
 
-int cli_format(const char *s)
-{
-	return strcmp(s, "table") == 0 ? 0 : strcmp(s, "csv") == 0 ? 1 : -1;
-}
-
 /* --ARG, --format and the common options of a subcommand. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
 			 const char **arg, int *csv, int *exit_now)
@@ -50,8 +45,8 @@ int cli_district_options(int argc, char **argv, cli_env *env, const cli_command 
 		*exit_now = cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 		return 1;
 	}
-	if ((*csv = cli_format(format)) < 0) {
-		*exit_now = cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+	if ((*csv = cli_csv(cmd, format)) < 0) {
+		*exit_now = EXIT_USAGE;
 		return 1;
 	}
 	return 0;
@@ -63,10 +58,9 @@ sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_comman
 	const char *year_text = NULL;
 	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, csv, exit_now))
 		return NULL;
-	char *end;
-	long y = year_text ? strtol(year_text, &end, 10) : 0;
-	if (year_text && (*end || y < 2000 || y > 2100)) {
-		*exit_now = cli_usage(cmd, _("'%s' is not a year"), year_text);
+	int y = year_text ? cli_year(cmd, year_text) : 0;
+	if (year_text && !y) {
+		*exit_now = EXIT_USAGE;
 		return NULL;
 	}
 	*exit_now = EXIT_FAIL;

@@ -26,7 +26,6 @@ void cli_district_report(const pkg_import *r);
 int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
 /* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
-int cli_format(const char *s);
 /* A subcommand's options: --ARG_NAME VALUE into *arg, --format into *csv,
  * the common ones; 0 to go on, else 1 with *exit_now the status. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,

@@ -189,9 +189,8 @@ static int run(int argc, char **argv, cli_env *env)
 				return cli_usage(&cli_import, _("'%s' is not a grade from 1 to 11"), optarg);
 			t.grade = (int)v;
 		} else if (c == 'Y') {
-			if ((v = strtol(optarg, &end, 10)) < 2000 || v > 2100 || *end)
-				return cli_usage(&cli_import, _("'%s' is not a year"), optarg);
-			t.year = (int)v;
+			if (!(t.year = cli_year(&cli_import, optarg)))
+				return EXIT_USAGE;
 		} else if (c == 'y') {
 			if (roadmap_read_years(optarg, &o.first_year, &o.last_year) != 0)
 				return cli_usage(&cli_import, _("the years are like 2023 or 2023-2024, not '%s'"), optarg);

@@ -88,11 +88,8 @@ static int run(int argc, char **argv, cli_env *env)
 	const char *format = "table";
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y') {
-			char *end;
-			long y = strtol(optarg, &end, 10);
-			if (*end || y < 2000 || y > 2100)
-				return cli_usage(&cli_indicators, _("'%s' is not a year"), optarg);
-			year = (int)y;
+			if (!(year = cli_year(&cli_indicators, optarg)))
+				return EXIT_USAGE;
 		} else if (c == 'f') {
 			format = optarg;
 		} else if (cli_common_option(c, &cli_indicators, env, &exit_now) != 0) {
@@ -101,8 +98,8 @@ static int run(int argc, char **argv, cli_env *env)
 	}
 	if (optind < argc)
 		return cli_usage(&cli_indicators, _("unexpected argument '%s'"), argv[optind]);
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage(&cli_indicators, _("the format must be 'table' or 'csv', not '%s'"), format);
+	if (cli_csv(&cli_indicators, format) < 0)
+		return EXIT_USAGE;
 
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);

@@ -112,14 +112,11 @@ static int run(int argc, char **argv, cli_env *env)
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, year = 0;
-	long v;
-	char *end;
 	const char *format = "table";
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y') {
-			if ((v = strtol(optarg, &end, 10)) < 2000 || v > 2100 || *end)
-				return cli_usage(&cli_objectivity, _("'%s' is not a year"), optarg);
-			year = (int)v;
+			if (!(year = cli_year(&cli_objectivity, optarg)))
+				return EXIT_USAGE;
 		} else if (c == 'f') {
 			format = optarg;
 		} else if (cli_common_option(c, &cli_objectivity, env, &exit_now) != 0) {
@@ -128,8 +125,8 @@ static int run(int argc, char **argv, cli_env *env)
 	}
 	if (optind < argc)
 		return cli_usage(&cli_objectivity, _("unexpected argument '%s'"), argv[optind]);
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage(&cli_objectivity, _("the format must be 'table' or 'csv', not '%s'"), format);
+	if (cli_csv(&cli_objectivity, format) < 0)
+		return EXIT_USAGE;
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)

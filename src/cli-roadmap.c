@@ -134,8 +134,8 @@ static int run_list(int argc, char **argv, cli_env *env, const cli_command *cmd)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	if (status && !activity_status_valid(status))
 		return cli_usage(cmd, _("the status must be planned, in_progress, done, not_done or cancelled, not '%s'"), status);
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+	if (cli_csv(cmd, format) < 0)
+		return EXIT_USAGE;
 	school sc = { 0 };
 	sqlite3 *db = cli_open(env, 1, &sc);
 	if (!db)
@@ -358,9 +358,9 @@ static int run_years(int argc, char **argv, cli_env *env, const cli_command *cmd
 	}
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
-	int csv = strcmp(format, "csv") == 0;
-	if (!csv && strcmp(format, "table") != 0)
-		return cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+	int csv = cli_csv(cmd, format);
+	if (csv < 0)
+		return EXIT_USAGE;
 	school sc = { 0 };
 	sqlite3 *db = cli_open(env, 1, &sc);
 	if (!db)

@@ -232,9 +232,8 @@ static int run(int argc, char **argv, cli_env *env)
 	task_filter f = { 0 };
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'y') {
-			if ((v = strtol(optarg, &end, 10)) < 2000 || v > 2100 || *end)
-				return cli_usage(&cli_tasks, _("'%s' is not a year"), optarg);
-			year = (int)v;
+			if (!(year = cli_year(&cli_tasks, optarg)))
+				return EXIT_USAGE;
 		} else if (c == 'G') {
 			if ((v = strtol(optarg, &end, 10)) < 1 || v > 11 || *end)
 				return cli_usage(&cli_tasks, _("'%s' is not a grade from 1 to 11"), optarg);
@@ -257,8 +256,8 @@ static int run(int argc, char **argv, cli_env *env)
 	}
 	if (optind < argc)
 		return cli_usage(&cli_tasks, _("unexpected argument '%s'"), argv[optind]);
-	if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0)
-		return cli_usage(&cli_tasks, _("the format must be 'table' or 'csv', not '%s'"), format);
+	if (cli_csv(&cli_tasks, format) < 0)
+		return EXIT_USAGE;
 	school sc = { 0 };
 	sqlite3 *db = cli_open_role(env, "school", &sc);
 	if (!db)

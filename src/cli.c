@@ -73,6 +73,27 @@ int cli_usage(const cli_command *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_year(const cli_command *cmd, const char *text)
+{
+	char *end;
+	long y = strtol(text, &end, 10);
+	if (*end || end == text || y < 2000 || y > 2100) {
+		cli_usage(cmd, _("'%s' is not a year"), text);
+		return 0;
+	}
+	return (int)y;
+}
+
+int cli_csv(const cli_command *cmd, const char *format)
+{
+	int csv = !strcmp(format, "csv");
+	if (!csv && strcmp(format, "table") != 0) {
+		cli_usage(cmd, _("the format must be 'table' or 'csv', not '%s'"), format);
+		return -1;
+	}
+	return csv;
+}
+
 static void print_diag(void *ctx, enum diag_level level, const char *file, long line, const char *msg)
 {
 	(void)ctx;

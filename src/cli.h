@@ -36,6 +36,10 @@ void cli_print_help(const cli_command *cmd);
 
 /* "orientir: message" on stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* text as a year 2000–2100: the year, or 0 after a usage error. */
+int cli_year(const cli_command *cmd, const char *text);
+/* A --format: 1 for csv, 0 for table, -1 after a usage error. */
+int cli_csv(const cli_command *cmd, const char *format);
 /* A usage error: the message, a pointer to help, and EXIT_USAGE. */
 int cli_usage(const cli_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* A diag sink that prints "orientir: FILE:LINE: message" on stderr. */

@@ -303,12 +303,8 @@ static int has_tasks(const ui_screen *scr)
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	if (s->g.ntasks && fk && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-		int col = s->col + (ch == KEY_RIGHT ? 1 : -1);
-		if (col >= 0 && col < (int)s->g.ntasks)
-			s->col = col;
+	if (s->g.ntasks && ui_heat_move(&s->col, (int)s->g.ntasks, ch, fk))
 		return UI_REDRAW;
-	}
 	return ui_list_key(s->list, ch, fk) == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
 }
 

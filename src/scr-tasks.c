@@ -389,12 +389,8 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
 	const task_assess *t = shown(s);
-	if (t && fk && (ch == KEY_LEFT || ch == KEY_RIGHT)) {
-		int col = s->col + (ch == KEY_RIGHT ? 1 : -1);
-		if (col >= 0 && col < (int)t->ntasks)
-			s->col = col;
+	if (t && ui_heat_move(&s->col, (int)t->ntasks, ch, fk))
 		return UI_REDRAW;
-	}
 	return ui_list_key(s->list, ch, fk) == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
 }
 

@@ -26,6 +26,16 @@ void ui_heat_scroll(int col, int count, int n, int *first)
 		*first = 0;
 }
 
+int ui_heat_move(int *col, int count, int ch, int fk)
+{
+	if (!fk || (ch != KEY_LEFT && ch != KEY_RIGHT))
+		return 0;
+	int to = *col + (ch == KEY_RIGHT ? 1 : -1);
+	if (to >= 0 && to < count)
+		*col = to;
+	return 1;
+}
+
 /* A share's look: the colour of its band; without colours a deficit is
  * bold and underlined and the rest plain. */
 static attr_t look(int tenths, int deficit)

@@ -15,6 +15,9 @@ int ui_heat_fit(int width, int label);
 /* The first column to show so that col stays in view among count, n at a
  * time; *first is where the view was. */
 void ui_heat_scroll(int col, int count, int n, int *first);
+/* Left and Right move *col among count columns; 1 when ch was one of
+ * them. */
+int ui_heat_move(int *col, int count, int ch, int fk);
 /* The cells of tenths[first..first+n) (-1: none) at y, x; cur_col, when
  * it is among them, in the selection's look. base is the row's look, set
  * again after. */
