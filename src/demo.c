@@ -119,10 +119,10 @@ int demo_school_build(const char *path, const char *dir, const school *s, double
 		free(err);
 		return -1;
 	}
-	static const char *const files[] = { "roster.csv", "scales.csv", "results.csv" };
-	static const enum import_kind kinds[] = { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS };
+	static const char *const files[] = { "roster.csv", "scales.csv", "results.csv", "staff.csv" };
+	static const enum import_kind kinds[] = { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_STAFF };
 	int ok = 1;
-	for (size_t i = 0; i < 3 && ok; i++) {
+	for (size_t i = 0; i < sizeof kinds / sizeof *kinds && ok; i++) {
 		char *f = xasprintf("%s/%s", dir, files[i]);
 		import_counts n;
 		ok = import_file(db, kinds[i], f, 0, d, &n) == 0;

@@ -121,7 +121,7 @@ static void preview(struct state *s)
 	add(s, UA_NORMAL, 0, xstrdup(_("The report: report.html to print and four tables in CSV.")));
 	add(s, s->dest ? UA_NORMAL : UA_ERROR, 0,
 	    s->dest ? xasprintf(_("Destination: %s"), s->dest)
-		    : xstrdup(_("No USB stick found: insert one and press F5, or F5 to type a folder.")));
+		    : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));
 	if (s->written) {
 		add(s, UA_HEAD, 0, xstrdup(_("Written and checked; the stick can be removed:")));
 		add(s, UA_HEAD, 2, xstrdup(s->written));

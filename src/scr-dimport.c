@@ -49,7 +49,7 @@ static void scan(struct state *s)
 	s->dirs = NULL;
 	s->ndirs = 0;
 	if (!s->source) {
-		ui_text_add(t, UA_NORMAL, 0, 2, _("No USB stick found: insert one and press F5, or F5 to type a folder."));
+		ui_text_add(t, UA_NORMAL, 0, 2, _("No USB stick found: insert one and press F5; a folder can be typed there too."));
 		return;
 	}
 	char *err = NULL;

@@ -98,6 +98,10 @@ static ui_result key(ui_screen *s, int ch, int fk)
 	struct menu *mm = s->data;
 	if (!fk && ch >= '0' && ch <= '9')
 		return digit(mm, ch - '0');
+	if (mm->typed && !fk && ch == 27) {	/* Esc takes back the digit, it does not leave */
+		mm->typed = 0;
+		return UI_REDRAW;
+	}
 	mm->typed = 0;
 	int i = ui_menu_key(mm->m, ch, fk);
 	if (i >= 0)

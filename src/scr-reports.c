@@ -170,7 +170,7 @@ static void preview(struct state *s)
 	}
 	add(s, xstrdup(""));
 	add(s, s->dest ? xasprintf(_("Destination: %s"), s->dest)
-		       : xstrdup(_("No USB stick found: insert one and press F5, or F5 to type a folder.")));
+		       : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));
 	scan_packages(s);
 }
 
