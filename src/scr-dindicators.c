@@ -424,12 +424,6 @@ static int have_results(const ui_screen *scr)
 	return s->year && s->proc;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_list_key(s->list, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
@@ -437,7 +431,6 @@ static void destroy(ui_screen *scr)
 	d_school_list_free(s->schools, s->nschools);
 	forget_lines(s);
 	free(s->years), free(s->proc), free(s->subj), free(s->e);
-	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
@@ -481,7 +474,7 @@ ui_screen *scr_dindicators_new(void)
 					  "through the years, Up, Down, PgUp, PgDn, Home and End scroll."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

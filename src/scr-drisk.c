@@ -302,18 +302,11 @@ static void school_draw(ui_screen *scr, WINDOW *w)
 	ui_list_draw(c->table, w, rows + 1, height - rows - 1);
 }
 
-static ui_result school_key(ui_screen *scr, int ch, int fk)
-{
-	struct seen *c = scr->data;
-	return ui_list_key(c->table, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void school_destroy(ui_screen *scr)
 {
 	struct seen *c = scr->data;
 	dist_ind_set_free(&c->d);
 	ui_text_free(c->top);
-	ui_list_free(c->table);
 	free(c->name), free(c->code);
 	free(c);
 	free(scr);
@@ -378,7 +371,7 @@ static ui_result open_school(ui_screen *scr)
 					   "Up, Down, PgUp and PgDn scroll a long table; Esc goes back to the list."),
 					school_keys, c);
 	next->draw = school_draw;
-	next->key = school_key;
+	next->list = c->table;
 	next->destroy = school_destroy;
 	ui_push(next);
 	return UI_REDRAW;
@@ -415,18 +408,11 @@ static ui_result pick_year(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_list_key(s->list, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_report_free(&s->r);
 	district_signs_free(s->signs, s->nsigns);
-	ui_list_free(s->list);
 	free(s->years);
 	free(s);
 	free(scr);
@@ -481,7 +467,7 @@ ui_screen *scr_drisk_new(void)
 					  "one."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

@@ -305,7 +305,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	struct state *s = scr->data;
 	if (s->g.ntasks && ui_heat_move(&s->col, (int)s->g.ntasks, ch, fk))
 		return UI_REDRAW;
-	return ui_list_key(s->list, ch, fk) == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
+	return UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
@@ -314,7 +314,6 @@ static void destroy(ui_screen *scr)
 	dtask_grid_free(&s->g);
 	dtask_report_free(&s->r);
 	d_school_list_free(s->schools, s->nschools);
-	ui_list_free(s->list);
 	free(s->years), free(s->starts), free(s->ref);
 	free(s);
 	free(scr);
@@ -364,5 +363,6 @@ ui_screen *scr_dtasks_new(void)
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

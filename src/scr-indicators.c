@@ -201,7 +201,7 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	struct state *s = scr->data;
 	if (fk && (ch == KEY_LEFT || ch == KEY_RIGHT))
 		return show_year(s, ui_years_step(s->years, s->nyears, s->year, ch == KEY_RIGHT ? 1 : -1));
-	return ui_list_key(s->list, ch, fk) == UI_LIST_MOVED ? UI_REDRAW : UI_UNHANDLED;
+	return UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
@@ -209,7 +209,6 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	ind_set_free(&s->now);
 	ind_set_free(&s->was);
-	ui_list_free(s->list);
 	free(s->years);
 	free(s);
 	free(scr);
@@ -252,5 +251,6 @@ ui_screen *scr_indicators_new(void)
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

@@ -25,8 +25,9 @@ struct state {
 
 static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"), N_("all pupils") };
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	pupil_list_free(s->v, s->n);
 	s->v = NULL;
@@ -337,26 +338,10 @@ static ui_result year(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	switch (ui_list_key(s->list, ch, fk)) {
-	case UI_LIST_SEARCH:
-		reload(s);
-		ui_list_home(s->list);
-		return UI_REDRAW;
-	case UI_LIST_MOVED:
-		return UI_REDRAW;
-	default:
-		return UI_UNHANDLED;
-	}
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	pupil_list_free(s->v, s->n);
-	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
@@ -395,7 +380,8 @@ ui_screen *scr_pupils_new(void)
 					  "The marks R I E: risk group, individual route, extra lessons."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
+	scr->rebuild = reload;
 	return scr;
 }

@@ -448,17 +448,10 @@ static ui_result remove_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_list_key(s->list, ch, fk) == UI_LIST_MOVED ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	risk_list_free(s->v, s->n);
-	ui_list_free(s->list);
 	free(s->class_filter);
 	free(s->subject_filter);
 	free(s);
@@ -520,7 +513,7 @@ ui_screen *scr_risk_new(void)
 					  "and subject are shown, and where you are in the list."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

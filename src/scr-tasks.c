@@ -391,14 +391,13 @@ static ui_result key(ui_screen *scr, int ch, int fk)
 	const task_assess *t = shown(s);
 	if (t && ui_heat_move(&s->col, (int)t->ntasks, ch, fk))
 		return UI_REDRAW;
-	return ui_list_key(s->list, ch, fk) == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
+	return UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	task_report_free(&s->r);
-	ui_list_free(s->list);
 	free(s->years), free(s->ref), free(s->dist);
 	free(s);
 	free(scr);
@@ -448,5 +447,6 @@ ui_screen *scr_tasks_new(void)
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

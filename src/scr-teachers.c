@@ -52,8 +52,9 @@ static int trained(const teacher *t, long today)
 }
 
 /* The rows: the teachers the search lets through. */
-static void build(struct state *s)
+static void build(void *data)
 {
+	struct state *s = data;
 	const char *search = ui_list_search(s->list);
 	char *want = utf8_fold(search, strlen(search));
 	ui_list_begin(s->list);
@@ -347,23 +348,10 @@ static ui_result import_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-/* Moving in the list, and typing into its search. */
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	enum ui_list_key_result r = ui_list_key(s->list, ch, fk);
-	if (r == UI_LIST_SEARCH) {
-		build(s);
-		ui_list_home(s->list);
-	}
-	return r == UI_LIST_NONE ? UI_UNHANDLED : UI_REDRAW;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	free_list(s);
-	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
@@ -403,7 +391,8 @@ ui_screen *scr_teachers_new(void)
 					  "F5 imports a staff list from a CSV file; it is checked by the same rules."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
+	scr->rebuild = build;
 	return scr;
 }

@@ -352,6 +352,23 @@ int ui_district(void)
 	return ui.sc.role && strcmp(ui.sc.role, "district") == 0;
 }
 
+/* A key for the screen's list: a changed search fills it again from the
+ * top. */
+static ui_result list_key(ui_screen *s, int ch, int fk)
+{
+	switch (ui_list_key(s->list, ch, fk)) {
+	case UI_LIST_SEARCH:
+		if (s->rebuild)
+			s->rebuild(s->data);
+		ui_list_home(s->list);
+		return UI_REDRAW;
+	case UI_LIST_MOVED:
+		return UI_REDRAW;
+	default:
+		return UI_UNHANDLED;
+	}
+}
+
 void ui_push(ui_screen *s)
 {
 	if (depth < (int)(sizeof stack / sizeof *stack))
@@ -361,6 +378,7 @@ void ui_push(ui_screen *s)
 static void pop(void)
 {
 	ui_screen *s = stack[--depth];
+	ui_list_free(s->list);
 	if (s->destroy)
 		s->destroy(s);
 }
@@ -569,6 +587,8 @@ int ui_main(const char *path)
 		ui_screen *s = stack[depth - 1];
 		const ui_key *k = find_key(s, ch, fk);
 		ui_result r = k ? k->run(s) : s->key ? s->key(s, ch, fk) : UI_UNHANDLED;
+		if (r == UI_UNHANDLED && s->list)
+			r = list_key(s, ch, fk);
 		if (r == UI_UNHANDLED) {
 			if (fk && ch == KEY_F(1))
 				ui_show_text(_(s->title), _(s->help));

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "ui-list.h"
 
 /* What a screen's key handler did (htop's convention). */
 typedef enum { UI_HANDLED, UI_REDRAW, UI_POP, UI_QUIT, UI_UNHANDLED } ui_result;
@@ -55,6 +56,11 @@ struct ui_screen {
 	/* Asked before the screen goes (Esc, F10): 0 may go, -1 stay. */
 	int (*leave)(ui_screen *s);
 	void (*destroy)(ui_screen *s);
+	/* The screen's list, when it has one: the keys the table and key()
+	 * leave go to it (moving, typing into its search), rebuild is called
+	 * when the search changed, and the frame frees it with the screen. */
+	ui_list *list;
+	void (*rebuild)(void *data);
 	void *data;
 	WINDOW *overlay;	/* a window of the screen's shown over the body (a form) */
 };
