@@ -46,7 +46,7 @@ int scr_roadmap_pick(const char *title, long current_id, roadmap_info *out)
 			labels[i] = xasprintf(v[i].covers_today ? _("%s — %s (now)") : "%s — %s", label,
 					      *r->title ? r->title : r->source);
 			free(label);
-			if (r->id == current_id)
+			if (r->id == current_id || (!current_id && v[i].covers_today))
 				at = (int)i;
 		}
 		k = ui_pick(title, labels, (int)n, at);

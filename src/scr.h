@@ -27,8 +27,8 @@ ui_screen *scr_rmimport_new(const char *path, int *imported);
 /* How many roadmaps are kept (0 when the database cannot say). */
 int scr_roadmap_count(void);
 /* Which roadmap: with several, a pop-up list of them (years, order,
- * title; the one covering today marked) starting on current_id; the only
- * one without asking. 1 and *out (roadmap_info_clear it), 0 when there is
+ * title; the one covering today marked) starting on current_id (0: on
+ * the one covering today); the only one without asking. 1 and *out (roadmap_info_clear it), 0 when there is
  * none or the user gave up. */
 int scr_roadmap_pick(const char *title, long current_id, roadmap_info *out);
 /* Writes roadmap r into the folder dir as the table the schools import,

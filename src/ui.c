@@ -302,11 +302,13 @@ void ui_redraw(void)
 	}
 	draw_title(s);
 	draw_status();
-	draw_keybar(s);
-	wnoutrefresh(stdscr);
 	werase(body);
 	s->overlay = NULL;
 	s->draw(s, body);
+	/* The keys after the screen: its draw may have read its data again
+	 * (back from an import), which its keys' enabled functions look at. */
+	draw_keybar(s);
+	wnoutrefresh(stdscr);
 	wnoutrefresh(body);
 	if (s->overlay) {
 		touchwin(s->overlay);
