@@ -269,8 +269,9 @@ static int ask(struct rmimport *r)
 		free(err);
 		return 0;
 	}
-	char *years_label = offer.years_from == RM_FROM_NONE
-			  ? xstrdup(_("Years (the school year: the file names none)"))
+	/* (years the file does not name are the school year's: the label
+	 * then says how to write them) */
+	char *years_label = offer.years_from == RM_FROM_NONE ? xstrdup(_("Years (2026 or 2025-2026)"))
 			  : xasprintf(_("Years (%s)"), roadmap_from_text(offer.years_from));
 	const ui_field fields[] = { { years_label, 11, UI_FIELD_TEXT, NULL }, { _("Title"), 0, UI_FIELD_TEXT, NULL },
 				    { _("Order №"), 12, UI_FIELD_TEXT, NULL }, { _("Order of"), 10, UI_FIELD_DATE, NULL } };
