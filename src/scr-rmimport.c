@@ -95,6 +95,16 @@ static void fill(struct rmimport *r)
 	}
 }
 
+/* «6 activities in 2 sections» (fresh). */
+static char *activities_text(size_t nacts, size_t nsections)
+{
+	char *acts = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)nacts), nacts);
+	char *secs = xasprintf(ngettext("in %zu section", "in %zu sections", (unsigned long)nsections), nsections);
+	char *what = nsections ? xasprintf("%s %s", acts, secs) : xstrdup(acts);
+	free(acts), free(secs);
+	return what;
+}
+
 /* What the import did, in a sentence or two: a corrected version's
  * activities new, corrected, unchanged and dropped, and the progress kept;
  * a new roadmap's activities and sections (fresh). */
@@ -116,10 +126,9 @@ static char *done_text(const roadmap_summary *sum, size_t nacts, size_t nsection
 		counts = xasprintf(_("Activities: %s, %s, %s, %s.%s"), added, changed, same, dropped, progress);
 		free(added), free(changed), free(same), free(dropped), free(progress);
 	} else {
-		char *acts = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)nacts), nacts);
-		char *secs = xasprintf(ngettext("in %zu section", "in %zu sections", (unsigned long)nsections), nsections);
-		counts = nsections ? xasprintf("%s %s.", acts, secs) : xasprintf("%s.", acts);
-		free(acts), free(secs);
+		char *acts = activities_text(nacts, nsections);
+		counts = xasprintf("%s.", acts);
+		free(acts);
 	}
 	char *text = xasprintf(_("Imported: %s. %s"), what, counts);
 	free(what), free(counts);
@@ -164,16 +173,14 @@ static void draw(ui_screen *scr, WINDOW *w)
 /* After the import: how much came in, and that progress stayed. */
 static void tell_imported(const struct rmimport *r)
 {
-	char *acts = xasprintf(ngettext("%zu activity", "%zu activities", (unsigned long)r->nacts), r->nacts);
-	char *secs = xasprintf(ngettext("in %zu section", "in %zu sections", (unsigned long)r->nsections), r->nsections);
-	char *what = r->nsections ? xasprintf("%s %s", acts, secs) : xstrdup(acts);
+	char *what = activities_text(r->nacts, r->nsections);
 	if (r->kept)
 		ui_message(ngettext("Imported: %s; progress kept on %ld activity still there.",
 				    "Imported: %s; progress kept on %ld activities still there.", (unsigned long)r->kept),
 			   what, r->kept);
 	else
 		ui_message(_("Imported: %s."), what);
-	free(acts), free(secs), free(what);
+	free(what);
 }
 
 /* F2: a table without deadlines only once the user says so (from «Нет»);

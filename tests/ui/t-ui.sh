@@ -218,12 +218,7 @@ for term in linux xterm-256color; do
 	HOME=$rmhome
 	vt $term rmimport-refused.vt "$db"
 	"$SQLITE3" "$db" .dump >"$TMP/rm-after.sql"
-	if cmp -s "$TMP/rm-before.sql" "$TMP/rm-after.sql"; then
-		ok "a refused table, years or a check left with Esc change nothing ($term)"
-	else
-		not_ok "a refused table, years or a check left with Esc change nothing ($term)"
-		diff "$TMP/rm-before.sql" "$TMP/rm-after.sql" | sed 's/^/#   /' | head -20
-	fi
+	same_dump "$TMP/rm-before.sql" "$TMP/rm-after.sql" "a refused table, years or a check left with Esc change nothing ($term)"
 	vt $term rmimport.vt "$db"
 	HOME=$home
 	"$ORIENTIR" --db "$cdb" init --code R1 --name "ИМЦ" --role district >/dev/null
@@ -286,12 +281,7 @@ for term in linux xterm-256color; do
 	HOME=$rmhome
 	vt $term rmimport-nodeadline.vt "$db"
 	"$SQLITE3" "$db" .dump >"$TMP/rmdocs-after.sql"
-	if cmp -s "$TMP/rmdocs-before.sql" "$TMP/rmdocs-after.sql"; then
-		ok "«Нет» and Esc to a table without deadlines change nothing ($term)"
-	else
-		not_ok "«Нет» and Esc to a table without deadlines change nothing ($term)"
-		diff "$TMP/rmdocs-before.sql" "$TMP/rmdocs-after.sql" | sed 's/^/#   /' | head -20
-	fi
+	same_dump "$TMP/rmdocs-before.sql" "$TMP/rmdocs-after.sql" "«Нет» and Esc to a table without deadlines change nothing ($term)"
 	vt $term rmimport-order.vt "$db"
 	check "$("$SQLITE3" "$db" "SELECT first_year || '-' || last_year || '|' || order_number || '|' || order_date || '|' || (SELECT count(*) FROM activity a WHERE a.roadmap_id = r.id) FROM roadmap r ORDER BY first_year" | tr '\n' ' ')" \
 		"2022-2022|17|2022-02-01|21 2025-2025|||6 " \
