@@ -22,6 +22,27 @@ char *roadmap_years_text(int first_year, int last_year)
 	return first_year == last_year ? xasprintf("%d", first_year) : xasprintf("%d-%d", first_year, last_year);
 }
 
+char *roadmap_order_text(const char *number, const char *date)
+{
+	long ymd;
+	char *day = date && day_parse(date, &ymd) == 0 ? day_text(ymd) : NULL, *text;
+	if (number && *number)
+		text = day ? xasprintf(_("the order № %s of %s"), number, day) : xasprintf(_("the order № %s"), number);
+	else
+		text = day ? xasprintf(_("the order of %s"), day) : xstrdup("");
+	free(day);
+	return text;
+}
+
+char *roadmap_label(const roadmap_info *r)
+{
+	char *years = roadmap_years_text(r->first_year, r->last_year);
+	char *order = roadmap_order_text(r->order_number, r->order_date);
+	char *label = *order ? xasprintf("%s, %s", years, order) : xstrdup(years);
+	free(years), free(order);
+	return label;
+}
+
 const char *roadmap_from_text(enum rm_from from)
 {
 	switch (from) {
@@ -175,14 +196,9 @@ static void preamble_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 {
 	char *what = xstrdup("");
 	if (t->order_number) {
-		char *date = NULL;
-		long ymd;
-		if (t->order_date && day_parse(t->order_date, &ymd) == 0)
-			date = day_text(ymd);
-		char *one = date ? xasprintf(_("the order № %s of %s"), t->order_number, date)
-				 : xasprintf(_("the order № %s"), t->order_number);
+		char *one = roadmap_order_text(t->order_number, t->order_date);
 		what = join(what, "; ", one);
-		free(one), free(date);
+		free(one);
 	}
 	if (t->title && t->title_from == RM_FROM_TITLE) {
 		char *q = xquote(t->title), *one = xasprintf(_("the title %s"), q);
@@ -214,9 +230,7 @@ void roadmap_found(const rm_table *t, roadmap_line_fn line, void *ctx)
 		       "none would ever be overdue."));
 }
 
-/* «a new roadmap for 2027; the roadmap for 2026 is kept», «a corrected
- * version of the roadmap for 2026» (fresh). */
-static char *what_it_is(const roadmap_summary *s)
+char *roadmap_summary_what(const roadmap_summary *s)
 {
 	int one = s->first_year == s->last_year;
 	char *it = s->corrected
@@ -247,7 +261,7 @@ static char *what_it_is(const roadmap_summary *s)
 
 void roadmap_summary_say(const roadmap_summary *s, int dry_run, roadmap_line_fn line, void *ctx)
 {
-	char *what = what_it_is(s);
+	char *what = roadmap_summary_what(s);
 	say(line, ctx, xasprintf(dry_run ? _("Checked, no errors (%s). Importing it would add %ld, change %ld, leave %ld "
 					     "unchanged, drop %ld.")
 					 : _("Imported %s. Added %ld, changed %ld, unchanged %ld, dropped %ld."),

@@ -57,10 +57,19 @@ typedef void (*roadmap_line_fn)(void *ctx, enum roadmap_line kind, const char *t
 void roadmap_found(const rm_table *t, roadmap_line_fn line, void *ctx);
 /* «2026», or «2025-2026» (fresh). */
 char *roadmap_years_text(int first_year, int last_year);
+/* «the order № 274/1 of 10.08.2021» for an order's number and its date
+ * (YYYY-MM-DD), either maybe "" or NULL; "" when neither (fresh). */
+char *roadmap_order_text(const char *number, const char *date);
+/* How people tell a roadmap from the others: its years, then its order
+ * when known, «2025-2026, the order № 17 of 24.05.2023» (fresh). */
+char *roadmap_label(const roadmap_info *r);
 /* What an import did, or would do (dry_run): a new roadmap or a corrected
  * version and the others kept, the counts, then each activity changed and
  * each dropped, a line each. */
 void roadmap_summary_say(const roadmap_summary *s, int dry_run, roadmap_line_fn line, void *ctx);
+/* What the import is: «a new roadmap for 2027; the roadmap for 2026 is
+ * kept», «a corrected version of the roadmap for 2026» (fresh). */
+char *roadmap_summary_what(const roadmap_summary *s);
 /* Where years the user did not give came from, to say so: «from the
  * document's title» (translated, static). */
 const char *roadmap_from_text(enum rm_from from);

@@ -1,7 +1,8 @@
 /* Export, in the district role: the district's report of a half-year for
  * the region — choose the half-year, see what the report will hold (who
  * reported, who is missing, who is flagged), choose the stick or a folder,
- * write it and be told when the stick can be removed. */
+ * write it and be told when the stick can be removed; and the district's
+ * roadmap written there for the schools. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct state {
 	char *dest;		/* the chosen stick or folder, or NULL */
 	char *written;		/* where the last report went, or NULL */
 	ui_text *text;		/* the preview, made again when the period or the place change */
+	int roadmaps;		/* how many roadmaps the district keeps */
 };
 
 /* The district's reports already at dest, each saying whether it verifies. */
@@ -56,6 +58,7 @@ static void add(struct state *s, enum ui_attr attr, int indent, char *text)
 static void preview(struct state *s)
 {
 	ui_text_clear(s->text);
+	s->roadmaps = scr_roadmap_count();
 	district_report r;
 	char *err = NULL;
 	if (district_report_build(ui.db, s->period, &r, &err) != 0) {
@@ -213,6 +216,33 @@ static void write_report(struct state *s)
 	preview(s);
 }
 
+/* The district's roadmap, for the schools to import, where the report
+ * goes: which one is asked when there are several. */
+static void write_roadmap(struct state *s)
+{
+	roadmap_info r;
+	if (!scr_roadmap_pick(_("Which roadmap to write"), 0, &r))
+		return;
+	if (!s->dest)
+		choose_dest(s);
+	if (s->dest)
+		scr_roadmap_write(&r, s->dest);
+	roadmap_info_clear(&r);
+	preview(s);
+}
+
+static ui_result roadmap_key(ui_screen *scr)
+{
+	write_roadmap(scr->data);
+	return UI_REDRAW;
+}
+
+static int have_roadmap(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->roadmaps > 0;
+}
+
 static ui_result write_key(ui_screen *scr)
 {
 	write_report(scr->data);
@@ -264,6 +294,7 @@ static const ui_key keys[] = {
 	{ KEY_F(2), NC_("key", "Write"), write_key, NULL },
 	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
 	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
+	{ KEY_F(6), NC_("key", "Roadmap"), roadmap_key, have_roadmap },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -288,7 +319,11 @@ ui_screen *scr_dexport_new(void)
 					  "to print, and status.csv, indicators.csv, risk.csv and roadmap.csv for "
 					  "spreadsheets, with checksums; then reads it back. When it says so, the stick "
 					  "can be removed. A report written before for the same half-year is replaced only "
-					  "once the new one is whole."),
+					  "once the new one is whole.\n\n"
+					  "F6 writes the district's roadmap there too, as the table the schools import "
+					  "(roadmap-YEARS.csv), and reads it back; when the district keeps several "
+					  "roadmaps, it asks which (the one for today is marked). Before writing over a "
+					  "file of that name it asks, starting on «Нет»."),
 				       keys, s);
 	scr->draw = draw;
 	scr->key = key;

@@ -104,6 +104,42 @@ static void scan_packages(struct state *s)
 	package_folders_free(names, n);
 }
 
+/* Each roadmap meeting the half-year (the package carries them all) under
+ * its own title: its progress, then its overdue activities that say
+ * nothing about why. */
+static void roadmap_lines(struct state *s, long from, long to, long today)
+{
+	activity *v;
+	roadmap_info *rms;
+	size_t n, nrms;
+	char *err = NULL;
+	if (roadmap_meeting(ui.db, from, to, &rms, &nrms, &v, &n, &err) != 0) {
+		add(s, err);
+		return;
+	}
+	if (!nrms)
+		add(s, xstrdup(_("No roadmap has been imported: the package will have no roadmap.")));
+	/* (the activities come roadmap by roadmap, in the order of rms) */
+	size_t at = 0;
+	for (size_t k = 0; k < nrms; k++) {
+		size_t end = at;
+		while (end < n && v[end].roadmap_id == rms[k].id)
+			end++;
+		roadmap_progress p = roadmap_progress_of(v + at, end - at, -1, today);
+		char *label = roadmap_label(&rms[k]), *title = xquote(*rms[k].title ? rms[k].title : rms[k].source);
+		ui_text_take(s->text, UA_HEAD, 0, 2, xasprintf(_("Roadmap %s (%s): %d of %d activities done, %d overdue."),
+							       title, label, p.done, p.total, p.overdue));
+		free(label), free(title);
+		for (; at < end; at++)
+			if (activity_overdue(&v[at], today) && !*v[at].evidence)
+				ui_text_take(s->text, UA_ERROR, 2, 2,
+					     xasprintf(_("Missing: activity %s is overdue and says nothing about why."),
+						       v[at].number));
+	}
+	roadmap_list_free(rms, nrms);
+	activity_list_free(v, n);
+}
+
 static void preview(struct state *s)
 {
 	ui_text_clear(s->text);
@@ -151,23 +187,7 @@ static void preview(struct state *s)
 		free(err);
 		err = NULL;
 	}
-	activity *v;
-	roadmap_info *rms;
-	size_t n, nrms;
-	if (roadmap_meeting(ui.db, from, to, &rms, &nrms, &v, &n, &err) == 0) {
-		roadmap_list_free(rms, nrms);
-		for (size_t i = 0; i < n; i++)
-			if (activity_overdue(&v[i], today) && !*v[i].evidence)
-				add(s, xasprintf(_("Missing: activity %s is overdue and says nothing about why."), v[i].number));
-		roadmap_progress p = roadmap_progress_of(v, n, -1, today);
-		if (n)
-			add(s, xasprintf(_("Roadmap: %d of %d activities done, %d overdue."), p.done, p.total, p.overdue));
-		else
-			add(s, xstrdup(_("No roadmap has been imported: the package will have no roadmap.")));
-		activity_list_free(v, n);
-	} else {
-		free(err);
-	}
+	roadmap_lines(s, from, to, today);
 	add(s, xstrdup(""));
 	add(s, s->dest ? xasprintf(_("Destination: %s"), s->dest)
 		       : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));

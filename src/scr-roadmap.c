@@ -6,12 +6,10 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cell.h"
 #include "common.h"
 #include "day.h"
-#include "roadmap-write.h"
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-folder.h"
@@ -32,8 +30,10 @@ static const char *const filter_names[NFILTERS] = { N_("all activities"), N_("ov
 struct state {
 	activity *v;
 	size_t n;
-	roadmap_info info;
+	roadmap_info info;	/* the roadmap shown */
 	int have_info;
+	long chosen_id;		/* the roadmap chosen with F8, 0: the one covering today */
+	size_t nroadmaps;
 	enum filter filter;
 	ui_list *list;
 	long today;
@@ -83,16 +83,42 @@ static void build(struct state *s)
 				     : NULL);
 }
 
+/* The roadmap to show: the one chosen, while it is there, else the one
+ * covering today; and its activities. */
 static void reload(struct state *s)
 {
 	char *err = NULL;
+	roadmap_item *all = NULL;
 	activity_list_free(s->v, s->n);
 	s->v = NULL;
 	s->n = 0;
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
+	s->have_info = 0;
 	s->today = day_today();
-	s->have_info = roadmap_covering(ui.db, s->today, &s->info, &err) == 1;
+	s->nroadmaps = 0;
+	roadmap_info covering;
+	int have = roadmap_covering(ui.db, s->today, &covering, &err);
+	if (have < 0 || roadmap_list(ui.db, s->today, &all, &s->nroadmaps, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		err = NULL;
+	}
+	long want = s->chosen_id ? s->chosen_id : have == 1 ? covering.id : 0;
+	for (size_t i = 0; i < s->nroadmaps && !s->have_info; i++)
+		if (all[i].info.id == want) {
+			s->info = all[i].info;
+			all[i].info = (roadmap_info){ 0 };
+			s->have_info = 1;
+		}
+	if (!s->have_info && have == 1) {	/* the one chosen is gone */
+		s->info = covering;
+		s->have_info = 1;
+		have = 0;
+	}
+	if (have == 1)
+		roadmap_info_clear(&covering);
+	roadmap_items_free(all, s->nroadmaps);
 	if (s->have_info && db_activity_list(ui.db, s->info.id, &s->v, &s->n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
@@ -157,12 +183,18 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 1, 2, width - 4, _("No roadmap yet: F7 imports the district's table from a file."));
 		return;
 	}
-	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
-	char *head = xasprintf("%s (%s)", *s->info.title ? s->info.title : s->info.source, years);
+	/* Which roadmap it is: its title, and at the right its years and
+	 * order, never cut (the title gives way). */
+	char *label = roadmap_label(&s->info);
+	int rw = utf8_width(label);
+	if (rw > width - 28)
+		rw = width - 28;
 	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, width - 2, head);
+	ui_put(w, 0, 1, width - rw - 5, *s->info.title ? s->info.title : s->info.source);
+	ui_put(w, 0, width - rw - 3, 1, "│");
+	ui_put(w, 0, width - rw - 1, rw, label);
 	wattrset(w, A_NORMAL);
-	free(years), free(head);
+	free(label);
 	ui_list_draw(s->list, w, 1, getmaxy(w) - 1);
 }
 
@@ -541,48 +573,34 @@ static ui_result show_details(ui_screen *scr)
 		return UI_HANDLED;
 	char *years = roadmap_years_text(s->info.first_year, s->info.last_year);
 	char *when = day_text_of(s->info.imported_at);
-	char *text = xasprintf(_("Title: %s\nYears: %s\nImported from %s on %s.\n\n%s"),
-			       *s->info.title ? s->info.title : "—", years, s->info.source, when, s->info.preamble);
-	free(years), free(when);
+	char *order = roadmap_order_text(s->info.order_number, s->info.order_date);
+	char *text = xasprintf(_("Title: %s\nYears: %s\nOrder: %s\nImported from %s on %s.\n\n%s"),
+			       *s->info.title ? s->info.title : "—", years, *order ? order : "—", s->info.source, when,
+			       s->info.preamble);
+	free(years), free(when), free(order);
 	ui_show_text(_("The roadmap"), text);
 	free(text);
 	return UI_REDRAW;
 }
 
 /* The district's roadmap onto a stick or into a folder, as the table the
- * schools import (roadmap-YEARS.csv, for Russian Excel). */
+ * schools import (roadmap-YEARS.csv, for Russian Excel): with several
+ * roadmaps kept, which one is asked first, starting on the one shown. */
 static void write_file(struct state *s)
 {
-	rm_table t;
-	char *err = NULL, *where = NULL;
-	int have = s->have_info ? roadmap_write_load(ui.db, &s->info, &t, &err) : 0;
-	if (have <= 0) {
-		ui_error("%s", have < 0 ? err : _("There is no roadmap to write yet: import the district's table first."));
-		free(err);
+	roadmap_info r;
+	if (!scr_roadmap_pick(_("Which roadmap to write"), s->have_info ? s->info.id : 0, &r)) {
+		if (!s->nroadmaps)
+			ui_error("%s", _("There is no roadmap to write yet: import the district's table first."));
 		return;
 	}
-	char *name = roadmap_write_name(&t);
-	rm_table_free(&t);
 	char *dir = ui_folder_pick(FOLDER_WRITE, _("Where to write the roadmap"), s->dest);
 	if (dir) {
 		free(s->dest);
 		s->dest = dir;
-		char *path = xasprintf("%s/%s", dir, name);
-		char *q = xasprintf(_("%s is already there. Write the roadmap in its place?"), name);
-		if (access(path, F_OK) != 0 || ui_confirm(q)) {
-			roadmap_written w;
-			if (roadmap_write(ui.db, &s->info, dir, &csv_excel_ru, &where, &w, &err) != 0)
-				ui_error("%s", err);
-			else if (w.nlost)
-				ui_error(_("Written to %s, but a school importing it would not get exactly this: %s"), where,
-					 w.lost[0]);
-			else
-				ui_message(_("Written and checked: %s"), where);
-			roadmap_written_clear(&w);
-		}
-		free(path), free(q);
+		scr_roadmap_write(&r, dir);
 	}
-	free(name), free(err), free(where);
+	roadmap_info_clear(&r);
 }
 
 /* The file the picker chose, to the roadmap's check and import; the list
@@ -597,12 +615,12 @@ static ui_result import_file(ui_screen *parent)
 {
 	ui_screen *scr = scr_import_pick_new(import_chosen, parent->data);
 	scr->title = N_("Import the roadmap");
-	scr->help = N_("Choose the roadmap's table: a CSV file saved from the district's order (№, Мероприятие, "
-		       "Сроки, Ответственные, Ожидаемый результат), or one orientir wrote. USB sticks are listed "
-		       "first; F5 looks for them again. Enter opens a folder or chooses a file; Backspace goes up a "
-		       "folder.\n\n"
-		       "Next come the roadmap's years and title (a file orientir wrote states them), then the "
-		       "check: nothing changes until you press F2 there.");
+	scr->help = N_("Choose the roadmap: the district's order as a Word (.docx) or LibreOffice (.odt) "
+		       "document, its table saved as CSV (№, Мероприятие, Сроки, Ответственные, Ожидаемый "
+		       "результат), or one orientir wrote. USB sticks are listed first; F5 looks for them again. "
+		       "Enter opens a folder or chooses a file; Backspace goes up a folder.\n\n"
+		       "Next come the roadmap's years, title and order, as the file names them (the years' label "
+		       "says where they were found), then the check: nothing changes until you press F2 there.");
 	ui_push(scr);
 	return UI_REDRAW;
 }
@@ -635,6 +653,26 @@ static ui_result write_key(ui_screen *scr)
 {
 	write_file(scr->data);
 	return UI_REDRAW;
+}
+
+/* Another of the roadmaps kept, from a list. */
+static ui_result other_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	roadmap_info r;
+	if (scr_roadmap_pick(_("Which roadmap"), s->have_info ? s->info.id : 0, &r)) {
+		s->chosen_id = r.id;
+		roadmap_info_clear(&r);
+		reload(s);
+		ui_list_home(s->list);
+	}
+	return UI_REDRAW;
+}
+
+static int several(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->nroadmaps > 1;
 }
 
 static int in_district(const ui_screen *scr)
@@ -684,6 +722,7 @@ static const ui_key keys[] = {
 	{ KEY_F(5), NC_("key", "Timeline"), timeline, have_roadmap },
 	{ KEY_F(6), NC_("key", "About"), show_details, have_roadmap },
 	{ KEY_F(7), NC_("key", "Import"), import_file, NULL },
+	{ KEY_F(8), NC_("key", "Other"), other_key, several },
 	{ 0 },
 };
 
@@ -695,7 +734,9 @@ ui_screen *scr_roadmap_new(void)
 	ui_list_set_detail(s->list, detail, 2);
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Roadmap"),
-				       N_("The district's roadmap: its activities by section, each with a mark ([ ] "
+				       N_("The district's roadmap: the line at the top names it (its title, then its "
+					  "years and the order that approved it), and under it are its activities by "
+					  "section, each with a mark ([ ] "
 					  "planned, [~] in progress, [x] done, [-] not done, [/] cancelled) and its "
 					  "deadline as written; overdue ones stand out. Each section's heading says how "
 					  "much of it is done. Under the list: the chosen activity's whole title, "
@@ -705,13 +746,19 @@ ui_screen *scr_roadmap_new(void)
 					  "above the list says what is shown and searched for. Enter or F4 opens an "
 					  "activity's card to record what was done. F5 shows the timeline of the year, "
 					  "F6 the roadmap's title, order and tasks.\n\n"
+					  "Every roadmap imported is kept with its own progress, and the screen opens on "
+					  "the one covering today. When there are several, F8 shows another: choose it "
+					  "from the list, where the one for today is marked.\n\n"
 					  "F7 imports the roadmap from a file (on a stick or in a folder): the district's "
-					  "table, or one orientir wrote. Its years and title are asked, then a check "
-					  "shows what would be added, changed and dropped; F2 there imports it. "
-					  "Activities still there keep the progress recorded on them.\n\n"
+					  "table or the order itself (.docx, .odt), or one orientir wrote. Its years, "
+					  "title and order are asked, as the file names them, then a check shows what "
+					  "would be added, changed and dropped; F2 there imports it. A roadmap for other "
+					  "years is kept beside this one; a corrected version of the same years keeps "
+					  "the progress recorded on the activities still there.\n\n"
 					  "In the district office's orientir, F2 writes the roadmap onto a stick or into "
 					  "a folder as the table the schools import (roadmap-YEARS.csv): they get exactly "
-					  "this roadmap, its years and title with it."),
+					  "this roadmap, its years and title with it. With several roadmaps kept, it asks "
+					  "which one first."),
 				       keys, s);
 	scr->draw = draw;
 	scr->key = key;

@@ -2,6 +2,7 @@
 #ifndef ORIENTIR_SCR_H
 #define ORIENTIR_SCR_H
 #include "diag.h"
+#include "store.h"
 #include "ui.h"
 ui_screen *scr_menu_new(void);
 ui_screen *scr_setup_new(void);
@@ -23,6 +24,16 @@ char *scr_import_problem(enum diag_level level, const char *file, long line, con
  * dry run; F2 there imports it. NULL when the user gave up at the form.
  * *imported, if imported is not NULL, becomes 1 once it is imported. */
 ui_screen *scr_rmimport_new(const char *path, int *imported);
+/* How many roadmaps are kept (0 when the database cannot say). */
+int scr_roadmap_count(void);
+/* Which roadmap: with several, a pop-up list of them (years, order,
+ * title; the one covering today marked) starting on current_id (0: on
+ * the one covering today); the only one without asking. 1 and *out (roadmap_info_clear it), 0 when there is
+ * none or the user gave up. */
+int scr_roadmap_pick(const char *title, long current_id, roadmap_info *out);
+/* Writes roadmap r into the folder dir as the table the schools import,
+ * asking (from «Нет») before replacing the file there, and says how it went. */
+void scr_roadmap_write(const roadmap_info *r, const char *dir);
 /* The Import screen's file picker for the district's list of schools. */
 ui_screen *scr_import_schools_new(void);
 ui_screen *scr_settings_new(void);

@@ -68,6 +68,7 @@ static void set_attrs(void)
 		attrs[UA_DIALOG_SELECT] = COLOR_PAIR(2) | A_BOLD;
 		attrs[UA_QUERY] = COLOR_PAIR(9) | A_BOLD;
 		attrs[UA_FIELD_SELECTED] = COLOR_PAIR(8);
+		attrs[UA_WARN] = COLOR_PAIR(5) | A_BOLD;
 	} else {
 		attrs[UA_TITLE] = A_REVERSE;
 		attrs[UA_KEYNUM] = A_BOLD;
@@ -87,6 +88,8 @@ static void set_attrs(void)
 		attrs[UA_DIALOG_SELECT] = A_REVERSE;
 		attrs[UA_QUERY] = A_BOLD;
 		attrs[UA_FIELD_SELECTED] = A_BOLD | A_UNDERLINE;
+		/* (the field's look, but a field is never in running text) */
+		attrs[UA_WARN] = A_BOLD | A_UNDERLINE;
 	}
 }
 
@@ -245,11 +248,13 @@ void ui_redraw(void)
 	}
 	draw_title(s);
 	draw_status();
-	draw_keybar(s);
-	wnoutrefresh(stdscr);
 	werase(body);
 	s->overlay = NULL;
 	s->draw(s, body);
+	/* The keys after the screen: its draw may have read its data again
+	 * (back from an import), which its keys' enabled functions look at. */
+	draw_keybar(s);
+	wnoutrefresh(stdscr);
 	wnoutrefresh(body);
 	if (s->overlay) {
 		touchwin(s->overlay);

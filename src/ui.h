@@ -24,6 +24,8 @@ enum ui_attr { UA_NORMAL, UA_TITLE, UA_KEYNUM, UA_KEYLABEL, UA_SELECT, UA_FIELD,
 	       UA_QUERY,
 	       /* a field's content while it is selected: the first key replaces it */
 	       UA_FIELD_SELECTED,
+	       /* a warning: what to check before going on (not an error) */
+	       UA_WARN,
 	       UA_COUNT };
 
 /* The smallest terminal the screens are laid out for. */

@@ -49,3 +49,11 @@ school() {
 check() { # ACTUAL EXPECTED DESCRIPTION
 	if [ "$1" = "$2" ]; then ok "$3"; else not_ok "$3"; echo "#   got '$1', expected '$2'"; fi
 }
+same_dump() { # BEFORE AFTER DESCRIPTION: two dumps of a database are the same
+	if cmp -s "$1" "$2"; then
+		ok "$3"
+	else
+		not_ok "$3"
+		diff "$1" "$2" | sed 's/^/#   /' | head -20
+	fi
+}
