@@ -81,8 +81,9 @@ static void add(struct state *s, struct entry e)
 }
 
 /* The rows the search lets through. */
-static void build(struct state *s)
+static void build(void *data)
 {
+	struct state *s = data;
 	const char *search = ui_list_search(s->list);
 	char *folded = utf8_fold(search, strlen(search));
 	ui_list_begin(s->list);
@@ -542,18 +543,8 @@ static ui_result look_again(ui_screen *scr)
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
-	switch (ui_list_key(s->list, ch, fk)) {
-	case UI_LIST_SEARCH:
-		build(s);
-		ui_list_home(s->list);
-		return UI_REDRAW;
-	case UI_LIST_MOVED:
-		return UI_REDRAW;
-	default:
-		break;
-	}
 	/* Backspace with no search left: up a folder. */
-	if ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE)) {
+	if (!*ui_list_search(s->list) && ((!fk && (ch == 127 || ch == 8)) || (fk && ch == KEY_BACKSPACE))) {
 		char *up = folder_parent(s->dir);
 		go(s, up);
 		free(up);
@@ -566,7 +557,6 @@ static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	clear_entries(s);
-	ui_list_free(s->list);
 	free(s->dir);
 	free(s);
 	free(scr);
@@ -596,6 +586,8 @@ static ui_screen *picker_new(int kind, const char *title, const char *help)
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
+	scr->rebuild = build;
 	return scr;
 }
 

@@ -60,8 +60,9 @@ static int matches(const struct state *s, const activity *a, const char *folded)
 
 /* The list's rows: each section's heading before its activities that pass
  * the filter and the search. */
-static void build(struct state *s)
+static void build(void *data)
 {
+	struct state *s = data;
 	const char *search = ui_list_search(s->list);
 	char *folded = utf8_fold(search, strlen(search));
 	long section = -1;
@@ -529,14 +530,12 @@ static ui_result timeline_key(ui_screen *scr, int ch, int fk)
 	struct timeline *t = scr->data;
 	if (fk && (ch == KEY_LEFT || ch == KEY_RIGHT))
 		return timeline_year(t, ch == KEY_LEFT ? -1 : 1);
-	return ui_list_key(t->rows, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
+	return UI_UNHANDLED;
 }
 
 static void timeline_destroy(ui_screen *scr)
 {
-	struct timeline *t = scr->data;
-	ui_list_free(t->rows);
-	free(t);
+	free(scr->data);
 	free(scr);
 }
 
@@ -563,6 +562,7 @@ static ui_screen *timeline_new(struct state *list)
 	scr->draw = timeline_draw;
 	scr->key = timeline_key;
 	scr->destroy = timeline_destroy;
+	scr->list = t->rows;
 	return scr;
 }
 
@@ -687,28 +687,12 @@ static int have_roadmap(const ui_screen *scr)
 	return s->have_info;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	switch (ui_list_key(s->list, ch, fk)) {
-	case UI_LIST_SEARCH:
-		build(s);
-		ui_list_home(s->list);
-		return UI_REDRAW;
-	case UI_LIST_MOVED:
-		return UI_REDRAW;
-	default:
-		return UI_UNHANDLED;
-	}
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	activity_list_free(s->v, s->n);
 	if (s->have_info)
 		roadmap_info_clear(&s->info);
-	ui_list_free(s->list);
 	free(s->dest);
 	free(s);
 	free(scr);
@@ -761,7 +745,8 @@ ui_screen *scr_roadmap_new(void)
 					  "which one first."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
+	scr->rebuild = build;
 	return scr;
 }
