@@ -44,7 +44,7 @@ int db_d_school_put(sdb *db, const char *code, const char *name, int listed, cha
 	sdb_stmt *st = sdb_prepare(db, listed
 		? "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 1, ?3)"
 		  " ON CONFLICT (code) DO UPDATE SET name = ?2, listed = 1,"
-		  "  other_name = CASE WHEN other_name = ?2 THEN NULL ELSE other_name END"
+		  "  other_name = CASE WHEN d_school.other_name = ?2 THEN NULL ELSE d_school.other_name END"
 		: "INSERT INTO d_school (code, name, listed, added_on) VALUES (?1, ?2, 0, ?3)"
 		  " ON CONFLICT (code) DO NOTHING", err);
 	if (!st)

@@ -426,8 +426,8 @@ static const char *hold_reason(sdb *db, const d_package *m, const char *signer, 
 	int known = db_d_school_get(db, m->school_code, &s, &err);
 	if (known < 0)
 		pkg_refuse(r, err);
-	else if (!known && !is_region(db))
-		why = "unknown_school";
+	else if (!known)
+		why = is_region(db) ? NULL : "unknown_school";
 	else if (*s.key && strcmp(s.key, signer) != 0)
 		why = *signer ? "other_key" : "unsigned";
 	d_school_clear(&s);

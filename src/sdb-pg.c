@@ -44,10 +44,19 @@ static pg_stmt *st_of(sdb_stmt *st)
 /* The server's message without its trailing line break (fresh). */
 static char *message(const char *m)
 {
-	char *s = xstrdup(m && *m ? m : "?");
-	size_t n = strlen(s);
-	while (n && (s[n - 1] == '\n' || s[n - 1] == ' '))
-		s[--n] = '\0';
+	char *s = xstrdup(m && *m ? m : "?"), *o = s;
+	/* one line: libpq's second lines are indented continuations */
+	for (const char *p = s; *p; p++) {
+		if (*p != '\n')
+			*o++ = *p;
+		else if (p[1] && o > s && o[-1] != ' ')
+			*o++ = ' ';
+		while (*p == '\n' && (p[1] == '\t' || p[1] == ' '))
+			p++;
+	}
+	while (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
 	return s;
 }
 
