@@ -150,6 +150,7 @@ before=$(region "SELECT count(*) FROM d_package")
 run --db "$PG_URL" district import "$TMP/stick/orientir-0102-2024-H1"
 expect 0 "the same package again changes nothing" --out "1 unchanged"
 rm -rf "$TMP/stick2" && mkdir -p "$TMP/stick2"
+sleep 1	# a package made a second later: another version
 "$ORIENTIR" --db "$TMP/0202.db" export --period 2024-H1 --to "$TMP/stick2" >/dev/null 2>&1 \
 	&& cp -r "$TMP/stick2" "$TMP/stick3" || not_ok "a corrected package is written"
 "$ORIENTIR" --db "$PG_URL" district import "$TMP/stick2" >"$TMP/imp1" 2>&1 &
