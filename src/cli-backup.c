@@ -58,7 +58,7 @@ static int run(int argc, char **argv, cli_env *env)
 	/* Signed, so that a restore can tell a copy changed since. */
 	sign_key key;
 	char *news = NULL;
-	int rc = err || keys_own(db, &key, &news, &err) < 0 ? -1 : dbcheck_backup(db, dest, &key, &err);
+	int rc = err || keys_own(db_sdb(db), &key, &news, &err) < 0 ? -1 : dbcheck_backup(db, dest, &key, &err);
 	if (news)
 		printf("%s\n", news);
 	free(news);

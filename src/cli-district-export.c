@@ -53,7 +53,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	int rc = EXIT_FAIL;
 	if (!dest) {
 		/* told already */
-	} else if (district_report_build(db, period, &r, &err) != 0) {
+	} else if (district_report_build(db_sdb(db), period, &r, &err) != 0) {
 		cli_error("%s", err);
 	} else {
 		if (r.key_news)

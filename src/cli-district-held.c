@@ -26,7 +26,7 @@ static char *school_key(sqlite3 *db, const char *code)
 {
 	d_school s = { 0 };
 	char *err = NULL;
-	char *fp = db_d_school_get(db, code, &s, &err) == 1 ? fingerprint(s.key) : xstrdup("");
+	char *fp = db_d_school_get(db_sdb(db), code, &s, &err) == 1 ? fingerprint(s.key) : xstrdup("");
 	d_school_clear(&s);
 	free(err);
 	return fp;
@@ -94,7 +94,7 @@ int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cm
 	d_held *v;
 	size_t n;
 	char *err = NULL;
-	int rc = db_d_held_list(db, all, &v, &n, &err);
+	int rc = db_d_held_list(db_sdb(db), all, &v, &n, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
@@ -122,7 +122,7 @@ static int which(sqlite3 *db, char **args, int nargs, const char *code, long **i
 		d_held *v;
 		size_t k;
 		char *err = NULL;
-		if (db_d_held_list(db, 0, &v, &k, &err) != 0) {
+		if (db_d_held_list(db_sdb(db), 0, &v, &k, &err) != 0) {
 			cli_error("%s", err);
 			free(err);
 			return -1;
@@ -180,7 +180,7 @@ static int decide(int argc, char **argv, cli_env *env, const cli_command *cmd, i
 	for (size_t i = 0; i < n; i++) {
 		char *err = NULL;
 		pkg_import r = { 0 };
-		if (accept ? district_accept(db, ids[i], &r, &err) != 0 : district_reject(db, ids[i], &err) != 0) {
+		if (accept ? district_accept(db_sdb(db), ids[i], &r, &err) != 0 : district_reject(db_sdb(db), ids[i], &err) != 0) {
 			cli_error(_("package number %ld: %s"), ids[i], err);
 			failed = 1;
 		} else if (accept) {

@@ -74,7 +74,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	if (!when)
 		return cli_usage(cmd, _("'%s' is not a date (write 2024-03-15)"), received);
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db) {
 		free(when);
 		return EXIT_FAIL;
@@ -88,7 +88,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 		free(err);
 		free(when);
 		school_clear(&sc);
-		db_close(db);
+		sdb_close(db);
 		return EXIT_FAIL;
 	}
 	if (news)
@@ -131,6 +131,6 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 		printf(_("Held packages wait for your decision: 'orientir district held' lists them.\n"));
 	free(when);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return failed || counts[PKG_REFUSED] ? EXIT_FAIL : EXIT_OK;
 }

@@ -19,7 +19,7 @@ static int list(sqlite3 *db)
 	d_school *v;
 	size_t n;
 	char *err = NULL;
-	if (db_d_school_list(db, &v, &n, &err) != 0) {
+	if (db_d_school_list(db_sdb(db), &v, &n, &err) != 0) {
 		cli_error("%s", err);
 		free(err);
 		return EXIT_FAIL;
@@ -48,8 +48,8 @@ static int list(sqlite3 *db)
 static int change(sqlite3 *db, const char *what, const char *code, const char *name, int keep)
 {
 	char *err = NULL, *now = NULL;
-	int rc = strcmp(what, "confirm") == 0 ? district_school_confirm(db, code, keep, &now, &err)
-		 : district_school_add(db, code, name, &err);
+	int rc = strcmp(what, "confirm") == 0 ? district_school_confirm(db_sdb(db), code, keep, &now, &err)
+		 : district_school_add(db_sdb(db), code, name, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);

@@ -24,24 +24,26 @@ static int tenths(double v)
 	return (int)(v * 10 + (v < 0 ? -0.5 : 0.5));
 }
 
-static void status_csv(const status_report *r, const char *period)
+/* In a region the schools are by district: a district column last. */
+static void status_csv(const status_report *r, const char *period, int region)
 {
 	static const char *const head[] = { "school_code", "school_name", "period", "received", "received_at",
-					    "created_at", "on_time" };
-	csvout_line(stdout, head, 7);
+					    "created_at", "on_time", "district" };
+	csvout_line(stdout, head, 7 + region);
 	for (size_t i = 0; i < r->n; i++) {
 		const status_row *s = &r->v[i];
 		const char *cells[] = { s->code, s->name, period, s->received ? "1" : "0", s->first_received_at,
-					s->created_at, s->received && s->on_time ? "1" : "0" };
-		csvout_line(stdout, cells, 7);
+					s->created_at, s->received && s->on_time ? "1" : "0", s->district };
+		csvout_line(stdout, cells, 7 + region);
 	}
 }
 
-static void status_table(const status_report *r)
+static void status_table(const status_report *r, int region)
 {
 	long today = day_today();
-	table *t = table_new(4, "llll", "-+--");
-	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Received"), _("On time") };
+	table *t = table_new(4 + region, "lllll", "-+---");
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Received"), _("On time"),
+			       pgettext_deferred(NC_("column", "District")) };
 	table_add(t, head);
 	for (size_t i = 0; i < r->n; i++) {
 		const status_row *s = &r->v[i];
@@ -52,7 +54,7 @@ static void status_table(const status_report *r)
 			when[16] = '\0';	/* the minute is enough here */
 		const char *late = s->received ? (s->on_time ? _("yes") : _("late"))
 					       : today > r->deadline ? _("late") : _("awaited");
-		const char *row[] = { s->code, name, when, late };
+		const char *row[] = { s->code, name, when, late, s->district };
 		table_add(t, row);
 		free(name), free(when);
 	}
@@ -71,7 +73,8 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 {
 	const char *period = NULL;
 	int csv, exit_now, year, half;
-	if (cli_district_options(argc, argv, env, cmd, "period", &period, &csv, &exit_now))
+	const char *district;
+	if (cli_district_options_in(argc, argv, env, cmd, "period", &period, &district, &csv, &exit_now))
 		return exit_now;
 	half_of(day_today(), &year, &half);
 	char *current = period ? xstrdup(period) : half_code(year, half);
@@ -80,29 +83,32 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 		return cli_usage(cmd, _("'%s' is not a half-year (write 2026-H1 or 2026-H2)"), period);
 	}
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db) {
 		free(current);
 		return EXIT_FAIL;
 	}
 	status_report r;
 	char *err = NULL;
+	int region = strcmp(sc.role, "region") == 0;
 	int rc = district_status(db, current, &r, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
 	} else {
+		if (district)
+			district_status_keep(&r, district);
 		if (csv)
-			status_csv(&r, current);
+			status_csv(&r, current, region);
 		else if (r.n == 0)
 			printf(_("No schools yet: import their packages, or their list with 'orientir district schools import FILE'.\n"));
 		else
-			status_table(&r);
+			status_table(&r, region);
 		status_report_free(&r);
 	}
 	free(current);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -131,7 +137,7 @@ static void risk_csv(const risk_report *r)
 }
 
 /* The schools whose packages report signs of biased results in the year. */
-static void signs_lines(sqlite3 *db, const risk_report *r)
+static void signs_lines(sdb *db, const risk_report *r)
 {
 	dist_sign *v;
 	size_t n;
@@ -182,12 +188,15 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 {
 	school sc = { 0 };
 	int year, csv, exit_now;
-	sqlite3 *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &csv, &exit_now);
+	const char *district;
+	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &district, &csv, &exit_now);
 	if (!db)
 		return exit_now;
 	char *err = NULL;
 	risk_report r;
 	int rc = district_risk(db, year, &r, &err);
+	if (rc == 0 && district)
+		district_risk_keep(&r, district);
 	if (rc == 0) {
 		if (csv) {
 			risk_csv(&r);
@@ -201,7 +210,7 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 		free(err);
 	}
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
@@ -222,8 +231,8 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 	char *err = NULL;
 	/* the deficits' rules are the analysis's own, as a school sets them */
 	int rc = !strncmp(argv[optind], "deficit-", strlen("deficit-"))
-		 ? analysis_rule_set(db, RULES_TASKS, argv[optind], argv[optind + 1], &err)
-		 : district_setting_set(db, argv[optind], argv[optind + 1], &err);
+		 ? analysis_rule_set(db_sdb(db), RULES_TASKS, argv[optind], argv[optind + 1], &err)
+		 : district_setting_set(db_sdb(db), argv[optind], argv[optind + 1], &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);

@@ -93,7 +93,7 @@ int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *c
 {
 	school sc = { 0 };
 	int year, csv, exit_now;
-	sqlite3 *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &csv, &exit_now);
+	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, NULL, &csv, &exit_now);
 	if (!db)
 		return exit_now;
 	char *err = NULL;
@@ -110,6 +110,6 @@ int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *c
 	}
 	dtask_report_free(&r);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

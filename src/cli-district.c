@@ -25,17 +25,28 @@ static const struct {
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
 			 const char **arg, int *csv, int *exit_now)
 {
+	return cli_district_options_in(argc, argv, env, cmd, arg_name, arg, NULL, csv, exit_now);
+}
+
+int cli_district_options_in(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
+			    const char **arg, const char **district, int *csv, int *exit_now)
+{
 	const struct option opts[] = {
 		{ arg_name, required_argument, NULL, 'a' },
 		{ "format", required_argument, NULL, 'f' },
 		CLI_COMMON_OPTIONS,
+		{ district ? "district" : NULL, required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 	const char *format = "table";
+	if (district)
+		*district = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'a')
 			*arg = optarg;
+		else if (c == 'd')
+			*district = optarg;
 		else if (c == 'f')
 			format = optarg;
 		else if (cli_common_option(c, cmd, env, exit_now) != 0)
@@ -52,11 +63,11 @@ int cli_district_options(int argc, char **argv, cli_env *env, const cli_command 
 	return 0;
 }
 
-sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
-			   int *csv, int *exit_now)
+sdb *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
+		       const char **district, int *csv, int *exit_now)
 {
 	const char *year_text = NULL;
-	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, csv, exit_now))
+	if (cli_district_options_in(argc, argv, env, cmd, "year", &year_text, district, csv, exit_now))
 		return NULL;
 	int y = year_text ? cli_year(cmd, year_text) : 0;
 	if (year_text && !y) {
@@ -64,7 +75,7 @@ sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_comman
 		return NULL;
 	}
 	*exit_now = EXIT_FAIL;
-	sqlite3 *db = cli_open_role(env, "district", sc);
+	sdb *db = cli_open_office(env, sc);
 	if (!db)
 		return NULL;
 	*year = (int)y;
@@ -80,7 +91,7 @@ sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_comman
 		free(err);
 	}
 	school_clear(sc);
-	db_close(db);
+	sdb_close(db);
 	return NULL;
 }
 
@@ -107,8 +118,8 @@ const cli_command cli_district = {
 	N_("import PATH... [--received DATE]\n"
 	   "   | held [--all] [--format table|csv]\n"
 	   "   | accept|reject N... | --school CODE\n"
-	   "   | status [--period P] [--format table|csv]\n"
-	   "   | risk [--year Y] [--format table|csv]\n"
+	   "   | status [--period P] [--district D] [--format table|csv]\n"
+	   "   | risk [--year Y] [--district D] [--format table|csv]\n"
 	   "   | indicators [--year Y] [--format table|csv]\n"
 	   "   | tasks [--year Y] [--format table|csv]\n"
 	   "   | export --period P [--to FOLDER] [--dialect excel-ru|rfc4180]\n"

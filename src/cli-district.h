@@ -30,11 +30,16 @@ int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *c
  * the common ones; 0 to go on, else 1 with *exit_now the status. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
 			 const char **arg, int *csv, int *exit_now);
-/* The options of a subcommand about one year (--year Y, --format), the
- * district's database opened and the year: --year's, else the latest with
- * results. NULL when the command ends here, with *exit_now its status
- * (there being no results yet is told, and is no failure). */
-sqlite3 *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
-			   int *csv, int *exit_now);
+/* The same with --district D (a region's database: its schools alone)
+ * into *district, NULL when not given. */
+int cli_district_options_in(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
+			    const char **arg, const char **district, int *csv, int *exit_now);
+/* The options of a subcommand about one year (--year Y, --format, and
+ * --district D when district is not NULL), the district's or the region's
+ * database opened and the year: --year's, else the latest with results.
+ * NULL when the command ends here, with *exit_now its status (there being
+ * no results yet is told, and is no failure). */
+sdb *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *cmd, school *sc, int *year,
+		       const char **district, int *csv, int *exit_now);
 
 #endif

@@ -12,6 +12,7 @@
 #include "identity.h"
 #include "paths.h"
 #include "refdata.h"
+#include "region.h"
 #include "school-setup.h"
 
 static int run(int argc, char **argv, cli_env *env)
@@ -43,8 +44,8 @@ static int run(int argc, char **argv, cli_env *env)
 		return cli_usage(&cli_init, _("the school's code is missing (--code)"));
 	if (!s.name || cell_empty(s.name))
 		return cli_usage(&cli_init, _("the school's name is missing (--name)"));
-	if (strcmp(s.role, "school") != 0 && strcmp(s.role, "district") != 0)
-		return cli_usage(&cli_init, _("the role must be 'school' or 'district', not '%s'"), s.role);
+	if (strcmp(s.role, "school") != 0 && strcmp(s.role, "district") != 0 && strcmp(s.role, "region") != 0)
+		return cli_usage(&cli_init, _("the role must be 'school', 'district' or 'region', not '%s'"), s.role);
 	enum identity_field bad;
 	char *why = NULL;
 	if (identity_check(s.code, s.name, s.district, &bad, &why) != 0) {
@@ -55,10 +56,28 @@ static int run(int argc, char **argv, cli_env *env)
 	}
 
 	char *path = cli_db_path(env);
+	int region = strcmp(s.role, "region") == 0;
+	if (region != sdb_is_server(path)) {
+		free(path);
+		return cli_usage(&cli_init, region ? _("a region's database lives on a PostgreSQL server: say where with"
+						       " --db postgresql://…")
+					    : _("a school's or a district's database is a file, not a server"));
+	}
 	diag d = cli_diag();
-	int rc = school_setup(path, &s, paths_datadir(), &d);
+	int rc;
+	if (region) {
+		char *err = NULL;
+		if ((rc = region_setup(path, &s, &err)) != 0) {
+			cli_error("%s", err);
+			free(err);
+		}
+	} else {
+		rc = school_setup(path, &s, paths_datadir(), &d);
+	}
 	if (rc == 0) {
-		if (strcmp(s.role, "district") == 0)
+		if (region)
+			printf(_("Created the region's database «%s» (code %s) on the server.\n"), s.name, s.code);
+		else if (strcmp(s.role, "district") == 0)
 			printf(_("Created %s for the district office «%s» (code %s).\n"), path, s.name, s.code);
 		else
 			printf(_("Created %s for the school «%s» (code %s).\n"), path, s.name, s.code);
@@ -70,14 +89,16 @@ static int run(int argc, char **argv, cli_env *env)
 const cli_command cli_init = {
 	"init",
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("--code CODE --name NAME [--district NAME] [--role school|district]"),
-	N_("create a database for a school or a district office"),
+	N_("--code CODE --name NAME [--district NAME] [--role school|district|region]"),
+	N_("create a database for a school, a district office or the region"),
 	N_("Creates the database (with its folder) and fills in the lists of assessment\n"
 	   "procedures and subjects. A database that already belongs to a school is\n"
 	   "left alone.\n\n"
 	   "  --code CODE      the school's code (as the district knows it)\n"
 	   "  --name NAME      the school's name\n"
 	   "  --district NAME  the district (муниципальный район)\n"
-	   "  --role ROLE      'school' (default) or 'district' for the education office\n"),
+	   "  --role ROLE      'school' (default), 'district' for the education office,\n"
+	   "                   'region' for the region's database on a PostgreSQL server\n"
+	   "                   (--db postgresql://…; safe when two operators start at once)\n"),
 	run,
 };

@@ -41,7 +41,7 @@ static int run(int argc, char **argv, cli_env *env)
 			printf(_("The district's key is forgotten: the next signed receipt teaches it again.\n"));
 			rc = EXIT_OK;
 		}
-	} else if (keys_own(db, &k, &news, &err) >= 0) {
+	} else if (keys_own(db_sdb(db), &k, &news, &err) >= 0) {
 		char *fp = sign_fingerprint(k.pub), *hex = sign_hex(k.pub, SIGN_KEY_SIZE);
 		if (news)
 			printf("%s\n", news);

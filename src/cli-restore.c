@@ -17,7 +17,7 @@ static int current_key(const char *path, sign_key *k)
 {
 	char *err = NULL;
 	sqlite3 *db = access(path, F_OK) == 0 ? db_open_readonly(path, &err) : NULL;
-	int have = db && db_own_key_get(db, k, &err) == 1;
+	int have = db && db_own_key_get(db_sdb(db), k, &err) == 1;
 	db_close(db);
 	free(err);
 	return have;

@@ -175,7 +175,7 @@ int cli_rules_set(const cli_command *cmd, int group, const char *hint, int argc,
 		char *text = analysis_rules_text(db, (enum rules_group)group);
 		fputs(text, stdout);
 		free(text);
-	} else if ((rc = analysis_rule_set(db, (enum rules_group)group, argv[optind], argv[optind + 1], &err)) != 0) {
+	} else if ((rc = analysis_rule_set(db_sdb(db), (enum rules_group)group, argv[optind], argv[optind + 1], &err)) != 0) {
 		cli_error("%s", err);
 		free(err);
 	} else {

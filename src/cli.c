@@ -9,6 +9,7 @@
 #include "cli.h"
 #include "common.h"
 #include "db.h"
+#include "region.h"
 #include "usb.h"
 #include "utf8.h"
 
@@ -165,6 +166,12 @@ char *cli_db_path(const cli_env *env)
 sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 {
 	char *path = cli_db_path(env), *err = NULL;
+	if (sdb_is_server(path)) {
+		cli_error(_("a database on a server is the region's: it takes 'orientir district import', 'status',"
+			    " 'risk', 'indicators' and 'tasks'; this command needs a school's or a district's file"));
+		free(path);
+		return NULL;
+	}
 	/* Only init creates a database: a typo in --db must not leave an empty
 	 * one behind a failed command. */
 	if (need_school && access(path, F_OK) != 0) {
@@ -184,7 +191,7 @@ sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 		return NULL;
 	}
 	if (need_school) {
-		int rc = db_school_get(db, sc, &err);
+		int rc = db_school_get(db_sdb(db), sc, &err);
 		if (rc <= 0) {
 			if (rc < 0) {
 				cli_error("%s", err);
@@ -220,6 +227,33 @@ char *cli_only_stick(void)
 	}
 	usb_free(v, n);
 	return dir;
+}
+
+sdb *cli_open_office(const cli_env *env, school *sc)
+{
+	char *path = cli_db_path(env), *err = NULL;
+	if (!sdb_is_server(path)) {
+		free(path);
+		sqlite3 *db = cli_open_role(env, "district", sc);
+		return db ? db_sdb(db) : NULL;
+	}
+	sdb *db = region_open(path, &err);
+	free(path);
+	int rc = db ? db_school_get(db, sc, &err) : -1;
+	if (rc > 0 && strcmp(sc->role, "region") == 0)
+		return db;
+	if (rc < 0)
+		cli_error("%s", err);
+	else if (rc == 0)
+		cli_error(_("the region's database is new and empty; create it first with: orientir init --role region"
+			    " --code CODE --name NAME"));
+	else
+		cli_error(_("this database on the server is not a region's"));
+	free(err);
+	if (rc > 0)
+		school_clear(sc);
+	sdb_close(db);
+	return NULL;
 }
 
 sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc)

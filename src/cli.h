@@ -68,6 +68,10 @@ sqlite3 *cli_open(const cli_env *env, int need_school, school *sc);
  * and report package) or "district" (the office's work): a database of the
  * other role is refused, told why. */
 sqlite3 *cli_open_role(const cli_env *env, const char *role, school *sc);
+/* As cli_open_role for "district", or, when the database is on a
+ * PostgreSQL server, the region's: what the district's commands that
+ * also serve the region open. */
+sdb *cli_open_office(const cli_env *env, school *sc);
 
 /* Where --to goes when not given: the only USB stick mounted (fresh), or
  * NULL with the reason (none, or which ones) told. */

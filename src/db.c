@@ -10,6 +10,7 @@
 #include "common.h"
 #include "db-schema.h"
 #include "db.h"
+#include "sdb-engine.h"
 #include "utf8.h"
 
 int db_schema_version(void)
@@ -401,6 +402,7 @@ void db_close(sqlite3 *db)
 {
 	if (!db)
 		return;
+	sdb_sqlite_forget(db);
 	size_t k = 0;
 	for (size_t i = 0; i < ncache; i++) {
 		if (cache[i].db == db)

@@ -219,7 +219,7 @@ int demo_district_build(const char *path, const char *dir, const char *stick, di
 	}
 	rc = 0;
 	for (size_t i = 0; i < sizeof members / sizeof *members && rc == 0; i++) {
-		if (district_school_add(db, members[i].code, members[i].name, &err) != 0) {
+		if (district_school_add(db_sdb(db), members[i].code, members[i].name, &err) != 0) {
 			rc = -1;
 			break;
 		}
@@ -227,7 +227,7 @@ int demo_district_build(const char *path, const char *dir, const char *stick, di
 			continue;
 		char *pkg = xasprintf("%s/orientir-%s-%s", stick, members[i].code, DEMO_PERIOD);
 		pkg_import r;
-		if (district_import_package(db, pkg, members[i].received, &r) != 0 || r.outcome != PKG_NEW) {
+		if (district_import_package(db_sdb(db), pkg, members[i].received, &r) != 0 || r.outcome != PKG_NEW) {
 			diag_report(d, DIAG_ERROR, NULL, 0, "%s", r.reason ? r.reason : pkg);
 			rc = -1;
 		}

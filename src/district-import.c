@@ -266,7 +266,7 @@ static void compare_new(void *ctx, const char *key, double percent)
 
 /* --- one package --- */
 
-static void write_receipt(sqlite3 *db, const char *digest, const char *received_at, const sign_key *key,
+static void write_receipt(sdb *db, const char *digest, const char *received_at, const sign_key *key,
 			  pkg_import *r)
 {
 	school office = { 0 };
@@ -296,7 +296,7 @@ static int read_through(const pkg_in *p, const d_package *m, pkg_import *r)
 
 /* Holds p apart for reason, its tables read through first: only a sound
  * package waits for a decision. */
-static int hold(sqlite3 *db, const pkg_in *p, const d_package *m, const char *reason, const char *signer,
+static int hold(sdb *db, const pkg_in *p, const d_package *m, const char *reason, const char *signer,
 		const char *received_at, pkg_import *r)
 {
 	if (read_through(p, m, r) != 0)
@@ -325,9 +325,21 @@ static int hold(sqlite3 *db, const pkg_in *p, const d_package *m, const char *re
 	return 0;
 }
 
+/* Whether the database is the region's: it has no list of schools to
+ * keep, and takes every district's schools as their packages come. */
+static int is_region(sdb *db)
+{
+	school office = { 0 };
+	char *err = NULL;
+	int yes = db_school_get(db, &office, &err) == 1 && strcmp(office.role, "region") == 0;
+	school_clear(&office);
+	free(err);
+	return yes;
+}
+
 /* Stores a new or newer package: the school (a new one when accepting),
  * its key, the package, its tables. */
-static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_package *held, const char *signer,
+static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package *held, const char *signer,
 			 int accepting, pkg_import *r)
 {
 	char *err = NULL;
@@ -337,7 +349,10 @@ static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_pac
 		return pkg_refuse(r, err);
 	if (!known && db_d_school_put(db, m->school_code, m->school_name, 1, &err) != 0)
 		return pkg_refuse(r, err);
-	if (!known)
+	if (!known && is_region(db))
+		pkg_note(r, _("school %s «%s» of %s is now on the region's list"), m->school_code, m->school_name,
+			 m->district);
+	else if (!known)
 		pkg_note(r, _("school %s «%s» is now on the district's list"), m->school_code, m->school_name);
 	int rc = 0;
 	if (known && strcmp(s.name, m->school_name) != 0) {
@@ -401,8 +416,9 @@ static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_pac
 }
 
 /* Why a package of a school cannot be taken without the methodist, or
- * NULL: the school unknown, or its pinned key not the package's. */
-static const char *hold_reason(sqlite3 *db, const d_package *m, const char *signer, pkg_import *r)
+ * NULL: the school unknown to a district, or its pinned key not the
+ * package's. */
+static const char *hold_reason(sdb *db, const d_package *m, const char *signer, pkg_import *r)
 {
 	d_school s = { 0 };
 	char *err = NULL;
@@ -411,14 +427,14 @@ static const char *hold_reason(sqlite3 *db, const d_package *m, const char *sign
 	if (known < 0)
 		pkg_refuse(r, err);
 	else if (!known)
-		why = "unknown_school";
+		why = is_region(db) ? NULL : "unknown_school";
 	else if (*s.key && strcmp(s.key, signer) != 0)
 		why = *signer ? "other_key" : "unsigned";
 	d_school_clear(&s);
 	return why;
 }
 
-int pkg_take(sqlite3 *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r)
+int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r)
 {
 	d_package m = { 0 }, held = { 0 };
 	d_held before = { 0 };
@@ -435,7 +451,8 @@ int pkg_take(sqlite3 *db, const pkg_in *p, const char *received_at, int acceptin
 	if (p->nunlisted > 10)
 		pkg_note(r, ngettext("and %zu more file not in SHA256SUMS", "and %zu more files not in SHA256SUMS",
 				 (unsigned long)(p->nunlisted - 10)), p->nunlisted - 10);
-	if (!accepting && (seen = db_d_held_by_digest(db, p->digest, &before, &err)) < 0)
+	if (db_d_school_lock(db, m.school_code, &err) != 0 ||
+	    (!accepting && (seen = db_d_held_by_digest(db, p->digest, &before, &err)) < 0))
 		goto failed;
 	if (seen && !*before.decision) {
 		r->outcome = PKG_HELD;
@@ -501,7 +518,7 @@ out:
 	return rc;
 }
 
-int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r)
+int district_import_package(sdb *db, const char *dir, const char *received_at, pkg_import *r)
 {
 	*r = (pkg_import){ .dir = xstrdup(dir), .outcome = PKG_REFUSED };
 	pkg_in p;
@@ -517,12 +534,12 @@ int district_import_package(sqlite3 *db, const char *dir, const char *received_a
 		manifest_values(p.manifest, r, &m);
 		d_package_clear(&m);
 		pkg_refuse(r, err);
-	} else if (db_begin(db, &err) != 0) {
+	} else if (sdb_begin(db, &err) != 0) {
 		pkg_refuse(r, err);
 		rc = -1;
 	} else if ((rc = pkg_take(db, &p, received_at, 0, r)) != 0 || r->outcome == PKG_REFUSED) {
-		db_rollback(db);
-	} else if (db_commit(db, &err) != 0) {
+		sdb_rollback(db);
+	} else if (sdb_commit(db, &err) != 0) {
 		pkg_refuse(r, err);
 		rc = -1;
 	}
@@ -554,7 +571,7 @@ static void add_held_file(void *ctx, const char *name, const void *data, size_t 
 }
 
 /* The held package id, waiting for a decision: 0, or -1 with *err. */
-static int waiting(sqlite3 *db, long id, d_held *h, char **err)
+static int waiting(sdb *db, long id, d_held *h, char **err)
 {
 	int got = db_d_held_get(db, id, h, err);
 	if (got < 0)
@@ -568,7 +585,7 @@ static int waiting(sqlite3 *db, long id, d_held *h, char **err)
 }
 
 /* Takes the held package h in from the files kept with it. */
-static int take_held(sqlite3 *db, const d_held *h, pkg_import *r, char **err)
+static int take_held(sdb *db, const d_held *h, pkg_import *r, char **err)
 {
 	r->dir = xstrdup(h->source);
 	pkg_in p = { .dir = xstrdup(h->source) };
@@ -586,31 +603,31 @@ static int take_held(sqlite3 *db, const d_held *h, pkg_import *r, char **err)
 
 /* Accepts (taking it in) or rejects the held package id, the decision
  * kept with it, in one transaction. */
-static int decide(sqlite3 *db, long id, int accept, pkg_import *r, char **err)
+static int decide(sdb *db, long id, int accept, pkg_import *r, char **err)
 {
 	d_held h;
-	if (db_begin(db, err) != 0)
+	if (sdb_begin(db, err) != 0)
 		return -1;
 	if (waiting(db, id, &h, err) != 0) {
-		db_rollback(db);
+		sdb_rollback(db);
 		return -1;
 	}
 	int rc = accept ? take_held(db, &h, r, err) : 0;
-	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", err) != 0 || db_commit(db, err) != 0))
+	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", err) != 0 || sdb_commit(db, err) != 0))
 		rc = -1;
 	if (rc != 0)
-		db_rollback(db);
+		sdb_rollback(db);
 	d_held_clear(&h);
 	return rc;
 }
 
-int district_accept(sqlite3 *db, long id, pkg_import *r, char **err)
+int district_accept(sdb *db, long id, pkg_import *r, char **err)
 {
 	*r = (pkg_import){ .outcome = PKG_REFUSED };
 	return decide(db, id, 1, r, err);
 }
 
-int district_reject(sqlite3 *db, long id, char **err)
+int district_reject(sdb *db, long id, char **err)
 {
 	return decide(db, id, 0, NULL, err);
 }

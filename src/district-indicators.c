@@ -71,7 +71,7 @@ const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const cha
 	return bsearch(&key, s->v, s->n, sizeof *s->v, by_key);
 }
 
-int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err)
+int district_indicators(sdb *db, int year, dist_ind_set *out, char **err)
 {
 	*out = (dist_ind_set){ .year = year };
 	struct ctx c = { out, strmap_new(), 0 };

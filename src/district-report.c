@@ -15,7 +15,7 @@
 #include "keys.h"
 #include "roadmap.h"
 
-int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err)
+int district_report_build(sdb *db, const char *period, district_report *out, char **err)
 {
 	*out = (district_report){ .index = strmap_new() };
 	if (half_parse(period, &out->year, &out->half) != 0) {
@@ -36,7 +36,7 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 	}
 	/* One read transaction: an import running beside us cannot make the
 	 * tables of the report disagree with each other. */
-	if (db_exec(db, "BEGIN", err) != 0) {
+	if (sdb_exec(db, "BEGIN", err) != 0) {
 		district_report_free(out);
 		return -1;
 	}
@@ -48,7 +48,7 @@ int district_report_build(sqlite3 *db, const char *period, district_report *out,
 			 district_tasks(db, out->year, &out->tasks, err) == 0 &&
 			 district_signs(db, out->year, &out->signs, &out->nsigns, err) == 0
 		 ? 0 : -1;
-	db_rollback(db);
+	sdb_rollback(db);
 	if (got == 0 && !*err)
 		*err = xasprintf(_("the database has no district office yet"));
 	if (rc != 0) {

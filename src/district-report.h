@@ -7,7 +7,7 @@
 #ifndef ORIENTIR_DISTRICT_REPORT_H
 #define ORIENTIR_DISTRICT_REPORT_H
 
-#include <sqlite3.h>
+#include "sdb.h"
 #include <stddef.h>
 
 #include "csvout.h"
@@ -38,7 +38,7 @@ typedef struct district_report {
 
 /* Gathers the report of period (2026-H1), with the office's key (made now
  * if it has none: key_news says so). 0, or -1 with *err. */
-int district_report_build(sqlite3 *db, const char *period, district_report *out, char **err);
+int district_report_build(sdb *db, const char *period, district_report *out, char **err);
 void district_report_free(district_report *r);
 
 /* The school's name, or its code when it is not known. */

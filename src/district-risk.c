@@ -86,7 +86,7 @@ static int by_distance(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-int district_risk(sqlite3 *db, int year, risk_report *out, char **err)
+int district_risk(sdb *db, int year, risk_report *out, char **err)
 {
 	*out = (risk_report){ .year = year, .threshold = district_threshold(db) };
 	d_school *s;
@@ -96,8 +96,8 @@ int district_risk(sqlite3 *db, int year, risk_report *out, char **err)
 	out->v = xcalloc(n ? n : 1, sizeof *out->v);
 	struct rule_ctx c = { out, strmap_new(), xcalloc(n ? n : 1, sizeof *c.low) };
 	for (size_t i = 0; i < n; i++) {
-		out->v[i] = (risk_row){ .code = s[i].code, .name = s[i].name, .worst = -1 };
-		s[i].code = s[i].name = NULL;
+		out->v[i] = (risk_row){ .code = s[i].code, .name = s[i].name, .worst = -1, .district = s[i].district };
+		s[i].code = s[i].name = s[i].district = NULL;
 		strmap_put(c.index, out->v[i].code, (long long)i + 1);
 	}
 	out->n = n;
@@ -135,15 +135,33 @@ int district_rule_counts(const char *procedure, const char *subject)
 	return p >= 0 && counted_subject(subject) ? p + 1 : 0;
 }
 
+static void risk_row_clear(risk_row *s)
+{
+	free(s->code), free(s->name), free(s->low_procedures), free(s->low_last_year);
+	free(s->worst_procedure), free(s->worst_subject), free(s->district);
+}
+
 void risk_report_free(risk_report *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		risk_row *s = &r->v[i];
-		free(s->code), free(s->name), free(s->low_procedures), free(s->low_last_year);
-		free(s->worst_procedure), free(s->worst_subject);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		risk_row_clear(&r->v[i]);
 	free(r->v);
 	*r = (risk_report){ 0 };
+}
+
+void district_risk_keep(risk_report *r, const char *district)
+{
+	size_t k = 0;
+	r->flagged = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		if (strcmp(r->v[i].district, district) != 0) {
+			risk_row_clear(&r->v[i]);
+			continue;
+		}
+		r->flagged += r->v[i].flagged;
+		r->v[k++] = r->v[i];
+	}
+	r->n = k;
 }
 
 const char *district_rule_procedure(size_t i)
@@ -216,7 +234,7 @@ static int by_rule(const void *a, const void *b)
 	return d ? d : strcmp(x->subject, y->subject);
 }
 
-int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err)
+int district_risk_detail(sdb *db, int year, const char *code, dist_ind_set *out, char **err)
 {
 	dist_ind_set all;
 	if (district_indicators(db, year, &all, err) != 0)

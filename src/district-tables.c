@@ -249,7 +249,7 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 		return 0;
 	char *err = NULL;
 	if (db_d_result_add(rd->db, &v, &err) != 0) {
-		if (sqlite3_extended_errcode(rd->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		if (sdb_duplicate(rd->db)) {
 			free(err);
 			return bad_row(rd, row, _("a second result of pupil %s in %s, %s, grade %ld, %ld"),
 				       cell_shown(v.student), cell_shown(v.procedure), cell_shown(v.subject), grade, year);
@@ -399,7 +399,7 @@ static int task_score_row(pkg_reader *rd, const csvin_row *row)
 	d_task_score v = { rd->r->school_code, f[T_PROC], f[T_SUBJ], f[T_CODE], f[T_TASK], year, (int)grade, score };
 	char *err = NULL;
 	if (db_d_task_score_add(rd->db, &v, &err) != 0) {
-		if (sqlite3_extended_errcode(rd->db) == SQLITE_CONSTRAINT_PRIMARYKEY) {
+		if (sdb_duplicate(rd->db)) {
 			free(err);
 			return bad_row(rd, row, _("a second score of pupil %s in task %s"), f[T_CODE], f[T_TASK]);
 		}

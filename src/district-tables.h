@@ -3,13 +3,13 @@
 #ifndef ORIENTIR_DISTRICT_TABLES_H
 #define ORIENTIR_DISTRICT_TABLES_H
 
-#include <sqlite3.h>
+#include "sdb.h"
 
 #include "district.h"
 #include "package-read.h"
 
 typedef struct pkg_reader {
-	sqlite3 *db;		/* NULL when only checking */
+	sdb *db;		/* NULL when only checking */
 	pkg_import *r;
 	const pkg_in *pkg;
 	const char *file;
@@ -40,7 +40,7 @@ int pkg_check(const pkg_in *p, const char *received_at, pkg_import *r, enum sign
  * received at received_at: accepting (a held package the methodist takes)
  * lets an unknown school in and pins the package's key. 0, or -1 when the
  * database itself failed (r->reason). */
-int pkg_take(sqlite3 *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
+int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
 
 /* Adds a note (what changed, a remark) to what became of the package. */
 void pkg_note(pkg_import *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

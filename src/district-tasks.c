@@ -25,7 +25,7 @@ static int add_row(void *ctx, const d_task_sum *s)
 	return 0;
 }
 
-int district_tasks(sqlite3 *db, int year, dtask_report *out, char **err)
+int district_tasks(sdb *db, int year, dtask_report *out, char **err)
 {
 	*out = (dtask_report){ .year = year };
 	analysis_rules_get(db, &out->rules);
@@ -115,7 +115,7 @@ static char *sign_text(const d_objectivity *o)
 	return s;
 }
 
-int district_signs(sqlite3 *db, int year, dist_sign **out, size_t *n, char **err)
+int district_signs(sdb *db, int year, dist_sign **out, size_t *n, char **err)
 {
 	d_objectivity *v;
 	size_t nv;

@@ -33,7 +33,7 @@ static int parse_day_month(const char *s)
 	return m * 100 + d;
 }
 
-long district_deadline(sqlite3 *db, int year, int half)
+long district_deadline(sdb *db, int year, int half)
 {
 	char *err = NULL, *v = db_setting_get(db, half == 1 ? "district.deadline_h1" : "district.deadline_h2", &err);
 	free(err);
@@ -44,7 +44,7 @@ long district_deadline(sqlite3 *db, int year, int half)
 	return year * 10000L + md;
 }
 
-double district_threshold(sqlite3 *db)
+double district_threshold(sdb *db)
 {
 	char *err = NULL, *v = db_setting_get(db, "district.threshold", &err);
 	free(err);
@@ -77,7 +77,7 @@ static const char *setting_key(const char *name, const char *value, char **err)
 	return NULL;
 }
 
-int district_settings_set(sqlite3 *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
+int district_settings_set(sdb *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
 			  char **err)
 {
 	for (size_t i = 0; i < n; i++)
@@ -86,17 +86,17 @@ int district_settings_set(sqlite3 *db, const char *const *names, const char *con
 				*bad = i;
 			return -1;
 		}
-	if (db_begin(db, err) != 0)
+	if (sdb_begin(db, err) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (db_setting_set(db, setting_key(names[i], values[i], err), values[i], err) != 0) {
-			db_rollback(db);
+			sdb_rollback(db);
 			return -1;
 		}
-	return db_commit(db, err);
+	return sdb_commit(db, err);
 }
 
-int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err)
+int district_setting_set(sdb *db, const char *name, const char *value, char **err)
 {
 	return district_settings_set(db, &name, &value, 1, NULL, err);
 }
@@ -108,24 +108,24 @@ char *district_day_month(long ymd)
 
 /* --- the list of schools --- */
 
-int district_school_add(sqlite3 *db, const char *code, const char *name, char **err)
+int district_school_add(sdb *db, const char *code, const char *name, char **err)
 {
 	if (identity_check_field(ID_CODE, code, err) != 0 || identity_check_field(ID_NAME, name, err) != 0)
 		return -1;
-	if (db_begin(db, err) != 0)
+	if (sdb_begin(db, err) != 0)
 		return -1;
 	if (db_d_school_put(db, code, name, 1, err) != 0) {
-		db_rollback(db);
+		sdb_rollback(db);
 		return -1;
 	}
-	return db_commit(db, err);
+	return sdb_commit(db, err);
 }
 
-int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err)
+int district_school_confirm(sdb *db, const char *code, int keep, char **name, char **err)
 {
 	d_school s = { 0 };
 	int found;
-	if (db_begin(db, err) != 0)
+	if (sdb_begin(db, err) != 0)
 		return -1;
 	if ((found = db_d_school_get(db, code, &s, err)) < 0)
 		goto fail;
@@ -136,20 +136,20 @@ int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name
 	/* Taking the package's name puts the school on the list under it;
 	 * keeping the district's only drops the note. */
 	if ((!keep && db_d_school_put(db, code, s.other_name, 1, err) != 0) ||
-	    db_d_school_set_other_name(db, code, NULL, err) != 0 || db_commit(db, err) != 0)
+	    db_d_school_set_other_name(db, code, NULL, err) != 0 || sdb_commit(db, err) != 0)
 		goto fail;
 	*name = xstrdup(keep ? s.name : s.other_name);
 	d_school_clear(&s);
 	return 0;
 fail:
-	db_rollback(db);
+	sdb_rollback(db);
 	d_school_clear(&s);
 	return -1;
 }
 
 /* --- who has reported --- */
 
-int district_status(sqlite3 *db, const char *period, status_report *out, char **err)
+int district_status(sdb *db, const char *period, status_report *out, char **err)
 {
 	*out = (status_report){ 0 };
 	int year, half;
@@ -166,8 +166,8 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 	for (size_t i = 0; i < n; i++) {
 		status_row *r = &out->v[out->n++];
 		*r = (status_row){ .code = s[i].code, .name = s[i].name, .other_name = s[i].other_name,
-				   .listed = s[i].listed };
-		s[i].code = s[i].name = s[i].other_name = NULL;
+				   .listed = s[i].listed, .district = s[i].district };
+		s[i].code = s[i].name = s[i].other_name = s[i].district = NULL;
 		d_package p;
 		int got = db_d_package_get(db, r->code, period, &p, err);
 		if (got < 0) {
@@ -199,7 +199,7 @@ int district_status(sqlite3 *db, const char *period, status_report *out, char **
 	return 0;
 }
 
-char *district_period_to_show(sqlite3 *db)
+char *district_period_to_show(sdb *db)
 {
 	int year, half;
 	half_of(day_today(), &year, &half);
@@ -215,18 +215,38 @@ char *district_period_to_show(sqlite3 *db)
 	return now;
 }
 
+static void status_row_clear(status_row *s)
+{
+	free(s->code), free(s->name), free(s->other_name), free(s->received_at), free(s->first_received_at);
+	free(s->created_at), free(s->district);
+}
+
 void status_report_free(status_report *r)
 {
-	for (size_t i = 0; i < r->n; i++) {
-		status_row *s = &r->v[i];
-		free(s->code), free(s->name), free(s->other_name), free(s->received_at), free(s->first_received_at);
-		free(s->created_at);
-	}
+	for (size_t i = 0; i < r->n; i++)
+		status_row_clear(&r->v[i]);
 	free(r->v);
 	*r = (status_report){ 0 };
 }
 
-int district_latest_year(sqlite3 *db, int *year, char **err)
+void district_status_keep(status_report *r, const char *district)
+{
+	size_t k = 0;
+	r->received = r->on_time = 0;
+	for (size_t i = 0; i < r->n; i++) {
+		status_row *s = &r->v[i];
+		if (strcmp(s->district, district) != 0) {
+			status_row_clear(s);
+			continue;
+		}
+		r->received += s->received;
+		r->on_time += s->received && s->on_time;
+		r->v[k++] = *s;
+	}
+	r->n = k;
+}
+
+int district_latest_year(sdb *db, int *year, char **err)
 {
 	int *years;
 	size_t n;

@@ -3,7 +3,7 @@
 #ifndef ORIENTIR_DISTRICT_H
 #define ORIENTIR_DISTRICT_H
 
-#include <sqlite3.h>
+#include "sdb.h"
 #include <stddef.h>
 
 #include "rules.h"
@@ -47,7 +47,7 @@ void district_dirs_free(char **dirs, size_t n);
  * where a key is pinned. The first signed package of a school pins its
  * key. The outcome is in *r. 0, or -1 when the database itself failed
  * (*r->reason). */
-int district_import_package(sqlite3 *db, const char *dir, const char *received_at, pkg_import *r);
+int district_import_package(sdb *db, const char *dir, const char *received_at, pkg_import *r);
 
 /* --- packages held for the methodist to decide --- */
 /* Takes the held package id in as it came, now that the methodist says
@@ -55,10 +55,10 @@ int district_import_package(sqlite3 *db, const char *dir, const char *received_a
  * package's key is pinned as the school's. The decision is kept. 0, or -1
  * with *err (no such package waiting, or the database failed); how the
  * package fared is in *r. */
-int district_accept(sqlite3 *db, long id, pkg_import *r, char **err);
+int district_accept(sdb *db, long id, pkg_import *r, char **err);
 /* Rejects it: its files go, the decision stays, and the same package
  * brought again is refused. 0, or -1 with *err. */
-int district_reject(sqlite3 *db, long id, char **err);
+int district_reject(sdb *db, long id, char **err);
 /* Why a package is held (d_held.reason), in words (translated). */
 const char *district_held_reason(const char *reason);
 void pkg_import_clear(pkg_import *r);
@@ -74,15 +74,15 @@ char *district_time_text(const char *ts);
 /* --- settings --- */
 /* The report deadline of a half-year (YYYYMMDD): the setting, else 20 June
  * and 10 December. */
-long district_deadline(sqlite3 *db, int year, int half);
+long district_deadline(sdb *db, int year, int half);
 /* The share below the minimum (percent) that makes a school low: 30 unless set. */
-double district_threshold(sqlite3 *db);
+double district_threshold(sdb *db);
 /* Sets "deadline-h1", "deadline-h2" (DD.MM) or "threshold" (a percent). 0, or
  * -1 with *err when the value is not one. */
-int district_setting_set(sqlite3 *db, const char *name, const char *value, char **err);
+int district_setting_set(sdb *db, const char *name, const char *value, char **err);
 /* Sets n of them at once, all or none: a bad value changes nothing and
  * gives its index in *bad (when not NULL). */
-int district_settings_set(sqlite3 *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
+int district_settings_set(sdb *db, const char *const *names, const char *const *values, size_t n, size_t *bad,
 			  char **err);
 /* A deadline (YYYYMMDD) as the setting writes it, «20.06» (fresh). */
 char *district_day_month(long ymd);
@@ -90,17 +90,18 @@ char *district_day_month(long ymd);
 /* --- the list of schools --- */
 /* Puts a school on the district's list under name (a school already known
  * takes that name). 0, or -1 with *err. */
-int district_school_add(sqlite3 *db, const char *code, const char *name, char **err);
+int district_school_add(sdb *db, const char *code, const char *name, char **err);
 /* Settles the different name a school's package gave: take it, or (keep)
  * keep the district's. *name (fresh) is the name the school now has. 0, or
  * -1 with *err (no such school, nothing to settle, the database failed). */
-int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err);
+int district_school_confirm(sdb *db, const char *code, int keep, char **name, char **err);
 
 /* --- who has reported --- */
 typedef struct status_row {
 	char *code, *name, *other_name;	/* other_name: "" or a package's different name */
 	int listed, received, on_time;
 	char *received_at, *first_received_at, *created_at;	/* "" when not received */
+	char *district;			/* as its newest package names it (the region's column) */
 } status_row;
 
 typedef struct status_report {
@@ -113,10 +114,12 @@ typedef struct status_report {
 /* The half-year the screens start on: the current one, or the one before
  * while no package of the current one has come and some of the one before
  * have (fresh). */
-char *district_period_to_show(sqlite3 *db);
+char *district_period_to_show(sdb *db);
 /* Every school known and its package of period (2026-H1). 0, -1 with *err. */
-int district_status(sqlite3 *db, const char *period, status_report *out, char **err);
+int district_status(sdb *db, const char *period, status_report *out, char **err);
 void status_report_free(status_report *r);
+/* Keeps the schools of district alone (the region's filter), counted again. */
+void district_status_keep(status_report *r, const char *district);
 
 /* --- the low-results rule --- */
 typedef struct risk_row {
@@ -127,6 +130,7 @@ typedef struct risk_row {
 	char *low_last_year;	/* the same for the year before */
 	double worst;		/* the highest share below the minimum, percent; -1 none */
 	char *worst_procedure, *worst_subject;
+	char *district;		/* as its newest package names it */
 } risk_row;
 
 typedef struct risk_report {
@@ -143,8 +147,10 @@ typedef struct risk_report {
  * pooled; flagged when low in two procedures in the year, or in the same
  * procedure in the year and the one before. Schools by distance from the
  * line, worst first. */
-int district_risk(sqlite3 *db, int year, risk_report *out, char **err);
+int district_risk(sdb *db, int year, risk_report *out, char **err);
 void risk_report_free(risk_report *r);
+/* Keeps the schools of district alone (the region's filter), counted again. */
+void district_risk_keep(risk_report *r, const char *district);
 /* Why the rule flags a school in year, in words (fresh): the procedures
  * low in the year when two are, the ones low in the year and the year
  * before; else what is low without flagging it, or that there are no
@@ -160,7 +166,7 @@ int district_rule_counts(const char *procedure, const char *subject);
 
 /* The latest year of any results held: 1 and *year, 0 when there are
  * none, -1 with *err. */
-int district_latest_year(sqlite3 *db, int *year, char **err);
+int district_latest_year(sdb *db, int *year, char **err);
 
 /* --- consolidated indicators, computed from the results held --- */
 /* One school's (or, with school_code "", the whole district's) counts in
@@ -178,7 +184,7 @@ typedef struct dist_ind_set {
 	int year;
 } dist_ind_set;
 
-int district_indicators(sqlite3 *db, int year, dist_ind_set *out, char **err);
+int district_indicators(sdb *db, int year, dist_ind_set *out, char **err);
 void dist_ind_set_free(dist_ind_set *s);
 /* The counts of a school ("" the district) in a procedure and subject in a
  * set district_indicators made, or NULL. */
@@ -186,7 +192,7 @@ const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const cha
 /* What the rule looks at in one school: its counts in ВПР, ОГЭ and ЕГЭ in
  * Russian and mathematics, the year and the one before, by procedure in
  * the rule's order, then subject. */
-int district_risk_detail(sqlite3 *db, int year, const char *code, dist_ind_set *out, char **err);
+int district_risk_detail(sdb *db, int year, const char *code, dist_ind_set *out, char **err);
 /* num of den as a percentage, or -1 when den is 0. */
 double district_share(long num, long den);
 
@@ -212,7 +218,7 @@ typedef struct dtask_report {
 
 /* Every task of the year's assessments in every school that sent task
  * scores, and in the district. 0, or -1 with *err. */
-int district_tasks(sqlite3 *db, int year, dtask_report *out, char **err);
+int district_tasks(sdb *db, int year, dtask_report *out, char **err);
 void dtask_report_free(dtask_report *r);
 /* Whether two rows are of the same assessment. */
 int district_tasks_same(const dtask_row *a, const dtask_row *b);
@@ -242,7 +248,7 @@ typedef struct dist_sign {
 	char *school_code, *text;
 } dist_sign;
 /* The schools with a sign in year, by code. */
-int district_signs(sqlite3 *db, int year, dist_sign **out, size_t *n, char **err);
+int district_signs(sdb *db, int year, dist_sign **out, size_t *n, char **err);
 /* The text of a school's signs, or NULL when it has none. */
 const char *district_sign_of(const dist_sign *v, size_t n, const char *code);
 void district_signs_free(dist_sign *v, size_t n);

@@ -28,7 +28,7 @@ int folder_is_dir(const char *path)
 
 char *folder_remembered(sqlite3 *db, enum folder_purpose purpose)
 {
-	char *err = NULL, *dir = db_setting_get(db, key_of(purpose), &err);
+	char *err = NULL, *dir = db_setting_get(db_sdb(db), key_of(purpose), &err);
 	free(err);
 	if (dir && !folder_is_dir(dir)) {
 		free(dir);
@@ -39,7 +39,7 @@ char *folder_remembered(sqlite3 *db, enum folder_purpose purpose)
 
 int folder_remember(sqlite3 *db, enum folder_purpose purpose, const char *dir, char **err)
 {
-	return db_setting_set(db, key_of(purpose), dir, err);
+	return db_setting_set(db_sdb(db), key_of(purpose), dir, err);
 }
 
 static int by_kind_and_name(const void *pa, const void *pb)

@@ -4,13 +4,14 @@
 #include <string.h>
 
 #include "common.h"
+#include "sdb.h"
 #include "db.h"
 #include "keys.h"
 #include "store.h"
 
 #define DISTRICT_KEY "district.key"
 
-int keys_own(sqlite3 *db, sign_key *k, char **news, char **err)
+int keys_own(sdb *db, sign_key *k, char **news, char **err)
 {
 	if (news)
 		*news = NULL;
@@ -19,12 +20,12 @@ int keys_own(sqlite3 *db, sign_key *k, char **news, char **err)
 		return have;
 	/* Its own transaction unless the caller's is open: the key signs at
 	 * once, so it must be kept whatever the caller does next. */
-	int own = sqlite3_get_autocommit(db);
-	if (sign_key_make(k, err) != 0 || (own && db_begin(db, err) != 0))
+	int own = !sdb_in_transaction(db);
+	if (sign_key_make(k, err) != 0 || (own && sdb_begin(db, err) != 0))
 		return -1;
-	if (db_own_key_put(db, k, err) != 0 || (own && db_commit(db, err) != 0)) {
+	if (db_own_key_put(db, k, err) != 0 || (own && sdb_commit(db, err) != 0)) {
 		if (own)
-			db_rollback(db);
+			sdb_rollback(db);
 		return -1;
 	}
 	if (news) {
@@ -38,7 +39,7 @@ int keys_own(sqlite3 *db, sign_key *k, char **news, char **err)
 
 int keys_district(sqlite3 *db, uint8_t pub[SIGN_KEY_SIZE], char **err)
 {
-	char *hex = db_setting_get(db, DISTRICT_KEY, err);
+	char *hex = db_setting_get(db_sdb(db), DISTRICT_KEY, err);
 	if (!hex)
 		return *err ? -1 : 0;
 	int rc = sign_unhex(hex, pub, SIGN_KEY_SIZE) == 0;
@@ -48,7 +49,7 @@ int keys_district(sqlite3 *db, uint8_t pub[SIGN_KEY_SIZE], char **err)
 
 int keys_district_forget(sqlite3 *db, char **err)
 {
-	return db_setting_set(db, DISTRICT_KEY, "", err);
+	return db_setting_set(db_sdb(db), DISTRICT_KEY, "", err);
 }
 
 enum receipt_trust keys_receipt_trust(sqlite3 *db, const receipt *r)
@@ -67,7 +68,7 @@ enum receipt_trust keys_receipt_trust(sqlite3 *db, const receipt *r)
 	 * database that cannot keep it still judges this one genuine. */
 	char *hex = sign_hex(r->key, SIGN_KEY_SIZE);
 	err = NULL;
-	db_setting_set(db, DISTRICT_KEY, hex, &err);
+	db_setting_set(db_sdb(db), DISTRICT_KEY, hex, &err);
 	free(err);
 	free(hex);
 	return RECEIPT_GENUINE;

@@ -9,13 +9,14 @@
 #include <stdint.h>
 
 #include "receipt.h"
+#include "sdb.h"
 #include "sign.h"
 
 /* The database's own key: 1 and *k. A database made by an earlier version
  * has none: one is made and kept now, and *news (when news is not NULL)
  * says so, with its fingerprint, for the user to be told once (fresh;
  * NULL when nothing was made). -1 with *err. */
-int keys_own(sqlite3 *db, sign_key *k, char **news, char **err);
+int keys_own(sdb *db, sign_key *k, char **news, char **err);
 
 /* Whether a receipt a school finds is the district's. */
 enum receipt_trust {

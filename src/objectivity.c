@@ -82,7 +82,7 @@ static void judge(obj_row *o, const analysis_rules *rules)
 int objectivity_compute(sqlite3 *db, int year, obj_report *out, char **err)
 {
 	*out = (obj_report){ .year = year };
-	analysis_rules_get(db, &out->rules);
+	analysis_rules_get(db_sdb(db), &out->rules);
 	if (!(out->proc = db_ref_load(db, REF_PROCEDURE, err)) || !(out->subj = db_ref_load(db, REF_SUBJECT, err)))
 		return -1;
 	assessment *as;

@@ -202,7 +202,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	size_t nrms = 0, nacts = 0, nevents = 0;
 	int rc = -1;
 	char *created = NULL;
-	if (db_school_get(db, &sc, err) != 1) {
+	if (db_school_get(db_sdb(db), &sc, err) != 1) {
 		if (!*err)
 			*err = xasprintf(_("the database has no school yet"));
 		return -1;
@@ -211,7 +211,7 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	    roadmap_meeting(db, from, to, &rms, &nrms, &acts, &nacts, err) != 0 ||
 	    db_event_list(db, 0, &events, &nevents, err) != 0)
 		goto out;
-	if (keys_own(db, &out->key, &out->key_news, err) < 0)
+	if (keys_own(db_sdb(db), &out->key, &out->key_news, err) < 0)
 		goto out;
 	out->has_key = 1;
 	out->private_files = with_names;

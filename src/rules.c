@@ -33,7 +33,7 @@ static const struct rule {
 };
 #define NRULES (sizeof rules / sizeof *rules)
 
-static double rule_value(sqlite3 *db, const struct rule *r)
+static double rule_value(sdb *db, const struct rule *r)
 {
 	char *err = NULL, *v = db_setting_get(db, r->key, &err);
 	double x;
@@ -42,7 +42,7 @@ static double rule_value(sqlite3 *db, const struct rule *r)
 	return ok ? x : r->def;
 }
 
-void analysis_rules_get(sqlite3 *db, analysis_rules *r)
+void analysis_rules_get(sdb *db, analysis_rules *r)
 {
 	double v[NRULES];
 	for (size_t i = 0; i < NRULES; i++)
@@ -50,7 +50,7 @@ void analysis_rules_get(sqlite3 *db, analysis_rules *r)
 	*r = (analysis_rules){ v[0], v[1], v[2], (long)v[3], (long)v[4], v[5] };
 }
 
-int analysis_rule_set(sqlite3 *db, enum rules_group g, const char *name, const char *value, char **err)
+int analysis_rule_set(sdb *db, enum rules_group g, const char *name, const char *value, char **err)
 {
 	for (size_t i = 0; i < NRULES; i++) {
 		const struct rule *r = &rules[i];
@@ -83,7 +83,7 @@ char *analysis_rules_text(sqlite3 *db, enum rules_group g)
 	for (size_t i = 0; i < NRULES; i++) {
 		if (rules[i].group != g)
 			continue;
-		char *v = cell_number_text(rule_value(db, &rules[i]));
+		char *v = cell_number_text(rule_value(db_sdb(db), &rules[i]));
 		char *t = xasprintf("%s  %-18s %-7s %s\n", s, rules[i].name, v, _(rules[i].meaning));
 		free(s), free(v);
 		s = t;

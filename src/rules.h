@@ -3,7 +3,7 @@
 #ifndef ORIENTIR_RULES_H
 #define ORIENTIR_RULES_H
 
-#include <sqlite3.h>
+#include "sdb.h"
 
 /* The rules of the analysis: the settings, or their defaults. */
 typedef struct analysis_rules {
@@ -14,13 +14,13 @@ typedef struct analysis_rules {
 	long peak_participants;	/* …and this many participants (20) */
 	double raised;		/* marks raised over the journal's: this percent or more is a sign (25) */
 } analysis_rules;
-void analysis_rules_get(sqlite3 *db, analysis_rules *r);
+void analysis_rules_get(sdb *db, analysis_rules *r);
 /* The rules a command sets: "tasks" (deficit-below, deficit-gap) or
  * "objectivity" (peak-p, peak-boundary, peak-participants, raised). */
 enum rules_group { RULES_TASKS, RULES_OBJECTIVITY };
 /* Sets one of the group's rules: 0, or -1 with *err (no such rule, or
  * not a value for it). */
-int analysis_rule_set(sqlite3 *db, enum rules_group g, const char *name, const char *value, char **err);
+int analysis_rule_set(sdb *db, enum rules_group g, const char *name, const char *value, char **err);
 /* The group's rules as "name value" lines for people, with their meaning
  * (fresh). */
 char *analysis_rules_text(sqlite3 *db, enum rules_group g);

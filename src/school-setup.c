@@ -23,7 +23,7 @@ int school_setup(const char *path, const school *s, const char *datadir, diag *d
 	if (!db)
 		goto fail;
 	school old = { 0 };
-	int have = db_school_get(db, &old, &err);
+	int have = db_school_get(db_sdb(db), &old, &err);
 	if (have < 0)
 		goto fail;
 	if (have) {
@@ -33,7 +33,7 @@ int school_setup(const char *path, const school *s, const char *datadir, diag *d
 	}
 	if (db_begin(db, &err) != 0)
 		goto fail;
-	if (db_school_create(db, s, &err) != 0 || keys_own(db, &key, NULL, &err) < 0) {
+	if (db_school_create(db_sdb(db), s, &err) != 0 || keys_own(db_sdb(db), &key, NULL, &err) < 0) {
 		db_rollback(db);
 		goto fail;
 	}

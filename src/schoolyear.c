@@ -21,7 +21,7 @@ int schoolyear_preview(sqlite3 *db, year_move **out, size_t *n, char **last, cha
 	size_t nc;
 	*out = NULL;
 	*n = 0;
-	*last = db_setting_get(db, LAST_KEY, err);
+	*last = db_setting_get(db_sdb(db), LAST_KEY, err);
 	if (*err)
 		return -1;
 	if (db_class_list(db, &c, &nc, err) != 0)

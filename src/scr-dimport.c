@@ -134,7 +134,7 @@ static void import_all(struct state *s)
 		ui_put(d, 2, 3, 58, what);
 		free(what);
 		wrefresh(d);
-		failed = district_import_package(ui.db, s->dirs[done], when, &r[done]) != 0;
+		failed = district_import_package(db_sdb(ui.db), s->dirs[done], when, &r[done]) != 0;
 		counts[r[done].outcome]++;
 		no_receipt += r[done].receipt_error != NULL;
 	}

@@ -212,7 +212,7 @@ static void compute(struct state *s)
 {
 	char *err = NULL;
 	dist_ind_set_free(&s->set);
-	if (s->year && district_indicators(ui.db, s->year, &s->set, &err) != 0) {
+	if (s->year && district_indicators(db_sdb(ui.db), s->year, &s->set, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -448,8 +448,8 @@ ui_screen *scr_dindicators_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_result_years(ui.db, &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(ui.db, &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_result_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0 ||
+	    db_d_school_list(db_sdb(ui.db), &s->schools, &s->nschools, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}

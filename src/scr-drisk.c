@@ -42,7 +42,7 @@ static void compute(struct state *s)
 	if (ui_list_current(s->list, &i))
 		code = xstrdup(s->r.v[i].code);
 	risk_report_free(&s->r);
-	if (s->year && district_risk(ui.db, s->year, &s->r, &err) != 0) {
+	if (s->year && district_risk(db_sdb(ui.db), s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		err = NULL;
@@ -50,7 +50,7 @@ static void compute(struct state *s)
 	district_signs_free(s->signs, s->nsigns);
 	s->signs = NULL;
 	s->nsigns = 0;
-	if (s->year && district_signs(ui.db, s->year, &s->signs, &s->nsigns, &err) != 0) {
+	if (s->year && district_signs(db_sdb(ui.db), s->year, &s->signs, &s->nsigns, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -324,7 +324,7 @@ static ui_result open_school(ui_screen *scr)
 	const risk_row *r = &s->r.v[i];
 	struct seen *c = xcalloc(1, sizeof *c);
 	char *err = NULL;
-	if (district_risk_detail(ui.db, s->r.year, r->code, &c->d, &err) != 0) {
+	if (district_risk_detail(db_sdb(ui.db), s->r.year, r->code, &c->d, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		free(c);
@@ -437,7 +437,7 @@ ui_screen *scr_drisk_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_result_years(ui.db, &s->years, &s->nyears, &err) != 0) {
+	if (db_d_result_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		s->years = NULL;

@@ -78,7 +78,7 @@ static void reload(struct state *s)
 {
 	char *err = NULL;
 	status_report_free(&s->rep);
-	if (district_status(ui.db, s->period, &s->rep, &err) != 0) {
+	if (district_status(db_sdb(ui.db), s->period, &s->rep, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -264,7 +264,7 @@ static void add_school(struct state *s)
 	char *values[NADD] = { xstrdup(from_package ? r->code : ""), xstrdup(from_package ? r->name : "") };
 	if (ui_form_run(_("A school on the district's list"), fields, values, NADD, check_school, s) == 1) {
 		char *err = NULL;
-		if (district_school_add(ui.db, values[A_CODE], values[A_NAME], &err) != 0) {
+		if (district_school_add(db_sdb(ui.db), values[A_CODE], values[A_NAME], &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {
@@ -289,7 +289,7 @@ static void settle_name(struct state *s, const status_row *r)
 	int k = ui_pick(title, labels, 2, 0);
 	if (k >= 0) {
 		char *err = NULL, *name = NULL, *code = xstrdup(r->code);
-		if (district_school_confirm(ui.db, code, k == 1, &name, &err) != 0) {
+		if (district_school_confirm(db_sdb(ui.db), code, k == 1, &name, &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {
@@ -401,7 +401,7 @@ static const ui_key keys[] = {
 ui_screen *scr_dschools_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = district_period_to_show(ui.db);
+	s->period = district_period_to_show(db_sdb(ui.db));
 	s->list = ui_list_new(row, s);
 	ui_list_enable_search(s->list);
 	ui_list_set_header(s->list, header);

@@ -86,7 +86,7 @@ static void load(struct state *s)
 	free(s->starts);
 	s->starts = NULL;
 	s->nassess = 0;
-	if (s->year && district_tasks(ui.db, s->year, &s->r, &err) != 0) {
+	if (s->year && district_tasks(db_sdb(ui.db), s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -236,7 +236,7 @@ static ui_result signs(ui_screen *scr)
 	dist_sign *v;
 	size_t n;
 	char *err = NULL;
-	if (district_signs(ui.db, s->year, &v, &n, &err) != 0) {
+	if (district_signs(db_sdb(ui.db), s->year, &v, &n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		return UI_REDRAW;
@@ -333,8 +333,8 @@ ui_screen *scr_dtasks_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_task_years(ui.db, &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(ui.db, &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_task_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0 ||
+	    db_d_school_list(db_sdb(ui.db), &s->schools, &s->nschools, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}

@@ -272,7 +272,7 @@ static void backup_here(struct state *s)
 	/* The same naming and keeping as the backup command. */
 	char *dest = dbcheck_backup_name(s->dest, ui.sc.code);
 	sign_key key;
-	if (keys_own(ui.db, &key, NULL, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
+	if (keys_own(db_sdb(ui.db), &key, NULL, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	} else {
@@ -319,7 +319,7 @@ static void restore_from(struct state *s)
 			else
 				ui_message(_("Restored. The previous database is kept as %s."), aside ? aside : "—");
 			school_clear(&ui.sc);
-			if (ui.db && db_school_get(ui.db, &ui.sc, &err) != 1)
+			if (ui.db && db_school_get(db_sdb(ui.db), &ui.sc, &err) != 1)
 				free(err);
 			free(from), free(aside);
 		}

@@ -87,7 +87,7 @@ ui_screen *scr_results_new(void)
 		free(v);
 		return NULL;
 	}
-	char *last = db_setting_get(ui.db, LAST_KEY, &err);
+	char *last = db_setting_get(db_sdb(ui.db), LAST_KEY, &err);
 	free(err);
 	const assessment_entry *remembered = NULL;
 	for (size_t i = 0; last && i < n; i++)
@@ -104,7 +104,7 @@ ui_screen *scr_results_new(void)
 	    step(xasprintf(_("Grade · %s · %s · %d"), c->procedure, c->subject, c->year), v, n, same_subj,
 		 grade_label, &c, remembered) == 0) {
 		char *id = xasprintf("%ld", c->id);
-		if (db_setting_set(ui.db, LAST_KEY, id, &err) != 0)
+		if (db_setting_set(db_sdb(ui.db), LAST_KEY, id, &err) != 0)
 			free(err);
 		free(id);
 		grid = scr_grid_new(c->id);

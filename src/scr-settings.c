@@ -74,7 +74,7 @@ static int save_details(const school *sc)
 		return -1;
 	}
 	school_clear(&ui.sc);
-	if (db_school_get(ui.db, &ui.sc, &err) != 1)
+	if (db_school_get(db_sdb(ui.db), &ui.sc, &err) != 1)
 		free(err);
 	ui_message(_("Saved."));
 	return 0;
@@ -94,7 +94,7 @@ static int save_district(struct settings *st, char **v)
 			field[n++] = i;
 		}
 	char *err = NULL;
-	if (district_settings_set(ui.db, names, values, n, &bad, &err) != 0) {
+	if (district_settings_set(db_sdb(ui.db), names, values, n, &bad, &err) != 0) {
 		ui_error(_("Nothing saved: %s."), err);
 		free(err);
 		ui_form_set_current(st->f, field[bad]);
@@ -176,9 +176,9 @@ static void destroy(ui_screen *s)
 static ui_form *district_form(struct settings *st)
 {
 	int year = (int)(day_today() / 10000);
-	double t = district_threshold(ui.db);
-	st->shown[D_H1] = district_day_month(district_deadline(ui.db, year, 1));
-	st->shown[D_H2] = district_day_month(district_deadline(ui.db, year, 2));
+	double t = district_threshold(db_sdb(ui.db));
+	st->shown[D_H1] = district_day_month(district_deadline(db_sdb(ui.db), year, 1));
+	st->shown[D_H2] = district_day_month(district_deadline(db_sdb(ui.db), year, 2));
 	/* People here write a decimal comma; the setting takes either. */
 	st->shown[D_THRESHOLD] = t == (long)t ? xasprintf("%ld", (long)t) : xasprintf("%.1f", t);
 	char *dot = strchr(st->shown[D_THRESHOLD], '.');

@@ -53,7 +53,7 @@ static ui_result save(ui_screen *s)
 			diag d = { .emit = report };
 			char *err = NULL;
 			if (school_setup(ui.db_path, &sc, paths_datadir(), &d) == 0 &&
-			    db_school_get(ui.db, &ui.sc, &err) == 1) {
+			    db_school_get(db_sdb(ui.db), &ui.sc, &err) == 1) {
 				char *q = xquote(name);
 				ui_message(_("The database now belongs to %s."), q);
 				free(q);

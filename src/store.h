@@ -6,6 +6,7 @@
 
 #include <sqlite3.h>
 
+#include "sdb.h"
 #include "sign.h"
 
 /* --- the school or district this database belongs to (db-school.c) --- */
@@ -14,11 +15,11 @@ typedef struct school {
 } school;
 
 /* 1 and *out filled when initialised, 0 when not. */
-int db_school_get(sqlite3 *db, school *out, char **err);
+int db_school_get(sdb *db, school *out, char **err);
 /* Only the code (fresh), from a database of any version: 1, or 0 when it
  * has no school yet. */
 int db_school_code(sqlite3 *db, char **code, char **err);
-int db_school_create(sqlite3 *db, const school *s, char **err);
+int db_school_create(sdb *db, const school *s, char **err);
 /* Changes the code, name and district (the role stays). */
 int db_school_update(sqlite3 *db, const school *s, char **err);
 void school_clear(school *s);
@@ -149,14 +150,14 @@ int db_assessment_delete(sqlite3 *db, long id, char **err);
 
 /* --- the database's own signing key (db-key.c) --- */
 /* 1 and *k when the database has its key, 0 when it has none yet. */
-int db_own_key_get(sqlite3 *db, sign_key *k, char **err);
+int db_own_key_get(sdb *db, sign_key *k, char **err);
 /* Keeps k as the database's key (there must be none yet). */
-int db_own_key_put(sqlite3 *db, const sign_key *k, char **err);
+int db_own_key_put(sdb *db, const sign_key *k, char **err);
 
 /* --- settings (db-school.c): small remembered values --- */
 /* The value, fresh, or NULL when unset (or on error, with *err). */
-char *db_setting_get(sqlite3 *db, const char *key, char **err);
-int db_setting_set(sqlite3 *db, const char *key, const char *value, char **err);
+char *db_setting_get(sdb *db, const char *key, char **err);
+int db_setting_set(sdb *db, const char *key, const char *value, char **err);
 
 /* --- the roadmaps, their activities and events (db-roadmap.c) --- */
 /* One roadmap per period: the same years again are a corrected version. */

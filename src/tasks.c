@@ -94,7 +94,7 @@ static void fill_cells(task_assess *t, struct walk *w, const analysis_rules *r)
 int tasks_compute(sqlite3 *db, int year, const task_filter *f, task_report *out, char **err)
 {
 	*out = (task_report){ .year = year };
-	analysis_rules_get(db, &out->rules);
+	analysis_rules_get(db_sdb(db), &out->rules);
 	if (!(out->proc = db_ref_load(db, REF_PROCEDURE, err)) || !(out->subj = db_ref_load(db, REF_SUBJECT, err)))
 		return -1;
 	long proc = 0, subj = 0;
@@ -183,7 +183,7 @@ void tasks_names_free(char **v, size_t n)
 int tasks_pupil_deficits(sqlite3 *db, long student_id, int year, pupil_deficit **out, size_t *n, char **err)
 {
 	analysis_rules r;
-	analysis_rules_get(db, &r);
+	analysis_rules_get(db_sdb(db), &r);
 	*out = NULL;
 	*n = 0;
 	task_own *own;

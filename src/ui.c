@@ -563,7 +563,7 @@ int ui_main(const char *path)
 		return 1;
 	}
 	ui.db_path = xstrdup(path);
-	int have = db_school_get(ui.db, &ui.sc, &err);
+	int have = db_school_get(db_sdb(ui.db), &ui.sc, &err);
 	if (have < 0) {
 		fprintf(stderr, "orientir: %s\n", err);
 		free(err);

@@ -70,7 +70,7 @@ static void setup(void)
 	char *err = NULL;
 	db = db_open(dbpath, &err);
 	ck_assert_ptr_nonnull(db);
-	ck_assert_int_eq(db_school_get(db, &sc, &err), 1);
+	ck_assert_int_eq(db_school_get(db_sdb(db), &sc, &err), 1);
 	static const char *const files[] = { "roster.csv", "scales.csv", "results.csv" };
 	for (int i = 0; i < 3; i++) {
 		char f[512];

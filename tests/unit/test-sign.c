@@ -238,11 +238,11 @@ START_TEST(own_key_made_once)
 	char *err = NULL, *news = NULL, *path = xasprintf("%s/old.db", dir);
 	sqlite3 *db = db_open(path, &err);
 	sign_key a, b;
-	ck_assert_int_eq(keys_own(db, &a, &news, &err), 1);
+	ck_assert_int_eq(keys_own(db_sdb(db), &a, &news, &err), 1);
 	ck_assert_ptr_nonnull(news);
 	ck_assert_msg(strstr(news, "orientir key"), "%s", news);
 	free(news);
-	ck_assert_int_eq(keys_own(db, &b, &news, &err), 1);
+	ck_assert_int_eq(keys_own(db_sdb(db), &b, &news, &err), 1);
 	ck_assert_ptr_null(news);
 	ck_assert_mem_eq(a.pub, b.pub, SIGN_KEY_SIZE);
 	ck_assert_mem_eq(a.priv, b.priv, SIGN_KEY_SIZE);

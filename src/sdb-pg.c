@@ -1,0 +1,367 @@
+/* The PostgreSQL engine of sdb.h (libpq): statements prepared on the
+ * server once per connection, their ? parameters written $N; values and
+ * rows travel as text, bytes as binary. */
+#include "config.h"
+
+#include <libpq-fe.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "sdb-engine.h"
+
+typedef struct pg_stmt {
+	sdb_stmt base;
+	const char *sql;
+	char name[24];
+	int nparams;
+	char **vals;
+	int *lens, *fmts;
+	PGresult *res;
+	int row;
+	unsigned char *bytes;	/* the last bytea read */
+} pg_stmt;
+
+typedef struct pg {
+	sdb base;
+	PGconn *c;
+	pg_stmt **v;
+	size_t n;
+	char state[6];		/* the SQLSTATE of the last failure */
+} pg;
+
+static pg *of(sdb *db)
+{
+	return (pg *)db;
+}
+
+static pg_stmt *st_of(sdb_stmt *st)
+{
+	return (pg_stmt *)st;
+}
+
+/* The server's message without its trailing line break (fresh). */
+static char *message(const char *m)
+{
+	char *s = xstrdup(m && *m ? m : "?"), *o = s;
+	/* one line: libpq's second lines are indented continuations */
+	for (const char *p = s; *p; p++) {
+		if (*p != '\n')
+			*o++ = *p;
+		else if (p[1] && o > s && o[-1] != ' ')
+			*o++ = ' ';
+		while (*p == '\n' && (p[1] == '\t' || p[1] == ' '))
+			p++;
+	}
+	while (o > s && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return s;
+}
+
+/* A failure of the connection c or the result r said for people, the
+ * state kept for sdb_duplicate. */
+static char *failure(pg *p, const PGresult *r)
+{
+	const char *state = r ? PQresultErrorField(r, PG_DIAG_SQLSTATE) : NULL;
+	snprintf(p->state, sizeof p->state, "%s", state ? state : "");
+	char *m = message(r && PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
+			  ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : PQerrorMessage(p->c)), *s;
+	if (PQstatus(p->c) != CONNECTION_OK)
+		s = xasprintf(_("the connection to the database server was lost: %s"), m);
+	else if (!strcmp(p->state, "42501") || !strcmp(p->state, "25006"))
+		s = xasprintf(_("the database server does not let this user write here: %s"), m);
+	else
+		s = xasprintf(_("database error: %s"), m);
+	free(m);
+	return s;
+}
+
+/* Whether r is a success. */
+static int ok(const PGresult *r)
+{
+	ExecStatusType t = PQresultStatus(r);
+	return t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK;
+}
+
+static void forget_rows(pg_stmt *s)
+{
+	PQclear(s->res);
+	s->res = NULL;
+	PQfreemem(s->bytes);
+	s->bytes = NULL;
+}
+
+static void clear_params(pg_stmt *s)
+{
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->vals[i]);
+		s->vals[i] = NULL;
+		s->lens[i] = s->fmts[i] = 0;
+	}
+}
+
+static void pg_close(sdb *db)
+{
+	pg *p = of(db);
+	for (size_t i = 0; i < p->n; i++) {
+		pg_stmt *s = p->v[i];
+		forget_rows(s);
+		clear_params(s);
+		free(s->vals), free(s->lens), free(s->fmts), free(s);
+	}
+	free(p->v);
+	PQfinish(p->c);
+	free(p);
+}
+
+static int pg_exec(sdb *db, const char *sql, char **err)
+{
+	pg *p = of(db);
+	PGresult *r = PQexec(p->c, sql);
+	int rc = ok(r) ? 0 : -1;
+	if (rc)
+		*err = failure(p, r);
+	PQclear(r);
+	return rc;
+}
+
+static int pg_in_transaction(sdb *db)
+{
+	PGTransactionStatusType t = PQtransactionStatus(of(db)->c);
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+static int pg_duplicate(sdb *db)
+{
+	return strcmp(of(db)->state, "23505") == 0;
+}
+
+/* sql with ? and ?N written $N, outside quotes (fresh); *n the most
+ * parameters it takes. */
+static char *dollars(const char *sql, int *n)
+{
+	size_t len = strlen(sql);
+	char *out = xmalloc(len * 4 + 1), *o = out;
+	int next = 0, quoted = 0;
+	*n = 0;
+	for (const char *s = sql; *s; s++) {
+		if (*s == '\'')
+			quoted = !quoted;
+		if (quoted || *s != '?') {
+			*o++ = *s;
+			continue;
+		}
+		int k;
+		if (s[1] >= '0' && s[1] <= '9') {
+			char *end;
+			k = (int)strtol(s + 1, &end, 10);
+			s = end - 1;
+		} else {
+			k = next + 1;
+		}
+		next = k > next ? k : next;
+		o += sprintf(o, "$%d", k);
+	}
+	*o = '\0';
+	*n = next;
+	return out;
+}
+
+static sdb_stmt *pg_prepare(sdb *db, const char *sql, char **err)
+{
+	pg *p = of(db);
+	for (size_t i = 0; i < p->n; i++) {
+		pg_stmt *s = p->v[i];
+		if (s->sql == sql) {
+			forget_rows(s);
+			clear_params(s);
+			return &s->base;
+		}
+	}
+	int n;
+	char *text = dollars(sql, &n);
+	pg_stmt *s = xcalloc(1, sizeof *s);
+	*s = (pg_stmt){ .base = { db }, .sql = sql, .nparams = n };
+	snprintf(s->name, sizeof s->name, "s%zu", p->n);
+	PGresult *r = PQprepare(p->c, s->name, text, 0, NULL);
+	free(text);
+	if (!ok(r)) {
+		*err = failure(p, r);
+		PQclear(r);
+		free(s);
+		return NULL;
+	}
+	PQclear(r);
+	s->vals = xcalloc((size_t)n + 1, sizeof *s->vals);
+	s->lens = xcalloc((size_t)n + 1, sizeof *s->lens);
+	s->fmts = xcalloc((size_t)n + 1, sizeof *s->fmts);
+	p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+	p->v[p->n++] = s;
+	return &s->base;
+}
+
+/* Parameter i (from 1) set to v (taken). */
+static void put(sdb_stmt *st, int i, char *v, int len, int binary)
+{
+	pg_stmt *s = st_of(st);
+	if (i < 1 || i > s->nparams) {
+		free(v);
+		return;
+	}
+	free(s->vals[i - 1]);
+	s->vals[i - 1] = v;
+	s->lens[i - 1] = len;
+	s->fmts[i - 1] = binary;
+}
+
+static void pg_bind_text(sdb_stmt *st, int i, const char *v)
+{
+	put(st, i, xstrdup(v), 0, 0);
+}
+
+static void pg_bind_int(sdb_stmt *st, int i, long long v)
+{
+	put(st, i, xasprintf("%lld", v), 0, 0);
+}
+
+static void pg_bind_double(sdb_stmt *st, int i, double v)
+{
+	put(st, i, xasprintf("%.17g", v), 0, 0);
+}
+
+static void pg_bind_blob(sdb_stmt *st, int i, const void *v, size_t n)
+{
+	char *copy = xmalloc(n + 1);
+	memcpy(copy, v, n);
+	put(st, i, copy, (int)n, 1);
+}
+
+static void pg_bind_null(sdb_stmt *st, int i)
+{
+	put(st, i, NULL, 0, 0);
+}
+
+/* Runs the statement when it has not run since it was reset. */
+static int run(pg_stmt *s, char **err)
+{
+	if (s->res)
+		return 0;
+	pg *p = of(s->base.db);
+	s->res = PQexecPrepared(p->c, s->name, s->nparams, (const char *const *)s->vals, s->lens, s->fmts, 0);
+	if (!ok(s->res)) {
+		*err = failure(p, s->res);
+		forget_rows(s);
+		return -1;
+	}
+	s->row = -1;
+	return 0;
+}
+
+static int pg_step(sdb_stmt *st, char **err)
+{
+	pg_stmt *s = st_of(st);
+	if (run(s, err) != 0)
+		return -1;
+	if (++s->row < PQntuples(s->res))
+		return 1;
+	forget_rows(s);
+	return 0;
+}
+
+static int pg_insert(sdb_stmt *st, long *id, char **err)
+{
+	pg_stmt *s = st_of(st);
+	if (run(s, err) != 0)
+		return -1;
+	*id = PQntuples(s->res) ? atol(PQgetvalue(s->res, 0, 0)) : 0;
+	forget_rows(s);
+	return 0;
+}
+
+static void pg_reset(sdb_stmt *st)
+{
+	forget_rows(st_of(st));
+}
+
+static const char *pg_text(sdb_stmt *st, int i)
+{
+	pg_stmt *s = st_of(st);
+	if (!s->res || PQgetisnull(s->res, s->row, i))
+		return NULL;
+	return PQgetvalue(s->res, s->row, i);
+}
+
+static long long pg_integer(sdb_stmt *st, int i)
+{
+	const char *t = pg_text(st, i);
+	/* counts come as numeric from sum(): "12" or "12.0" */
+	return t ? (long long)strtod(t, NULL) : 0;
+}
+
+static double pg_real(sdb_stmt *st, int i)
+{
+	const char *t = pg_text(st, i);
+	return t ? strtod(t, NULL) : 0;
+}
+
+static const void *pg_blob(sdb_stmt *st, int i, size_t *n)
+{
+	pg_stmt *s = st_of(st);
+	const char *t = pg_text(st, i);
+	PQfreemem(s->bytes);
+	s->bytes = t ? PQunescapeBytea((const unsigned char *)t, n) : NULL;
+	if (!s->bytes)
+		*n = 0;
+	return s->bytes;
+}
+
+static const struct sdb_engine engine = {
+	SDB_PG, "BEGIN", pg_close, pg_exec, pg_in_transaction, pg_duplicate, pg_prepare, pg_bind_text, pg_bind_int,
+	pg_bind_double, pg_bind_blob, pg_bind_null, pg_step, pg_insert, pg_reset, pg_text, pg_integer, pg_real,
+	pg_blob,
+};
+
+/* Why the connection c failed, for people (fresh). */
+static char *connect_failure(PGconn *c)
+{
+	char *m = message(PQerrorMessage(c)), *s;
+	const char *db = PQdb(c) ? PQdb(c) : "", *host = PQhost(c) ? PQhost(c) : "";
+	if (PQconnectionNeedsPassword(c))
+		s = xasprintf(_("database %s on %s: the server asks for a password (put it in the address, or in"
+				" ~/.pgpass)"), db, host);
+	else if (PQconnectionUsedPassword(c))
+		s = xasprintf(_("database %s on %s: the server refused the user name or password: %s"), db, host, m);
+	else
+		s = xasprintf(_("cannot connect to the database server (database %s on %s): %s"), db, host, m);
+	free(m);
+	return s;
+}
+
+static void quiet(void *arg, const char *message)
+{
+	(void)arg, (void)message;
+}
+
+sdb *sdb_pg_open(const char *where, char **err)
+{
+	PGconn *c = PQconnectdb(where);
+	if (!c) {
+		*err = xasprintf(_("cannot connect to the database server: out of memory"));
+		return NULL;
+	}
+	if (PQstatus(c) != CONNECTION_OK) {
+		*err = connect_failure(c);
+		PQfinish(c);
+		return NULL;
+	}
+	pg *p = xcalloc(1, sizeof *p);
+	p->base.e = &engine;
+	p->c = c;
+	/* text travels as UTF-8 whatever the server's own encoding; the
+	 * server's notices (CREATE … IF NOT EXISTS) are not for people */
+	PQsetClientEncoding(c, "UTF8");
+	PQsetNoticeProcessor(c, quiet, NULL);
+	return &p->base;
+}

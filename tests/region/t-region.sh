@@ -1,0 +1,209 @@
+#!/bin/sh
+# region: the district office's work on PostgreSQL. A throwaway cluster
+# (pg.sh); a region made by init, twice at once; schools of two districts
+# write packages, taken into a district's SQLite file and into the region,
+# and status and risk must say the same on both; the region's district
+# filter; the same package twice, and by two imports at once, stored once;
+# a wrong password, an unreachable server; an import killed, and the server
+# killed under an import, leave the package whole or absent.
+. "$TESTS_SRCDIR/cli/lib.sh"
+. "$TESTS_SRCDIR/region/pg.sh"
+export ORIENTIR_TODAY=2024-06-01
+
+# gen DIR SPEC...: roster, scales and results in DIR, from specs
+# "procedure:subject:grade:year:present:below": that many pupils, the
+# first `below` of them under the minimum (5 of 20).
+gen() {
+	mkdir -p "$1"
+	dir=$1
+	shift
+	printf '%s\n' "$@" | awk -F: -v dir="$dir" '
+	BEGIN {
+		OFS = ","; r = dir "/roster.csv"; s = dir "/scales.csv"; x = dir "/results.csv"
+		print "class,student_code,full_name" >r
+		print "procedure,subject,grade,year,max_score,min_score,score4,score5" >s
+		print "procedure,subject,year,class,student_code,score" >x
+	}
+	{
+		cls = $3 "А"
+		print $1, $2, $3, $4, 20, 5, 10, 15 >s
+		for (i = 1; i <= $5; i++) {
+			code = "N" NR "-" i
+			print cls, code, "Ученик" NR " Номер" i >r
+			print $1, $2, $4, cls, code, (i <= $6 ? 3 : 12) >x
+		}
+	}'
+}
+
+# school CODE NAME DISTRICT SPEC...: the school's database, filled, and its
+# package of 2024-H1 on the stick $TMP/stick.
+school() {
+	code=$1 name=$2 district=$3
+	shift 3
+	gen "$TMP/in/$code" "$@"
+	db="$TMP/$code.db"
+	mkdir -p "$TMP/stick"
+	"$ORIENTIR" --db "$db" init --code "$code" --name "$name" --district "$district" >/dev/null \
+		|| not_ok "school $code is made"
+	for k in roster scales results; do
+		"$ORIENTIR" --db "$db" import $k "$TMP/in/$code/$k.csv" >"$TMP/out" 2>"$TMP/err" \
+			|| not_ok "school $code: $k imports"
+	done
+	"$ORIENTIR" --db "$db" export --period 2024-H1 --to "$TMP/stick" >"$TMP/out" 2>"$TMP/err" \
+		|| not_ok "school $code: its package is written"
+}
+
+# region SQL: one value from the region's database.
+region() {
+	psql_region "$1"
+}
+
+# --- the region is made, by two operators at once ---
+run --db "$TMP/region.db" init --role region --code 69 --name "Тверская область"
+expect 2 "a region's database in a file is refused" --err "PostgreSQL server"
+run --db "$PG_URL" init --role district --code R1 --name "ИМЦ"
+expect 2 "a district's database on a server is refused" --err "is a file"
+"$ORIENTIR" --db "$PG_URL" init --role region --code 69 --name "Тверская область" >"$TMP/init1" 2>&1 &
+"$ORIENTIR" --db "$PG_URL" init --role region --code 69 --name "Тверская область" >"$TMP/init2" 2>&1
+rc2=$?
+wait $!
+rc1=$?
+[ $((rc1 + rc2)) = 1 ] && ok "two inits at once: one makes the region, the other is told it exists" \
+	|| { not_ok "two inits at once: one makes the region ($rc1, $rc2)"; cat "$TMP/init1" "$TMP/init2"; }
+grep -q "already belongs" "$TMP/init1" "$TMP/init2" && ok "…the other says it already belongs to the region" \
+	|| not_ok "…the other says it already belongs to the region"
+[ "$(region "SELECT count(*) || ':' || count(DISTINCT version) FROM orientir_migration")" = \
+	"$(region "SELECT max(version) || ':' || max(version) FROM orientir_migration")" ] \
+	&& ok "…and every migration is recorded once" || not_ok "…and every migration is recorded once"
+[ "$(region "SELECT code || ' ' || role FROM school")" = "69 region" ] && ok "…and the region is its owner" \
+	|| not_ok "…and the region is its owner"
+run --db "$PG_URL" district status --period 2024-H1
+expect 0 "an empty region has no schools yet" --out "No schools yet"
+
+# --- wrong password, no server ---
+BAD="postgresql://orientir:wrong@/region?host=$PGDIR"
+run --db "$BAD" district status --period 2024-H1
+expect 1 "a wrong password is refused" --err "refused the user name or password" --no-err "wrong"
+LC_ALL=ru_RU.UTF-8 LANGUAGE=ru run --db "$BAD" district status --period 2024-H1
+expect 1 "…in Russian too" --err "сервер не принял имя пользователя или пароль"
+ORIENTIR_DB=$PG_URL run district status --period 2024-H1
+expect 0 "ORIENTIR_DB may name the region's server"
+run --db "postgresql://orientir@/region?host=$TMP/nowhere" district status --period 2024-H1
+expect 1 "an unreachable server is told" --err "cannot connect to the database server"
+run --db "$PG_URL" import roster "$TMP/none.csv"
+expect 1 "a school's command on the region's server is refused" --err "region's"
+
+# --- schools of two districts send packages ---
+school 0101 "Школа 1" "Северный район" "ВПР:Математика:5:2024:10:4" "ВПР:Русский язык:5:2024:10:1" \
+	"ОГЭ:Математика:9:2024:10:5"
+school 0102 "Школа 2" "Северный район" "ВПР:Математика:5:2024:10:1"
+school 0201 "Школа 3" "Южный район" "ВПР:Русский язык:6:2024:20:8" "ЕГЭ:Русский язык:11:2024:10:4"
+school 0202 "Школа 4" "Южный район" "ВПР:Математика:5:2024:8:0"
+cp -r "$TMP/stick" "$TMP/stick-district"
+
+# the same packages into a district's file, its schools on its list
+DDB="$TMP/district.db"
+"$ORIENTIR" --db "$DDB" init --role district --code R1 --name "ИМЦ" >/dev/null
+for n in 0101:1 0102:2 0201:3 0202:4; do
+	"$ORIENTIR" --db "$DDB" district schools add "${n%:*}" "Школа ${n#*:}" >/dev/null
+done
+run --db "$DDB" district import "$TMP/stick-district" --received 2024-06-05
+expect 0 "the district takes the four packages" --out "4 packages: 4 new"
+
+run --db "$PG_URL" district import "$TMP/stick" --received 2024-06-05
+expect 0 "the region takes the four packages, every school new to it" --out "4 packages: 4 new" \
+	--out "is now on the region's list"
+[ "$(region "SELECT count(*) FROM d_result")" = 78 ] && ok "…with all their 78 results" \
+	|| not_ok "…with all their 78 results ($(region "SELECT count(*) FROM d_result"))"
+grep -q "^outcome: accepted" "$TMP/stick/orientir-0101-2024-H1/receipt.txt" && ok "…and a receipt for each" \
+	|| not_ok "…and a receipt for each"
+
+for c in "status --period 2024-H1" "risk --year 2024" "indicators --year 2024"; do
+	# shellcheck disable=SC2086
+	"$ORIENTIR" --db "$DDB" district $c --format csv >"$TMP/d.csv" 2>&1
+	# shellcheck disable=SC2086
+	"$ORIENTIR" --db "$PG_URL" district $c --format csv >"$TMP/r.csv" 2>&1
+	# the region's status has its district last
+	[ "${c%% *}" = status ] && cut -d, -f1-7 "$TMP/r.csv" >"$TMP/r7.csv" && mv "$TMP/r7.csv" "$TMP/r.csv"
+	if cmp -s "$TMP/d.csv" "$TMP/r.csv" && [ "$(wc -l <"$TMP/d.csv")" -ge 3 ]; then
+		ok "${c%% *}: the region says what the district says"
+	else
+		not_ok "${c%% *}: the region says what the district says"
+		diff "$TMP/d.csv" "$TMP/r.csv" | sed 's/^/#   /'
+	fi
+done
+run --db "$PG_URL" district risk --year 2024 --format csv
+expect 0 "the rule flags the school low in two procedures" --out "0101,Школа 1,2024,1,two_procedures"
+
+run --db "$PG_URL" district status --period 2024-H1 --district "Южный район" --format csv
+expect 0 "status --district keeps that district's schools" --out "0201,Школа 3" --out "0202,Школа 4" \
+	--no-out "0101" --out ",Южный район"
+run --db "$PG_URL" district status --period 2024-H1
+expect 0 "the table names each school's district" --out "Северный район" --out "Reported: 4 of 4 schools"
+run --db "$PG_URL" district risk --year 2024 --district "Северный район" --format csv
+expect 0 "risk --district keeps that district's schools" --out "0101," --out "0102," --no-out "0201,"
+run --db "$DDB" district status --period 2024-H1 --district "Северный район"
+expect 0 "a district's file takes the filter too"
+
+# --- the same package again, and by two imports at once ---
+before=$(region "SELECT count(*) FROM d_package")
+run --db "$PG_URL" district import "$TMP/stick/orientir-0102-2024-H1"
+expect 0 "the same package again changes nothing" --out "1 unchanged"
+rm -rf "$TMP/stick2" && mkdir -p "$TMP/stick2"
+sleep 1	# a package made a second later: another version
+"$ORIENTIR" --db "$TMP/0202.db" export --period 2024-H1 --to "$TMP/stick2" >/dev/null 2>&1 \
+	&& cp -r "$TMP/stick2" "$TMP/stick3" || not_ok "a corrected package is written"
+"$ORIENTIR" --db "$PG_URL" district import "$TMP/stick2" >"$TMP/imp1" 2>&1 &
+"$ORIENTIR" --db "$PG_URL" district import "$TMP/stick3" >"$TMP/imp2" 2>&1
+rc2=$?
+wait $!
+rc1=$?
+[ "$rc1$rc2" = 00 ] && ok "two imports of one package at once both succeed" \
+	|| { not_ok "two imports of one package at once both succeed ($rc1 $rc2)"; cat "$TMP/imp1" "$TMP/imp2"; }
+cat "$TMP/imp1" "$TMP/imp2" | grep -c "replaces the earlier version" | grep -qx 1 \
+	&& grep -q "1 unchanged" "$TMP/imp1" "$TMP/imp2" && ok "…one takes it, the other finds it there" \
+	|| { not_ok "…one takes it, the other finds it there"; cat "$TMP/imp1" "$TMP/imp2"; }
+[ "$(region "SELECT count(*) FROM d_package")" = "$before" ] && \
+	[ "$(region "SELECT count(*) FROM d_result WHERE school_code = '0202'")" = 8 ] \
+	&& ok "…and it is stored once" || not_ok "…and it is stored once"
+
+# --- killed in the middle: the package is whole or absent ---
+school 0301 "Большая школа" "Западный район" "ВПР:Математика:5:2024:900:100" "ВПР:Русский язык:5:2024:900:50" \
+	"ВПР:Математика:6:2024:900:10"
+whole_or_none() {
+	n=$(region "SELECT count(*) FROM d_result WHERE school_code = '0301'")
+	p=$(region "SELECT count(*) FROM d_package WHERE school_code = '0301'")
+	[ "$n:$p" = "0:0" ] || [ "$n:$p" = "2700:1" ]
+}
+for delay in 0.2 0.5 1; do
+	rm -rf "$TMP/big" && mkdir -p "$TMP/big" && cp -r "$TMP/stick/orientir-0301-2024-H1" "$TMP/big/"
+	"$ORIENTIR" --db "$PG_URL" district import "$TMP/big" >"$TMP/out" 2>"$TMP/err" &
+	pid=$!
+	sleep $delay
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	whole_or_none && ok "an import killed after ${delay}s leaves the package whole or absent" \
+		|| not_ok "an import killed after ${delay}s leaves the package whole or absent ($n results, $p packages)"
+	region "DELETE FROM d_package WHERE school_code = '0301'; DELETE FROM d_result_source WHERE school_code = '0301'"
+done
+for delay in 0.2 0.5; do
+	rm -rf "$TMP/big" && mkdir -p "$TMP/big" && cp -r "$TMP/stick/orientir-0301-2024-H1" "$TMP/big/"
+	"$ORIENTIR" --db "$PG_URL" district import "$TMP/big" >"$TMP/out" 2>"$TMP/err" &
+	pid=$!
+	sleep $delay
+	as_pg "$PG_BIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1
+	wait $pid
+	rc=$?
+	pg_start
+	if [ $rc = 0 ]; then
+		ok "the server stopped after ${delay}s: the import had finished"
+	else
+		expect 1 "the server stopped after ${delay}s: the import fails and says so" --err "nothing of it was kept"
+	fi
+	whole_or_none && ok "…and the package is whole or absent" \
+		|| not_ok "…and the package is whole or absent ($n results, $p packages)"
+	region "DELETE FROM d_package WHERE school_code = '0301'; DELETE FROM d_result_source WHERE school_code = '0301'"
+done
+
+echo "# $passed passed, $failed failed"
+[ $failed = 0 ]
