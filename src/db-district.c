@@ -56,15 +56,15 @@ int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other,
 	return db_step_done(db, st, err);
 }
 
-int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, char **err)
+int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, const char *since, char **err)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE d_school SET key = nullif(?2, ''),"
-				   " key_since = CASE WHEN ?2 = '' THEN NULL"
-				   "  ELSE strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') END WHERE code = ?1", err);
+				   " key_since = CASE WHEN ?2 = '' THEN NULL ELSE ?3 END WHERE code = ?1", err);
 	if (!st)
 		return -1;
 	bind_text(st, 1, code);
 	bind_text(st, 2, key);
+	bind_text(st, 3, since);
 	return db_step_done(db, st, err);
 }
 
@@ -428,14 +428,14 @@ int db_d_held_list(sqlite3 *db, int all, d_held **out, size_t *n, char **err)
 	return db_rows(db, st, sizeof **out, fill_held, clear_held, (void **)out, n, err);
 }
 
-int db_d_held_decide(sqlite3 *db, long id, const char *decision, char **err)
+int db_d_held_decide(sqlite3 *db, long id, const char *decision, const char *decided_at, char **err)
 {
-	sqlite3_stmt *st = db_stmt(db, "UPDATE d_held SET decision = ?2,"
-				   " decided_at = strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime') WHERE id = ?1", err);
+	sqlite3_stmt *st = db_stmt(db, "UPDATE d_held SET decision = ?2, decided_at = ?3 WHERE id = ?1", err);
 	if (!st)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
 	bind_text(st, 2, decision);
+	bind_text(st, 3, decided_at);
 	if (db_step_done(db, st, err) != 0)
 		return -1;
 	st = db_stmt(db, "DELETE FROM d_held_file WHERE held_id = ?", err);

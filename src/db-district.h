@@ -23,8 +23,9 @@ int db_d_school_get(sqlite3 *db, const char *code, d_school *out, char **err);
 int db_d_school_put(sqlite3 *db, const char *code, const char *name, int listed, char **err);
 /* Notes the name a package gave (NULL or "" clears the note). */
 int db_d_school_set_other_name(sqlite3 *db, const char *code, const char *other, char **err);
-/* Pins key (hex) as the school's, or with "" pins none. */
-int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, char **err);
+/* Pins key (hex) as the school's from since (YYYY-MM-DDTHH:MM:SS), or
+ * with "" pins none. */
+int db_d_school_set_key(sqlite3 *db, const char *code, const char *key, const char *since, char **err);
 /* Every school known, by name. */
 int db_d_school_list(sqlite3 *db, d_school **out, size_t *n, char **err);
 void d_school_clear(d_school *s);
@@ -129,8 +130,9 @@ int db_d_held_files(sqlite3 *db, long id, d_held_file_visit visit, void *ctx, ch
 /* The packages waiting for a decision (all ever held with all), by
  * school code and id. */
 int db_d_held_list(sqlite3 *db, int all, d_held **out, size_t *n, char **err);
-/* Records the decision ("accepted", "rejected") and lets the files go. */
-int db_d_held_decide(sqlite3 *db, long id, const char *decision, char **err);
+/* Records the decision ("accepted", "rejected") made at decided_at
+ * (YYYY-MM-DDTHH:MM:SS) and lets the files go. */
+int db_d_held_decide(sqlite3 *db, long id, const char *decision, const char *decided_at, char **err);
 void d_held_clear(d_held *h);
 void d_held_list_free(d_held *v, size_t n);
 

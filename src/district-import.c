@@ -357,7 +357,10 @@ static int store_package(sqlite3 *db, const pkg_in *p, d_package *m, const d_pac
 	 * course; a package the methodist accepts pins its own, and says so. */
 	int replace = known && *s.key && strcmp(s.key, signer) != 0;
 	if (rc == 0 && *signer && (!known || !*s.key || (accepting && replace))) {
-		if (db_d_school_set_key(db, m->school_code, signer, &err) != 0) {
+		char *now = day_now_iso();
+		rc = db_d_school_set_key(db, m->school_code, signer, now, &err);
+		free(now);
+		if (rc != 0) {
 			rc = pkg_refuse(r, err);
 		} else if (replace) {
 			uint8_t pub[SIGN_KEY_SIZE];
@@ -596,8 +599,12 @@ static int decide(sqlite3 *db, long id, int accept, pkg_import *r, char **err)
 		return -1;
 	}
 	int rc = accept ? take_held(db, &h, r, err) : 0;
-	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", err) != 0 || db_commit(db, err) != 0))
+	/* (the day module's clock: ORIENTIR_TODAY moves it, as it moves every other date) */
+	char *now = day_now_iso();
+	if (rc == 0 && (db_d_held_decide(db, id, accept ? "accepted" : "rejected", now, err) != 0 ||
+			db_commit(db, err) != 0))
 		rc = -1;
+	free(now);
 	if (rc != 0)
 		db_rollback(db);
 	d_held_clear(&h);

@@ -14,6 +14,7 @@
 #include "identity.h"
 #include "district.h"
 #include "package.h"
+#include "sign.h"
 #include "store.h"
 
 char *district_time_text(const char *ts)
@@ -119,6 +120,19 @@ int district_school_add(sqlite3 *db, const char *code, const char *name, char **
 		return -1;
 	}
 	return db_commit(db, err);
+}
+
+char *district_school_fingerprint(sqlite3 *db, const char *code, char **since)
+{
+	d_school s = { 0 };
+	char *err = NULL;
+	int known = db_d_school_get(db, code, &s, &err) == 1;
+	char *fp = known ? sign_fingerprint_hex(s.key) : xstrdup("");
+	if (since)
+		*since = xstrdup(known ? s.key_since : "");
+	d_school_clear(&s);
+	free(err);
+	return fp;
 }
 
 int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err)

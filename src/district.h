@@ -96,6 +96,10 @@ int district_school_add(sqlite3 *db, const char *code, const char *name, char **
  * -1 with *err (no such school, nothing to settle, the database failed). */
 int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err);
 
+/* The fingerprint of the key pinned for school code ("" none; fresh), and
+ * when it was pinned in *since (fresh, "" none) unless since is NULL. */
+char *district_school_fingerprint(sqlite3 *db, const char *code, char **since);
+
 /* --- who has reported --- */
 typedef struct status_row {
 	char *code, *name, *other_name;	/* other_name: "" or a package's different name */

@@ -7,6 +7,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "identity.h"
 #include "import-kind.h"
@@ -79,18 +80,20 @@ static int row(import_ctx *c, const csvin_row *r)
 		char *err = NULL;
 		int found = db_d_school_get(c->db, code, &old, &err);
 		int same_key = !has_key || (found && strcmp(old.key, key) == 0);
+		char *now = day_now_iso();
 		if (found < 0) {
 			rc = import_db_failed(c, err);
 		} else if (found && old.listed && strcmp(old.name, name) == 0 && same_key) {
 			c->counts->unchanged++;
 		} else if (db_d_school_put(c->db, code, name, 1, &err) != 0 ||
-			   (!same_key && db_d_school_set_key(c->db, code, key, &err) != 0)) {
+			   (!same_key && db_d_school_set_key(c->db, code, key, now, &err) != 0)) {
 			rc = import_db_failed(c, err);
 		} else if (found) {
 			c->counts->updated++;
 		} else {
 			c->counts->added++;
 		}
+		free(now);
 		d_school_clear(&old);
 	}
 	free(code), free(name), free(key);

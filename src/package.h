@@ -48,8 +48,10 @@ int period_parse(const char *text, int *year, int *half);
 /* The current half-year, "2026-H2" (fresh): half_code of half_of
  * day_today(), kept for the screens until the UI migration. */
 char *period_current(void);
-/* s fit for a folder name on a FAT stick (fresh). */
-char *package_safe_name(const char *s);
+/* The code s fit for a folder's name on a FAT stick: no characters FAT
+ * refuses (fresh); NULL with *err for a code identity_check_field refuses
+ * (empty, "..", starting with a dot, holding a slash). */
+char *package_safe_name(const char *s, char **err);
 
 /* Builds the package of period, made at made_at (YYYY-MM-DDTHH:MM:SS;
  * NULL: now), signed with the database's key (made now if it has none:

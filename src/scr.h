@@ -26,6 +26,10 @@ ui_screen *scr_rmimport_new(const char *path, int *imported);
 /* The Import screen's file picker for the district's list of schools. */
 ui_screen *scr_import_schools_new(void);
 ui_screen *scr_settings_new(void);
+/* Tells the user, in a box, that the database's signing key was just made
+ * (news from keys_own, with its fingerprint) and what the district does
+ * with it; nothing when news is NULL. */
+void scr_key_news(const char *news);
 ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
