@@ -98,6 +98,22 @@ static char *share_text(long num, long den)
 	return num_percent(den ? indicator_tenths(num, den) : 0);
 }
 
+/* The key pinned for the school, for the methodist to compare with the
+ * fingerprint the school reads out (fresh). */
+static char *key_fact(const status_row *r)
+{
+	char *since, *fp = district_school_fingerprint(ui.db, r->code, &since), *text;
+	if (*fp) {
+		char *day = day_text_of(since);
+		text = xasprintf(_("Its key: %s, pinned %s."), fp, day);
+		free(day);
+	} else {
+		text = xstrdup(_("No key pinned yet: its first signed package pins it."));
+	}
+	free(fp), free(since);
+	return text;
+}
+
 /* What more there is to know of the school, most pressing first: up to
  * three facts (fresh) into out, and how many. */
 static int facts(const status_row *r, char *out[3])
@@ -182,7 +198,9 @@ static char *detail(void *ctx, size_t item)
 	}
 	for (int i = 0; i < n; i++)
 		free(f[i]);
-	return text;
+	char *key = key_fact(r), *t = xasprintf("%s\n%s", text, key);
+	free(text), free(key);
+	return t;
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -315,6 +333,9 @@ static void show_school(const struct state *s, const status_row *r)
 		free(text), free(f[i]);
 		text = t;
 	}
+	char *key = key_fact(r), *t = xasprintf("%s\n\n%s", text, key);
+	free(text), free(key);
+	text = t;
 	char *title = xasprintf("%s %s", r->code, r->name);
 	ui_show_text(title, text);
 	free(title), free(text);
@@ -363,6 +384,15 @@ static ui_result import_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
+static ui_result held_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	ui_push(scr_dheld_new());
+	/* (a package taken in there changes who has reported) */
+	s->stale = 1;
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
@@ -393,6 +423,7 @@ static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
 	{ KEY_F(4), NC_("key", "Add"), add_key, NULL },
 	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(6), NC_("key", "Held"), held_key, NULL },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -405,7 +436,7 @@ ui_screen *scr_dschools_new(void)
 	s->list = ui_list_new(row, s);
 	ui_list_enable_search(s->list);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 3);
+	ui_list_set_detail(s->list, detail, 4);
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Schools"),
 				       N_("Every school the district knows, from its list and from the packages received, "
@@ -421,7 +452,12 @@ ui_screen *scr_dschools_new(void)
 					  "asks which name is right. Enter on another school shows its details.\n\n"
 					  "F4 adds a school to the district's list (on a school known only from its "
 					  "package, puts that one on the list). F5 imports the list of schools from a CSV "
-					  "file with the code and the name of each. The deadlines are in Settings."),
+					  "file with the code and the name of each. The deadlines are in Settings.\n\n"
+					  "The last line under the list gives the fingerprint of the key pinned for the "
+					  "school (from its first signed package, or from the list of schools): the school "
+					  "can read its own out on the phone to compare. F6 shows the packages held apart "
+					  "for a decision (a school not on the list, another key, no signature), to take "
+					  "each in or reject it."),
 				       keys, s);
 	scr->draw = draw;
 	scr->key = key;

@@ -38,6 +38,8 @@ ui_screen *scr_tasks_new(void);
 /* The district office's screens. */
 ui_screen *scr_dschools_new(void);
 ui_screen *scr_dimport_new(void);
+/* The packages held for the methodist to decide on (Schools, F6). */
+ui_screen *scr_dheld_new(void);
 ui_screen *scr_drisk_new(void);
 ui_screen *scr_dindicators_new(void);
 ui_screen *scr_dexport_new(void);
