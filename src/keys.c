@@ -102,10 +102,10 @@ enum backup_trust keys_backup_trust(sqlite3 *db, const char *path)
 const char *keys_backup_trust_title(enum backup_trust t)
 {
 	switch (t) {
-	case BACKUP_OURS: return _("signed by this school's key, unchanged since");
+	case BACKUP_OURS: return _("signed by this school's key");
 	case BACKUP_OTHER_KEY: return _("signed by another key, not this school's");
-	case BACKUP_UNSIGNED: return _("not signed (made by an earlier orientir, or its .sig is missing)");
-	default: return _("damaged: changed after it was written");
+	case BACKUP_UNSIGNED: return _("not signed (an earlier orientir's, or its .sig is lost)");
+	default: return _("changed after it was written");
 	}
 }
 
