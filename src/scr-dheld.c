@@ -90,7 +90,8 @@ static char *about(const d_held *h)
 	} else {
 		pinned = xstrdup(_("No key is pinned for the school yet."));
 	}
-	char *text = xasprintf(_("%s %s · %s\nWhy held: %s. %s %s Made %s, received %s from %s."), h->school_code,
+	/* (a key on a line of its own: the fingerprint is read out whole) */
+	char *text = xasprintf(_("%s %s · %s\nWhy held: %s.\n%s\n%s\nMade %s, received %s from %s."), h->school_code,
 			       h->school_name, half, district_held_reason(h->reason), keys, pinned, made, came, h->source);
 	free(half), free(came), free(made), free(since), free(theirs), free(ours), free(keys), free(pinned);
 	return text;
@@ -106,7 +107,7 @@ static void draw(ui_screen *scr, WINDOW *w)
 	struct state *s = scr->data;
 	curs_set(0);
 	wattrset(w, ui_attr(UA_HEAD));
-	ui_put(w, 0, 1, getmaxx(w) - 2, _("Packages held apart, not counted until you decide (F2 takes one in, F8 rejects it):"));
+	ui_put(w, 0, 1, getmaxx(w) - 2, _("Held apart, not counted until you decide:"));
 	wattrset(w, A_NORMAL);
 	ui_list_draw(s->list, w, 1, getmaxy(w) - 1);
 }
@@ -227,7 +228,7 @@ ui_screen *scr_dheld_new(void)
 	struct state *s = xcalloc(1, sizeof *s);
 	s->list = ui_list_new(row, s);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 5);
+	ui_list_set_detail(s->list, detail, 6);
 	ui_list_set_empty(s->list, _("No package is waiting for a decision."));
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Held packages"),

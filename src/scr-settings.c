@@ -93,13 +93,13 @@ static void draw(ui_screen *s, WINDOW *w)
 	free(role);
 	y++;
 	if (st->own_key) {
-		char *t = xasprintf(_("Signing key: %s (read it out to the methodist if asked)"), st->own_key);
+		char *t = xasprintf(_("Signing key: %s (to compare on the phone)"), st->own_key);
 		ui_put(w, y++, 4, width - 8, t);
 		free(t);
 	}
 	if (!st->district) {
 		char *t = *st->district_key
-			? xasprintf(_("The district's key: %s, learnt from its first signed receipt (F6 forgets it)"),
+			? xasprintf(_("The district's key: %s (from its receipt; F6 forgets it)"),
 				    st->district_key)
 			: xstrdup(_("The district's key is not known yet: the first signed receipt teaches it."));
 		ui_put(w, y, 4, width - 8, t);
