@@ -135,6 +135,20 @@ char *district_school_fingerprint(sqlite3 *db, const char *code, char **since)
 	return fp;
 }
 
+char *district_school_key_text(sqlite3 *db, const char *code)
+{
+	char *since, *fp = district_school_fingerprint(db, code, &since), *text;
+	if (*fp) {
+		char *day = day_text_of(since);
+		text = xasprintf(_("The school's key: %s, pinned %s."), fp, day);
+		free(day);
+	} else {
+		text = xstrdup(_("No key is pinned for the school yet: its first signed package pins it."));
+	}
+	free(fp), free(since);
+	return text;
+}
+
 int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name, char **err)
 {
 	d_school s = { 0 };

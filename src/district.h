@@ -99,6 +99,9 @@ int district_school_confirm(sqlite3 *db, const char *code, int keep, char **name
 /* The fingerprint of the key pinned for school code ("" none; fresh), and
  * when it was pinned in *since (fresh, "" none) unless since is NULL. */
 char *district_school_fingerprint(sqlite3 *db, const char *code, char **since);
+/* The same for people: the fingerprint and the day it was pinned, or that
+ * none is pinned yet (fresh, translated). */
+char *district_school_key_text(sqlite3 *db, const char *code);
 
 /* --- who has reported --- */
 typedef struct status_row {

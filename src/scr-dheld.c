@@ -78,22 +78,14 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 static char *about(const d_held *h)
 {
 	char *half = half_text_of(h->period), *came = district_time_text(h->received_at);
-	char *made = district_time_text(h->created_at), *since = NULL;
-	char *theirs = sign_fingerprint_hex(h->key), *ours = district_school_fingerprint(ui.db, h->school_code, &since);
+	char *made = district_time_text(h->created_at), *theirs = sign_fingerprint_hex(h->key);
 	char *keys = !*h->key ? xstrdup(_("The package is not signed."))
 		     : xasprintf(_("The package's key: %s."), theirs);
-	char *pinned;
-	if (*ours) {
-		char *day = day_text_of(since);
-		pinned = xasprintf(_("The school's key, pinned %s: %s."), day, ours);
-		free(day);
-	} else {
-		pinned = xstrdup(_("No key is pinned for the school yet."));
-	}
+	char *pinned = district_school_key_text(ui.db, h->school_code);
 	/* (a key on a line of its own: the fingerprint is read out whole) */
 	char *text = xasprintf(_("%s %s · %s\nWhy held: %s.\n%s\n%s\nMade %s, received %s from %s."), h->school_code,
 			       h->school_name, half, district_held_reason(h->reason), keys, pinned, made, came, h->source);
-	free(half), free(came), free(made), free(since), free(theirs), free(ours), free(keys), free(pinned);
+	free(half), free(came), free(made), free(theirs), free(keys), free(pinned);
 	return text;
 }
 

@@ -98,22 +98,6 @@ static char *share_text(long num, long den)
 	return num_percent(den ? indicator_tenths(num, den) : 0);
 }
 
-/* The key pinned for the school, for the methodist to compare with the
- * fingerprint the school reads out (fresh). */
-static char *key_fact(const status_row *r)
-{
-	char *since, *fp = district_school_fingerprint(ui.db, r->code, &since), *text;
-	if (*fp) {
-		char *day = day_text_of(since);
-		text = xasprintf(_("Its key: %s, pinned %s."), fp, day);
-		free(day);
-	} else {
-		text = xstrdup(_("No key pinned yet: its first signed package pins it."));
-	}
-	free(fp), free(since);
-	return text;
-}
-
 /* What more there is to know of the school, most pressing first: up to
  * three facts (fresh) into out, and how many. */
 static int facts(const status_row *r, char *out[3])
@@ -198,7 +182,7 @@ static char *detail(void *ctx, size_t item)
 	}
 	for (int i = 0; i < n; i++)
 		free(f[i]);
-	char *key = key_fact(r), *t = xasprintf("%s\n%s", text, key);
+	char *key = district_school_key_text(ui.db, r->code), *t = xasprintf("%s\n%s", text, key);
 	free(text), free(key);
 	return t;
 }
@@ -333,7 +317,7 @@ static void show_school(const struct state *s, const status_row *r)
 		free(text), free(f[i]);
 		text = t;
 	}
-	char *key = key_fact(r), *t = xasprintf("%s\n\n%s", text, key);
+	char *key = district_school_key_text(ui.db, r->code), *t = xasprintf("%s\n\n%s", text, key);
 	free(text), free(key);
 	text = t;
 	char *title = xasprintf("%s %s", r->code, r->name);
