@@ -172,6 +172,7 @@ static void preview(struct state *s)
 		free(err);
 	}
 	add(s, xstrdup(""));
+	err = NULL;
 	char *news = NULL, *fp = keys_own_fingerprint(ui.db, &news, &err);
 	if (fp)
 		add(s, xasprintf(_("The school's signing key: %s (read it out to the methodist if asked)."), fp));
