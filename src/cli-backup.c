@@ -47,11 +47,11 @@ static int run(int argc, char **argv, cli_env *env)
 		if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 			err = xasprintf(_("cannot create folder %s: %s"), dir, strerror(errno));
 		else
-			dest = dbcheck_backup_name(dir, sc.code);
+			dest = dbcheck_backup_name(dir, sc.code, &err);
 		free(dir);
 		free(path);
 	} else if (stat(to, &st) == 0 && S_ISDIR(st.st_mode)) {
-		dest = dbcheck_backup_name(to, sc.code);
+		dest = dbcheck_backup_name(to, sc.code, &err);
 	} else {
 		dest = xstrdup(to);
 	}

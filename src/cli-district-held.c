@@ -14,24 +14,6 @@
 #include "sign.h"
 #include "table.h"
 
-/* A key's fingerprint from its hex, "" for none (fresh). */
-static char *fingerprint(const char *hex)
-{
-	uint8_t pub[SIGN_KEY_SIZE];
-	return sign_unhex(hex, pub, SIGN_KEY_SIZE) == 0 ? sign_fingerprint(pub) : xstrdup("");
-}
-
-/* The key pinned for a school, as a fingerprint ("" none; fresh). */
-static char *school_key(sqlite3 *db, const char *code)
-{
-	d_school s = { 0 };
-	char *err = NULL;
-	char *fp = db_d_school_get(db_sdb(db), code, &s, &err) == 1 ? fingerprint(s.key) : xstrdup("");
-	d_school_clear(&s);
-	free(err);
-	return fp;
-}
-
 static void held_csv(sqlite3 *db, const d_held *v, size_t n)
 {
 	static const char *const head[] = { "id", "school_code", "school_name", "period", "created_at", "received_at",
@@ -39,7 +21,8 @@ static void held_csv(sqlite3 *db, const d_held *v, size_t n)
 					    "decided_at" };
 	csvout_line(stdout, head, 11);
 	for (size_t i = 0; i < n; i++) {
-		char *id = xasprintf("%ld", v[i].id), *fp = fingerprint(v[i].key), *known = school_key(db, v[i].school_code);
+		char *id = xasprintf("%ld", v[i].id), *fp = sign_fingerprint_hex(v[i].key),
+		     *known = district_school_fingerprint(db_sdb(db), v[i].school_code, NULL);
 		const char *cells[] = { id, v[i].school_code, v[i].school_name, v[i].period, v[i].created_at,
 					v[i].received_at, v[i].reason, fp, known, v[i].decision, v[i].decided_at };
 		csvout_line(stdout, cells, 11);
@@ -56,7 +39,7 @@ static void held_table(const d_held *v, size_t n)
 	table_add(t, head);
 	for (size_t i = 0; i < n; i++) {
 		char *id = xasprintf("%ld", v[i].id), *who = xasprintf("%s %s", v[i].school_code, v[i].school_name);
-		char *fp = *v[i].key ? fingerprint(v[i].key) : xstrdup(_("not signed"));
+		char *fp = *v[i].key ? sign_fingerprint_hex(v[i].key) : xstrdup(_("not signed"));
 		const char *why = *v[i].decision ? (!strcmp(v[i].decision, "accepted") ? _("accepted") : _("rejected"))
 			: district_held_reason(v[i].reason);
 		const char *row[] = { id, who, v[i].period, why, fp };

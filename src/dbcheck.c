@@ -14,6 +14,7 @@
 #include "day.h"
 #include "db.h"
 #include "dbcheck.h"
+#include "identity.h"
 #include "stick.h"
 
 static void add(char **report, const char *line)
@@ -216,22 +217,76 @@ enum sign_state dbcheck_signature(const char *path, uint8_t pub[SIGN_KEY_SIZE])
 }
 
 /* Backups are orientir-CODE-YYYY-MM-DD.db, then -2.db, -3.db… the same
- * day: older means an earlier date, then a smaller number (none is 1).
- * Names, not times: a FAT stick keeps times to two seconds only. */
-static size_t prefix_len;
-
-static int backup_age(const void *pa, const void *pb)
+ * day: where a name's date starts, and its number (none is 1). */
+static size_t backup_date_at(const char *name, long *nth)
 {
-	const char *a = *(char *const *)pa + prefix_len, *b = *(char *const *)pb + prefix_len;
-	int r = strncmp(a, b, 10);
-	if (r)
-		return r;
-	long na = a[10] == '-' ? atol(a + 11) : 1, nb = b[10] == '-' ? atol(b + 11) : 1;
-	return (na > nb) - (na < nb);
+	size_t len = strlen(name) - 3;	/* without .db */
+	*nth = 1;
+	if (len >= 10 && name[len - 6] == '-' && name[len - 3] == '-')
+		return len - 10;
+	const char *dash = name + len;
+	while (dash > name && dash[-1] != '-')
+		dash--;
+	if (dash > name) {
+		*nth = atol(dash);
+		len = (size_t)(dash - 1 - name);
+	}
+	return len >= 10 ? len - 10 : 0;
 }
 
-char *dbcheck_backup_name(const char *dir, const char *code)
+/* Older means another school's code first, then an earlier date, then a
+ * smaller number. Names, not times: a FAT stick keeps times to two
+ * seconds only. */
+static int backup_age(const void *pa, const void *pb)
 {
+	const char *a = *(char *const *)pa, *b = *(char *const *)pb;
+	long na, nb;
+	size_t da = backup_date_at(a, &na), db = backup_date_at(b, &nb);
+	int r = strncmp(a, b, da < db ? da : db);
+	if (r == 0 && da != db)
+		r = da < db ? -1 : 1;
+	if (r == 0)
+		r = strncmp(a + da, b + db, 10);
+	return r ? r : (na > nb) - (na < nb);
+}
+
+int dbcheck_backups(const char *dir, const char *code, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	DIR *d = opendir(dir);
+	if (!d)
+		return -1;
+	char *prefix = code ? xasprintf("orientir-%s-", code) : xstrdup("orientir-");
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		struct stat st;
+		/* (regular files only: a link on a stick leads anywhere) */
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 3 && strcmp(e->d_name + len - 3, ".db") == 0
+		    && fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode)) {
+			*names = xrealloc(*names, (*n + 1) * sizeof **names);
+			(*names)[(*n)++] = xstrdup(e->d_name);
+		}
+	}
+	closedir(d);
+	free(prefix);
+	if (*n)
+		qsort(*names, *n, sizeof **names, backup_age);
+	return 0;
+}
+
+void dbcheck_backups_free(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+char *dbcheck_backup_name(const char *dir, const char *code, char **err)
+{
+	if (identity_check_field(ID_CODE, code, err) != 0)
+		return NULL;
 	char *day = day_iso(day_today()), *stem = xasprintf("orientir-%s-%s", code, day);
 	free(day);
 	size_t sl = strlen(stem);
@@ -254,37 +309,19 @@ char *dbcheck_backup_name(const char *dir, const char *code)
 
 int dbcheck_prune(const char *dir, const char *code, int keep)
 {
-	DIR *d = opendir(dir);
-	if (!d)
+	char **names;
+	size_t n;
+	if (dbcheck_backups(dir, code, &names, &n) != 0)
 		return 0;
-	char *prefix = xasprintf("orientir-%s-", code);
-	char **names = NULL;
-	size_t n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0 && len > 3 && strcmp(e->d_name + len - 3, ".db") == 0) {
-			names = xrealloc(names, (n + 1) * sizeof *names);
-			names[n++] = xstrdup(e->d_name);
-		}
-	}
-	closedir(d);
-	prefix_len = strlen(prefix);
-	if (n)
-		qsort(names, n, sizeof *names, backup_age);
 	int removed = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (n - i > (size_t)keep) {
-			char *p = xasprintf("%s/%s", dir, names[i]), *sig = xasprintf("%s.sig", p);
-			removed += unlink(p) == 0;
-			unlink(sig);
-			free(p);
-			free(sig);
-		}
-		free(names[i]);
+	for (size_t i = 0; i + (size_t)keep < n; i++) {
+		char *p = xasprintf("%s/%s", dir, names[i]), *sig = xasprintf("%s.sig", p);
+		removed += unlink(p) == 0;
+		unlink(sig);
+		free(p);
+		free(sig);
 	}
-	free(names);
-	free(prefix);
+	dbcheck_backups_free(names, n);
 	return removed;
 }
 

@@ -2,6 +2,7 @@
 #ifndef ORIENTIR_DBCHECK_H
 #define ORIENTIR_DBCHECK_H
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "sign.h"
@@ -20,8 +21,14 @@ int dbcheck_backup(sqlite3 *db, const char *dest, const sign_key *key, char **er
  * the signature matches the file: the signer in pub when SIGN_GOOD. */
 enum sign_state dbcheck_signature(const char *path, uint8_t pub[SIGN_KEY_SIZE]);
 /* A new backup's name in dir: orientir-CODE-YYYY-MM-DD.db, or -2.db,
- * -3.db… after the last one made that day (fresh). */
-char *dbcheck_backup_name(const char *dir, const char *code);
+ * -3.db… after the last one made that day (fresh); NULL with *err for a
+ * code that would make it a path (identity_check_field). */
+char *dbcheck_backup_name(const char *dir, const char *code, char **err);
+/* The backups in dir: regular files named orientir-CODE-DATE*.db (of any
+ * code when code is NULL), oldest first. 0 and *names (fresh), or -1 when
+ * dir cannot be read. */
+int dbcheck_backups(const char *dir, const char *code, char ***names, size_t *n);
+void dbcheck_backups_free(char **names, size_t n);
 /* Keeps the newest keep backups of school code in dir (files named
  * orientir-CODE-DATE*.db), removing older ones with their .sig. How many
  * were removed. */

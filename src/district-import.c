@@ -372,7 +372,8 @@ static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package
 	 * course; a package the methodist accepts pins its own, and says so. */
 	int replace = known && *s.key && strcmp(s.key, signer) != 0;
 	if (rc == 0 && *signer && (!known || !*s.key || (accepting && replace))) {
-		if (db_d_school_set_key(db, m->school_code, signer, &err) != 0) {
+		rc = db_d_school_set_key(db, m->school_code, signer, &err);
+		if (rc != 0) {
 			rc = pkg_refuse(r, err);
 		} else if (replace) {
 			uint8_t pub[SIGN_KEY_SIZE];

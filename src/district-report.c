@@ -256,7 +256,9 @@ static void write_roadmap(FILE *fp, const csv_style *st, const district_report *
 int district_report_package(const district_report *r, const csv_style *st, package *out, char **err)
 {
 	*out = (package){ 0 };
-	char *code = package_safe_name(r->office.code);
+	char *code = package_safe_name(r->office.code, err);
+	if (!code)
+		return -1;
 	out->dirname = xasprintf("orientir-district-%s-%s", code, r->period);
 	free(code);
 	out->key = r->key;

@@ -14,6 +14,7 @@
 #include "identity.h"
 #include "district.h"
 #include "package.h"
+#include "sign.h"
 #include "store.h"
 
 char *district_time_text(const char *ts)
@@ -119,6 +120,33 @@ int district_school_add(sdb *db, const char *code, const char *name, char **err)
 		return -1;
 	}
 	return sdb_commit(db, err);
+}
+
+char *district_school_fingerprint(sdb *db, const char *code, char **since)
+{
+	d_school s = { 0 };
+	char *err = NULL;
+	int known = db_d_school_get(db, code, &s, &err) == 1;
+	char *fp = known ? sign_fingerprint_hex(s.key) : xstrdup("");
+	if (since)
+		*since = xstrdup(known ? s.key_since : "");
+	d_school_clear(&s);
+	free(err);
+	return fp;
+}
+
+char *district_school_key_text(sdb *db, const char *code)
+{
+	char *since, *fp = district_school_fingerprint(db, code, &since), *text;
+	if (*fp) {
+		char *day = day_text_of(since);
+		text = xasprintf(_("The school's key: %s, pinned %s."), fp, day);
+		free(day);
+	} else {
+		text = xstrdup(_("No key is pinned for the school yet: its first signed package pins it."));
+	}
+	free(fp), free(since);
+	return text;
 }
 
 int district_school_confirm(sdb *db, const char *code, int keep, char **name, char **err)

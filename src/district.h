@@ -96,6 +96,13 @@ int district_school_add(sdb *db, const char *code, const char *name, char **err)
  * -1 with *err (no such school, nothing to settle, the database failed). */
 int district_school_confirm(sdb *db, const char *code, int keep, char **name, char **err);
 
+/* The fingerprint of the key pinned for school code ("" none; fresh), and
+ * when it was pinned in *since (fresh, "" none) unless since is NULL. */
+char *district_school_fingerprint(sdb *db, const char *code, char **since);
+/* The same for people: the fingerprint and the day it was pinned, or that
+ * none is pinned yet (fresh, translated). */
+char *district_school_key_text(sdb *db, const char *code);
+
 /* --- who has reported --- */
 typedef struct status_row {
 	char *code, *name, *other_name;	/* other_name: "" or a package's different name */

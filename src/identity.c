@@ -26,6 +26,10 @@ int identity_check_field(enum identity_field f, const char *value, char **err)
 	else if (value && utf8_find_control(value) >= 0)
 		*err = xasprintf(_("%s holds a control character or a line break («%s»): write it on one line, letters"
 				   " and signs only"), _(what[f]), cell_shown(value));
+	else if (f == ID_CODE && (*value == '.' || strpbrk(value, "/\\")))
+		/* (a code names the package's folder and the backups on a stick) */
+		*err = xasprintf(_("%s starts with a dot or holds a slash («%s»): it names folders and files on the"
+				   " stick, so write it with letters, digits and dashes"), _(what[f]), cell_shown(value));
 	else if (value && chars(value) > max)
 		*err = xasprintf(_("%s is longer than %zu characters («%s»)"), _(what[f]), max, cell_shown(value));
 	else

@@ -12,7 +12,8 @@ enum identity_field { ID_CODE, ID_NAME, ID_DISTRICT };
 #define IDENTITY_MAX_NAME 250
 
 /* Checks one field: not empty (but the district may be), not too long, no
- * control character, line break or broken UTF-8. 0, or -1 with *err
+ * control character, line break or broken UTF-8; a code neither starts
+ * with a dot nor holds a slash or backslash (it names a folder). 0, or -1 with *err
  * (translated, naming the field and showing the value escaped). */
 int identity_check_field(enum identity_field f, const char *value, char **err);
 /* Checks code, name and district (NULL: none) in that order: 0, or -1 with

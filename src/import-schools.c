@@ -7,6 +7,7 @@
 
 #include "cell.h"
 #include "common.h"
+#include "day.h"
 #include "db-district.h"
 #include "identity.h"
 #include "import-kind.h"

@@ -6,6 +6,7 @@
 #include "common.h"
 #include "sdb.h"
 #include "db.h"
+#include "dbcheck.h"
 #include "keys.h"
 #include "store.h"
 
@@ -82,4 +83,35 @@ const char *keys_receipt_trust_title(enum receipt_trust t)
 	case RECEIPT_OTHER_KEY: return _("signed by a key that is not the district's: ask the district");
 	default: return _("damaged: changed after the district signed it");
 	}
+}
+
+enum backup_trust keys_backup_trust(sqlite3 *db, const char *path)
+{
+	uint8_t pub[SIGN_KEY_SIZE];
+	sign_key own;
+	char *err = NULL;
+	switch (dbcheck_signature(path, pub)) {
+	case SIGN_NONE: return BACKUP_UNSIGNED;
+	case SIGN_BAD: return BACKUP_DAMAGED;
+	default: break;
+	}
+	int have = keys_own(db_sdb(db), &own, NULL, &err);
+	free(err);
+	return have > 0 && memcmp(own.pub, pub, SIGN_KEY_SIZE) == 0 ? BACKUP_OURS : BACKUP_OTHER_KEY;
+}
+
+const char *keys_backup_trust_title(enum backup_trust t)
+{
+	switch (t) {
+	case BACKUP_OURS: return _("signed by this school's key");
+	case BACKUP_OTHER_KEY: return _("signed by another key, not this school's");
+	case BACKUP_UNSIGNED: return _("not signed (an earlier orientir's, or its .sig is lost)");
+	default: return _("changed after it was written");
+	}
+}
+
+char *keys_own_fingerprint(sqlite3 *db, char **news, char **err)
+{
+	sign_key k;
+	return keys_own(db_sdb(db), &k, news, err) < 0 ? NULL : sign_fingerprint(k.pub);
 }

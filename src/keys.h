@@ -31,6 +31,23 @@ enum receipt_trust keys_receipt_trust(sqlite3 *db, const receipt *r);
 /* The judgement in words (translated). */
 const char *keys_receipt_trust_title(enum receipt_trust t);
 
+/* Whose a backup is, as restoring it must say. */
+enum backup_trust {
+	BACKUP_OURS,		/* signed by this database's key, unchanged since */
+	BACKUP_OTHER_KEY,	/* signed by another key: another database's, or a forger's */
+	BACKUP_UNSIGNED,	/* no .sig beside it: an earlier orientir made it, or it was left behind */
+	BACKUP_DAMAGED,		/* its .sig does not match it: changed after it was written */
+};
+/* Judges the backup at path for the database db (its key is made if it
+ * has none, which no backup can be signed with). */
+enum backup_trust keys_backup_trust(sqlite3 *db, const char *path);
+/* The judgement in words (translated). */
+const char *keys_backup_trust_title(enum backup_trust t);
+
+/* The database's own key's fingerprint (fresh), or NULL with *err; *news
+ * as keys_own gives it. */
+char *keys_own_fingerprint(sqlite3 *db, char **news, char **err);
+
 /* The district's key a school knows: 1 and *pub, 0 none yet, -1 *err. */
 int keys_district(sqlite3 *db, uint8_t pub[SIGN_KEY_SIZE], char **err);
 /* Forgets it (the district has a new key): the next signed receipt

@@ -8,6 +8,7 @@
 #include "common.h"
 #include "day.h"
 #include "db.h"
+#include "identity.h"
 #include "indicators.h"
 #include "keys.h"
 #include "keyval.h"
@@ -47,9 +48,12 @@ static void add_file(package *p, const char *name, struct out *o)
 	p->bytes += (long long)o->len;
 }
 
-/* Folder names travel on FAT sticks: no characters FAT refuses. */
-char *package_safe_name(const char *s)
+char *package_safe_name(const char *s, char **err)
 {
+	/* A code that is "..", hidden or a path never becomes a name here,
+	 * whatever the database holds. */
+	if (identity_check_field(ID_CODE, s, err) != 0)
+		return NULL;
 	char *t = xstrdup(s);
 	for (char *c = t; *c; c++)
 		if (strchr("\\/:*?\"<>| ", *c))
@@ -216,7 +220,9 @@ int package_build(sqlite3 *db, const char *period, const csv_style *st, int with
 	out->has_key = 1;
 	out->private_files = with_names;
 	created = made_at ? xstrdup(made_at) : day_now_iso();
-	char *code = package_safe_name(sc.code);
+	char *code = package_safe_name(sc.code, err);
+	if (!code)
+		goto out;
 	out->dirname = xasprintf("orientir-%s-%s", code, period);
 	free(code);
 

@@ -43,8 +43,10 @@ typedef struct package {
 /* The period's first and last day (YYYYMMDD) and its report deadline
  * (20 June, 10 December). */
 void period_days(int year, int half, long *from, long *to, long *deadline);
-/* s fit for a folder name on a FAT stick (fresh). */
-char *package_safe_name(const char *s);
+/* The code s fit for a folder's name on a FAT stick: no characters FAT
+ * refuses (fresh); NULL with *err for a code identity_check_field refuses
+ * (empty, "..", starting with a dot, holding a slash). */
+char *package_safe_name(const char *s, char **err);
 
 /* Builds the package of period, made at made_at (YYYY-MM-DDTHH:MM:SS;
  * NULL: now), signed with the database's key (made now if it has none:

@@ -85,7 +85,7 @@ static void scan(struct state *s)
 
 static enum ui_attr outcome_attr(enum pkg_outcome o)
 {
-	return o == PKG_NEW || o == PKG_REPLACED ? UA_GOOD : o == PKG_OLDER ? UA_WAIT
+	return o == PKG_NEW || o == PKG_REPLACED ? UA_GOOD : o == PKG_OLDER || o == PKG_HELD ? UA_WAIT
 	       : o == PKG_REFUSED ? UA_ERROR : UA_NORMAL;
 }
 
@@ -148,6 +148,11 @@ static void import_all(struct state *s)
 					(unsigned long)done),
 			       done, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
 			       counts[PKG_REFUSED]));
+	/* Held ones are not counted anywhere until the methodist decides. */
+	if (counts[PKG_HELD])
+		ui_text_take(t, UA_WAIT, 0, 2,
+			     xasprintf(_("Held for a decision: %ld. Decide on the Schools screen (item 1 of the main menu),"
+					 " F6 Held: each with its reason, to take in or reject."), counts[PKG_HELD]));
 	if (failed)
 		ui_text_add(t, UA_ERROR, 0, 2, _("The database failed: the packages after this one were not taken in."));
 	/* Every receipt is synced to the stick as it is written. */
@@ -248,6 +253,11 @@ ui_screen *scr_dimport_new(void)
 					  "package wins; the same package again changes nothing. The summary says what "
 					  "became of each: what changed, a school name that differs from the district's "
 					  "(settle it on the Schools screen), the results taken in.\n\n"
+					  "A package of a school not on the district's list, or signed by another key than "
+					  "the one the district knows for its school (or not signed where a key is known), "
+					  "is held apart: not counted, nothing of it in the district's figures. The summary "
+					  "says how many are held; the Schools screen's F6 lists them with the reason, to "
+					  "take each in or reject it.\n\n"
 					  "A receipt is left beside each package, so that the school sees on its own "
 					  "screen that the report arrived. Each is written through to the stick at once: "
 					  "when the summary shows, the stick can be removed.\n\n"

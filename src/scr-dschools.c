@@ -182,7 +182,9 @@ static char *detail(void *ctx, size_t item)
 	}
 	for (int i = 0; i < n; i++)
 		free(f[i]);
-	return text;
+	char *key = district_school_key_text(db_sdb(ui.db), r->code), *t = xasprintf("%s\n%s", text, key);
+	free(text), free(key);
+	return t;
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -315,6 +317,9 @@ static void show_school(const struct state *s, const status_row *r)
 		free(text), free(f[i]);
 		text = t;
 	}
+	char *key = district_school_key_text(db_sdb(ui.db), r->code), *t = xasprintf("%s\n\n%s", text, key);
+	free(text), free(key);
+	text = t;
 	char *title = xasprintf("%s %s", r->code, r->name);
 	ui_show_text(title, text);
 	free(title), free(text);
@@ -363,6 +368,15 @@ static ui_result import_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
+static ui_result held_key(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	ui_push(scr_dheld_new());
+	/* (a package taken in there changes who has reported) */
+	s->stale = 1;
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
@@ -393,6 +407,7 @@ static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
 	{ KEY_F(4), NC_("key", "Add"), add_key, NULL },
 	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(6), NC_("key", "Held"), held_key, NULL },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -405,7 +420,7 @@ ui_screen *scr_dschools_new(void)
 	s->list = ui_list_new(row, s);
 	ui_list_enable_search(s->list);
 	ui_list_set_header(s->list, header);
-	ui_list_set_detail(s->list, detail, 3);
+	ui_list_set_detail(s->list, detail, 4);
 	reload(s);
 	ui_screen *scr = ui_screen_new(N_("Schools"),
 				       N_("Every school the district knows, from its list and from the packages received, "
@@ -421,7 +436,12 @@ ui_screen *scr_dschools_new(void)
 					  "asks which name is right. Enter on another school shows its details.\n\n"
 					  "F4 adds a school to the district's list (on a school known only from its "
 					  "package, puts that one on the list). F5 imports the list of schools from a CSV "
-					  "file with the code and the name of each. The deadlines are in Settings."),
+					  "file with the code and the name of each. The deadlines are in Settings.\n\n"
+					  "The last line under the list gives the fingerprint of the key pinned for the "
+					  "school (from its first signed package, or from the list of schools): the school "
+					  "can read its own out on the phone to compare. F6 shows the packages held apart "
+					  "for a decision (a school not on the list, another key, no signature), to take "
+					  "each in or reject it."),
 				       keys, s);
 	scr->draw = draw;
 	scr->key = key;

@@ -4,7 +4,6 @@
  * and restoring one. */
 #include "config.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -72,6 +71,10 @@ static void receipt_lines(struct state *s, const char *dir)
 			free(said);
 		}
 	}
+	/* Whether the district wrote it: anyone can put a receipt on a stick. */
+	enum receipt_trust trust = keys_receipt_trust(ui.db, &r);
+	ui_text_take(t, trust == RECEIPT_GENUINE ? UA_GOOD : trust == RECEIPT_UNSIGNED ? UA_NORMAL : UA_ERROR, 4, 2,
+		     xasprintf(_("Receipt: %s."), keys_receipt_trust_title(trust)));
 	free(when);
 	receipt_clear(&r);
 }
@@ -189,9 +192,16 @@ static void preview(struct state *s)
 	}
 	roadmap_lines(s, from, to, today);
 	add(s, xstrdup(""));
+	err = NULL;
+	char *news = NULL, *fp = keys_own_fingerprint(ui.db, &news, &err);
+	if (fp)
+		add(s, xasprintf(_("The school's signing key: %s (read it out to the methodist if asked)."), fp));
+	free(fp), free(err);
 	add(s, s->dest ? xasprintf(_("Destination: %s"), s->dest)
 		       : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));
 	scan_packages(s);
+	scr_key_news(news);
+	free(news);
 }
 
 static void draw(ui_screen *scr, WINDOW *w)
@@ -254,6 +264,7 @@ static void write_package(struct state *s)
 			ui_error(_("Not written: %s. A package written before is still there whole."), err);
 		else
 			ui_message(_("The stick can be removed: the package is written and checked (%s/%s)."), s->dest, p.dirname);
+		scr_key_news(p.key_news);
 		package_free(&p);
 	}
 	free(err);
@@ -270,64 +281,81 @@ static void backup_here(struct state *s)
 	}
 	char *err = NULL;
 	/* The same naming and keeping as the backup command. */
-	char *dest = dbcheck_backup_name(s->dest, ui.sc.code);
+	char *dest = dbcheck_backup_name(s->dest, ui.sc.code, &err), *news = NULL;
 	sign_key key;
-	if (keys_own(db_sdb(ui.db), &key, NULL, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
+	if (!dest || keys_own(db_sdb(ui.db), &key, &news, &err) < 0 || dbcheck_backup(ui.db, dest, &key, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	} else {
 		dbcheck_prune(s->dest, ui.sc.code, 5);
 		ui_message(_("Backup written and checked: %s"), dest);
 	}
+	scr_key_news(news);
+	free(news);
 	free(dest);
+}
+
+/* Puts the backup name (in dest) in place of the database, once the user
+ * has read whose it is and said yes. */
+static void restore_one(struct state *s, const char *name)
+{
+	char *from = xasprintf("%s/%s", s->dest, name);
+	enum backup_trust trust = keys_backup_trust(ui.db, from);
+	if (trust == BACKUP_DAMAGED) {
+		ui_error(_("Not restored: %s was changed after it was written."), name);
+		free(from);
+		return;
+	}
+	char *q = trust == BACKUP_OURS
+		? xasprintf(_("%s is %s. Put it in place of the current database? The current one is kept aside, "
+			      "not deleted."), name, keys_backup_trust_title(trust))
+		: xasprintf(_("%s is %s: nothing shows this school made it. Restore it only if you know where it "
+			      "came from. Put it in place of the current database? The current one is kept aside, "
+			      "not deleted."), name, keys_backup_trust_title(trust));
+	if (ui_confirm(q)) {
+		char *aside = NULL, *err = NULL;
+		/* The open connection goes first: the file is about to change under it. */
+		db_close(ui.db);
+		int rc = dbcheck_restore(from, ui.db_path, &aside, &err);
+		ui.db = db_open(ui.db_path, &err);
+		if (rc != 0)
+			ui_error("%s", err);
+		else
+			ui_message(_("Restored. The previous database is kept as %s."), aside ? aside : "—");
+		school_clear(&ui.sc);
+		if (ui.db && db_school_get(db_sdb(ui.db), &ui.sc, &err) != 1)
+			free(err);
+		ui_show_notice();
+		free(aside);
+	}
+	free(q), free(from);
 }
 
 static void restore_from(struct state *s)
 {
-	DIR *d = s->dest ? opendir(s->dest) : NULL;
-	if (!d) {
+	char **names;
+	size_t n;
+	if (!s->dest || dbcheck_backups(s->dest, NULL, &names, &n) != 0) {
 		ui_error(_("Choose the stick first (F5)."));
 		return;
 	}
-	char **names = NULL;
-	int n = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		size_t len = strlen(e->d_name);
-		if (!strncmp(e->d_name, "orientir-", 9) && len > 3 && !strcmp(e->d_name + len - 3, ".db")) {
-			names = xrealloc(names, (size_t)(n + 1) * sizeof *names);
-			names[n++] = xstrdup(e->d_name);
-		}
-	}
-	closedir(d);
 	if (!n) {
 		ui_error(_("There is no backup on %s."), s->dest);
-		free(names);
+		dbcheck_backups_free(names, n);
 		return;
 	}
-	int k = ui_pick(_("Restore which backup?"), names, n, n - 1);
-	if (k >= 0) {
-		char *q = xasprintf(_("Put %s in place of the current database? The current one is kept aside, not deleted."), names[k]);
-		if (ui_confirm(q)) {
-			char *from = xasprintf("%s/%s", s->dest, names[k]), *aside = NULL, *err = NULL;
-			/* The open connection goes first: the file is about to change under it. */
-			db_close(ui.db);
-			int rc = dbcheck_restore(from, ui.db_path, &aside, &err);
-			ui.db = db_open(ui.db_path, &err);
-			if (rc != 0)
-				ui_error("%s", err);
-			else
-				ui_message(_("Restored. The previous database is kept as %s."), aside ? aside : "—");
-			school_clear(&ui.sc);
-			if (ui.db && db_school_get(db_sdb(ui.db), &ui.sc, &err) != 1)
-				free(err);
-			free(from), free(aside);
-		}
-		free(q);
+	/* Each with whose it is: the list shows the chosen one's whole line. */
+	char **labels = xcalloc(n, sizeof *labels);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", s->dest, names[i]);
+		labels[i] = xasprintf("%s — %s", names[i], keys_backup_trust_title(keys_backup_trust(ui.db, path)));
+		free(path);
 	}
-	for (int i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	int k = ui_pick(_("Restore which backup?"), labels, (int)n, (int)n - 1);
+	if (k >= 0)
+		restore_one(s, names[k]);
+	dbcheck_backups_free(labels, n);
+	dbcheck_backups_free(names, n);
 	preview(s);
 }
 
@@ -408,8 +436,18 @@ ui_screen *scr_reports_new(void)
 					  "Under each package already there: whether the district has received it, and "
 					  "what it said, from the receipt the district's orientir leaves in the package's "
 					  "folder when it reads the stick.\n\n"
-					  "F6 puts a checked backup of the database on the stick (the last five are "
-					  "kept); F7 restores one, keeping the current database aside."),
+					  "Under each receipt: whether the district wrote it. The first signed receipt "
+					  "teaches this program the district's key; a receipt signed by another key, or "
+					  "changed after it was signed, is said in red: ask the district.\n\n"
+					  "The school's signing key is shown above the packages: every package and backup "
+					  "is signed with it, and the district takes a package only when it is signed with "
+					  "the key it knows for the school. If the methodist asks (the school has a new "
+					  "computer, say), read out its fingerprint, five groups of four digits.\n\n"
+					  "F6 puts a checked and signed backup of the database on the stick (the last five "
+					  "are kept); F7 restores one, keeping the current database aside. The list says "
+					  "of each backup whether it is signed with this school's key, with another key or "
+					  "not at all (an earlier orientir's); restoring one not signed with this school's "
+					  "key asks first, and one changed after it was written is not restored."),
 				       keys, s);
 	scr->draw = draw;
 	scr->key = key;

@@ -10,6 +10,7 @@
 #include "day.h"
 #include "db.h"
 #include "district.h"
+#include "keys.h"
 #include "roadmap.h"
 #include "scr.h"
 #include "ui-widgets.h"
@@ -24,7 +25,37 @@ struct settings {
 	ui_form *f;
 	int district, n;
 	char *shown[DFIELDS];	/* the settings as the form was filled: only changes are written */
+	char *own_key;		/* the fingerprint of the database's key, NULL when it cannot be had */
+	char *district_key;	/* a school's: the district's key's, "" not known yet */
 };
+
+void scr_key_news(const char *news)
+{
+	if (!news)
+		return;
+	char *text = xasprintf("%s\n\n%s", news,
+			       _("The district pins this key when it takes in the first package signed with it, and "
+				 "from then on holds apart any package of this school signed otherwise. If the "
+				 "methodist asks, read out the fingerprint: the Reports and Settings screens show "
+				 "it."));
+	ui_show_text(_("The school's signing key"), text);
+	free(text);
+}
+
+/* The keys' fingerprints as they are now. */
+static void read_keys(struct settings *st)
+{
+	char *err = NULL, *news = NULL;
+	uint8_t pub[SIGN_KEY_SIZE];
+	free(st->own_key), free(st->district_key);
+	st->own_key = keys_own_fingerprint(ui.db, &news, &err);
+	free(err);
+	err = NULL;
+	st->district_key = !st->district && keys_district(ui.db, pub, &err) > 0 ? sign_fingerprint(pub) : xstrdup("");
+	free(err);
+	scr_key_news(news);
+	free(news);
+}
 
 static void draw(ui_screen *s, WINDOW *w)
 {
@@ -58,8 +89,22 @@ static void draw(ui_screen *s, WINDOW *w)
 	free(size);
 	char *role = xasprintf(_("Role: %s (chosen when the database was created)"),
 			       st->district ? _("district education office") : _("school"));
-	ui_put(w, y, 4, width - 8, role);
+	ui_put(w, y++, 4, width - 8, role);
 	free(role);
+	y++;
+	if (st->own_key) {
+		char *t = xasprintf(_("Signing key: %s (to compare on the phone)"), st->own_key);
+		ui_put(w, y++, 4, width - 8, t);
+		free(t);
+	}
+	if (!st->district) {
+		char *t = *st->district_key
+			? xasprintf(_("The district's key: %s (from its receipt; F6 forgets it)"),
+				    st->district_key)
+			: xstrdup(_("The district's key is not known yet: the first signed receipt teaches it."));
+		ui_put(w, y, 4, width - 8, t);
+		free(t);
+	}
 	curs_set(1);
 }
 
@@ -139,6 +184,34 @@ static ui_result save_key(ui_screen *s)
 	return UI_REDRAW;
 }
 
+static int knows_district_key(const ui_screen *s)
+{
+	const struct settings *st = s->data;
+	return !st->district && *st->district_key;
+}
+
+/* Forgets the district's key, once the user has read when that is right. */
+static ui_result forget_key(ui_screen *s)
+{
+	struct settings *st = s->data;
+	char *q = xasprintf(_("Forget the district's key %s? Only when the district really has a new key: its "
+			      "orientir moved to another computer or its database was made anew, and the methodist "
+			      "has said so (then its receipts read «signed by a key that is not the district's»). The "
+			      "next signed receipt seen on a stick is taken as the district's."), st->district_key);
+	if (ui_confirm(q)) {
+		char *err = NULL;
+		if (keys_district_forget(ui.db, &err) != 0) {
+			ui_error("%s", err);
+			free(err);
+		} else {
+			ui_message(_("The district's key is forgotten: the next signed receipt teaches it again."));
+		}
+		read_keys(st);
+	}
+	free(q);
+	return UI_REDRAW;
+}
+
 static ui_result key(ui_screen *s, int ch, int fk)
 {
 	struct settings *st = s->data;
@@ -168,6 +241,7 @@ static void destroy(ui_screen *s)
 	ui_form_free(st->f);
 	for (int i = 0; i < DFIELDS; i++)
 		free(st->shown[i]);
+	free(st->own_key), free(st->district_key);
 	free(st);
 	free(s);
 }
@@ -197,6 +271,7 @@ static ui_form *district_form(struct settings *st)
 
 static const ui_key keys[] = {
 	{ KEY_F(2), NC_("key", "Save"), save_key, NULL },
+	{ KEY_F(6), NC_("key", "Forget"), forget_key, knows_district_key },
 	{ 0 },
 };
 
@@ -215,7 +290,9 @@ ui_screen *scr_settings_new(void)
 			  "in Russian or mathematics that makes the school low in a procedure (30 unless "
 			  "changed).\n\n"
 			  "F2 saves; a value that is not one saves nothing and says why. Leaving with changes not "
-			  "saved asks first. Below: the database file this program works in, and its role.");
+			  "saved asks first. Below: the database file this program works in, its role, and the "
+			  "fingerprint of the key the office signs its receipts and reports with: schools learn "
+			  "it from the first signed receipt, and may ask to hear it on the phone.");
 	} else {
 		const ui_field fields[NFIELDS] = { { _("School code"), 12, UI_FIELD_TEXT, NULL },
 						   { _("Name"), 0, UI_FIELD_TEXT, NULL },
@@ -225,9 +302,18 @@ ui_screen *scr_settings_new(void)
 		st->n = NFIELDS;
 		help = N_("The school's code, name and district, as they appear in reports and in the packages "
 			  "sent to the district. F2 saves them; leaving with changes not saved asks first.\n\n"
-			  "Below: the database file this program works in, and whether it belongs to a school or "
-			  "a district office.");
+			  "Below: the database file this program works in, whether it belongs to a school or a "
+			  "district office, and the keys. The school's signing key signs its packages and "
+			  "backups; the district pins it on the first package, so read out its fingerprint (five "
+			  "groups of four digits) if the methodist asks. The district's key is learnt from its "
+			  "first signed receipt and tells its genuine receipts from others.\n\n"
+			  "F6 forgets the district's key. It is needed only when the district has a new key "
+			  "(its orientir moved to another computer, or its database was made anew) and the "
+			  "methodist has said so: its receipts then read «signed by a key that is not the "
+			  "district's». The next signed receipt teaches the key again. The question starts on "
+			  "«No».");
 	}
+	read_keys(st);
 	ui_screen *s = ui_screen_new(N_("Settings"), help, keys, st);
 	s->draw = draw;
 	s->key = key;

@@ -37,6 +37,10 @@ void scr_roadmap_write(const roadmap_info *r, const char *dir);
 /* The Import screen's file picker for the district's list of schools. */
 ui_screen *scr_import_schools_new(void);
 ui_screen *scr_settings_new(void);
+/* Tells the user, in a box, that the database's signing key was just made
+ * (news from keys_own, with its fingerprint) and what the district does
+ * with it; nothing when news is NULL. */
+void scr_key_news(const char *news);
 ui_screen *scr_roadmap_new(void);
 ui_screen *scr_reports_new(void);
 ui_screen *scr_risk_new(void);
@@ -45,6 +49,8 @@ ui_screen *scr_tasks_new(void);
 /* The district office's screens. */
 ui_screen *scr_dschools_new(void);
 ui_screen *scr_dimport_new(void);
+/* The packages held for the methodist to decide on (Schools, F6). */
+ui_screen *scr_dheld_new(void);
 ui_screen *scr_drisk_new(void);
 ui_screen *scr_dindicators_new(void);
 ui_screen *scr_dexport_new(void);

@@ -84,6 +84,12 @@ char *sign_fingerprint(const uint8_t pub[SIGN_KEY_SIZE])
 	return xasprintf("%04u %04u %04u %04u %04u", g[0], g[1], g[2], g[3], g[4]);
 }
 
+char *sign_fingerprint_hex(const char *hex)
+{
+	uint8_t pub[SIGN_KEY_SIZE];
+	return sign_unhex(hex, pub, SIGN_KEY_SIZE) == 0 ? sign_fingerprint(pub) : xstrdup("");
+}
+
 char *sign_hex(const uint8_t *b, size_t n)
 {
 	char *s = xmalloc(2 * n + 1);

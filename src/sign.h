@@ -39,6 +39,8 @@ int sign_valid(const uint8_t pub[SIGN_KEY_SIZE], const char *context, const void
  * SHA-256 of the public key: "4821 0937 5512 0394 1187" (fresh). Digits,
  * so that it is read out on the phone without Latin letters. */
 char *sign_fingerprint(const uint8_t pub[SIGN_KEY_SIZE]);
+/* The same from the public key in hex; "" when hex is not one (fresh). */
+char *sign_fingerprint_hex(const char *hex);
 /* Bytes as lower-case hex (fresh); hex of exactly n bytes back: 0, or -1. */
 char *sign_hex(const uint8_t *b, size_t n);
 int sign_unhex(const char *s, uint8_t *out, size_t n);

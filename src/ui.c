@@ -553,6 +553,16 @@ int ui_ask_save(const char *question)
 	return r < 0 ? 2 : r;
 }
 
+void ui_show_notice(void)
+{
+	char *notice = db_take_notice();
+	if (notice) {
+		ui_redraw();
+		ui_show_text(_("Notice"), notice);
+		free(notice);
+	}
+}
+
 int ui_main(const char *path)
 {
 	char *err = NULL;
@@ -585,6 +595,7 @@ int ui_main(const char *path)
 	sigaction(SIGHUP, &sa, NULL);
 
 	ui_push(have ? scr_menu_new() : scr_setup_new());
+	ui_show_notice();
 	while (depth > 0) {
 		ui_redraw();
 		int ch, fk = ui_getkey(&ch);

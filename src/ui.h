@@ -113,6 +113,10 @@ int ui_pick(const char *title, char *const *labels, int n, int current);
  * Esc or Enter. */
 void ui_show_text(const char *title, const char *text);
 
+/* Shows, once, what opening the database had to tell (db_take_notice:
+ * it was made private, say), in a box. */
+void ui_show_notice(void);
+
 /* Enter from the main keyboard (a character) or the keypad (a key code). */
 int ui_is_enter(int ch, int fk);
 

@@ -241,7 +241,7 @@ run --db "$E" district indicators
 expect 0 "an empty district has no indicators yet" --out "No results yet"
 # Names are text, whatever they hold.
 F="$TMP/hostile.db"
-"$ORIENTIR" --db "$F" init --code "R/03" --name 'ИМЦ <b>&amp;</b>' --role district >/dev/null
+"$ORIENTIR" --db "$F" init --code "R:03" --name 'ИМЦ <b>&amp;</b>' --role district >/dev/null
 "$ORIENTIR" --db "$F" district schools add 0104 'Школа <script>alert("x")</script> & «Ко»' >/dev/null
 mkdir -p "$TMP/hostile"
 run --db "$F" district export --period 2024-H1 --to "$TMP/hostile"

@@ -198,4 +198,24 @@ expect 1 "a stick whose only package is a link" --err "no report package here"
 ORIENTIR_DB=$TMP/r.db same_as r "…nothing kept"
 [ ! -e "$TMP/clean/$PKG/receipt.txt" ] && ok "…and no receipt written through it" \
 	|| not_ok "…and no receipt written through it"
+
+# A school code that would be a path: "..", hidden, with a slash or a
+# backslash. Refused at init; one a database holds anyway (an earlier
+# version, an edit) never becomes a folder or a backup's name.
+for code in .. .hidden "a/b" 'a\b'; do
+	run --db "$TMP/code.db" init --code "$code" --name "Школа"
+	expect 2 "init refuses the code '$code'" --err "starts with a dot or holds a slash"
+	[ ! -e "$TMP/code.db" ] && ok "…and makes no database ('$code')" || { not_ok "…and makes no database ('$code')"; rm -f "$TMP/code.db"; }
+done
+mkdir -p "$TMP/codestick"
+"$ORIENTIR" --db "$TMP/code.db" init --code 0101 --name "Школа" >/dev/null
+for code in .. ../outside .orientir; do
+	"$SQLITE3" "$TMP/code.db" "UPDATE school SET code = '$code'"
+	run --db "$TMP/code.db" export --period 2026-H1 --to "$TMP/codestick"
+	expect 1 "export refuses a database whose code is '$code'" --err "starts with a dot or holds a slash"
+	run --db "$TMP/code.db" backup --to "$TMP/codestick"
+	expect 1 "…so does backup ('$code')" --err "starts with a dot or holds a slash"
+done
+check_eq "$(ls -A "$TMP/codestick" | wc -l)|$(find "$TMP" -maxdepth 2 -name '*outside-*' -o -name 'orientir-.*' | wc -l)" "0|0" \
+	"…and nothing is written, inside the stick or beside it"
 finish

@@ -310,11 +310,15 @@ for term in linux xterm-256color; do
 		"$stick/orientir-0101-2024-H2" "$stick/orientir-0101-2025-H2" --received 2026-06-18 >/dev/null 2>&1
 	check "$(grep -c '^remark: в районе код 0101 записан как «МКОУ „Тестовая СОШ“», а в пакете — «Тестовая школа»: если' \
 		"$stick/orientir-0101-2024-H1/receipt.txt")" 1 "the district's receipt says what the school can do about its name ($term)"
-	# (the remark an orientir before 2026-12 wrote for the methodist)
-	sed -i 's/^remark: .*/remark: в пакете школа названа «Тестовая школа», а в районе код 0101 записан как «МКОУ «Тестовая СОШ»»: подтвердите, какое название верно/' \
-		"$stick/orientir-0101-2023-H2/receipt.txt"
-	# (the receipt of another version of 2025-H2, copied along with the folder)
-	sed -i 's/^digest: .*/digest: 0123/' "$stick/orientir-0101-2025-H2/receipt.txt"
+	# (the remark an orientir before 2026-12 wrote for the methodist, on a
+	# receipt it did not sign)
+	sed -i -e 's/^remark: .*/remark: в пакете школа названа «Тестовая школа», а в районе код 0101 записан как «МКОУ «Тестовая СОШ»»: подтвердите, какое название верно/' \
+		-e '/^district_key:/d' -e '/^signature:/d' "$stick/orientir-0101-2023-H2/receipt.txt"
+	# (the receipt of another version of 2025-H2, made the next day, copied
+	# along with the folder)
+	cp "$stick/orientir-0101-2025-H2/receipt.txt" "$TMP/receipt-2025-H2"
+	ORIENTIR_TODAY=2026-06-19 "$ORIENTIR" --db "$db" export --period 2025-H2 --to "$stick" >/dev/null
+	cp "$TMP/receipt-2025-H2" "$stick/orientir-0101-2025-H2/receipt.txt"
 	home=$HOME
 	HOME=$stick
 	vt $term receipts.vt "$db"
