@@ -374,7 +374,7 @@ static char *on_doc_start(void *ctx, int ns, const char *name, const char **attr
 		begin_row(x);
 		x->tcs[x->ntc++] = (struct tc){ x->depth, 1, 1, 0 };
 	} else if (is(name, "tcPr")) {
-		x->tc_props = 1;
+		x->tc_props = open_tc(x) != NULL;	/* a w:tcPr outside any cell is not one */
 	} else if (x->tc_props && is(name, "gridSpan")) {
 		open_tc(x)->span = number(val, 1);
 	} else if (x->tc_props && is(name, "vMerge")) {
