@@ -193,17 +193,10 @@ static ui_result reject_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_list_key(s->list, ch, fk) == UI_LIST_MOVED ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	d_held_list_free(s->v, s->n);
-	ui_list_free(s->list);
 	free(s);
 	free(scr);
 }
@@ -242,7 +235,7 @@ ui_screen *scr_dheld_new(void)
 					  "«No»."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
 	return scr;
 }

@@ -58,8 +58,9 @@ static int matches(const char *folded, const status_row *r)
 }
 
 /* The rows the search lets through. */
-static void build(struct state *s)
+static void build(void *data)
 {
+	struct state *s = data;
 	const char *search = ui_list_search(s->list);
 	char *folded = utf8_fold(search, strlen(search));
 	ui_list_begin(s->list);
@@ -377,26 +378,10 @@ static ui_result held_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	switch (ui_list_key(s->list, ch, fk)) {
-	case UI_LIST_SEARCH:
-		build(s);
-		ui_list_home(s->list);
-		return UI_REDRAW;
-	case UI_LIST_MOVED:
-		return UI_REDRAW;
-	default:
-		return UI_UNHANDLED;
-	}
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	status_report_free(&s->rep);
-	ui_list_free(s->list);
 	free(s->period);
 	free(s);
 	free(scr);
@@ -444,7 +429,8 @@ ui_screen *scr_dschools_new(void)
 					  "each in or reject it."),
 				       keys, s);
 	scr->draw = draw;
-	scr->key = key;
 	scr->destroy = destroy;
+	scr->list = s->list;
+	scr->rebuild = build;
 	return scr;
 }
