@@ -201,10 +201,17 @@ static void destroy(ui_screen *scr)
 	free(scr);
 }
 
+/* Accept and Reject only while something waits. */
+static int waiting(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return s->n > 0;
+}
+
 static const ui_key keys[] = {
-	{ UI_KEY_ENTER, NULL, show_key, NULL },
-	{ KEY_F(2), NC_("key", "Accept"), accept_key, NULL },
-	{ KEY_F(8), NC_("key", "Reject"), reject_key, NULL },
+	{ UI_KEY_ENTER, NULL, show_key, waiting },
+	{ KEY_F(2), NC_("key", "Accept"), accept_key, waiting },
+	{ KEY_F(8), NC_("key", "Reject"), reject_key, waiting },
 	{ 0 },
 };
 
