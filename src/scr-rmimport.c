@@ -276,10 +276,14 @@ static int ask(struct rmimport *r)
 		free(err);
 		return 0;
 	}
-	/* (years the file does not name are the school year's: the label
-	 * then says how to write them) */
-	char *years_label = offer.years_from == RM_FROM_NONE ? xstrdup(_("Years (2026 or 2025-2026)"))
-			  : xasprintf(_("Years (%s)"), roadmap_from_text(offer.years_from));
+	/* Where the years came from, short enough for the form's labels; years
+	 * the file does not name are the school year's, and the label then
+	 * says how to write them. */
+	const char *years_label = offer.years_from == RM_FROM_MARKER	  ? _("Years (from the file)")
+				  : offer.years_from == RM_FROM_TITLE	  ? _("Years (from the title)")
+				  : offer.years_from == RM_FROM_PREAMBLE  ? _("Years (from the order)")
+				  : offer.years_from == RM_FROM_DEADLINES ? _("Years (from deadlines)")
+									  : _("Years (2026 or 2025-2026)");
 	const ui_field fields[] = { { years_label, 11, UI_FIELD_TEXT, NULL }, { _("Title"), 0, UI_FIELD_TEXT, NULL },
 				    { _("Order №"), 12, UI_FIELD_TEXT, NULL }, { _("Order of"), 10, UI_FIELD_DATE, NULL } };
 	char *values[4] = { roadmap_years_text(offer.first_year, offer.last_year), xstrdup(offer.title),
@@ -287,7 +291,7 @@ static int ask(struct rmimport *r)
 	const char *slash = strrchr(r->path, '/');
 	char *head = xasprintf(_("Roadmap from %s"), slash ? slash + 1 : r->path);
 	int ok = ui_form_run(head, fields, values, 4, check_form, NULL) == 1;
-	free(head), free(years_label);
+	free(head);
 	if (ok) {
 		long day = 0;
 		roadmap_read_years(values[0], &r->first, &r->last);
