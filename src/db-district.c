@@ -269,28 +269,29 @@ int db_d_result_source_put(sdb *db, const char *code, int year, const char *peri
 	return sdb_done(st, err);
 }
 
-int db_d_result_add(sdb *db, const d_result *r, char **err)
+sdb_copy *db_d_result_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_result (school_code, year, procedure, subject, grade, student,"
-				   " class, absent, score, mark, journal_mark, max_score, min_score, high_score)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, r->school_code);
-	sdb_bind_int(st, 2, r->year);
-	sdb_bind_text(st, 3, r->procedure);
-	sdb_bind_text(st, 4, r->subject);
-	sdb_bind_int(st, 5, r->grade);
-	sdb_bind_text(st, 6, r->student);
-	sdb_bind_text(st, 7, r->class_label);
-	sdb_bind_int(st, 8, r->absent);
-	sdb_bind_opt_double(st, 9, r->has_score, r->score);
-	sdb_bind_opt_int(st, 10, r->has_mark, r->mark);
-	sdb_bind_opt_int(st, 11, r->has_journal, r->journal_mark);
-	sdb_bind_opt_double(st, 12, r->has_max, r->max_score);
-	sdb_bind_opt_double(st, 13, r->has_min, r->min_score);
-	sdb_bind_opt_double(st, 14, r->has_high, r->high_score);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_result", "school_code, year, procedure, subject, grade, student, class, absent,"
+			      " score, mark, journal_mark, max_score, min_score, high_score", err);
+}
+
+int db_d_result_add(sdb_copy *c, const d_result *r, char **err)
+{
+	sdb_copy_text(c, r->school_code);
+	sdb_copy_int(c, r->year);
+	sdb_copy_text(c, r->procedure);
+	sdb_copy_text(c, r->subject);
+	sdb_copy_int(c, r->grade);
+	sdb_copy_text(c, r->student);
+	sdb_copy_text(c, r->class_label);
+	sdb_copy_int(c, r->absent);
+	sdb_copy_opt_double(c, r->has_score, r->score);
+	sdb_copy_opt_int(c, r->has_mark, r->mark);
+	sdb_copy_opt_int(c, r->has_journal, r->journal_mark);
+	sdb_copy_opt_double(c, r->has_max, r->max_score);
+	sdb_copy_opt_double(c, r->has_min, r->min_score);
+	sdb_copy_opt_double(c, r->has_high, r->high_score);
+	return sdb_copy_row(c, err);
 }
 
 int db_d_shares(sdb *db, int first, int last, d_share_visit visit, void *ctx, char **err)
@@ -517,21 +518,23 @@ int db_d_task_add(sdb *db, const d_task *t, char **err)
 	return sdb_done(st, err);
 }
 
-int db_d_task_score_add(sdb *db, const d_task_score *s, char **err)
+sdb_copy *db_d_task_score_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_task_score (school_code, year, procedure, subject, grade, student,"
-				   " number, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, s->school_code);
-	sdb_bind_int(st, 2, s->year);
-	sdb_bind_text(st, 3, s->procedure);
-	sdb_bind_text(st, 4, s->subject);
-	sdb_bind_int(st, 5, s->grade);
-	sdb_bind_text(st, 6, s->student);
-	sdb_bind_text(st, 7, s->number);
-	sdb_bind_double(st, 8, s->score);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_task_score", "school_code, year, procedure, subject, grade, student, number, score",
+			      err);
+}
+
+int db_d_task_score_add(sdb_copy *c, const d_task_score *s, char **err)
+{
+	sdb_copy_text(c, s->school_code);
+	sdb_copy_int(c, s->year);
+	sdb_copy_text(c, s->procedure);
+	sdb_copy_text(c, s->subject);
+	sdb_copy_int(c, s->grade);
+	sdb_copy_text(c, s->student);
+	sdb_copy_text(c, s->number);
+	sdb_copy_double(c, s->score);
+	return sdb_copy_row(c, err);
 }
 
 int db_d_objectivity_add(sdb *db, const d_objectivity *o, char **err)

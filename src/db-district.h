@@ -85,7 +85,11 @@ typedef struct d_result {
 	double score, max_score, min_score, high_score;
 	int mark, journal_mark;
 } d_result;
-int db_d_result_add(sdb *db, const d_result *r, char **err);
+/* Results come in bulk: a load begun (NULL *err), each row added, the
+ * load ended with sdb_copy_end (or given up with sdb_copy_abort). The
+ * rows must not repeat a key: the caller has seen to it. */
+sdb_copy *db_d_result_load(sdb *db, char **err);
+int db_d_result_add(sdb_copy *c, const d_result *r, char **err);
 
 /* Counts over the held results of one school, year, procedure and subject,
  * all grades pooled; participants are the results not absent. */
@@ -156,7 +160,9 @@ typedef struct d_task_score {
 	int year, grade;
 	double score;
 } d_task_score;
-int db_d_task_score_add(sdb *db, const d_task_score *s, char **err);
+/* Task scores come in bulk as results do. */
+sdb_copy *db_d_task_score_load(sdb *db, char **err);
+int db_d_task_score_add(sdb_copy *c, const d_task_score *s, char **err);
 /* A school's signs of biased results in one assessment, as its package says. */
 typedef struct d_objectivity {
 	char *school_code, *procedure, *subject;

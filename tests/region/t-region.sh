@@ -167,6 +167,29 @@ cat "$TMP/imp1" "$TMP/imp2" | grep -c "replaces the earlier version" | grep -qx 
 	[ "$(region "SELECT count(*) FROM d_result WHERE school_code = '0202'")" = 8 ] \
 	&& ok "…and it is stored once" || not_ok "…and it is stored once"
 
+# --- a pupil's result twice: the line is named, nothing is stored ---
+# resum PKG: SHA256SUMS made again after an edit, the signature taken away
+# (the region takes an unsigned package of a school it has no key of).
+resum() {
+	rm -f "$1/SIGNATURE"
+	(cd "$1" && for f in *; do
+		case $f in SHA256SUMS | receipt.txt) ;; *) sha256sum "$f" ;; esac
+	done >SHA256SUMS)
+}
+P=$TMP/twice/orientir-0109-2024-H1
+rm -rf "$TMP/twice" && mkdir -p "$TMP/twice" && cp -r "$TMP/stick/orientir-0101-2024-H1" "$P"
+rm -f "$P/receipt.txt"
+# a school the region has not seen: its package would be taken
+sed -i 's/^school_code: .*/school_code: 0109/' "$P/manifest.txt"
+sed -n 2p "$P/results.csv" >>"$P/results.csv"
+resum "$P"
+run --db "$PG_URL" district import "$P"
+expect 1 "a result twice in a package is refused, naming its line" \
+	--err "results.csv:$(wc -l <"$P/results.csv" | tr -d ' '): a second result of pupil"
+[ "$(region "SELECT (SELECT count(*) FROM d_package WHERE school_code = '0109') +
+	(SELECT count(*) FROM d_result WHERE school_code = '0109')")" = 0 ] \
+	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
+
 # --- killed in the middle: the package is whole or absent ---
 school 0301 "Большая школа" "Западный район" "ВПР:Математика:5:2024:900:100" "ВПР:Русский язык:5:2024:900:50" \
 	"ВПР:Математика:6:2024:900:10"
