@@ -173,22 +173,24 @@ void d_package_clear(d_package *p)
 	*p = (d_package){ 0 };
 }
 
-int db_d_indicator_add(sdb *db, long package_id, const d_indicator *v, char **err)
+sdb_copy *db_d_indicator_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_indicator (package_id, code, procedure, subject, grade, year,"
-				   " num, den, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_int(st, 1, package_id);
-	sdb_bind_text(st, 2, v->code);
-	sdb_bind_text(st, 3, v->procedure);
-	sdb_bind_text(st, 4, v->subject);
-	sdb_bind_opt_int(st, 5, v->grade != 0, v->grade);
-	sdb_bind_int(st, 6, v->year);
-	sdb_bind_opt_int(st, 7, v->has_num, v->num);
-	sdb_bind_opt_int(st, 8, v->has_den, v->den);
-	sdb_bind_opt_double(st, 9, v->has_percent, v->percent);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_indicator", "package_id, code, procedure, subject, grade, year, num, den, percent",
+			      err);
+}
+
+int db_d_indicator_add(sdb_copy *c, long package_id, const d_indicator *v, char **err)
+{
+	sdb_copy_int(c, package_id);
+	sdb_copy_text(c, v->code);
+	sdb_copy_text(c, v->procedure);
+	sdb_copy_text(c, v->subject);
+	sdb_copy_opt_int(c, v->grade != 0, v->grade);
+	sdb_copy_int(c, v->year);
+	sdb_copy_opt_int(c, v->has_num, v->num);
+	sdb_copy_opt_int(c, v->has_den, v->den);
+	sdb_copy_opt_double(c, v->has_percent, v->percent);
+	return sdb_copy_row(c, err);
 }
 
 int db_d_indicator_each(sdb *db, long package_id, d_indicator_visit visit, void *ctx, char **err)
@@ -204,21 +206,23 @@ int db_d_indicator_each(sdb *db, long package_id, d_indicator_visit visit, void 
 	return walked(st, rc);
 }
 
-int db_d_activity_add(sdb *db, long package_id, int sort, const d_activity *a, char **err)
+sdb_copy *db_d_activity_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_activity (package_id, sort, section, number, title,"
-				   " deadline_text, status, done_on, overdue, roadmap_years)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_int(st, 1, package_id);
-	sdb_bind_int(st, 2, sort);
-	const char *v[] = { a->section, a->number, a->title, a->deadline_text, a->status, a->done_on };
-	for (int i = 0; i < 6; i++)
-		sdb_bind_text(st, i + 3, v[i]);
-	sdb_bind_int(st, 9, a->overdue);
-	sdb_bind_text(st, 10, a->roadmap_years);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_activity", "package_id, sort, section, number, title, deadline_text, status, done_on,"
+			      " overdue, roadmap_years", err);
+}
+
+int db_d_activity_add(sdb_copy *c, long package_id, int sort, const d_activity *a, char **err)
+{
+	sdb_copy_int(c, package_id);
+	sdb_copy_int(c, sort);
+	const char *v[] = { a->section, a->number, a->title, a->deadline_text, a->status };
+	for (int i = 0; i < 5; i++)
+		sdb_copy_text(c, v[i] ? v[i] : "");
+	sdb_copy_text(c, a->done_on && *a->done_on ? a->done_on : NULL);
+	sdb_copy_int(c, a->overdue);
+	sdb_copy_text(c, a->roadmap_years ? a->roadmap_years : "");
+	return sdb_copy_row(c, err);
 }
 
 int db_d_result_source_get(sdb *db, const char *code, int year, char **created_at, char **err)
@@ -496,26 +500,27 @@ void d_held_list_free(d_held *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_held);
 }
 
-int db_d_task_add(sdb *db, const d_task *t, char **err)
+sdb_copy *db_d_task_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_task (school_code, year, procedure, subject, grade, number, sort,"
-				   " max_score, skill, block, level, reference_percent)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, t->school_code);
-	sdb_bind_int(st, 2, t->year);
-	sdb_bind_text(st, 3, t->procedure);
-	sdb_bind_text(st, 4, t->subject);
-	sdb_bind_int(st, 5, t->grade);
-	sdb_bind_text(st, 6, t->number);
-	sdb_bind_int(st, 7, t->sort);
-	sdb_bind_double(st, 8, t->max_score);
-	sdb_bind_text(st, 9, t->skill);
-	sdb_bind_text(st, 10, t->block);
-	sdb_bind_text(st, 11, t->level);
-	sdb_bind_opt_double(st, 12, t->has_reference, t->reference_percent);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_task", "school_code, year, procedure, subject, grade, number, sort, max_score, skill,"
+			      " block, level, reference_percent", err);
+}
+
+int db_d_task_add(sdb_copy *c, const d_task *t, char **err)
+{
+	sdb_copy_text(c, t->school_code);
+	sdb_copy_int(c, t->year);
+	sdb_copy_text(c, t->procedure);
+	sdb_copy_text(c, t->subject);
+	sdb_copy_int(c, t->grade);
+	sdb_copy_text(c, t->number);
+	sdb_copy_int(c, t->sort);
+	sdb_copy_double(c, t->max_score);
+	sdb_copy_text(c, t->skill);
+	sdb_copy_text(c, t->block);
+	sdb_copy_text(c, t->level);
+	sdb_copy_opt_double(c, t->has_reference, t->reference_percent);
+	return sdb_copy_row(c, err);
 }
 
 sdb_copy *db_d_task_score_load(sdb *db, char **err)
@@ -537,25 +542,26 @@ int db_d_task_score_add(sdb_copy *c, const d_task_score *s, char **err)
 	return sdb_copy_row(c, err);
 }
 
-int db_d_objectivity_add(sdb *db, const d_objectivity *o, char **err)
+sdb_copy *db_d_objectivity_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_objectivity (school_code, year, procedure, subject, grade,"
-				   " participants, peak_at, lowered, confirmed, raised, flag)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, o->school_code);
-	sdb_bind_int(st, 2, o->year);
-	sdb_bind_text(st, 3, o->procedure);
-	sdb_bind_text(st, 4, o->subject);
-	sdb_bind_int(st, 5, o->grade);
-	sdb_bind_int(st, 6, o->participants);
-	sdb_bind_opt_double(st, 7, o->has_peak, o->peak_at);
-	sdb_bind_opt_double(st, 8, o->has_shares, o->lowered);
-	sdb_bind_opt_double(st, 9, o->has_shares, o->confirmed);
-	sdb_bind_opt_double(st, 10, o->has_shares, o->raised);
-	sdb_bind_int(st, 11, o->flag);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_objectivity", "school_code, year, procedure, subject, grade, participants, peak_at,"
+			      " lowered, confirmed, raised, flag", err);
+}
+
+int db_d_objectivity_add(sdb_copy *c, const d_objectivity *o, char **err)
+{
+	sdb_copy_text(c, o->school_code);
+	sdb_copy_int(c, o->year);
+	sdb_copy_text(c, o->procedure);
+	sdb_copy_text(c, o->subject);
+	sdb_copy_int(c, o->grade);
+	sdb_copy_int(c, o->participants);
+	sdb_copy_opt_double(c, o->has_peak, o->peak_at);
+	sdb_copy_opt_double(c, o->has_shares, o->lowered);
+	sdb_copy_opt_double(c, o->has_shares, o->confirmed);
+	sdb_copy_opt_double(c, o->has_shares, o->raised);
+	sdb_copy_int(c, o->flag);
+	return sdb_copy_row(c, err);
 }
 
 static void fill_objectivity(sdb_stmt *st, void *item)
