@@ -190,6 +190,25 @@ expect 1 "a result twice in a package is refused, naming its line" \
 	(SELECT count(*) FROM d_result WHERE school_code = '0109')")" = 0 ] \
 	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
 
+# --- a role that may only read ---
+psql_region "CREATE ROLE reader LOGIN PASSWORD 'r3ad'; GRANT USAGE ON SCHEMA public TO reader;
+	GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader" >/dev/null
+READER="postgresql://reader:r3ad@/region?host=$PGDIR"
+run --db "$READER" district status --period 2024-H1 --format csv
+expect 0 "a role that may only read reads the region" --out "0101,Школа 1"
+before=$(region "SELECT count(*) || ':' || sum(length(digest)) FROM d_package")
+P=$TMP/ro/orientir-0108-2024-H1
+rm -rf "$TMP/ro" && mkdir -p "$TMP/ro" && cp -r "$TMP/stick/orientir-0101-2024-H1" "$P"
+rm -f "$P/receipt.txt"
+sed -i 's/^school_code: .*/school_code: 0108/' "$P/manifest.txt"
+resum "$P"
+LC_ALL=ru_RU.UTF-8 LANGUAGE=ru run --db "$READER" district import "$TMP/ro"
+expect 1 "…but its import is refused, said plainly in Russian" \
+	--err "сервер базы данных не даёт этому пользователю вносить изменения" --err "ничего не сохранено"
+[ "$(region "SELECT count(*) || ':' || sum(length(digest)) FROM d_package")" = "$before" ] \
+	&& [ "$(region "SELECT count(*) FROM d_school WHERE code = '0108'")" = 0 ] \
+	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
+
 # --- killed in the middle: the package is whole or absent ---
 school 0301 "Большая школа" "Западный район" "ВПР:Математика:5:2024:900:100" "ВПР:Русский язык:5:2024:900:50" \
 	"ВПР:Математика:6:2024:900:10"
