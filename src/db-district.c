@@ -107,12 +107,18 @@ void d_school_list_free(d_school *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_school);
 }
 
+/* Two texts in Russian order. */
+static int ru_cmp(const char *a, const char *b)
+{
+	return utf8_collate(a, strlen(a), b, strlen(b));
+}
+
 /* By name in Russian order, then code: sorted here, the same on either
  * engine. */
 static int by_name(const void *a, const void *b)
 {
 	const d_school *x = a, *y = b;
-	int c = utf8_collate(x->name, strlen(x->name), y->name, strlen(y->name));
+	int c = ru_cmp(x->name, y->name);
 	return c ? c : strcmp(x->code, y->code);
 }
 
@@ -580,17 +586,32 @@ static void clear_objectivity(void *item)
 	free(o->school_code), free(o->procedure), free(o->subject);
 }
 
+/* By school, procedure and subject in Russian order, grade: sorted here,
+ * the same on either engine (the server has no Russian collation of
+ * ours). */
+static int by_assessment(const void *a, const void *b)
+{
+	const d_objectivity *x = a, *y = b;
+	int c = strcmp(x->school_code, y->school_code);
+	if (!c)
+		c = ru_cmp(x->procedure, y->procedure);
+	if (!c)
+		c = ru_cmp(x->subject, y->subject);
+	return c ? c : (x->grade > y->grade) - (x->grade < y->grade);
+}
+
 int db_d_objectivity_list(sdb *db, int year, d_objectivity **out, size_t *n, char **err)
 {
-#define OBJECTIVITY_LIST "SELECT school_code, procedure, subject, year, grade, participants, peak_at, lowered," \
-	" confirmed, raised, flag FROM d_objectivity WHERE year = ? ORDER BY school_code, "
-	/* the server has no Russian collation of ours: its own order */
-	sdb_stmt *st = sdb_prepare2(db, OBJECTIVITY_LIST "procedure COLLATE RU, subject COLLATE RU, grade",
-				    OBJECTIVITY_LIST "procedure, subject, grade", err);
+	sdb_stmt *st = sdb_prepare(db, "SELECT school_code, procedure, subject, year, grade, participants, peak_at,"
+				   " lowered, confirmed, raised, flag FROM d_objectivity WHERE year = ?", err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, year);
-	return sdb_rows(st, sizeof **out, fill_objectivity, clear_objectivity, (void **)out, n, err);
+	if (sdb_rows(st, sizeof **out, fill_objectivity, clear_objectivity, (void **)out, n, err) != 0)
+		return -1;
+	if (*n)
+		qsort(*out, *n, sizeof **out, by_assessment);
+	return 0;
 }
 
 void d_objectivity_free(d_objectivity *v, size_t n)
@@ -598,12 +619,46 @@ void d_objectivity_free(d_objectivity *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_objectivity);
 }
 
+static void fill_task_sum(sdb_stmt *st, void *item)
+{
+	d_task_sum *s = item;
+	*s = (d_task_sum){ sdb_col_dup(st, 0), sdb_col_dup(st, 1), sdb_col_dup(st, 2), sdb_col_dup(st, 3),
+			   sdb_col_dup(st, 4), (int)sdb_col_int(st, 5), (int)sdb_col_int(st, 6), sdb_col_double(st, 7),
+			   sdb_col_double(st, 8), (long)sdb_col_int(st, 9), !sdb_col_null(st, 10),
+			   sdb_col_double(st, 10) };
+}
+
+static void clear_task_sum(void *item)
+{
+	d_task_sum *s = item;
+	free((char *)s->school_code), free((char *)s->procedure), free((char *)s->subject);
+	free((char *)s->number), free((char *)s->skill);
+}
+
+/* By procedure and subject in Russian order, grade, the task's place and
+ * number, school (the district's "" first): sorted here, the same on
+ * either engine. */
+static int by_task(const void *a, const void *b)
+{
+	const d_task_sum *x = a, *y = b;
+	int c = ru_cmp(x->procedure, y->procedure);
+	if (!c)
+		c = ru_cmp(x->subject, y->subject);
+	if (!c)
+		c = (x->grade > y->grade) - (x->grade < y->grade);
+	if (!c)
+		c = (x->sort > y->sort) - (x->sort < y->sort);
+	if (!c)
+		c = strcmp(x->number, y->number);
+	return c ? c : strcmp(x->school_code, y->school_code);
+}
+
 int db_d_task_sums(sdb *db, int year, d_task_sum_visit visit, void *ctx, char **err)
 {
 	/* One row per school and task, and one per task for the whole district
-	 * (school ''), the district's first; a task's maximum, place and skill
-	 * as the schools' maps give them. */
-	sdb_stmt *st = sdb_prepare2(db,
+	 * (school ''); a task's maximum, place and skill as the schools' maps
+	 * give them. */
+	sdb_stmt *st = sdb_prepare(db,
 		"WITH s AS (SELECT school_code, procedure, subject, grade, number, count(*) AS n, sum(score) AS sum"
 		"  FROM d_task_score WHERE year = ?1 GROUP BY school_code, procedure, subject, grade, number),"
 		" m AS (SELECT procedure, subject, grade, number, max(max_score) AS max_score, min(sort) AS sort,"
@@ -615,39 +670,20 @@ int db_d_task_sums(sdb *db, int year, d_task_sum_visit visit, void *ctx, char **
 		" SELECT a.school_code, a.procedure, a.subject, a.number, coalesce(m.skill, ''), a.grade,"
 		"  coalesce(m.sort, 0), coalesce(m.max_score, 0), a.sum, a.n, m.ref"
 		" FROM all_rows a LEFT JOIN m ON m.procedure = a.procedure AND m.subject = a.subject"
-		"  AND m.grade = a.grade AND m.number = a.number"
-		" ORDER BY a.procedure COLLATE RU, a.subject COLLATE RU, a.grade, coalesce(m.sort, 0), a.number,"
-		"  a.school_code",
-		/* the server has no Russian collation of ours: its own order */
-		"WITH s AS (SELECT school_code, procedure, subject, grade, number, count(*) AS n, sum(score) AS sum"
-		"  FROM d_task_score WHERE year = ?1 GROUP BY school_code, procedure, subject, grade, number),"
-		" m AS (SELECT procedure, subject, grade, number, max(max_score) AS max_score, min(sort) AS sort,"
-		"  max(skill) AS skill, avg(reference_percent) AS ref FROM d_task WHERE year = ?1"
-		"  GROUP BY procedure, subject, grade, number),"
-		" all_rows AS (SELECT school_code, procedure, subject, grade, number, n, sum FROM s"
-		"  UNION ALL SELECT '', procedure, subject, grade, number, sum(n), sum(sum) FROM s"
-		"  GROUP BY procedure, subject, grade, number)"
-		" SELECT a.school_code, a.procedure, a.subject, a.number, coalesce(m.skill, ''), a.grade,"
-		"  coalesce(m.sort, 0), coalesce(m.max_score, 0), a.sum, a.n, m.ref"
-		" FROM all_rows a LEFT JOIN m ON m.procedure = a.procedure AND m.subject = a.subject"
-		"  AND m.grade = a.grade AND m.number = a.number"
-		" ORDER BY a.procedure, a.subject, a.grade, coalesce(m.sort, 0), a.number,"
-		"  a.school_code", err);
+		"  AND m.grade = a.grade AND m.number = a.number", err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, year);
-	int rc;
-	while ((rc = sdb_step(st, err)) == 1) {
-		d_task_sum s = { sdb_col_text(st, 0), sdb_col_text(st, 1),
-				 sdb_col_text(st, 2), sdb_col_text(st, 3),
-				 sdb_col_text(st, 4), (int)sdb_col_int(st, 5),
-				 (int)sdb_col_int(st, 6), sdb_col_double(st, 7), sdb_col_double(st, 8),
-				 (long)sdb_col_int(st, 9), !sdb_col_null(st, 10),
-				 sdb_col_double(st, 10) };
-		if (visit(ctx, &s) != 0)
-			break;
-	}
-	return walked(st, rc);
+	d_task_sum *v;
+	size_t n;
+	if (sdb_rows(st, sizeof *v, fill_task_sum, clear_task_sum, (void **)&v, &n, err) != 0)
+		return -1;
+	if (n)
+		qsort(v, n, sizeof *v, by_task);
+	for (size_t i = 0; i < n && visit(ctx, &v[i]) == 0; i++)
+		;
+	db_rows_free(v, n, sizeof *v, clear_task_sum);
+	return 0;
 }
 
 int db_d_task_years(sdb *db, int **out, size_t *n, char **err)
