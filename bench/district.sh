@@ -16,7 +16,7 @@
 # $(nproc) schools at a time) and writes its package for the first half of
 # the last year (`export --period LAST-H1`, which carries the results of LAST
 # and LAST-1), signed, on LAST-06-10 (ORIENTIR_TODAY), into one folder, the
-# "stick".  The school databases are then
+# "stick" (gen-packages.sh).  The school databases are then
 # deleted.  The reference table is made from the packages themselves: every
 # package's results.csv, header dropped, each row prefixed with its school's
 # code, concatenated into one file (untimed).
@@ -82,52 +82,15 @@ prepare() {
 		SCHOOLS=$schools "$here/gen-district.sh" "$data"
 	fi
 	last=$(awk -F, 'NR > 1 && $4 > y { y = $4 } END { print y }' "$data/scales.csv")
-	BIN=$bin DATA=$data STICK=$stick PERIOD=$last-H1 MADE=$last-06-10
-	export BIN DATA STICK PERIOD MADE
 	echo "Splitting it into $schools schools and writing their packages for $last-H1 ..."
 	t0=$(date +%s.%N)
-	# One folder per school, named by the three digits of its pupils' codes.
-	LC_ALL=C awk -F, -v dir="$dd/schools" '
-		FNR == 1 {
-			for (f in seen)
-				close(f)
-			split("", seen)
-			head = $0
-			kind = FILENAME
-			sub(/.*\//, "", kind)
-			col = kind == "roster.csv" ? 2 : 5
-			next
-		}
-		{
-			s = substr($col, 3, 3)		# «Ш» is two bytes in UTF-8
-			f = dir "/" s "/" kind
-			if (!(f in seen)) {
-				seen[f] = 1
-				system("mkdir -p \"" dir "/" s "\"")
-				print head > f
-			}
-			print > f
-		}
-	' "$data/roster.csv" "$data/results.csv"
-	mkdir -p "$stick"
-	# Each school: its own database, its three imports, its package.
-	ls "$dd/schools" | xargs -P "$(nproc)" -n 1 sh -c '
-		set -e
-		s=$1 dir=$0/schools/$1 db=$0/schools/$1/school.db
-		n=$(expr "$s" + 0)
-		"$BIN" --db "$db" init --code "0$s" --name "Школа № $n" --district "Синтетический район" >/dev/null
-		"$BIN" --db "$db" import roster "$dir/roster.csv" >/dev/null
-		"$BIN" --db "$db" import scales "$DATA/scales.csv" >/dev/null
-		"$BIN" --db "$db" import results "$dir/results.csv" >/dev/null
-		ORIENTIR_TODAY=$MADE "$BIN" --db "$db" export --period "$PERIOD" --to "$STICK" >/dev/null
-		rm -rf "$dir"
-	' "$dd" || die "preparing the schools failed"
+	BIN=$bin PERIOD=$last-H1 MADE=$last-06-10 "$here/gen-packages.sh" "$data" "$stick" "$dd/schools" ||
+		die "preparing the schools failed"
 	# The reference: the packages' results rows, each with its school.
 	for p in "$stick"/orientir-*; do
 		code=$(sed -n 's/^school_code: //p' "$p/manifest.txt")
 		awk -v s="$code" 'FNR > 1 { print s ";" $0 }' "$p/results.csv"
 	done >"$dd/all-results.csv"
-	rmdir "$dd/schools" 2>/dev/null || true
 	t1=$(date +%s.%N)
 	echo "$schools $last signed" >"$dd/ready"
 	awk -v a="$t0" -v b="$t1" 'BEGIN { printf "  prepared in %.0f s\n\n", b - a }'

@@ -107,12 +107,18 @@ void d_school_list_free(d_school *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_school);
 }
 
+/* Two texts in Russian order. */
+static int ru_cmp(const char *a, const char *b)
+{
+	return utf8_collate(a, strlen(a), b, strlen(b));
+}
+
 /* By name in Russian order, then code: sorted here, the same on either
  * engine. */
 static int by_name(const void *a, const void *b)
 {
 	const d_school *x = a, *y = b;
-	int c = utf8_collate(x->name, strlen(x->name), y->name, strlen(y->name));
+	int c = ru_cmp(x->name, y->name);
 	return c ? c : strcmp(x->code, y->code);
 }
 
@@ -173,22 +179,24 @@ void d_package_clear(d_package *p)
 	*p = (d_package){ 0 };
 }
 
-int db_d_indicator_add(sdb *db, long package_id, const d_indicator *v, char **err)
+sdb_copy *db_d_indicator_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_indicator (package_id, code, procedure, subject, grade, year,"
-				   " num, den, percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_int(st, 1, package_id);
-	sdb_bind_text(st, 2, v->code);
-	sdb_bind_text(st, 3, v->procedure);
-	sdb_bind_text(st, 4, v->subject);
-	sdb_bind_opt_int(st, 5, v->grade != 0, v->grade);
-	sdb_bind_int(st, 6, v->year);
-	sdb_bind_opt_int(st, 7, v->has_num, v->num);
-	sdb_bind_opt_int(st, 8, v->has_den, v->den);
-	sdb_bind_opt_double(st, 9, v->has_percent, v->percent);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_indicator", "package_id, code, procedure, subject, grade, year, num, den, percent",
+			      err);
+}
+
+int db_d_indicator_add(sdb_copy *c, long package_id, const d_indicator *v, char **err)
+{
+	sdb_copy_int(c, package_id);
+	sdb_copy_text(c, v->code);
+	sdb_copy_text(c, v->procedure);
+	sdb_copy_text(c, v->subject);
+	sdb_copy_opt_int(c, v->grade != 0, v->grade);
+	sdb_copy_int(c, v->year);
+	sdb_copy_opt_int(c, v->has_num, v->num);
+	sdb_copy_opt_int(c, v->has_den, v->den);
+	sdb_copy_opt_double(c, v->has_percent, v->percent);
+	return sdb_copy_row(c, err);
 }
 
 int db_d_indicator_each(sdb *db, long package_id, d_indicator_visit visit, void *ctx, char **err)
@@ -204,21 +212,23 @@ int db_d_indicator_each(sdb *db, long package_id, d_indicator_visit visit, void 
 	return walked(st, rc);
 }
 
-int db_d_activity_add(sdb *db, long package_id, int sort, const d_activity *a, char **err)
+sdb_copy *db_d_activity_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_activity (package_id, sort, section, number, title,"
-				   " deadline_text, status, done_on, overdue, roadmap_years)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, nullif(?, ''), ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_int(st, 1, package_id);
-	sdb_bind_int(st, 2, sort);
-	const char *v[] = { a->section, a->number, a->title, a->deadline_text, a->status, a->done_on };
-	for (int i = 0; i < 6; i++)
-		sdb_bind_text(st, i + 3, v[i]);
-	sdb_bind_int(st, 9, a->overdue);
-	sdb_bind_text(st, 10, a->roadmap_years);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_activity", "package_id, sort, section, number, title, deadline_text, status, done_on,"
+			      " overdue, roadmap_years", err);
+}
+
+int db_d_activity_add(sdb_copy *c, long package_id, int sort, const d_activity *a, char **err)
+{
+	sdb_copy_int(c, package_id);
+	sdb_copy_int(c, sort);
+	const char *v[] = { a->section, a->number, a->title, a->deadline_text, a->status };
+	for (int i = 0; i < 5; i++)
+		sdb_copy_text(c, v[i] ? v[i] : "");
+	sdb_copy_text(c, a->done_on && *a->done_on ? a->done_on : NULL);
+	sdb_copy_int(c, a->overdue);
+	sdb_copy_text(c, a->roadmap_years ? a->roadmap_years : "");
+	return sdb_copy_row(c, err);
 }
 
 int db_d_result_source_get(sdb *db, const char *code, int year, char **created_at, char **err)
@@ -269,28 +279,29 @@ int db_d_result_source_put(sdb *db, const char *code, int year, const char *peri
 	return sdb_done(st, err);
 }
 
-int db_d_result_add(sdb *db, const d_result *r, char **err)
+sdb_copy *db_d_result_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_result (school_code, year, procedure, subject, grade, student,"
-				   " class, absent, score, mark, journal_mark, max_score, min_score, high_score)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, r->school_code);
-	sdb_bind_int(st, 2, r->year);
-	sdb_bind_text(st, 3, r->procedure);
-	sdb_bind_text(st, 4, r->subject);
-	sdb_bind_int(st, 5, r->grade);
-	sdb_bind_text(st, 6, r->student);
-	sdb_bind_text(st, 7, r->class_label);
-	sdb_bind_int(st, 8, r->absent);
-	sdb_bind_opt_double(st, 9, r->has_score, r->score);
-	sdb_bind_opt_int(st, 10, r->has_mark, r->mark);
-	sdb_bind_opt_int(st, 11, r->has_journal, r->journal_mark);
-	sdb_bind_opt_double(st, 12, r->has_max, r->max_score);
-	sdb_bind_opt_double(st, 13, r->has_min, r->min_score);
-	sdb_bind_opt_double(st, 14, r->has_high, r->high_score);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_result", "school_code, year, procedure, subject, grade, student, class, absent,"
+			      " score, mark, journal_mark, max_score, min_score, high_score", err);
+}
+
+int db_d_result_add(sdb_copy *c, const d_result *r, char **err)
+{
+	sdb_copy_text(c, r->school_code);
+	sdb_copy_int(c, r->year);
+	sdb_copy_text(c, r->procedure);
+	sdb_copy_text(c, r->subject);
+	sdb_copy_int(c, r->grade);
+	sdb_copy_text(c, r->student);
+	sdb_copy_text(c, r->class_label);
+	sdb_copy_int(c, r->absent);
+	sdb_copy_opt_double(c, r->has_score, r->score);
+	sdb_copy_opt_int(c, r->has_mark, r->mark);
+	sdb_copy_opt_int(c, r->has_journal, r->journal_mark);
+	sdb_copy_opt_double(c, r->has_max, r->max_score);
+	sdb_copy_opt_double(c, r->has_min, r->min_score);
+	sdb_copy_opt_double(c, r->has_high, r->high_score);
+	return sdb_copy_row(c, err);
 }
 
 int db_d_shares(sdb *db, int first, int last, d_share_visit visit, void *ctx, char **err)
@@ -495,64 +506,68 @@ void d_held_list_free(d_held *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_held);
 }
 
-int db_d_task_add(sdb *db, const d_task *t, char **err)
+sdb_copy *db_d_task_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_task (school_code, year, procedure, subject, grade, number, sort,"
-				   " max_score, skill, block, level, reference_percent)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, t->school_code);
-	sdb_bind_int(st, 2, t->year);
-	sdb_bind_text(st, 3, t->procedure);
-	sdb_bind_text(st, 4, t->subject);
-	sdb_bind_int(st, 5, t->grade);
-	sdb_bind_text(st, 6, t->number);
-	sdb_bind_int(st, 7, t->sort);
-	sdb_bind_double(st, 8, t->max_score);
-	sdb_bind_text(st, 9, t->skill);
-	sdb_bind_text(st, 10, t->block);
-	sdb_bind_text(st, 11, t->level);
-	sdb_bind_opt_double(st, 12, t->has_reference, t->reference_percent);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_task", "school_code, year, procedure, subject, grade, number, sort, max_score, skill,"
+			      " block, level, reference_percent", err);
 }
 
-int db_d_task_score_add(sdb *db, const d_task_score *s, char **err)
+int db_d_task_add(sdb_copy *c, const d_task *t, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_task_score (school_code, year, procedure, subject, grade, student,"
-				   " number, score) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, s->school_code);
-	sdb_bind_int(st, 2, s->year);
-	sdb_bind_text(st, 3, s->procedure);
-	sdb_bind_text(st, 4, s->subject);
-	sdb_bind_int(st, 5, s->grade);
-	sdb_bind_text(st, 6, s->student);
-	sdb_bind_text(st, 7, s->number);
-	sdb_bind_double(st, 8, s->score);
-	return sdb_done(st, err);
+	sdb_copy_text(c, t->school_code);
+	sdb_copy_int(c, t->year);
+	sdb_copy_text(c, t->procedure);
+	sdb_copy_text(c, t->subject);
+	sdb_copy_int(c, t->grade);
+	sdb_copy_text(c, t->number);
+	sdb_copy_int(c, t->sort);
+	sdb_copy_double(c, t->max_score);
+	sdb_copy_text(c, t->skill);
+	sdb_copy_text(c, t->block);
+	sdb_copy_text(c, t->level);
+	sdb_copy_opt_double(c, t->has_reference, t->reference_percent);
+	return sdb_copy_row(c, err);
 }
 
-int db_d_objectivity_add(sdb *db, const d_objectivity *o, char **err)
+sdb_copy *db_d_task_score_load(sdb *db, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "INSERT INTO d_objectivity (school_code, year, procedure, subject, grade,"
-				   " participants, peak_at, lowered, confirmed, raised, flag)"
-				   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err);
-	if (!st)
-		return -1;
-	sdb_bind_text(st, 1, o->school_code);
-	sdb_bind_int(st, 2, o->year);
-	sdb_bind_text(st, 3, o->procedure);
-	sdb_bind_text(st, 4, o->subject);
-	sdb_bind_int(st, 5, o->grade);
-	sdb_bind_int(st, 6, o->participants);
-	sdb_bind_opt_double(st, 7, o->has_peak, o->peak_at);
-	sdb_bind_opt_double(st, 8, o->has_shares, o->lowered);
-	sdb_bind_opt_double(st, 9, o->has_shares, o->confirmed);
-	sdb_bind_opt_double(st, 10, o->has_shares, o->raised);
-	sdb_bind_int(st, 11, o->flag);
-	return sdb_done(st, err);
+	return sdb_copy_begin(db, "d_task_score", "school_code, year, procedure, subject, grade, student, number, score",
+			      err);
+}
+
+int db_d_task_score_add(sdb_copy *c, const d_task_score *s, char **err)
+{
+	sdb_copy_text(c, s->school_code);
+	sdb_copy_int(c, s->year);
+	sdb_copy_text(c, s->procedure);
+	sdb_copy_text(c, s->subject);
+	sdb_copy_int(c, s->grade);
+	sdb_copy_text(c, s->student);
+	sdb_copy_text(c, s->number);
+	sdb_copy_double(c, s->score);
+	return sdb_copy_row(c, err);
+}
+
+sdb_copy *db_d_objectivity_load(sdb *db, char **err)
+{
+	return sdb_copy_begin(db, "d_objectivity", "school_code, year, procedure, subject, grade, participants, peak_at,"
+			      " lowered, confirmed, raised, flag", err);
+}
+
+int db_d_objectivity_add(sdb_copy *c, const d_objectivity *o, char **err)
+{
+	sdb_copy_text(c, o->school_code);
+	sdb_copy_int(c, o->year);
+	sdb_copy_text(c, o->procedure);
+	sdb_copy_text(c, o->subject);
+	sdb_copy_int(c, o->grade);
+	sdb_copy_int(c, o->participants);
+	sdb_copy_opt_double(c, o->has_peak, o->peak_at);
+	sdb_copy_opt_double(c, o->has_shares, o->lowered);
+	sdb_copy_opt_double(c, o->has_shares, o->confirmed);
+	sdb_copy_opt_double(c, o->has_shares, o->raised);
+	sdb_copy_int(c, o->flag);
+	return sdb_copy_row(c, err);
 }
 
 static void fill_objectivity(sdb_stmt *st, void *item)
@@ -571,17 +586,32 @@ static void clear_objectivity(void *item)
 	free(o->school_code), free(o->procedure), free(o->subject);
 }
 
+/* By school, procedure and subject in Russian order, grade: sorted here,
+ * the same on either engine (the server has no Russian collation of
+ * ours). */
+static int by_assessment(const void *a, const void *b)
+{
+	const d_objectivity *x = a, *y = b;
+	int c = strcmp(x->school_code, y->school_code);
+	if (!c)
+		c = ru_cmp(x->procedure, y->procedure);
+	if (!c)
+		c = ru_cmp(x->subject, y->subject);
+	return c ? c : (x->grade > y->grade) - (x->grade < y->grade);
+}
+
 int db_d_objectivity_list(sdb *db, int year, d_objectivity **out, size_t *n, char **err)
 {
-#define OBJECTIVITY_LIST "SELECT school_code, procedure, subject, year, grade, participants, peak_at, lowered," \
-	" confirmed, raised, flag FROM d_objectivity WHERE year = ? ORDER BY school_code, "
-	/* the server has no Russian collation of ours: its own order */
-	sdb_stmt *st = sdb_prepare2(db, OBJECTIVITY_LIST "procedure COLLATE RU, subject COLLATE RU, grade",
-				    OBJECTIVITY_LIST "procedure, subject, grade", err);
+	sdb_stmt *st = sdb_prepare(db, "SELECT school_code, procedure, subject, year, grade, participants, peak_at,"
+				   " lowered, confirmed, raised, flag FROM d_objectivity WHERE year = ?", err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, year);
-	return sdb_rows(st, sizeof **out, fill_objectivity, clear_objectivity, (void **)out, n, err);
+	if (sdb_rows(st, sizeof **out, fill_objectivity, clear_objectivity, (void **)out, n, err) != 0)
+		return -1;
+	if (*n)
+		qsort(*out, *n, sizeof **out, by_assessment);
+	return 0;
 }
 
 void d_objectivity_free(d_objectivity *v, size_t n)
@@ -589,12 +619,46 @@ void d_objectivity_free(d_objectivity *v, size_t n)
 	db_rows_free(v, n, sizeof *v, clear_objectivity);
 }
 
+static void fill_task_sum(sdb_stmt *st, void *item)
+{
+	d_task_sum *s = item;
+	*s = (d_task_sum){ sdb_col_dup(st, 0), sdb_col_dup(st, 1), sdb_col_dup(st, 2), sdb_col_dup(st, 3),
+			   sdb_col_dup(st, 4), (int)sdb_col_int(st, 5), (int)sdb_col_int(st, 6), sdb_col_double(st, 7),
+			   sdb_col_double(st, 8), (long)sdb_col_int(st, 9), !sdb_col_null(st, 10),
+			   sdb_col_double(st, 10) };
+}
+
+static void clear_task_sum(void *item)
+{
+	d_task_sum *s = item;
+	free((char *)s->school_code), free((char *)s->procedure), free((char *)s->subject);
+	free((char *)s->number), free((char *)s->skill);
+}
+
+/* By procedure and subject in Russian order, grade, the task's place and
+ * number, school (the district's "" first): sorted here, the same on
+ * either engine. */
+static int by_task(const void *a, const void *b)
+{
+	const d_task_sum *x = a, *y = b;
+	int c = ru_cmp(x->procedure, y->procedure);
+	if (!c)
+		c = ru_cmp(x->subject, y->subject);
+	if (!c)
+		c = (x->grade > y->grade) - (x->grade < y->grade);
+	if (!c)
+		c = (x->sort > y->sort) - (x->sort < y->sort);
+	if (!c)
+		c = strcmp(x->number, y->number);
+	return c ? c : strcmp(x->school_code, y->school_code);
+}
+
 int db_d_task_sums(sdb *db, int year, d_task_sum_visit visit, void *ctx, char **err)
 {
 	/* One row per school and task, and one per task for the whole district
-	 * (school ''), the district's first; a task's maximum, place and skill
-	 * as the schools' maps give them. */
-	sdb_stmt *st = sdb_prepare2(db,
+	 * (school ''); a task's maximum, place and skill as the schools' maps
+	 * give them. */
+	sdb_stmt *st = sdb_prepare(db,
 		"WITH s AS (SELECT school_code, procedure, subject, grade, number, count(*) AS n, sum(score) AS sum"
 		"  FROM d_task_score WHERE year = ?1 GROUP BY school_code, procedure, subject, grade, number),"
 		" m AS (SELECT procedure, subject, grade, number, max(max_score) AS max_score, min(sort) AS sort,"
@@ -606,39 +670,20 @@ int db_d_task_sums(sdb *db, int year, d_task_sum_visit visit, void *ctx, char **
 		" SELECT a.school_code, a.procedure, a.subject, a.number, coalesce(m.skill, ''), a.grade,"
 		"  coalesce(m.sort, 0), coalesce(m.max_score, 0), a.sum, a.n, m.ref"
 		" FROM all_rows a LEFT JOIN m ON m.procedure = a.procedure AND m.subject = a.subject"
-		"  AND m.grade = a.grade AND m.number = a.number"
-		" ORDER BY a.procedure COLLATE RU, a.subject COLLATE RU, a.grade, coalesce(m.sort, 0), a.number,"
-		"  a.school_code",
-		/* the server has no Russian collation of ours: its own order */
-		"WITH s AS (SELECT school_code, procedure, subject, grade, number, count(*) AS n, sum(score) AS sum"
-		"  FROM d_task_score WHERE year = ?1 GROUP BY school_code, procedure, subject, grade, number),"
-		" m AS (SELECT procedure, subject, grade, number, max(max_score) AS max_score, min(sort) AS sort,"
-		"  max(skill) AS skill, avg(reference_percent) AS ref FROM d_task WHERE year = ?1"
-		"  GROUP BY procedure, subject, grade, number),"
-		" all_rows AS (SELECT school_code, procedure, subject, grade, number, n, sum FROM s"
-		"  UNION ALL SELECT '', procedure, subject, grade, number, sum(n), sum(sum) FROM s"
-		"  GROUP BY procedure, subject, grade, number)"
-		" SELECT a.school_code, a.procedure, a.subject, a.number, coalesce(m.skill, ''), a.grade,"
-		"  coalesce(m.sort, 0), coalesce(m.max_score, 0), a.sum, a.n, m.ref"
-		" FROM all_rows a LEFT JOIN m ON m.procedure = a.procedure AND m.subject = a.subject"
-		"  AND m.grade = a.grade AND m.number = a.number"
-		" ORDER BY a.procedure, a.subject, a.grade, coalesce(m.sort, 0), a.number,"
-		"  a.school_code", err);
+		"  AND m.grade = a.grade AND m.number = a.number", err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, year);
-	int rc;
-	while ((rc = sdb_step(st, err)) == 1) {
-		d_task_sum s = { sdb_col_text(st, 0), sdb_col_text(st, 1),
-				 sdb_col_text(st, 2), sdb_col_text(st, 3),
-				 sdb_col_text(st, 4), (int)sdb_col_int(st, 5),
-				 (int)sdb_col_int(st, 6), sdb_col_double(st, 7), sdb_col_double(st, 8),
-				 (long)sdb_col_int(st, 9), !sdb_col_null(st, 10),
-				 sdb_col_double(st, 10) };
-		if (visit(ctx, &s) != 0)
-			break;
-	}
-	return walked(st, rc);
+	d_task_sum *v;
+	size_t n;
+	if (sdb_rows(st, sizeof *v, fill_task_sum, clear_task_sum, (void **)&v, &n, err) != 0)
+		return -1;
+	if (n)
+		qsort(v, n, sizeof *v, by_task);
+	for (size_t i = 0; i < n && visit(ctx, &v[i]) == 0; i++)
+		;
+	db_rows_free(v, n, sizeof *v, clear_task_sum);
+	return 0;
 }
 
 int db_d_task_years(sdb *db, int **out, size_t *n, char **err)

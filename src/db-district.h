@@ -57,7 +57,11 @@ typedef struct d_indicator {
 	long num, den;
 	double percent;
 } d_indicator;
-int db_d_indicator_add(sdb *db, long package_id, const d_indicator *v, char **err);
+/* A package's rows come in bulk, a file's at a time: a load begun (NULL
+ * *err), each row added, the load ended with sdb_copy_end (or given up
+ * with sdb_copy_abort). Rows must not repeat a key: the caller sees to it. */
+sdb_copy *db_d_indicator_load(sdb *db, char **err);
+int db_d_indicator_add(sdb_copy *c, long package_id, const d_indicator *v, char **err);
 /* The pooled indicators of a package, for comparing two versions: each
  * as "code|procedure|subject|year" with its percent, through visit. */
 typedef void (*d_indicator_visit)(void *ctx, const char *key, double percent);
@@ -68,7 +72,8 @@ typedef struct d_activity {
 	int overdue;
 	const char *roadmap_years;	/* «2025-2026»; "" from a package made before roadmaps were kept by years */
 } d_activity;
-int db_d_activity_add(sdb *db, long package_id, int sort, const d_activity *a, char **err);
+sdb_copy *db_d_activity_load(sdb *db, char **err);
+int db_d_activity_add(sdb_copy *c, long package_id, int sort, const d_activity *a, char **err);
 
 /* The created_at of the package whose results for school and year are
  * held: 1 and *created_at (fresh), 0 none. */
@@ -85,7 +90,8 @@ typedef struct d_result {
 	double score, max_score, min_score, high_score;
 	int mark, journal_mark;
 } d_result;
-int db_d_result_add(sdb *db, const d_result *r, char **err);
+sdb_copy *db_d_result_load(sdb *db, char **err);
+int db_d_result_add(sdb_copy *c, const d_result *r, char **err);
 
 /* Counts over the held results of one school, year, procedure and subject,
  * all grades pooled; participants are the results not absent. */
@@ -150,13 +156,15 @@ typedef struct d_task {
 	int has_reference;
 	double reference_percent;
 } d_task;
-int db_d_task_add(sdb *db, const d_task *t, char **err);
+sdb_copy *db_d_task_load(sdb *db, char **err);
+int db_d_task_add(sdb_copy *c, const d_task *t, char **err);
 typedef struct d_task_score {
 	const char *school_code, *procedure, *subject, *student, *number;
 	int year, grade;
 	double score;
 } d_task_score;
-int db_d_task_score_add(sdb *db, const d_task_score *s, char **err);
+sdb_copy *db_d_task_score_load(sdb *db, char **err);
+int db_d_task_score_add(sdb_copy *c, const d_task_score *s, char **err);
 /* A school's signs of biased results in one assessment, as its package says. */
 typedef struct d_objectivity {
 	char *school_code, *procedure, *subject;
@@ -165,7 +173,8 @@ typedef struct d_objectivity {
 	int has_peak, has_shares, flag;
 	double peak_at, lowered, confirmed, raised;
 } d_objectivity;
-int db_d_objectivity_add(sdb *db, const d_objectivity *o, char **err);
+sdb_copy *db_d_objectivity_load(sdb *db, char **err);
+int db_d_objectivity_add(sdb_copy *c, const d_objectivity *o, char **err);
 /* The year's signs, by school, procedure, subject and grade. */
 int db_d_objectivity_list(sdb *db, int year, d_objectivity **out, size_t *n, char **err);
 void d_objectivity_free(d_objectivity *v, size_t n);

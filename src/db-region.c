@@ -115,11 +115,19 @@ static int applied(sdb *db, char **err)
 {
 	/* the lock is the transaction's: a second operator waits here until
 	 * the first has committed (or given up) */
-	if (sdb_exec(db, "SELECT pg_advisory_xact_lock(4715, 1);"
-		     "CREATE TABLE IF NOT EXISTS orientir_migration ("
-		     "  version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", err) != 0)
+	if (sdb_exec(db, "SELECT pg_advisory_xact_lock(4715, 1)", err) != 0)
 		return -1;
-	sdb_stmt *st = sdb_prepare(db, "SELECT coalesce(max(version), 0) FROM orientir_migration", err);
+	/* made only where missing: a user who may only read may not create,
+	 * not even what is there already */
+	sdb_stmt *st = sdb_prepare(db, "SELECT to_regclass('orientir_migration') IS NULL", err);
+	if (!st || sdb_step(st, err) != 1)
+		return -1;
+	int missing = strcmp(sdb_col_text(st, 0), "t") == 0;
+	sdb_reset(st);
+	if (missing && sdb_exec(db, "CREATE TABLE orientir_migration ("
+				"  version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())", err) != 0)
+		return -1;
+	st = sdb_prepare(db, "SELECT coalesce(max(version), 0) FROM orientir_migration", err);
 	if (!st || sdb_step(st, err) != 1)
 		return -1;
 	int v = (int)sdb_col_int(st, 0);

@@ -20,6 +20,46 @@
 
 typedef int (*row_fn)(pkg_reader *rd, const csvin_row *row);
 
+static int db_failed(pkg_reader *rd, char *err)
+{
+	pkg_refuse(rd->r, err);
+	return -1;
+}
+
+/* Ends the file's bulk load, if one is open: 0, or -1 with the package
+ * refused. */
+static int end_load(pkg_reader *rd)
+{
+	char *err = NULL;
+	sdb_copy *c = rd->load;
+	rd->load = NULL;
+	return !c || sdb_copy_end(c, &err) == 0 ? 0 : db_failed(rd, err);
+}
+
+/* The file's bulk load, begun at its first row kept by begin: NULL with
+ * the package refused. */
+static sdb_copy *load(pkg_reader *rd, sdb_copy *(*begin)(sdb *db, char **err))
+{
+	char *err = NULL;
+	if (!rd->load && !(rd->load = begin(rd->db, &err)))
+		db_failed(rd, err);
+	return rd->load;
+}
+
+/* Whether the row of key (taken) was taken before from this file; else
+ * kept for the rows after it. */
+static int taken_before(pkg_reader *rd, char *key)
+{
+	long long seen;
+	if (!rd->keys)
+		rd->keys = strmap_new();
+	int before = strmap_get(rd->keys, key, &seen);
+	if (!before)
+		strmap_put(rd->keys, key, 1);
+	free(key);
+	return before;
+}
+
 /* Reads the package's file with cols, every one of need[] required, at
  * most max rows, handing each row to fn. 0, or -1 with the package
  * refused (the file and line named). */
@@ -65,6 +105,12 @@ static int read_table(pkg_reader *rd, const char *file, const csvin_col *cols, s
 out:
 	if (err)
 		pkg_refuse(rd->r, err);
+	if (rc == 0 && end_load(rd) != 0)
+		rc = -1;
+	sdb_copy_abort(rd->load);
+	rd->load = NULL;
+	strmap_free(rd->keys);
+	rd->keys = NULL;
 	free(unknown);
 	free(path);
 	csvin_close(in);
@@ -86,11 +132,6 @@ static int bad_row(pkg_reader *rd, const csvin_row *row, const char *fmt, ...)
 	return -1;
 }
 
-static int db_failed(pkg_reader *rd, char *err)
-{
-	pkg_refuse(rd->r, err);
-	return -1;
-}
 
 /* An optional number cell: 1 there, 0 empty, -1 not a number. */
 static int opt_number(const char *s, double *v)
@@ -132,7 +173,8 @@ static int indicator_row(pkg_reader *rd, const csvin_row *row)
 		return 0;
 	d_indicator v = { f[I_CODE], f[I_PROC], f[I_SUBJ], (int)grade, (int)year, hn, hd, hp, num, den, pct };
 	char *err = NULL;
-	return db_d_indicator_add(rd->db, rd->package_id, &v, &err) == 0 ? 0 : db_failed(rd, err);
+	sdb_copy *c = load(rd, db_d_indicator_load);
+	return !c ? -1 : db_d_indicator_add(c, rd->package_id, &v, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
 /* A package made before roadmaps were kept by years has no column of
@@ -165,9 +207,10 @@ static int activity_row(pkg_reader *rd, const csvin_row *row)
 	d_activity a = { f[A_SECTION], f[A_NUMBER], f[A_TITLE], f[A_DEADLINE], f[A_STATUS], done, over,
 			 f[A_YEARS] ? f[A_YEARS] : "" };
 	char *err = NULL;
-	int rc = db_d_activity_add(rd->db, rd->package_id, (int)row->line, &a, &err);
+	sdb_copy *c = load(rd, db_d_activity_load);
+	int rc = !c ? -1 : db_d_activity_add(c, rd->package_id, (int)row->line, &a, &err) == 0 ? 0 : db_failed(rd, err);
 	free(done);
-	return rc == 0 ? 0 : db_failed(rd, err);
+	return rc;
 }
 
 enum { R_PROC, R_SUBJ, R_GRADE, R_YEAR, R_CLASS, R_CODE, R_SCORE, R_MARK, R_JOURNAL, R_ABSENT, R_MAX, R_MIN,
@@ -190,6 +233,9 @@ static int take_year(pkg_reader *rd, int year, int *take)
 			*take = rd->take[i];
 			return 0;
 		}
+	/* the connection answers nothing else while rows are loading */
+	if (end_load(rd) != 0)
+		return -1;
 	char *held = NULL, *err = NULL;
 	int rc = db_d_result_source_get(rd->db, rd->r->school_code, year, &held, &err);
 	if (rc < 0)
@@ -247,15 +293,16 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 		return -1;
 	if (!take)
 		return 0;
+	if (taken_before(rd, xasprintf("%ld|%ld|%zu:%s%zu:%s%s", year, grade, strlen(v.procedure), v.procedure,
+					strlen(v.subject), v.subject, v.student)))
+		return bad_row(rd, row, _("a second result of pupil %s in %s, %s, grade %ld, %ld"),
+			       cell_shown(v.student), cell_shown(v.procedure), cell_shown(v.subject), grade, year);
 	char *err = NULL;
-	if (db_d_result_add(rd->db, &v, &err) != 0) {
-		if (sdb_duplicate(rd->db)) {
-			free(err);
-			return bad_row(rd, row, _("a second result of pupil %s in %s, %s, grade %ld, %ld"),
-				       cell_shown(v.student), cell_shown(v.procedure), cell_shown(v.subject), grade, year);
-		}
+	sdb_copy *c = load(rd, db_d_result_load);
+	if (!c)
+		return -1;
+	if (db_d_result_add(c, &v, &err) != 0)
 		return db_failed(rd, err);
-	}
 	rd->rows++;
 	return 0;
 }
@@ -373,7 +420,8 @@ static int taskmap_row(pkg_reader *rd, const csvin_row *row)
 		     f[T_BLOCK] ? f[T_BLOCK] : "", f[T_LEVEL] ? f[T_LEVEL] : "", year, (int)grade, tt->sort, max, has_ref,
 		     ref };
 	char *err = NULL;
-	return db_d_task_add(rd->db, &t, &err) == 0 ? 0 : db_failed(rd, err);
+	sdb_copy *c = load(rd, db_d_task_load);
+	return !c ? -1 : db_d_task_add(c, &t, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
 static int task_score_row(pkg_reader *rd, const csvin_row *row)
@@ -396,15 +444,16 @@ static int task_score_row(pkg_reader *rd, const csvin_row *row)
 		return bad_row(rd, row, _("score %s is above the task's maximum"), f[T_SCORE]);
 	if (!take)
 		return 0;
+	if (taken_before(rd, xasprintf("%d|%ld|%zu:%s%zu:%s%zu:%s%s", year, grade, strlen(f[T_PROC]), f[T_PROC],
+					strlen(f[T_SUBJ]), f[T_SUBJ], strlen(f[T_CODE]), f[T_CODE], f[T_TASK])))
+		return bad_row(rd, row, _("a second score of pupil %s in task %s"), f[T_CODE], f[T_TASK]);
 	d_task_score v = { rd->r->school_code, f[T_PROC], f[T_SUBJ], f[T_CODE], f[T_TASK], year, (int)grade, score };
 	char *err = NULL;
-	if (db_d_task_score_add(rd->db, &v, &err) != 0) {
-		if (sdb_duplicate(rd->db)) {
-			free(err);
-			return bad_row(rd, row, _("a second score of pupil %s in task %s"), f[T_CODE], f[T_TASK]);
-		}
+	sdb_copy *c = load(rd, db_d_task_score_load);
+	if (!c)
+		return -1;
+	if (db_d_task_score_add(c, &v, &err) != 0)
 		return db_failed(rd, err);
-	}
 	return 0;
 }
 
@@ -426,7 +475,8 @@ static int objectivity_row(pkg_reader *rd, const csvin_row *row)
 	d_objectivity o = { (char *)rd->r->school_code, (char *)f[T_PROC], (char *)f[T_SUBJ], year, (int)grade, n,
 			    has[0], has[1] && has[2] && has[3], flag, v[0], v[1], v[2], v[3] };
 	char *err = NULL;
-	return db_d_objectivity_add(rd->db, &o, &err) == 0 ? 0 : db_failed(rd, err);
+	sdb_copy *c = load(rd, db_d_objectivity_load);
+	return !c ? -1 : db_d_objectivity_add(c, &o, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
 /* The three files, those the package lists. */

@@ -7,6 +7,7 @@
 
 #include "district.h"
 #include "package-read.h"
+#include "strmap.h"
 
 typedef struct pkg_reader {
 	sdb *db;		/* NULL when only checking */
@@ -20,6 +21,11 @@ typedef struct pkg_reader {
 	/* results: the years met so far and whether this package's rows of each are taken */
 	int years[2], take[2], nyears;
 	long rows;
+	/* the file being read: its rows' bulk load while one is open, and the
+	 * keys of the rows it has taken (a key given twice is the file's fault,
+	 * said with its line) */
+	sdb_copy *load;
+	strmap *keys;
 } pkg_reader;
 
 /* Reads indicators.csv, roadmap.csv, results.csv, staff.csv and events.csv

@@ -25,6 +25,13 @@ struct sdb_engine {
 	long long (*integer)(sdb_stmt *st, int i);
 	double (*real)(sdb_stmt *st, int i);
 	const void *(*blob)(sdb_stmt *st, int i, size_t *n);
+	sdb_copy *(*copy_begin)(sdb *db, const char *table, const char *columns, char **err);
+	void (*copy_text)(sdb_copy *c, const char *s);
+	void (*copy_int)(sdb_copy *c, long long v);
+	void (*copy_double)(sdb_copy *c, double v);
+	int (*copy_row)(sdb_copy *c, char **err);
+	int (*copy_end)(sdb_copy *c, char **err);
+	void (*copy_abort)(sdb_copy *c);
 };
 
 /* Each engine's connection and statement begin with these. */
@@ -33,6 +40,11 @@ struct sdb {
 };
 struct sdb_stmt {
 	sdb *db;
+};
+/* A load: col is the values given of the row being made. */
+struct sdb_copy {
+	sdb *db;
+	int col;
 };
 
 /* db_close's part: lets go of the sdb of the SQLite connection db. */

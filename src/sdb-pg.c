@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -317,10 +318,157 @@ static const void *pg_blob(sdb_stmt *st, int i, size_t *n)
 	return s->bytes;
 }
 
+/* A load through COPY … FROM STDIN in its text format: rows gathered in
+ * buf and handed to libpq a block at a time. */
+typedef struct pg_copy {
+	sdb_copy base;
+	char *buf;
+	size_t len, cap;
+	char *failed;		/* why a block could not be sent, for the end */
+} pg_copy;
+
+enum { COPY_BLOCK = 1 << 16 };
+
+static pg_copy *copy_of(sdb_copy *c)
+{
+	return (pg_copy *)c;
+}
+
+static void copy_put(pg_copy *c, const char *s, size_t n)
+{
+	if (c->len + n + 1 > c->cap) {
+		c->cap = (c->len + n + 1) * 2;
+		c->buf = xrealloc(c->buf, c->cap);
+	}
+	memcpy(c->buf + c->len, s, n);
+	c->len += n;
+}
+
+/* The next value's separator: a tab between the row's values. */
+static void copy_sep(pg_copy *c)
+{
+	if (c->base.col)
+		copy_put(c, "\t", 1);
+}
+
+static sdb_copy *pg_copy_begin(sdb *db, const char *table, const char *columns, char **err)
+{
+	pg *p = of(db);
+	char *sql = xasprintf("COPY %s (%s) FROM STDIN", table, columns);
+	PGresult *r = PQexec(p->c, sql);
+	free(sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		*err = failure(p, r);
+		PQclear(r);
+		return NULL;
+	}
+	PQclear(r);
+	pg_copy *c = xcalloc(1, sizeof *c);
+	c->base.db = db;
+	return &c->base;
+}
+
+static void pg_copy_text(sdb_copy *cp, const char *s)
+{
+	pg_copy *c = copy_of(cp);
+	copy_sep(c);
+	if (!s) {
+		copy_put(c, "\\N", 2);
+		return;
+	}
+	/* the text format's escapes: a backslash, and the separators */
+	for (const char *t = s; *t; t++) {
+		size_t run = strcspn(t, "\\\t\n\r");
+		copy_put(c, t, run);
+		t += run;
+		if (!*t)
+			break;
+		char esc[2] = { '\\', *t == '\t' ? 't' : *t == '\n' ? 'n' : *t == '\r' ? 'r' : '\\' };
+		copy_put(c, esc, 2);
+	}
+}
+
+static void pg_copy_number(pg_copy *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void pg_copy_number(pg_copy *c, const char *fmt, ...)
+{
+	char num[40];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(num, sizeof num, fmt, ap);
+	va_end(ap);
+	copy_sep(c);
+	copy_put(c, num, (size_t)n);
+}
+
+static void pg_copy_int(sdb_copy *c, long long v)
+{
+	pg_copy_number(copy_of(c), "%lld", v);
+}
+
+static void pg_copy_double(sdb_copy *c, double v)
+{
+	pg_copy_number(copy_of(c), "%.17g", v);
+}
+
+/* Hands what is gathered to libpq. */
+static int copy_flush(pg_copy *c, char **err)
+{
+	pg *p = of(c->base.db);
+	if (!c->failed && c->len && PQputCopyData(p->c, c->buf, (int)c->len) != 1)
+		c->failed = failure(p, NULL);
+	c->len = 0;
+	if (c->failed) {
+		*err = xstrdup(c->failed);
+		return -1;
+	}
+	return 0;
+}
+
+static int pg_copy_row(sdb_copy *cp, char **err)
+{
+	pg_copy *c = copy_of(cp);
+	copy_put(c, "\n", 1);
+	return c->len >= COPY_BLOCK ? copy_flush(c, err) : 0;
+}
+
+/* Ends the COPY, with the reason to give it up or NULL: 0, or -1 with
+ * *err (NULL err: none wanted). c let go of. */
+static int copy_finish(pg_copy *c, const char *abort, char **err)
+{
+	pg *p = of(c->base.db);
+	char *e = NULL;
+	int rc = abort ? -1 : copy_flush(c, &e);
+	if (PQputCopyEnd(p->c, abort || rc ? "orientir gave the load up" : NULL) != 1 && !e)
+		e = failure(p, NULL);
+	PGresult *r;
+	while ((r = PQgetResult(p->c))) {
+		if (!ok(r) && !e)
+			e = failure(p, r);
+		PQclear(r);
+	}
+	if (e && !abort && err)
+		*err = e, e = NULL, rc = -1;
+	free(e);
+	free(c->failed);
+	free(c->buf);
+	free(c);
+	return rc;
+}
+
+static int pg_copy_end(sdb_copy *c, char **err)
+{
+	return copy_finish(copy_of(c), NULL, err);
+}
+
+static void pg_copy_abort(sdb_copy *c)
+{
+	copy_finish(copy_of(c), "orientir gave the load up", NULL);
+}
+
 static const struct sdb_engine engine = {
 	SDB_PG, "BEGIN", pg_close, pg_exec, pg_in_transaction, pg_duplicate, pg_prepare, pg_bind_text, pg_bind_int,
 	pg_bind_double, pg_bind_blob, pg_bind_null, pg_step, pg_insert, pg_reset, pg_text, pg_integer, pg_real,
-	pg_blob,
+	pg_blob, pg_copy_begin, pg_copy_text, pg_copy_int, pg_copy_double, pg_copy_row, pg_copy_end, pg_copy_abort,
 };
 
 /* Why the connection c failed, for people (fresh). */

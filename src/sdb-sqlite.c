@@ -144,10 +144,87 @@ static const void *lite_blob(sdb_stmt *st, int i, size_t *n)
 	return p;
 }
 
+/* A load on SQLite: one INSERT of its own, stepped a row at a time. */
+typedef struct lite_copy {
+	sdb_copy base;
+	sqlite3_stmt *st;
+} lite_copy;
+
+static sqlite3_stmt *copy_st(sdb_copy *c)
+{
+	return ((lite_copy *)c)->st;
+}
+
+static sdb_copy *lite_copy_begin(sdb *db, const char *table, const char *columns, char **err)
+{
+	int n = 1;
+	for (const char *p = columns; *p; p++)
+		n += *p == ',';
+	char *marks = xmalloc(2 * (size_t)n), *sql;
+	for (int i = 0; i < n; i++)
+		marks[2 * i] = '?', marks[2 * i + 1] = i + 1 < n ? ',' : '\0';
+	sql = xasprintf("INSERT INTO %s (%s) VALUES (%s)", table, columns, marks);
+	free(marks);
+	sqlite3_stmt *st;
+	int rc = sqlite3_prepare_v2(of(db)->h, sql, -1, &st, NULL);
+	free(sql);
+	if (rc != SQLITE_OK) {
+		*err = db_error(of(db)->h);
+		return NULL;
+	}
+	lite_copy *c = xmalloc(sizeof *c);
+	*c = (lite_copy){ { db, 0 }, st };
+	return &c->base;
+}
+
+static void lite_copy_text(sdb_copy *c, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(copy_st(c), c->col + 1, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(copy_st(c), c->col + 1);
+}
+
+static void lite_copy_int(sdb_copy *c, long long v)
+{
+	sqlite3_bind_int64(copy_st(c), c->col + 1, v);
+}
+
+static void lite_copy_double(sdb_copy *c, double v)
+{
+	sqlite3_bind_double(copy_st(c), c->col + 1, v);
+}
+
+static int lite_copy_row(sdb_copy *c, char **err)
+{
+	sqlite3_stmt *st = copy_st(c);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*err = db_error(of(c->db)->h);
+		return -1;
+	}
+	return 0;
+}
+
+static void lite_copy_abort(sdb_copy *c)
+{
+	sqlite3_finalize(copy_st(c));
+	free(c);
+}
+
+static int lite_copy_end(sdb_copy *c, char **err)
+{
+	(void)err;
+	lite_copy_abort(c);
+	return 0;
+}
+
 static const struct sdb_engine engine = {
 	SDB_SQLITE, "BEGIN IMMEDIATE", lite_close, lite_exec, lite_in_transaction, lite_duplicate, lite_prepare,
 	lite_bind_text, lite_bind_int, lite_bind_double, lite_bind_blob, lite_bind_null, lite_step, lite_insert,
-	lite_reset, lite_text, lite_integer, lite_real, lite_blob,
+	lite_reset, lite_text, lite_integer, lite_real, lite_blob, lite_copy_begin, lite_copy_text, lite_copy_int,
+	lite_copy_double, lite_copy_row, lite_copy_end, lite_copy_abort,
 };
 
 sdb *db_sdb(sqlite3 *db)

@@ -166,6 +166,68 @@ const void *sdb_col_blob(sdb_stmt *st, int i, size_t *n)
 	return st->db->e->blob(st, i, n);
 }
 
+sdb_copy *sdb_copy_begin(sdb *db, const char *table, const char *columns, char **err)
+{
+	return db->e->copy_begin(db, table, columns, err);
+}
+
+void sdb_copy_text(sdb_copy *c, const char *s)
+{
+	c->db->e->copy_text(c, s);
+	c->col++;
+}
+
+void sdb_copy_int(sdb_copy *c, long long v)
+{
+	c->db->e->copy_int(c, v);
+	c->col++;
+}
+
+void sdb_copy_double(sdb_copy *c, double v)
+{
+	c->db->e->copy_double(c, v);
+	c->col++;
+}
+
+void sdb_copy_null(sdb_copy *c)
+{
+	sdb_copy_text(c, NULL);
+}
+
+void sdb_copy_opt_int(sdb_copy *c, int has, long long v)
+{
+	if (has)
+		sdb_copy_int(c, v);
+	else
+		sdb_copy_null(c);
+}
+
+void sdb_copy_opt_double(sdb_copy *c, int has, double v)
+{
+	if (has)
+		sdb_copy_double(c, v);
+	else
+		sdb_copy_null(c);
+}
+
+int sdb_copy_row(sdb_copy *c, char **err)
+{
+	int rc = c->db->e->copy_row(c, err);
+	c->col = 0;
+	return rc;
+}
+
+int sdb_copy_end(sdb_copy *c, char **err)
+{
+	return c->db->e->copy_end(c, err);
+}
+
+void sdb_copy_abort(sdb_copy *c)
+{
+	if (c)
+		c->db->e->copy_abort(c);
+}
+
 int sdb_row(sdb_stmt *st, sdb_fill_fn fill, void *out, char **err)
 {
 	int rc = sdb_step(st, err);

@@ -14,6 +14,7 @@
 
 typedef struct sdb sdb;
 typedef struct sdb_stmt sdb_stmt;
+typedef struct sdb_copy sdb_copy;
 
 enum sdb_kind { SDB_SQLITE, SDB_PG };
 
@@ -80,6 +81,31 @@ long long sdb_col_int(sdb_stmt *st, int i);
 double sdb_col_double(sdb_stmt *st, int i);
 int sdb_col_null(sdb_stmt *st, int i);
 const void *sdb_col_blob(sdb_stmt *st, int i, size_t *n);
+
+/* Many rows into one table, the bulk of a package: on the server through
+ * COPY, on SQLite through one prepared INSERT. columns is the table's
+ * columns written as in SQL ("a, b, c"); table and columns are the
+ * store's own words, never a user's. Inside a transaction only: while a
+ * load is open the connection runs nothing else. NULL with *err. */
+sdb_copy *sdb_copy_begin(sdb *db, const char *table, const char *columns, char **err);
+/* The next value of the row being made, in the columns' order; NULL text
+ * is NULL. */
+void sdb_copy_text(sdb_copy *c, const char *s);
+void sdb_copy_int(sdb_copy *c, long long v);
+void sdb_copy_double(sdb_copy *c, double v);
+void sdb_copy_null(sdb_copy *c);
+void sdb_copy_opt_int(sdb_copy *c, int has, long long v);
+void sdb_copy_opt_double(sdb_copy *c, int has, double v);
+/* Ends the row made since the last: 0, or -1 with *err (SQLite says a
+ * bad row here, the server only at the end). */
+int sdb_copy_row(sdb_copy *c, char **err);
+/* Every row in, c let go of: 0, or -1 with *err (sdb_duplicate says
+ * whether a key was given twice); either way the transaction must be
+ * rolled back on a failure. */
+int sdb_copy_end(sdb_copy *c, char **err);
+/* Gives up a load (NULL: none), c let go of; the transaction must be
+ * rolled back. */
+void sdb_copy_abort(sdb_copy *c);
 
 /* Rows into items: fill makes one item from the row st is on; clear frees
  * what one item holds (NULL: nothing). */

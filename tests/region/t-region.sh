@@ -167,6 +167,100 @@ cat "$TMP/imp1" "$TMP/imp2" | grep -c "replaces the earlier version" | grep -qx 
 	[ "$(region "SELECT count(*) FROM d_result WHERE school_code = '0202'")" = 8 ] \
 	&& ok "…and it is stored once" || not_ok "…and it is stored once"
 
+# --- a pupil's result twice: the line is named, nothing is stored ---
+# resum PKG: SHA256SUMS made again after an edit, the signature taken away
+# (the region takes an unsigned package of a school it has no key of).
+resum() {
+	rm -f "$1/SIGNATURE"
+	(cd "$1" && for f in *; do
+		case $f in SHA256SUMS | receipt.txt) ;; *) sha256sum "$f" ;; esac
+	done >SHA256SUMS)
+}
+P=$TMP/twice/orientir-0109-2024-H1
+rm -rf "$TMP/twice" && mkdir -p "$TMP/twice" && cp -r "$TMP/stick/orientir-0101-2024-H1" "$P"
+rm -f "$P/receipt.txt"
+# a school the region has not seen: its package would be taken
+sed -i 's/^school_code: .*/school_code: 0109/' "$P/manifest.txt"
+sed -n 2p "$P/results.csv" >>"$P/results.csv"
+resum "$P"
+run --db "$PG_URL" district import "$P"
+expect 1 "a result twice in a package is refused, naming its line" \
+	--err "results.csv:$(wc -l <"$P/results.csv" | tr -d ' '): a second result of pupil"
+[ "$(region "SELECT (SELECT count(*) FROM d_package WHERE school_code = '0109') +
+	(SELECT count(*) FROM d_result WHERE school_code = '0109')")" = 0 ] \
+	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
+
+# --- the ВПР task by task: the same on both engines ---
+# A school's tasks of 2025, and a second subject whose name sorts before
+# «Математика» in Russian but after it byte by byte (the server's order).
+T=$FIXTURES/tasks
+TDB=$TMP/0401.db
+"$ORIENTIR" --db "$TDB" init --code 0401 --name "Школа заданий" --district "Восточный район" >/dev/null
+for k in roster scales taskmap; do
+	"$ORIENTIR" --db "$TDB" import $k "$T/$k.csv" >/dev/null || not_ok "the tasks school: $k imports"
+done
+"$ORIENTIR" --db "$TDB" import tasks "$T/form-5a.csv" >/dev/null || not_ok "the tasks school: its form imports"
+rm -rf "$TMP/tstick" && mkdir -p "$TMP/tstick"
+ORIENTIR_TODAY=2025-06-01 "$ORIENTIR" --db "$TDB" export --period 2025-H1 --to "$TMP/tstick" >/dev/null \
+	|| not_ok "the tasks school's package is written"
+P=$TMP/tstick/orientir-0401-2025-H1
+for f in taskmap.csv tasks.csv; do
+	awk -F';' 'BEGIN { OFS = ";" } { print } NR > 1 && $2 == "Математика" { $2 = "английский язык"; print }' \
+		"$P/$f" >"$P/x" && mv "$P/x" "$P/$f"
+done
+resum "$P"
+cp -r "$TMP/tstick" "$TMP/tstick-district"
+"$ORIENTIR" --db "$DDB" district schools add 0401 "Школа заданий" >/dev/null
+ORIENTIR_TODAY=2025-06-05 run --db "$DDB" district import "$TMP/tstick-district"
+expect 0 "the district takes the tasks package" --out "1 new"
+ORIENTIR_TODAY=2025-06-05 run --db "$PG_URL" district import "$TMP/tstick"
+expect 0 "the region takes it" --out "1 new"
+[ "$(region "SELECT count(*) FROM d_task_score WHERE school_code = '0401'")" = \
+	"$(($(wc -l <"$P/tasks.csv") - 1))" ] && ok "…with all its task scores" || not_ok "…with all its task scores"
+"$ORIENTIR" --db "$DDB" district tasks --year 2025 --format csv >"$TMP/d.csv" 2>&1
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv >"$TMP/r.csv" 2>&1
+if cmp -s "$TMP/d.csv" "$TMP/r.csv" && grep -q "английский язык" "$TMP/d.csv"; then
+	ok "tasks: the region says what the district says, in the same order"
+else
+	not_ok "tasks: the region says what the district says, in the same order"
+	diff "$TMP/d.csv" "$TMP/r.csv" | head -20 | sed 's/^/#   /'
+fi
+[ "$(grep -n "английский язык" "$TMP/r.csv" | head -1 | cut -d: -f1)" -lt \
+	"$(grep -n "Математика" "$TMP/r.csv" | head -1 | cut -d: -f1)" ] \
+	&& ok "…«английский язык» before «Математика», in Russian order" \
+	|| not_ok "…«английский язык» before «Математика», in Russian order"
+# a task score twice: its line named, nothing stored
+Q=$TMP/tstick2/orientir-0402-2025-H1
+rm -rf "$TMP/tstick2" && mkdir -p "$TMP/tstick2" && cp -r "$P" "$Q" && rm -f "$Q/receipt.txt"
+sed -i 's/^school_code: .*/school_code: 0402/' "$Q/manifest.txt"
+sed -n 2p "$Q/tasks.csv" >>"$Q/tasks.csv"
+resum "$Q"
+ORIENTIR_TODAY=2025-06-05 run --db "$PG_URL" district import "$TMP/tstick2"
+expect 1 "a task score twice in a package is refused, naming its line" \
+	--err "tasks.csv:$(wc -l <"$Q/tasks.csv" | tr -d ' '): a second score of pupil"
+[ "$(region "SELECT (SELECT count(*) FROM d_package WHERE school_code = '0402') +
+	(SELECT count(*) FROM d_task_score WHERE school_code = '0402')")" = 0 ] \
+	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
+
+# --- a role that may only read ---
+psql_region "CREATE ROLE reader LOGIN PASSWORD 'r3ad'; GRANT USAGE ON SCHEMA public TO reader;
+	GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader" >/dev/null
+READER="postgresql://reader:r3ad@/region?host=$PGDIR"
+run --db "$READER" district status --period 2024-H1 --format csv
+expect 0 "a role that may only read reads the region" --out "0101,Школа 1"
+before=$(region "SELECT count(*) || ':' || sum(length(digest)) FROM d_package")
+P=$TMP/ro/orientir-0108-2024-H1
+rm -rf "$TMP/ro" && mkdir -p "$TMP/ro" && cp -r "$TMP/stick/orientir-0101-2024-H1" "$P"
+rm -f "$P/receipt.txt"
+sed -i 's/^school_code: .*/school_code: 0108/' "$P/manifest.txt"
+resum "$P"
+LC_ALL=ru_RU.UTF-8 LANGUAGE=ru run --db "$READER" district import "$TMP/ro"
+expect 1 "…but its import is refused, said plainly in Russian" \
+	--err "сервер базы данных не даёт этому пользователю вносить изменения" --err "ничего не сохранено"
+[ "$(region "SELECT count(*) || ':' || sum(length(digest)) FROM d_package")" = "$before" ] \
+	&& [ "$(region "SELECT count(*) FROM d_school WHERE code = '0108'")" = 0 ] \
+	&& ok "…and nothing of it is stored" || not_ok "…and nothing of it is stored"
+
 # --- killed in the middle: the package is whole or absent ---
 school 0301 "Большая школа" "Западный район" "ВПР:Математика:5:2024:900:100" "ВПР:Русский язык:5:2024:900:50" \
 	"ВПР:Математика:6:2024:900:10"
