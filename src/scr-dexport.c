@@ -287,7 +287,6 @@ static void destroy(ui_screen *scr)
 	free(s->dest);
 	free(s->written);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

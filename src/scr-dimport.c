@@ -223,7 +223,6 @@ static void destroy(ui_screen *scr)
 	district_dirs_free(s->dirs, s->ndirs);
 	free(s->source);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -432,7 +432,6 @@ static void destroy(ui_screen *scr)
 	forget_lines(s);
 	free(s->years), free(s->proc), free(s->subj), free(s->e);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -384,7 +384,6 @@ static void destroy(ui_screen *scr)
 	status_report_free(&s->rep);
 	free(s->period);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -449,7 +449,6 @@ static void check_destroy(ui_screen *scr)
 		free(c->held[i]);
 	free(c->held);
 	free(c);
-	free(scr);
 }
 
 static const ui_key check_keys[] = {
@@ -559,7 +558,6 @@ static void destroy(ui_screen *scr)
 	clear_entries(s);
 	free(s->dir);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

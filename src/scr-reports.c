@@ -402,7 +402,6 @@ static void destroy(ui_screen *scr)
 	free(s->period);
 	free(s->dest);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

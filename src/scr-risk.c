@@ -455,7 +455,6 @@ static void destroy(ui_screen *scr)
 	free(s->class_filter);
 	free(s->subject_filter);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -232,7 +232,6 @@ static void destroy(ui_screen *scr)
 	free(r->order_date);
 	free(r->done);
 	free(r);
-	free(scr);
 }
 
 static int check_form(void *ctx, char *const *v, int *field, char **msg)

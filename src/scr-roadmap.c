@@ -403,7 +403,6 @@ static void card_destroy(ui_screen *scr)
 	event_list_free(c->events, c->nevents);
 	ui_text_free(c->text);
 	free(c);
-	free(scr);
 }
 
 static const ui_key card_keys[] = {
@@ -536,7 +535,6 @@ static ui_result timeline_key(ui_screen *scr, int ch, int fk)
 static void timeline_destroy(ui_screen *scr)
 {
 	free(scr->data);
-	free(scr);
 }
 
 static const ui_key timeline_keys[] = { { 0 } };
@@ -695,7 +693,6 @@ static void destroy(ui_screen *scr)
 		roadmap_info_clear(&s->info);
 	free(s->dest);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

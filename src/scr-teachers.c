@@ -353,7 +353,6 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	free_list(s);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -36,7 +36,6 @@ static void destroy(ui_screen *scr)
 	ui_text_free(v->text);
 	free(v->save_name), free(v->save_data);
 	free(v);
-	free(scr);
 }
 
 static ui_result save(ui_screen *scr)

@@ -386,6 +386,7 @@ static void pop(void)
 	ui_list_free(s->list);
 	if (s->destroy)
 		s->destroy(s);
+	free(s);
 }
 
 void ui_replace(ui_screen *s)

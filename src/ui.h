@@ -57,6 +57,7 @@ struct ui_screen {
 	ui_result (*key)(ui_screen *s, int ch, int fkey);
 	/* Asked before the screen goes (Esc, F10): 0 may go, -1 stay. */
 	int (*leave)(ui_screen *s);
+	/* Frees the screen's data; the frame frees the screen itself after. */
 	void (*destroy)(ui_screen *s);
 	/* The screen's list, when it has one: the keys the table and key()
 	 * leave go to it (moving, typing into its search), rebuild is called
