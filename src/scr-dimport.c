@@ -185,13 +185,6 @@ static void choose_source(struct state *s)
 	scan(s);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	curs_set(0);
-	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
-}
-
 static ui_result import_key(ui_screen *scr)
 {
 	struct state *s = scr->data;
@@ -210,16 +203,9 @@ static ui_result source_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	ui_text_free(s->text);
 	district_dirs_free(s->dirs, s->ndirs);
 	free(s->source);
 	free(s);
@@ -262,8 +248,7 @@ ui_screen *scr_dimport_new(void)
 					  "when the summary shows, the stick can be removed.\n\n"
 					  "Up, Down, PgUp, PgDn, Home and End scroll the summary."),
 				       keys, s);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;
 }

@@ -204,13 +204,6 @@ static void preview(struct state *s)
 	free(news);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	curs_set(0);
-	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
-}
-
 static void choose_dest(struct state *s)
 {
 	char *dest = ui_folder_pick(FOLDER_WRITE, _("Where to write"), s->dest);
@@ -389,16 +382,9 @@ static ui_result restore_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	ui_text_free(s->text);
 	free(s->period);
 	free(s->dest);
 	free(s);
@@ -448,8 +434,7 @@ ui_screen *scr_reports_new(void)
 					  "not at all (an earlier orientir's); restoring one not signed with this school's "
 					  "key asks first, and one changed after it was written is not restored."),
 				       keys, s);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;
 }

@@ -250,7 +250,15 @@ void ui_redraw(void)
 	draw_status();
 	werase(body);
 	s->overlay = NULL;
-	s->draw(s, body);
+	if (s->draw) {
+		s->draw(s, body);
+	} else {
+		curs_set(0);
+		if (s->text)
+			ui_text_draw(s->text, body, 0, 1, getmaxy(body));
+		else if (s->list)
+			ui_list_draw(s->list, body, 0, getmaxy(body));
+	}
 	/* The keys after the screen: its draw may have read its data again
 	 * (back from an import), which its keys' enabled functions look at. */
 	draw_keybar(s);
@@ -384,6 +392,7 @@ static void pop(void)
 {
 	ui_screen *s = stack[--depth];
 	ui_list_free(s->list);
+	ui_text_free(s->text);
 	if (s->destroy)
 		s->destroy(s);
 	free(s);
@@ -606,6 +615,8 @@ int ui_main(const char *path)
 		ui_result r = k ? k->run(s) : s->key ? s->key(s, ch, fk) : UI_UNHANDLED;
 		if (r == UI_UNHANDLED && s->list)
 			r = list_key(s, ch, fk);
+		if (r == UI_UNHANDLED && s->text && ui_text_key(s->text, ch, fk))
+			r = UI_REDRAW;
 		if (r == UI_UNHANDLED) {
 			if (fk && ch == KEY_F(1))
 				ui_show_text(_(s->title), _(s->help));

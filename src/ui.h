@@ -51,6 +51,8 @@ struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
 	const ui_key *keys;		/* ends with an entry whose key is 0 */
+	/* NULL: the frame draws the screen's text, or else its list, over
+	 * the whole body. */
 	void (*draw)(ui_screen *s, WINDOW *body);
 	/* Keys not in the table (typing, moving in a list): ch is a character
 	 * or, with fkey set, a KEY_ code. NULL: none. */
@@ -64,6 +66,10 @@ struct ui_screen {
 	 * when the search changed, and the frame frees it with the screen. */
 	ui_list *list;
 	void (*rebuild)(void *data);
+	/* The screen's text viewer, when it shows one (a preview, a card):
+	 * the keys the table and key() leave scroll it, and the frame frees
+	 * it with the screen. */
+	struct ui_text *text;
 	void *data;
 	WINDOW *overlay;	/* a window of the screen's shown over the body (a form) */
 };
