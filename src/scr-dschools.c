@@ -24,7 +24,6 @@ struct state {
 	status_report rep;
 	ui_list *list;		/* items: indices into rep.v */
 	long today;
-	int stale;		/* reload before drawing: the list was imported meanwhile */
 };
 
 static enum state_of state_of(const struct state *s, const status_row *r)
@@ -75,8 +74,9 @@ static void build(void *data)
 					 "adds one school by hand."));
 }
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	status_report_free(&s->rep);
 	if (district_status(db_sdb(ui.db), s->period, &s->rep, &err) != 0) {
@@ -191,10 +191,6 @@ static char *detail(void *ctx, size_t item)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
 	int width = getmaxx(w);
 	curs_set(0);
 	char *half = half_text_of(s->period), *dl = day_text(s->rep.deadline);
@@ -363,19 +359,15 @@ static ui_result add_key(ui_screen *scr)
 
 static ui_result import_key(ui_screen *scr)
 {
-	struct state *s = scr->data;
-	ui_push(scr_import_schools_new());
-	s->stale = 1;
-	return UI_REDRAW;
+	(void)scr;
+	return ui_push_changing(scr_import_schools_new());
 }
 
+/* (a package taken in there changes who has reported) */
 static ui_result held_key(ui_screen *scr)
 {
-	struct state *s = scr->data;
-	ui_push(scr_dheld_new());
-	/* (a package taken in there changes who has reported) */
-	s->stale = 1;
-	return UI_REDRAW;
+	(void)scr;
+	return ui_push_changing(scr_dheld_new());
 }
 
 static void destroy(ui_screen *scr)
@@ -431,5 +423,6 @@ ui_screen *scr_dschools_new(void)
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = build;
+	scr->reload = reload;
 	return scr;
 }

@@ -477,6 +477,12 @@ static ui_screen *check_new(const char *path, int kind, int asked)
 	return scr;
 }
 
+ui_result scr_import_open(ui_screen *scr)
+{
+	(void)scr;
+	return ui_push_changing(scr_import_new());
+}
+
 /* --- the picker's keys --- */
 
 static void go(struct state *s, const char *dir)

@@ -20,7 +20,6 @@ struct state {
 	pupil_item *v;
 	size_t n;
 	ui_list *list;
-	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
 static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"), N_("all pupils") };
@@ -84,17 +83,6 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 	mvwaddstr(w, y, xflags + 2, p->individual_route ? "+" : "·");
 	mvwaddstr(w, y, xflags + 4, p->extra_lessons ? "+" : "·");
 	mvwprintw(w, y, xres, "%5ld", p->results);
-}
-
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
-	curs_set(0);
-	ui_list_draw(s->list, w, 0, getmaxy(w));
 }
 
 static const pupil_item *current(const struct state *s)
@@ -300,14 +288,6 @@ static ui_result next_view(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result import(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	ui_push(scr_import_new());
-	s->stale = 1;
-	return UI_REDRAW;
-}
-
 static ui_result move_key(ui_screen *scr)
 {
 	struct state *s = scr->data;
@@ -349,7 +329,7 @@ static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_current, NULL },
 	{ KEY_F(3), NC_("key", "View"), next_view, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), open_current, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import, NULL },
+	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
 	{ KEY_F(6), NC_("key", "Move"), move_key, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add, NULL },
 	{ KEY_F(8), NC_("key", "Delete"), remove_pupil, NULL },
@@ -378,9 +358,9 @@ ui_screen *scr_pupils_new(void)
 					  "F5 imports a roster from a CSV file.\n\n"
 					  "The marks R I E: risk group, individual route, extra lessons."),
 				       keys, s);
-	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = reload;
+	scr->reload = reload;
 	return scr;
 }

@@ -21,7 +21,6 @@ struct state {
 	size_t n;
 	ui_list *list;
 	long today;
-	int stale;		/* reload before drawing: an import may have changed the list */
 };
 
 /* Last, first and middle name without gaps for the missing ones (fresh). */
@@ -78,8 +77,9 @@ static void free_list(struct state *s)
 	s->n = 0;
 }
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	free_list(s);
 	if (db_teacher_list(ui.db, &s->v, &s->n, &err) != 0) {
@@ -175,10 +175,6 @@ static char *detail(void *ctx, size_t item)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
 	curs_set(0);
 	size_t ndiag = 0, ntrain = 0;
 	for (size_t i = 0; i < s->n; i++) {
@@ -340,14 +336,6 @@ static ui_result add_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result import_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	ui_push(scr_import_new());
-	s->stale = 1;
-	return UI_REDRAW;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
@@ -358,7 +346,7 @@ static void destroy(ui_screen *scr)
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, edit_key, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
 	{ KEY_F(6), NC_("key", "Course"), course_key, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },
 	{ 0 },
@@ -393,5 +381,6 @@ ui_screen *scr_teachers_new(void)
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = build;
+	scr->reload = reload;
 	return scr;
 }

@@ -242,6 +242,11 @@ void ui_redraw(void)
 		return;
 	}
 	ui_screen *s = stack[depth - 1];
+	if (s->stale) {
+		s->stale = 0;
+		if (s->reload)
+			s->reload(s->data);
+	}
 	if (!body) {
 		body = newwin(LINES - 3, COLS, 1, 0);
 		keypad(body, TRUE);
@@ -386,6 +391,14 @@ void ui_push(ui_screen *s)
 {
 	if (depth < (int)(sizeof stack / sizeof *stack))
 		stack[depth++] = s;
+}
+
+ui_result ui_push_changing(ui_screen *s)
+{
+	if (depth > 0)
+		stack[depth - 1]->stale = 1;
+	ui_push(s);
+	return UI_REDRAW;
 }
 
 static void pop(void)

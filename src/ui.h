@@ -70,6 +70,11 @@ struct ui_screen {
 	 * the keys the table and key() leave scroll it, and the frame frees
 	 * it with the screen. */
 	struct ui_text *text;
+	/* Reads the screen's data again: called before the screen is drawn,
+	 * back on top, when a screen opened over it with ui_push_changing
+	 * may have changed what it shows (an import). */
+	void (*reload)(void *data);
+	int stale;		/* the frame's: reload before drawing */
 	void *data;
 	WINDOW *overlay;	/* a window of the screen's shown over the body (a form) */
 };
@@ -88,6 +93,9 @@ int ui_main(const char *path);
 /* A new screen with its title, help and keys; the rest is the caller's. */
 ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data);
 void ui_push(ui_screen *s);
+/* Pushes s over the top screen, which reloads once it is back on top:
+ * s may change its data. UI_REDRAW, for a key's handler to return. */
+ui_result ui_push_changing(ui_screen *s);
 /* Puts s in place of the top screen (which is destroyed). */
 void ui_replace(ui_screen *s);
 /* Whether the database belongs to the district office. */
