@@ -49,7 +49,7 @@ static void scan(struct state *s)
 	s->dirs = NULL;
 	s->ndirs = 0;
 	if (!s->source) {
-		ui_text_add(t, UA_NORMAL, 0, 2, _("No USB stick found: insert one and press F5; a folder can be typed there too."));
+		ui_text_take(t, UA_NORMAL, 0, 2, ui_folder_line(NULL));
 		return;
 	}
 	char *err = NULL;
@@ -177,11 +177,7 @@ static void import_all(struct state *s)
 
 static void choose_source(struct state *s)
 {
-	char *source = ui_folder_pick(FOLDER_PACKAGES, _("Where to take the packages from"), s->source);
-	if (source) {
-		free(s->source);
-		s->source = source;
-	}
+	ui_folder_choose(FOLDER_PACKAGES, _("Where to take the packages from"), &s->source);
 	scan(s);
 }
 

@@ -577,12 +577,8 @@ static void write_file(struct state *s)
 			ui_error("%s", _("There is no roadmap to write yet: import the district's table first."));
 		return;
 	}
-	char *dir = ui_folder_pick(FOLDER_WRITE, _("Where to write the roadmap"), s->dest);
-	if (dir) {
-		free(s->dest);
-		s->dest = dir;
-		scr_roadmap_write(&r, dir);
-	}
+	if (ui_folder_choose(FOLDER_WRITE, _("Where to write the roadmap"), &s->dest))
+		scr_roadmap_write(&r, s->dest);
 	roadmap_info_clear(&r);
 }
 

@@ -438,6 +438,14 @@ WINDOW *ui_dialog(int height, int width, const char *title)
 	return frame;
 }
 
+WINDOW *ui_busy(const char *title, const char *text)
+{
+	WINDOW *d = ui_dialog(5, 60, title);
+	ui_put(d, 2, 3, 54, text);
+	wrefresh(d);
+	return d;
+}
+
 char **ui_wrap(const char *text, int width, int *n)
 {
 	char **lines = NULL;

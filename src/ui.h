@@ -127,6 +127,8 @@ int ui_pick(const char *title, char *const *labels, int n, int current);
 /* Shows long text in a box (help, details), wrapped and scrolled, until
  * Esc or Enter. */
 void ui_show_text(const char *title, const char *text);
+/* A box saying what is being done (text) while it is: delwin it after. */
+WINDOW *ui_busy(const char *title, const char *text);
 
 /* Shows, once, what opening the database had to tell (db_take_notice:
  * it was made private, say), in a box. */
