@@ -222,14 +222,16 @@ static void step_period(struct state *s, int by)
 	}
 }
 
-static void pick_period(struct state *s)
+static ui_result pick_period(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char *p = ui_half_pick(s->period);
 	if (p) {
 		free(s->period);
 		s->period = p;
 		reload(s);
 	}
+	return UI_REDRAW;
 }
 
 enum { A_CODE, A_NAME, NADD };
@@ -255,8 +257,9 @@ static int check_school(void *ctx, char *const *v, int *field, char **msg)
 
 /* The form for one school; a school known only from its package comes
  * filled in, to be put on the list. */
-static void add_school(struct state *s)
+static ui_result add_school(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	const status_row *r = current(s);
 	int from_package = r && !r->listed;
 	const ui_field fields[NADD] = { { _("Code"), 12, UI_FIELD_TEXT, NULL }, { _("Name"), 0, UI_FIELD_TEXT, NULL } };
@@ -277,6 +280,7 @@ static void add_school(struct state *s)
 		}
 	}
 	free(values[A_CODE]), free(values[A_NAME]);
+	return UI_REDRAW;
 }
 
 /* Which name is right, the package's or the district's. */
@@ -345,18 +349,6 @@ static ui_result after_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result period_key(ui_screen *scr)
-{
-	pick_period(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result add_key(ui_screen *scr)
-{
-	add_school(scr->data);
-	return UI_REDRAW;
-}
-
 static ui_result import_key(ui_screen *scr)
 {
 	(void)scr;
@@ -380,8 +372,8 @@ static void destroy(ui_screen *scr)
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_school, NULL },
-	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
-	{ KEY_F(4), NC_("key", "Add"), add_key, NULL },
+	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
+	{ KEY_F(4), NC_("key", "Add"), add_school, NULL },
 	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
 	{ KEY_F(6), NC_("key", "Held"), held_key, NULL },
 	{ KEY_LEFT, NULL, before_key, NULL },

@@ -240,8 +240,9 @@ static void edit(struct state *s, const scale_item *it)
 	refmap_free(ctx.subj);
 }
 
-static void pick_year(struct state *s)
+static ui_result pick_year(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char *labels[65];
 	int years[65], k = 1, current = 0;
 	labels[0] = xstrdup(_("Every year"));
@@ -253,7 +254,7 @@ static void pick_year(struct state *s)
 		ui_error("%s", err);
 		free(err);
 		free(labels[0]);
-		return;
+		return UI_REDRAW;
 	}
 	for (size_t i = 0; i < n && k < 65; i++) {
 		if (years[k - 1] == all[i].a.year)
@@ -272,6 +273,7 @@ static void pick_year(struct state *s)
 	}
 	for (int i = 0; i < k; i++)
 		free(labels[i]);
+	return UI_REDRAW;
 }
 
 static const scale_item *current(const struct state *s)
@@ -292,12 +294,6 @@ static ui_result edit_key(ui_screen *scr)
 static ui_result add_key(ui_screen *scr)
 {
 	edit(scr->data, NULL);
-	return UI_REDRAW;
-}
-
-static ui_result year_key(ui_screen *scr)
-{
-	pick_year(scr->data);
 	return UI_REDRAW;
 }
 
@@ -336,7 +332,7 @@ static void destroy(ui_screen *scr)
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, edit_key, NULL },
-	{ KEY_F(3), NC_("key", "Year"), year_key, NULL },
+	{ KEY_F(3), NC_("key", "Year"), pick_year, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
 	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },

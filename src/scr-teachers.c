@@ -281,8 +281,12 @@ static int check_course(void *vctx, char *const *v, int *field, char **msg)
 	return 0;
 }
 
-static void add_course(struct state *s, const teacher *t)
+static ui_result add_course(ui_screen *scr)
 {
+	struct state *s = scr->data;
+	const teacher *t = current(s);
+	if (!t)
+		return UI_HANDLED;
 	const ui_field fields[NCOURSE] = { { _("Topic"), 0, UI_FIELD_TEXT, NULL }, { _("Hours"), 5, UI_FIELD_TEXT, NULL },
 					   { _("Ended on"), 10, UI_FIELD_DATE, NULL },
 					   { _("Organization"), 0, UI_FIELD_TEXT, NULL } };
@@ -310,6 +314,7 @@ static void add_course(struct state *s, const teacher *t)
 	free(title);
 	for (int i = 0; i < NCOURSE; i++)
 		free(values[i]);
+	return UI_REDRAW;
 }
 
 static ui_result edit_key(ui_screen *scr)
@@ -318,15 +323,6 @@ static ui_result edit_key(ui_screen *scr)
 	const teacher *t = current(s);
 	if (t)
 		edit(s, t);
-	return UI_REDRAW;
-}
-
-static ui_result course_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	const teacher *t = current(s);
-	if (t)
-		add_course(s, t);
 	return UI_REDRAW;
 }
 
@@ -347,7 +343,7 @@ static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, edit_key, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
 	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
-	{ KEY_F(6), NC_("key", "Course"), course_key, NULL },
+	{ KEY_F(6), NC_("key", "Course"), add_course, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },
 	{ 0 },
 };
