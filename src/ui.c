@@ -264,8 +264,8 @@ void ui_redraw(void)
 		else if (s->list)
 			ui_list_draw(s->list, body, 0, getmaxy(body));
 	}
-	/* The keys after the screen: its draw may have read its data again
-	 * (back from an import), which its keys' enabled functions look at. */
+	/* The keys after the screen: it may have read its data again (back
+	 * from an import), which its keys' enabled functions look at. */
 	draw_keybar(s);
 	wnoutrefresh(stdscr);
 	wnoutrefresh(body);
