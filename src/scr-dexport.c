@@ -122,9 +122,7 @@ static void preview(struct state *s)
 	district_report_free(&r);
 	add(s, UA_NORMAL, 0, xstrdup(""));
 	add(s, UA_NORMAL, 0, xstrdup(_("The report: report.html to print and four tables in CSV.")));
-	add(s, s->dest ? UA_NORMAL : UA_ERROR, 0,
-	    s->dest ? xasprintf(_("Destination: %s"), s->dest)
-		    : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));
+	add(s, s->dest ? UA_NORMAL : UA_ERROR, 0, ui_folder_line(s->dest));
 	if (s->written) {
 		add(s, UA_HEAD, 0, xstrdup(_("Written and checked; the stick can be removed:")));
 		add(s, UA_HEAD, 2, xstrdup(s->written));
@@ -132,21 +130,18 @@ static void preview(struct state *s)
 	scan_reports(s);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
+/* Where to write, asked (the preview shows it): 1 when there is a place. */
+static int choose_dest(struct state *s)
 {
-	struct state *s = scr->data;
-	curs_set(0);
-	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
+	ui_folder_choose(FOLDER_WRITE, _("Where to write"), &s->dest);
+	preview(s);
+	return s->dest != NULL;
 }
 
-static void choose_dest(struct state *s)
+static ui_result dest_key(ui_screen *scr)
 {
-	char *dest = ui_folder_pick(FOLDER_WRITE, _("Where to write"), s->dest);
-	if (dest) {
-		free(s->dest);
-		s->dest = dest;
-	}
-	preview(s);
+	choose_dest(scr->data);
+	return UI_REDRAW;
 }
 
 /* The half-year shown from now on. */
@@ -174,23 +169,21 @@ static void step_period(struct state *s, int step)
 	free(now);
 }
 
-static void pick_period(struct state *s)
+static ui_result pick_period(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char *p = ui_half_pick(s->period);
 	if (p)
 		show_period(s, p);
+	return UI_REDRAW;
 }
 
-static void write_report(struct state *s)
+static ui_result write_report(ui_screen *scr)
 {
-	if (!s->dest) {
-		choose_dest(s);
-		if (!s->dest)
-			return;
-	}
-	WINDOW *d = ui_dialog(5, 60, _("Writing"));
-	ui_put(d, 2, 3, 54, _("Writing the report and checking it…"));
-	wrefresh(d);
+	struct state *s = scr->data;
+	if (!s->dest && !choose_dest(s))
+		return UI_REDRAW;
+	WINDOW *d = ui_busy(_("Writing"), _("Writing the report and checking it…"));
 	district_report r;
 	package p;
 	char *err = NULL;
@@ -214,26 +207,21 @@ static void write_report(struct state *s)
 	free(err);
 	delwin(d);
 	preview(s);
+	return UI_REDRAW;
 }
 
 /* The district's roadmap, for the schools to import, where the report
  * goes: which one is asked when there are several. */
-static void write_roadmap(struct state *s)
+static ui_result write_roadmap(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	roadmap_info r;
 	if (!scr_roadmap_pick(_("Which roadmap to write"), 0, &r))
-		return;
-	if (!s->dest)
-		choose_dest(s);
-	if (s->dest)
+		return UI_REDRAW;
+	if (s->dest || choose_dest(s))
 		scr_roadmap_write(&r, s->dest);
 	roadmap_info_clear(&r);
 	preview(s);
-}
-
-static ui_result roadmap_key(ui_screen *scr)
-{
-	write_roadmap(scr->data);
 	return UI_REDRAW;
 }
 
@@ -241,24 +229,6 @@ static int have_roadmap(const ui_screen *scr)
 {
 	const struct state *s = scr->data;
 	return s->roadmaps > 0;
-}
-
-static ui_result write_key(ui_screen *scr)
-{
-	write_report(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result period_key(ui_screen *scr)
-{
-	pick_period(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result dest_key(ui_screen *scr)
-{
-	choose_dest(scr->data);
-	return UI_REDRAW;
 }
 
 static ui_result before_key(ui_screen *scr)
@@ -273,28 +243,20 @@ static ui_result after_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	ui_text_free(s->text);
 	free(s->period);
 	free(s->dest);
 	free(s->written);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
-	{ KEY_F(2), NC_("key", "Write"), write_key, NULL },
-	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
+	{ KEY_F(2), NC_("key", "Write"), write_report, NULL },
+	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
 	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
-	{ KEY_F(6), NC_("key", "Roadmap"), roadmap_key, have_roadmap },
+	{ KEY_F(6), NC_("key", "Roadmap"), write_roadmap, have_roadmap },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -325,8 +287,7 @@ ui_screen *scr_dexport_new(void)
 					  "roadmaps, it asks which (the one for today is marked). Before writing over a "
 					  "file of that name it asks, starting on «Нет»."),
 				       keys, s);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;
 }

@@ -198,7 +198,6 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	d_held_list_free(s->v, s->n);
 	free(s);
-	free(scr);
 }
 
 /* Accept and Reject only while something waits. */

@@ -49,7 +49,7 @@ static void scan(struct state *s)
 	s->dirs = NULL;
 	s->ndirs = 0;
 	if (!s->source) {
-		ui_text_add(t, UA_NORMAL, 0, 2, _("No USB stick found: insert one and press F5; a folder can be typed there too."));
+		ui_text_take(t, UA_NORMAL, 0, 2, ui_folder_line(NULL));
 		return;
 	}
 	char *err = NULL;
@@ -177,19 +177,8 @@ static void import_all(struct state *s)
 
 static void choose_source(struct state *s)
 {
-	char *source = ui_folder_pick(FOLDER_PACKAGES, _("Where to take the packages from"), s->source);
-	if (source) {
-		free(s->source);
-		s->source = source;
-	}
+	ui_folder_choose(FOLDER_PACKAGES, _("Where to take the packages from"), &s->source);
 	scan(s);
-}
-
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	curs_set(0);
-	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
 }
 
 static ui_result import_key(ui_screen *scr)
@@ -210,20 +199,12 @@ static ui_result source_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	ui_text_free(s->text);
 	district_dirs_free(s->dirs, s->ndirs);
 	free(s->source);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
@@ -263,8 +244,7 @@ ui_screen *scr_dimport_new(void)
 					  "when the summary shows, the stick can be removed.\n\n"
 					  "Up, Down, PgUp, PgDn, Home and End scroll the summary."),
 				       keys, s);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;
 }

@@ -348,13 +348,14 @@ static void draw(ui_screen *scr, WINDOW *w)
 }
 
 /* Lets the user choose the procedure and subject among those of the year. */
-static void pick_subject(struct state *s)
+static ui_result pick_subject(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	size_t n = 0;
 	while (n < s->set.n && !*s->set.v[n].school_code)
 		n++;
 	if (!n)
-		return;
+		return UI_REDRAW;
 	char **labels = xcalloc(n, sizeof *labels);
 	int current = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -373,6 +374,7 @@ static void pick_subject(struct state *s)
 	for (size_t i = 0; i < n; i++)
 		free(labels[i]);
 	free(labels);
+	return UI_REDRAW;
 }
 
 static void new_year(struct state *s, int year)
@@ -412,12 +414,6 @@ static ui_result order_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result subject_key(ui_screen *scr)
-{
-	pick_subject(scr->data);
-	return UI_REDRAW;
-}
-
 static int have_results(const ui_screen *scr)
 {
 	const struct state *s = scr->data;
@@ -432,13 +428,12 @@ static void destroy(ui_screen *scr)
 	forget_lines(s);
 	free(s->years), free(s->proc), free(s->subj), free(s->e);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Year"), year_key, have_results },
 	{ KEY_F(4), NC_("key", "Order"), order_key, have_results },
-	{ KEY_F(5), NC_("key", "Subject"), subject_key, have_results },
+	{ KEY_F(5), NC_("key", "Subject"), pick_subject, have_results },
 	{ KEY_LEFT, NULL, older, have_results },
 	{ KEY_RIGHT, NULL, newer, have_results },
 	{ 0 },

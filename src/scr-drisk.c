@@ -309,7 +309,6 @@ static void school_destroy(ui_screen *scr)
 	ui_text_free(c->top);
 	free(c->name), free(c->code);
 	free(c);
-	free(scr);
 }
 
 static const ui_key school_keys[] = { { 0 } };
@@ -415,7 +414,6 @@ static void destroy(ui_screen *scr)
 	district_signs_free(s->signs, s->nsigns);
 	free(s->years);
 	free(s);
-	free(scr);
 }
 
 static int have_year(const ui_screen *scr)

@@ -24,7 +24,6 @@ struct state {
 	status_report rep;
 	ui_list *list;		/* items: indices into rep.v */
 	long today;
-	int stale;		/* reload before drawing: the list was imported meanwhile */
 };
 
 static enum state_of state_of(const struct state *s, const status_row *r)
@@ -75,8 +74,9 @@ static void build(void *data)
 					 "adds one school by hand."));
 }
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	status_report_free(&s->rep);
 	if (district_status(db_sdb(ui.db), s->period, &s->rep, &err) != 0) {
@@ -191,10 +191,6 @@ static char *detail(void *ctx, size_t item)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
 	int width = getmaxx(w);
 	curs_set(0);
 	char *half = half_text_of(s->period), *dl = day_text(s->rep.deadline);
@@ -226,14 +222,16 @@ static void step_period(struct state *s, int by)
 	}
 }
 
-static void pick_period(struct state *s)
+static ui_result pick_period(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char *p = ui_half_pick(s->period);
 	if (p) {
 		free(s->period);
 		s->period = p;
 		reload(s);
 	}
+	return UI_REDRAW;
 }
 
 enum { A_CODE, A_NAME, NADD };
@@ -259,8 +257,9 @@ static int check_school(void *ctx, char *const *v, int *field, char **msg)
 
 /* The form for one school; a school known only from its package comes
  * filled in, to be put on the list. */
-static void add_school(struct state *s)
+static ui_result add_school(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	const status_row *r = current(s);
 	int from_package = r && !r->listed;
 	const ui_field fields[NADD] = { { _("Code"), 12, UI_FIELD_TEXT, NULL }, { _("Name"), 0, UI_FIELD_TEXT, NULL } };
@@ -281,6 +280,7 @@ static void add_school(struct state *s)
 		}
 	}
 	free(values[A_CODE]), free(values[A_NAME]);
+	return UI_REDRAW;
 }
 
 /* Which name is right, the package's or the district's. */
@@ -349,33 +349,17 @@ static ui_result after_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result period_key(ui_screen *scr)
-{
-	pick_period(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result add_key(ui_screen *scr)
-{
-	add_school(scr->data);
-	return UI_REDRAW;
-}
-
 static ui_result import_key(ui_screen *scr)
 {
-	struct state *s = scr->data;
-	ui_push(scr_import_schools_new());
-	s->stale = 1;
-	return UI_REDRAW;
+	(void)scr;
+	return ui_push_changing(scr_import_schools_new());
 }
 
+/* (a package taken in there changes who has reported) */
 static ui_result held_key(ui_screen *scr)
 {
-	struct state *s = scr->data;
-	ui_push(scr_dheld_new());
-	/* (a package taken in there changes who has reported) */
-	s->stale = 1;
-	return UI_REDRAW;
+	(void)scr;
+	return ui_push_changing(scr_dheld_new());
 }
 
 static void destroy(ui_screen *scr)
@@ -384,13 +368,12 @@ static void destroy(ui_screen *scr)
 	status_report_free(&s->rep);
 	free(s->period);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_school, NULL },
-	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
-	{ KEY_F(4), NC_("key", "Add"), add_key, NULL },
+	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
+	{ KEY_F(4), NC_("key", "Add"), add_school, NULL },
 	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
 	{ KEY_F(6), NC_("key", "Held"), held_key, NULL },
 	{ KEY_LEFT, NULL, before_key, NULL },
@@ -432,5 +415,6 @@ ui_screen *scr_dschools_new(void)
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = build;
+	scr->reload = reload;
 	return scr;
 }

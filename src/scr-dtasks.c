@@ -316,7 +316,6 @@ static void destroy(ui_screen *scr)
 	d_school_list_free(s->schools, s->nschools);
 	free(s->years), free(s->starts), free(s->ref);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -381,7 +381,6 @@ static void destroy(ui_screen *scr)
 	grid_free(&s->g);
 	ui_list_free(s->list);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -346,13 +346,6 @@ static void run(struct check *c, int dry_run)
 	fill(c);
 }
 
-static void check_draw(ui_screen *scr, WINDOW *w)
-{
-	struct check *c = scr->data;
-	curs_set(0);
-	ui_text_draw(c->text, w, 0, 1, getmaxy(w));
-}
-
 static ui_result check_import(ui_screen *scr)
 {
 	struct check *c = scr->data;
@@ -427,9 +420,7 @@ static int was_asked(const ui_screen *scr)
 
 static ui_result check_key(ui_screen *scr, int ch, int fk)
 {
-	struct check *c = scr->data;
-	if (ui_text_key(c->text, ch, fk))
-		return UI_REDRAW;
+	(void)scr;
 	if (fk && ch == KEY_F(2)) {
 		ui_error(_("The file has errors: correct it and choose it again."));
 		return UI_REDRAW;
@@ -441,7 +432,6 @@ static void check_destroy(ui_screen *scr)
 {
 	struct check *c = scr->data;
 	forget_problems(c);
-	ui_text_free(c->text);
 	free(c->path);
 	for (int i = 0; i < 4; i++)
 		free(c->opt[i]);
@@ -449,7 +439,6 @@ static void check_destroy(ui_screen *scr)
 		free(c->held[i]);
 	free(c->held);
 	free(c);
-	free(scr);
 }
 
 static const ui_key check_keys[] = {
@@ -482,10 +471,16 @@ static ui_screen *check_new(const char *path, int kind, int asked)
 					  "A ВПР form: the lines under its name say what it held. When the form does not say "
 					  "its procedure, subject, grade or year, F4 asks for them."),
 				       check_keys, c);
-	scr->draw = check_draw;
+	scr->text = c->text;
 	scr->key = check_key;
 	scr->destroy = check_destroy;
 	return scr;
+}
+
+ui_result scr_import_open(ui_screen *scr)
+{
+	(void)scr;
+	return ui_push_changing(scr_import_new());
 }
 
 /* --- the picker's keys --- */
@@ -559,7 +554,6 @@ static void destroy(ui_screen *scr)
 	clear_entries(s);
 	free(s->dir);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

@@ -211,7 +211,6 @@ static void destroy(ui_screen *scr)
 	ind_set_free(&s->was);
 	free(s->years);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

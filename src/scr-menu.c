@@ -114,7 +114,6 @@ static void destroy(ui_screen *s)
 	struct menu *mm = s->data;
 	ui_menu_free(mm->m);
 	free(mm);
-	free(s);
 }
 
 static const ui_key keys[] = { { 0 } };

@@ -20,7 +20,6 @@ struct state {
 	pupil_item *v;
 	size_t n;
 	ui_list *list;
-	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
 static const char *const views[] = { N_("pupils now at school"), N_("pupils who have left"), N_("all pupils") };
@@ -86,17 +85,6 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 	mvwprintw(w, y, xres, "%5ld", p->results);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
-	curs_set(0);
-	ui_list_draw(s->list, w, 0, getmaxy(w));
-}
-
 static const pupil_item *current(const struct state *s)
 {
 	size_t i;
@@ -157,15 +145,19 @@ static void edit(struct state *s, const pupil_item *p)
 		free(values[i]);
 }
 
-static void move_class(struct state *s, const pupil_item *p)
+static ui_result move_class(ui_screen *scr)
 {
+	struct state *s = scr->data;
+	const pupil_item *p = current(s);
+	if (!p)
+		return UI_HANDLED;
 	class_item *c;
 	size_t n;
 	char *err = NULL;
 	if (db_class_list(ui.db, &c, &n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
-		return;
+		return UI_REDRAW;
 	}
 	char **labels = xcalloc(n + 1, sizeof *labels);
 	int current = 0;
@@ -201,10 +193,15 @@ static void move_class(struct state *s, const pupil_item *p)
 		free(labels[i]);
 	free(labels);
 	class_list_free(c, n);
+	return UI_REDRAW;
 }
 
-static void delete(struct state *s, const pupil_item *p)
+static ui_result delete(ui_screen *scr)
 {
+	struct state *s = scr->data;
+	const pupil_item *p = current(s);
+	if (!p)
+		return UI_HANDLED;
 	char *err = NULL;
 	char *q;
 	if (p->results > 0) {
@@ -225,23 +222,25 @@ static void delete(struct state *s, const pupil_item *p)
 	free(q);
 	free(err);
 	reload(s);
+	return UI_REDRAW;
 }
 
-static void new_year(struct state *s)
+static ui_result new_year(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	year_move *v;
 	size_t n;
 	char *last = NULL, *err = NULL;
 	if (schoolyear_preview(ui.db, &v, &n, &last, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
-		return;
+		return UI_REDRAW;
 	}
 	if (!n) {
 		ui_message(_("There are no classes to move up."));
 		schoolyear_free(v, n);
 		free(last);
-		return;
+		return UI_REDRAW;
 	}
 	char *text = xstrdup(_("Every class moves up a grade. Pupils of grades 9 and 11 are marked as having left; "
 			       "their results stay. Pupils of grade 9 who stay for grade 10 can then be moved back "
@@ -280,6 +279,7 @@ static void new_year(struct state *s)
 	free(text);
 	free(last);
 	schoolyear_free(v, n);
+	return UI_REDRAW;
 }
 
 static ui_result open_current(ui_screen *scr)
@@ -300,41 +300,9 @@ static ui_result next_view(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result import(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	ui_push(scr_import_new());
-	s->stale = 1;
-	return UI_REDRAW;
-}
-
-static ui_result move_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	const pupil_item *p = current(s);
-	if (p)
-		move_class(s, p);
-	return UI_REDRAW;
-}
-
 static ui_result add(ui_screen *scr)
 {
 	edit(scr->data, NULL);
-	return UI_REDRAW;
-}
-
-static ui_result remove_pupil(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	const pupil_item *p = current(s);
-	if (p)
-		delete(s, p);
-	return UI_REDRAW;
-}
-
-static ui_result year(ui_screen *scr)
-{
-	new_year(scr->data);
 	return UI_REDRAW;
 }
 
@@ -343,18 +311,17 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	pupil_list_free(s->v, s->n);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_current, NULL },
 	{ KEY_F(3), NC_("key", "View"), next_view, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), open_current, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import, NULL },
-	{ KEY_F(6), NC_("key", "Move"), move_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
+	{ KEY_F(6), NC_("key", "Move"), move_class, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add, NULL },
-	{ KEY_F(8), NC_("key", "Delete"), remove_pupil, NULL },
-	{ KEY_F(9), NC_("key", "New year"), year, NULL },
+	{ KEY_F(8), NC_("key", "Delete"), delete, NULL },
+	{ KEY_F(9), NC_("key", "New year"), new_year, NULL },
 	{ 0 },
 };
 
@@ -379,9 +346,9 @@ ui_screen *scr_pupils_new(void)
 					  "F5 imports a roster from a CSV file.\n\n"
 					  "The marks R I E: risk group, individual route, extra lessons."),
 				       keys, s);
-	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = reload;
+	scr->reload = reload;
 	return scr;
 }

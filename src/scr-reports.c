@@ -197,32 +197,29 @@ static void preview(struct state *s)
 	if (fp)
 		add(s, xasprintf(_("The school's signing key: %s (read it out to the methodist if asked)."), fp));
 	free(fp), free(err);
-	add(s, s->dest ? xasprintf(_("Destination: %s"), s->dest)
-		       : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too.")));
+	add(s, ui_folder_line(s->dest));
 	scan_packages(s);
 	scr_key_news(news);
 	free(news);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
+/* Where to write, asked (the preview shows it): 1 when there is a place. */
+static int choose_dest(struct state *s)
+{
+	ui_folder_choose(FOLDER_WRITE, _("Where to write"), &s->dest);
+	preview(s);
+	return s->dest != NULL;
+}
+
+static ui_result dest_key(ui_screen *scr)
+{
+	choose_dest(scr->data);
+	return UI_REDRAW;
+}
+
+static ui_result pick_period(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	curs_set(0);
-	ui_text_draw(s->text, w, 0, 1, getmaxy(w));
-}
-
-static void choose_dest(struct state *s)
-{
-	char *dest = ui_folder_pick(FOLDER_WRITE, _("Where to write"), s->dest);
-	if (dest) {
-		free(s->dest);
-		s->dest = dest;
-	}
-	preview(s);
-}
-
-static void pick_period(struct state *s)
-{
 	int year, half;
 	half_of(day_today(), &year, &half);
 	char *labels[4], *codes[4];
@@ -243,18 +240,15 @@ static void pick_period(struct state *s)
 	}
 	for (int i = 0; i < 4; i++)
 		free(labels[i]), free(codes[i]);
+	return UI_REDRAW;
 }
 
-static void write_package(struct state *s)
+static ui_result write_package(ui_screen *scr)
 {
-	if (!s->dest) {
-		choose_dest(s);
-		if (!s->dest)
-			return;
-	}
-	WINDOW *d = ui_dialog(5, 60, _("Writing"));
-	ui_put(d, 2, 3, 54, _("Writing the package and checking it…"));
-	wrefresh(d);
+	struct state *s = scr->data;
+	if (!s->dest && !choose_dest(s))
+		return UI_REDRAW;
+	WINDOW *d = ui_busy(_("Writing"), _("Writing the package and checking it…"));
 	package p;
 	char *err = NULL;
 	if (package_build(ui.db, s->period, &csv_excel_ru, 0, NULL, &p, &err) != 0) {
@@ -270,15 +264,14 @@ static void write_package(struct state *s)
 	free(err);
 	delwin(d);
 	preview(s);
+	return UI_REDRAW;
 }
 
-static void backup_here(struct state *s)
+static ui_result backup_here(ui_screen *scr)
 {
-	if (!s->dest) {
-		choose_dest(s);
-		if (!s->dest)
-			return;
-	}
+	struct state *s = scr->data;
+	if (!s->dest && !choose_dest(s))
+		return UI_REDRAW;
 	char *err = NULL;
 	/* The same naming and keeping as the backup command. */
 	char *dest = dbcheck_backup_name(s->dest, ui.sc.code, &err), *news = NULL;
@@ -293,6 +286,7 @@ static void backup_here(struct state *s)
 	scr_key_news(news);
 	free(news);
 	free(dest);
+	return UI_REDRAW;
 }
 
 /* Puts the backup name (in dest) in place of the database, once the user
@@ -331,18 +325,19 @@ static void restore_one(struct state *s, const char *name)
 	free(q), free(from);
 }
 
-static void restore_from(struct state *s)
+static ui_result restore_from(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char **names;
 	size_t n;
 	if (!s->dest || dbcheck_backups(s->dest, NULL, &names, &n) != 0) {
 		ui_error(_("Choose the stick first (F5)."));
-		return;
+		return UI_REDRAW;
 	}
 	if (!n) {
 		ui_error(_("There is no backup on %s."), s->dest);
 		dbcheck_backups_free(names, n);
-		return;
+		return UI_REDRAW;
 	}
 	/* Each with whose it is: the list shows the chosen one's whole line. */
 	char **labels = xcalloc(n, sizeof *labels);
@@ -357,60 +352,23 @@ static void restore_from(struct state *s)
 	dbcheck_backups_free(labels, n);
 	dbcheck_backups_free(names, n);
 	preview(s);
-}
-
-static ui_result write_key(ui_screen *scr)
-{
-	write_package(scr->data);
 	return UI_REDRAW;
-}
-
-static ui_result period_key(ui_screen *scr)
-{
-	pick_period(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result dest_key(ui_screen *scr)
-{
-	choose_dest(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result backup_key(ui_screen *scr)
-{
-	backup_here(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result restore_key(ui_screen *scr)
-{
-	restore_from(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct state *s = scr->data;
-	return ui_text_key(s->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
 }
 
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	ui_text_free(s->text);
 	free(s->period);
 	free(s->dest);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
-	{ KEY_F(2), NC_("key", "Write"), write_key, NULL },
-	{ KEY_F(3), NC_("key", "Period"), period_key, NULL },
+	{ KEY_F(2), NC_("key", "Write"), write_package, NULL },
+	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
 	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
-	{ KEY_F(6), NC_("key", "Backup"), backup_key, NULL },
-	{ KEY_F(7), NC_("key", "Restore"), restore_key, NULL },
+	{ KEY_F(6), NC_("key", "Backup"), backup_here, NULL },
+	{ KEY_F(7), NC_("key", "Restore"), restore_from, NULL },
 	{ 0 },
 };
 
@@ -449,8 +407,7 @@ ui_screen *scr_reports_new(void)
 					  "not at all (an earlier orientir's); restoring one not signed with this school's "
 					  "key asks first, and one changed after it was written is not restored."),
 				       keys, s);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;
 }

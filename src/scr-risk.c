@@ -230,8 +230,12 @@ static char *deficit_text(const struct state *s, const risk_pupil *p, char **rou
 	return text;
 }
 
-static void card(struct state *s, risk_pupil *p)
+static ui_result card(ui_screen *scr)
 {
+	struct state *s = scr->data;
+	risk_pupil *p = current(s);
+	if (!p)
+		return UI_HANDLED;
 	char *err = NULL;
 	char **teachers = teacher_names();
 	refmap *subj = db_ref_load(ui.db, REF_SUBJECT, &err);
@@ -288,6 +292,7 @@ static void card(struct state *s, risk_pupil *p)
 	free(teachers);
 	free(subjects);
 	refmap_free(subj);
+	return UI_REDRAW;
 }
 
 /* Adds the pupil proposed to the group, or dismisses the proposal for the
@@ -316,20 +321,21 @@ static void decide(struct state *s, const risk_proposal *v)
 	free(err);
 }
 
-static void proposals(struct state *s)
+static ui_result proposals(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	risk_proposal *v;
 	size_t n;
 	char *err = NULL;
 	if (risk_proposals(ui.db, s->year, &v, &n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
-		return;
+		return UI_REDRAW;
 	}
 	if (!n) {
 		ui_message(_("The results of %d propose nobody new."), s->year);
 		free(v);
-		return;
+		return UI_REDRAW;
 	}
 	char **labels = xcalloc(n, sizeof *labels);
 	for (size_t i = 0; i < n; i++)
@@ -345,6 +351,7 @@ static void proposals(struct state *s)
 		free(labels[i]);
 	free(labels);
 	risk_proposals_free(v, n);
+	return UI_REDRAW;
 }
 
 /* Adds label to labels (*k of them) unless it is there already. */
@@ -389,15 +396,6 @@ static void pick_filter(struct state *s, int subject)
 	free(labels);
 }
 
-static ui_result card_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	risk_pupil *p = current(s);
-	if (p)
-		card(s, p);
-	return UI_REDRAW;
-}
-
 static ui_result class_key(ui_screen *scr)
 {
 	pick_filter(scr->data, 0);
@@ -421,12 +419,6 @@ static ui_result deficits_key(ui_screen *scr)
 	ui_show_text(title, *text ? text : _("The ВПР forms of the year give this pupil no deficit (or none was "
 					       "imported task by task)."));
 	free(title), free(text), free(route);
-	return UI_REDRAW;
-}
-
-static ui_result proposed_key(ui_screen *scr)
-{
-	proposals(scr->data);
 	return UI_REDRAW;
 }
 
@@ -455,16 +447,15 @@ static void destroy(ui_screen *scr)
 	free(s->class_filter);
 	free(s->subject_filter);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
-	{ UI_KEY_ENTER, NULL, card_key, NULL },
+	{ UI_KEY_ENTER, NULL, card, NULL },
 	{ KEY_F(3), NC_("key", "Class"), class_key, NULL },
-	{ KEY_F(4), NC_("key", "Card"), card_key, NULL },
+	{ KEY_F(4), NC_("key", "Card"), card, NULL },
 	{ KEY_F(5), NC_("key", "Subject"), subject_key, NULL },
 	{ KEY_F(6), NC_("key", "Deficits"), deficits_key, NULL },
-	{ KEY_F(7), NC_("key", "Proposed"), proposed_key, NULL },
+	{ KEY_F(7), NC_("key", "Proposed"), proposals, NULL },
 	{ KEY_F(8), NC_("key", "Remove"), remove_key, NULL },
 	{ 0 },
 };

@@ -163,13 +163,6 @@ static void run(struct rmimport *r, int dry_run)
 	fill(r);
 }
 
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct rmimport *r = scr->data;
-	curs_set(0);
-	ui_text_draw(r->text, w, 0, 1, getmaxy(w));
-}
-
 /* After the import: how much came in, and that progress stayed. */
 static void tell_imported(const struct rmimport *r)
 {
@@ -209,8 +202,6 @@ static int can_import(const ui_screen *scr)
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct rmimport *r = scr->data;
-	if (ui_text_key(r->text, ch, fk))
-		return UI_REDRAW;
 	if (fk && ch == KEY_F(2)) {
 		if (r->done)
 			ui_message(_("The roadmap is imported: Esc goes back."));
@@ -225,14 +216,12 @@ static void destroy(ui_screen *scr)
 {
 	struct rmimport *r = scr->data;
 	free_lines(r);
-	ui_text_free(r->text);
 	free(r->path);
 	free(r->title);
 	free(r->order_number);
 	free(r->order_date);
 	free(r->done);
 	free(r);
-	free(scr);
 }
 
 static int check_form(void *ctx, char *const *v, int *field, char **msg)
@@ -342,7 +331,7 @@ ui_screen *scr_rmimport_new(const char *path, int *imported)
 					  "importing if F2 was not pressed. Up, Down, PgUp, PgDn, Home and End scroll the "
 					  "text."),
 				       keys, r);
-	scr->draw = draw;
+	scr->text = r->text;
 	scr->key = key;
 	scr->destroy = destroy;
 	return scr;

@@ -255,13 +255,6 @@ static void card_fill(struct card *c)
 	free(from), free(to), free(window), free(people), free(done), free(section), free(num);
 }
 
-static void card_draw(ui_screen *scr, WINDOW *w)
-{
-	struct card *c = scr->data;
-	curs_set(0);
-	ui_text_draw(c->text, w, 0, 1, getmaxy(w));
-}
-
 static int check_progress(void *ctx, char *const *v, int *field, char **msg)
 {
 	(void)ctx;
@@ -391,19 +384,11 @@ static ui_result card_event(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result card_key(ui_screen *scr, int ch, int fk)
-{
-	struct card *c = scr->data;
-	return ui_text_key(c->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void card_destroy(ui_screen *scr)
 {
 	struct card *c = scr->data;
 	event_list_free(c->events, c->nevents);
-	ui_text_free(c->text);
 	free(c);
-	free(scr);
 }
 
 static const ui_key card_keys[] = {
@@ -429,8 +414,7 @@ static ui_screen *card_new(struct state *list, size_t act)
 					  "records a methodical event (a seminar, a consultation…) held for this "
 					  "activity."),
 				       card_keys, c);
-	scr->draw = card_draw;
-	scr->key = card_key;
+	scr->text = c->text;
 	scr->destroy = card_destroy;
 	return scr;
 }
@@ -536,7 +520,6 @@ static ui_result timeline_key(ui_screen *scr, int ch, int fk)
 static void timeline_destroy(ui_screen *scr)
 {
 	free(scr->data);
-	free(scr);
 }
 
 static const ui_key timeline_keys[] = { { 0 } };
@@ -594,12 +577,8 @@ static void write_file(struct state *s)
 			ui_error("%s", _("There is no roadmap to write yet: import the district's table first."));
 		return;
 	}
-	char *dir = ui_folder_pick(FOLDER_WRITE, _("Where to write the roadmap"), s->dest);
-	if (dir) {
-		free(s->dest);
-		s->dest = dir;
-		scr_roadmap_write(&r, dir);
-	}
+	if (ui_folder_choose(FOLDER_WRITE, _("Where to write the roadmap"), &s->dest))
+		scr_roadmap_write(&r, s->dest);
 	roadmap_info_clear(&r);
 }
 
@@ -695,7 +674,6 @@ static void destroy(ui_screen *scr)
 		roadmap_info_clear(&s->info);
 	free(s->dest);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

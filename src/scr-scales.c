@@ -19,11 +19,11 @@ struct state {
 	scale_item *v;
 	size_t n;
 	ui_list *list;
-	int stale;	/* reload before drawing: another screen may have changed the list */
 };
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	scale_list_free(s->v, s->n);
 	s->v = NULL;
@@ -112,17 +112,6 @@ static char *detail(void *ctx, size_t item)
 	for (int i = 0; i < 6; i++)
 		free(v[i]);
 	return text;
-}
-
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
-	curs_set(0);
-	ui_list_draw(s->list, w, 0, getmaxy(w));
 }
 
 enum { S_PROC, S_SUBJ, S_GRADE, S_YEAR, S_MAX, S_MIN, S_S4, S_S5, S_HIGH, S_AVG, NFORM };
@@ -251,8 +240,9 @@ static void edit(struct state *s, const scale_item *it)
 	refmap_free(ctx.subj);
 }
 
-static void pick_year(struct state *s)
+static ui_result pick_year(ui_screen *scr)
 {
+	struct state *s = scr->data;
 	char *labels[65];
 	int years[65], k = 1, current = 0;
 	labels[0] = xstrdup(_("Every year"));
@@ -264,7 +254,7 @@ static void pick_year(struct state *s)
 		ui_error("%s", err);
 		free(err);
 		free(labels[0]);
-		return;
+		return UI_REDRAW;
 	}
 	for (size_t i = 0; i < n && k < 65; i++) {
 		if (years[k - 1] == all[i].a.year)
@@ -283,6 +273,7 @@ static void pick_year(struct state *s)
 	}
 	for (int i = 0; i < k; i++)
 		free(labels[i]);
+	return UI_REDRAW;
 }
 
 static const scale_item *current(const struct state *s)
@@ -303,20 +294,6 @@ static ui_result edit_key(ui_screen *scr)
 static ui_result add_key(ui_screen *scr)
 {
 	edit(scr->data, NULL);
-	return UI_REDRAW;
-}
-
-static ui_result year_key(ui_screen *scr)
-{
-	pick_year(scr->data);
-	return UI_REDRAW;
-}
-
-static ui_result import_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	ui_push(scr_import_new());
-	s->stale = 1;
 	return UI_REDRAW;
 }
 
@@ -351,14 +328,13 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	scale_list_free(s->v, s->n);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, edit_key, NULL },
-	{ KEY_F(3), NC_("key", "Year"), year_key, NULL },
+	{ KEY_F(3), NC_("key", "Year"), pick_year, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },
 	{ KEY_F(8), NC_("key", "Delete"), delete_key, NULL },
 	{ 0 },
@@ -389,8 +365,8 @@ ui_screen *scr_scales_new(void)
 					  "must climb and stay within the maximum; the form says what is wrong.\n\n"
 					  "F5 imports scales from a CSV file."),
 				       keys, s);
-	scr->draw = draw;
 	scr->destroy = destroy;
+	scr->reload = reload;
 	scr->list = s->list;
 	return scr;
 }

@@ -243,7 +243,6 @@ static void destroy(ui_screen *s)
 		free(st->shown[i]);
 	free(st->own_key), free(st->district_key);
 	free(st);
-	free(s);
 }
 
 /* The district's form, filled with the settings in force (defaults too). */

@@ -93,7 +93,6 @@ static int leave(ui_screen *s)
 static void destroy(ui_screen *s)
 {
 	ui_form_free(s->data);
-	free(s);
 }
 
 static const ui_key keys[] = {

@@ -400,7 +400,6 @@ static void destroy(ui_screen *scr)
 	task_report_free(&s->r);
 	free(s->years), free(s->ref), free(s->dist);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {

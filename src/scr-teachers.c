@@ -21,7 +21,6 @@ struct state {
 	size_t n;
 	ui_list *list;
 	long today;
-	int stale;		/* reload before drawing: an import may have changed the list */
 };
 
 /* Last, first and middle name without gaps for the missing ones (fresh). */
@@ -78,8 +77,9 @@ static void free_list(struct state *s)
 	s->n = 0;
 }
 
-static void reload(struct state *s)
+static void reload(void *data)
 {
+	struct state *s = data;
 	char *err = NULL;
 	free_list(s);
 	if (db_teacher_list(ui.db, &s->v, &s->n, &err) != 0) {
@@ -175,10 +175,6 @@ static char *detail(void *ctx, size_t item)
 static void draw(ui_screen *scr, WINDOW *w)
 {
 	struct state *s = scr->data;
-	if (s->stale) {
-		s->stale = 0;
-		reload(s);
-	}
 	curs_set(0);
 	size_t ndiag = 0, ntrain = 0;
 	for (size_t i = 0; i < s->n; i++) {
@@ -285,8 +281,12 @@ static int check_course(void *vctx, char *const *v, int *field, char **msg)
 	return 0;
 }
 
-static void add_course(struct state *s, const teacher *t)
+static ui_result add_course(ui_screen *scr)
 {
+	struct state *s = scr->data;
+	const teacher *t = current(s);
+	if (!t)
+		return UI_HANDLED;
 	const ui_field fields[NCOURSE] = { { _("Topic"), 0, UI_FIELD_TEXT, NULL }, { _("Hours"), 5, UI_FIELD_TEXT, NULL },
 					   { _("Ended on"), 10, UI_FIELD_DATE, NULL },
 					   { _("Organization"), 0, UI_FIELD_TEXT, NULL } };
@@ -314,6 +314,7 @@ static void add_course(struct state *s, const teacher *t)
 	free(title);
 	for (int i = 0; i < NCOURSE; i++)
 		free(values[i]);
+	return UI_REDRAW;
 }
 
 static ui_result edit_key(ui_screen *scr)
@@ -325,26 +326,9 @@ static ui_result edit_key(ui_screen *scr)
 	return UI_REDRAW;
 }
 
-static ui_result course_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	const teacher *t = current(s);
-	if (t)
-		add_course(s, t);
-	return UI_REDRAW;
-}
-
 static ui_result add_key(ui_screen *scr)
 {
 	edit(scr->data, NULL);
-	return UI_REDRAW;
-}
-
-static ui_result import_key(ui_screen *scr)
-{
-	struct state *s = scr->data;
-	ui_push(scr_import_new());
-	s->stale = 1;
 	return UI_REDRAW;
 }
 
@@ -353,14 +337,13 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	free_list(s);
 	free(s);
-	free(scr);
 }
 
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, edit_key, NULL },
 	{ KEY_F(4), NC_("key", "Edit"), edit_key, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
-	{ KEY_F(6), NC_("key", "Course"), course_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), scr_import_open, NULL },
+	{ KEY_F(6), NC_("key", "Course"), add_course, NULL },
 	{ KEY_F(7), NC_("key", "Add"), add_key, NULL },
 	{ 0 },
 };
@@ -394,5 +377,6 @@ ui_screen *scr_teachers_new(void)
 	scr->destroy = destroy;
 	scr->list = s->list;
 	scr->rebuild = build;
+	scr->reload = reload;
 	return scr;
 }

@@ -17,26 +17,11 @@ struct textview {
 	char *save_name, *save_data;	/* what F2 writes, or NULL */
 };
 
-static void draw(ui_screen *scr, WINDOW *w)
-{
-	struct textview *v = scr->data;
-	curs_set(0);
-	ui_text_draw(v->text, w, 0, 1, getmaxy(w));
-}
-
-static ui_result key(ui_screen *scr, int ch, int fk)
-{
-	struct textview *v = scr->data;
-	return ui_text_key(v->text, ch, fk) ? UI_REDRAW : UI_UNHANDLED;
-}
-
 static void destroy(ui_screen *scr)
 {
 	struct textview *v = scr->data;
-	ui_text_free(v->text);
 	free(v->save_name), free(v->save_data);
 	free(v);
-	free(scr);
 }
 
 static ui_result save(ui_screen *scr)
@@ -71,8 +56,7 @@ ui_screen *scr_text_new(const char *title, const char *help, ui_text *text, char
 	struct textview *v = xcalloc(1, sizeof *v);
 	*v = (struct textview){ text, save_name, save_data };
 	ui_screen *scr = ui_screen_new(title, help, keys, v);
-	scr->draw = draw;
-	scr->key = key;
+	scr->text = v->text;
 	scr->destroy = destroy;
 	return scr;
 }

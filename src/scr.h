@@ -12,6 +12,8 @@ ui_screen *scr_indicators_new(void);
 ui_screen *scr_pupils_new(void);
 ui_screen *scr_scales_new(void);
 ui_screen *scr_import_new(void);
+/* A key's handler: the Import screen over scr, which reloads when back. */
+ui_result scr_import_open(ui_screen *scr);
 /* The Import screen's file picker for a file another screen reads: then
  * gets the file chosen, and the screen it returns takes the picker's
  * place (NULL: the picker stays). Set the title and help. */

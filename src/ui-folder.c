@@ -74,6 +74,22 @@ char *ui_folder_pick(enum folder_purpose purpose, const char *title, const char 
 	return chosen;
 }
 
+int ui_folder_choose(enum folder_purpose purpose, const char *title, char **dir)
+{
+	char *chosen = ui_folder_pick(purpose, title, *dir);
+	if (!chosen)
+		return 0;
+	free(*dir);
+	*dir = chosen;
+	return 1;
+}
+
+char *ui_folder_line(const char *dir)
+{
+	return dir ? xasprintf(_("Destination: %s"), dir)
+		   : xstrdup(_("No USB stick found: insert one and press F5; a folder can be typed there too."));
+}
+
 char *ui_folder_start(enum folder_purpose purpose, size_t *nsticks)
 {
 	usb_stick *v;

@@ -242,6 +242,11 @@ void ui_redraw(void)
 		return;
 	}
 	ui_screen *s = stack[depth - 1];
+	if (s->stale) {
+		s->stale = 0;
+		if (s->reload)
+			s->reload(s->data);
+	}
 	if (!body) {
 		body = newwin(LINES - 3, COLS, 1, 0);
 		keypad(body, TRUE);
@@ -250,9 +255,17 @@ void ui_redraw(void)
 	draw_status();
 	werase(body);
 	s->overlay = NULL;
-	s->draw(s, body);
-	/* The keys after the screen: its draw may have read its data again
-	 * (back from an import), which its keys' enabled functions look at. */
+	if (s->draw) {
+		s->draw(s, body);
+	} else {
+		curs_set(0);
+		if (s->text)
+			ui_text_draw(s->text, body, 0, 1, getmaxy(body));
+		else if (s->list)
+			ui_list_draw(s->list, body, 0, getmaxy(body));
+	}
+	/* The keys after the screen: it may have read its data again (back
+	 * from an import), which its keys' enabled functions look at. */
 	draw_keybar(s);
 	wnoutrefresh(stdscr);
 	wnoutrefresh(body);
@@ -380,12 +393,22 @@ void ui_push(ui_screen *s)
 		stack[depth++] = s;
 }
 
+ui_result ui_push_changing(ui_screen *s)
+{
+	if (depth > 0)
+		stack[depth - 1]->stale = 1;
+	ui_push(s);
+	return UI_REDRAW;
+}
+
 static void pop(void)
 {
 	ui_screen *s = stack[--depth];
 	ui_list_free(s->list);
+	ui_text_free(s->text);
 	if (s->destroy)
 		s->destroy(s);
+	free(s);
 }
 
 void ui_replace(ui_screen *s)
@@ -413,6 +436,14 @@ WINDOW *ui_dialog(int height, int width, const char *title)
 		free(t);
 	}
 	return frame;
+}
+
+WINDOW *ui_busy(const char *title, const char *text)
+{
+	WINDOW *d = ui_dialog(5, 60, title);
+	ui_put(d, 2, 3, 54, text);
+	wrefresh(d);
+	return d;
 }
 
 char **ui_wrap(const char *text, int width, int *n)
@@ -605,6 +636,8 @@ int ui_main(const char *path)
 		ui_result r = k ? k->run(s) : s->key ? s->key(s, ch, fk) : UI_UNHANDLED;
 		if (r == UI_UNHANDLED && s->list)
 			r = list_key(s, ch, fk);
+		if (r == UI_UNHANDLED && s->text && ui_text_key(s->text, ch, fk))
+			r = UI_REDRAW;
 		if (r == UI_UNHANDLED) {
 			if (fk && ch == KEY_F(1))
 				ui_show_text(_(s->title), _(s->help));

@@ -51,18 +51,30 @@ struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
 	const ui_key *keys;		/* ends with an entry whose key is 0 */
+	/* NULL: the frame draws the screen's text, or else its list, over
+	 * the whole body. */
 	void (*draw)(ui_screen *s, WINDOW *body);
 	/* Keys not in the table (typing, moving in a list): ch is a character
 	 * or, with fkey set, a KEY_ code. NULL: none. */
 	ui_result (*key)(ui_screen *s, int ch, int fkey);
 	/* Asked before the screen goes (Esc, F10): 0 may go, -1 stay. */
 	int (*leave)(ui_screen *s);
+	/* Frees the screen's data; the frame frees the screen itself after. */
 	void (*destroy)(ui_screen *s);
 	/* The screen's list, when it has one: the keys the table and key()
 	 * leave go to it (moving, typing into its search), rebuild is called
 	 * when the search changed, and the frame frees it with the screen. */
 	ui_list *list;
 	void (*rebuild)(void *data);
+	/* The screen's text viewer, when it shows one (a preview, a card):
+	 * the keys the table and key() leave scroll it, and the frame frees
+	 * it with the screen. */
+	struct ui_text *text;
+	/* Reads the screen's data again: called before the screen is drawn,
+	 * back on top, when a screen opened over it with ui_push_changing
+	 * may have changed what it shows (an import). */
+	void (*reload)(void *data);
+	int stale;		/* the frame's: reload before drawing */
 	void *data;
 	WINDOW *overlay;	/* a window of the screen's shown over the body (a form) */
 };
@@ -81,6 +93,9 @@ int ui_main(const char *path);
 /* A new screen with its title, help and keys; the rest is the caller's. */
 ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data);
 void ui_push(ui_screen *s);
+/* Pushes s over the top screen, which reloads once it is back on top:
+ * s may change its data. UI_REDRAW, for a key's handler to return. */
+ui_result ui_push_changing(ui_screen *s);
 /* Puts s in place of the top screen (which is destroyed). */
 void ui_replace(ui_screen *s);
 /* Whether the database belongs to the district office. */
@@ -112,6 +127,8 @@ int ui_pick(const char *title, char *const *labels, int n, int current);
 /* Shows long text in a box (help, details), wrapped and scrolled, until
  * Esc or Enter. */
 void ui_show_text(const char *title, const char *text);
+/* A box saying what is being done (text) while it is: delwin it after. */
+WINDOW *ui_busy(const char *title, const char *text);
 
 /* Shows, once, what opening the database had to tell (db_take_notice:
  * it was made private, say), in a box. */
