@@ -26,6 +26,7 @@
 #include "scr.h"
 #include "ui-folder.h"
 #include "ui-text.h"
+#include "ui-years.h"
 
 struct state {
 	char *period;
@@ -220,26 +221,12 @@ static ui_result dest_key(ui_screen *scr)
 static ui_result pick_period(ui_screen *scr)
 {
 	struct state *s = scr->data;
-	int year, half;
-	half_of(day_today(), &year, &half);
-	char *labels[4], *codes[4];
-	int current = 0;
-	for (int i = 0; i < 4; i++) {
-		labels[i] = half_text(year, half);
-		codes[i] = half_code(year, half);
-		if (!strcmp(codes[i], s->period))
-			current = i;
-		if (--half == 0)
-			half = 2, year--;
-	}
-	int k = ui_pick(_("Half-year"), labels, 4, current);
-	if (k >= 0) {
+	char *code = ui_half_pick(s->period);
+	if (code) {
 		free(s->period);
-		s->period = xstrdup(codes[k]);
+		s->period = code;
 		preview(s);
 	}
-	for (int i = 0; i < 4; i++)
-		free(labels[i]), free(codes[i]);
 	return UI_REDRAW;
 }
 
