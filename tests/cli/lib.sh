@@ -119,3 +119,29 @@ finish() {
 	echo "$passed passed, $failed failed"
 	[ "$failed" = 0 ]
 }
+
+# gen DIR SPEC...: roster.csv, scales.csv and results.csv in DIR from specs
+# "procedure:subject:grade:year:present:below[:absent]": that many pupils
+# (each of their own), the first `below` of them under the minimum (5 of 20).
+gen() {
+	mkdir -p "$1"
+	dir=$1
+	shift
+	printf '%s\n' "$@" | awk -F: -v dir="$dir" '
+	BEGIN {
+		OFS = ","; r = dir "/roster.csv"; s = dir "/scales.csv"; x = dir "/results.csv"
+		print "class,student_code,full_name" >r
+		print "procedure,subject,grade,year,max_score,min_score,score4,score5" >s
+		print "procedure,subject,year,class,student_code,score,absent" >x
+	}
+	{
+		cls = $3 "А"
+		print $1, $2, $3, $4, 20, 5, 10, 15 >s
+		for (i = 1; i <= $5 + $7; i++) {
+			code = "N" NR "-" i
+			print cls, code, "Ученик" NR " Номер" i >r
+			if (i > $5) print $1, $2, $4, cls, code, "", "да" >x
+			else print $1, $2, $4, cls, code, (i <= $6 ? 3 : 12), "" >x
+		}
+	}'
+}

@@ -10,31 +10,6 @@
 . "$TESTS_SRCDIR/region/pg.sh"
 export ORIENTIR_TODAY=2024-06-01
 
-# gen DIR SPEC...: roster, scales and results in DIR, from specs
-# "procedure:subject:grade:year:present:below": that many pupils, the
-# first `below` of them under the minimum (5 of 20).
-gen() {
-	mkdir -p "$1"
-	dir=$1
-	shift
-	printf '%s\n' "$@" | awk -F: -v dir="$dir" '
-	BEGIN {
-		OFS = ","; r = dir "/roster.csv"; s = dir "/scales.csv"; x = dir "/results.csv"
-		print "class,student_code,full_name" >r
-		print "procedure,subject,grade,year,max_score,min_score,score4,score5" >s
-		print "procedure,subject,year,class,student_code,score" >x
-	}
-	{
-		cls = $3 "А"
-		print $1, $2, $3, $4, 20, 5, 10, 15 >s
-		for (i = 1; i <= $5; i++) {
-			code = "N" NR "-" i
-			print cls, code, "Ученик" NR " Номер" i >r
-			print $1, $2, $4, cls, code, (i <= $6 ? 3 : 12) >x
-		}
-	}'
-}
-
 # school CODE NAME DISTRICT SPEC...: the school's database, filled, and its
 # package of 2024-H1 on the stick $TMP/stick.
 school() {
