@@ -76,6 +76,9 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	school sc = { 0 };
 	sdb *db = cli_open_office(env, &sc);
 	if (!db) {
+		/* (the server may have gone before the first package: the
+		 * operator must still know nothing came in) */
+		cli_error(_("nothing was imported"));
 		free(when);
 		return EXIT_FAIL;
 	}
@@ -84,7 +87,7 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	sign_key key;
 	char *news = NULL, *err = NULL;
 	if (keys_own(db, &key, &news, &err) < 0) {
-		cli_error("%s", err);
+		cli_error(_("%s (nothing was imported)"), err);
 		free(err);
 		free(when);
 		school_clear(&sc);
