@@ -12,7 +12,7 @@ export ORIENTIR_TODAY=2024-06-01
 
 # gen DIR SPEC...: roster, scales and results in DIR, from specs
 # "procedure:subject:grade:year:present:below": that many pupils, the
-# first `below` of them under the minimum (5 of 20).
+# first `below` of them under the minimum (5 of 20) with 3.5, the rest 12.
 gen() {
 	mkdir -p "$1"
 	dir=$1
@@ -30,7 +30,7 @@ gen() {
 		for (i = 1; i <= $5; i++) {
 			code = "N" NR "-" i
 			print cls, code, "Ученик" NR " Номер" i >r
-			print $1, $2, $4, cls, code, (i <= $6 ? 3 : 12) >x
+			print $1, $2, $4, cls, code, (i <= $6 ? 3.5 : 12) >x
 		}
 	}'
 }
@@ -117,6 +117,12 @@ expect 0 "the region takes the four packages, every school new to it" --out "4 p
 	|| not_ok "…with all their 78 results ($(region "SELECT count(*) FROM d_result"))"
 grep -q "^outcome: accepted" "$TMP/stick/orientir-0101-2024-H1/receipt.txt" && ok "…and a receipt for each" \
 	|| not_ok "…and a receipt for each"
+# (twice the sums: whole numbers that both engines write alike)
+sums="SELECT count(*) || ':' || CAST(2 * sum(score) AS INTEGER) || ':' || CAST(2 * sum(max_score) AS INTEGER)
+	|| ':' || CAST(2 * sum(min_score) AS INTEGER) FROM d_result"
+[ "$(region "$sums")" = "$(sqlite3 "$DDB" "$sums")" ] && [ "$(region "$sums")" = "78:1481:3120:780" ] \
+	&& ok "…the same numbers as the district's file, 3.5 and 12 alike" \
+	|| not_ok "…the same numbers as the district's file ($(region "$sums"), $(sqlite3 "$DDB" "$sums"))"
 
 for c in "status --period 2024-H1" "risk --year 2024" "indicators --year 2024"; do
 	# shellcheck disable=SC2086
