@@ -105,8 +105,9 @@ static const char *const migrations[] = {
 	/* 2: a package's rows go in faster (bench/region.sh: the server's
 	 * work per result cut to about a third). The foreign keys to
 	 * d_result_source cost a look-up for every row loaded; the store keeps
-	 * them true itself: a year's rows are loaded only after its source row, in the
-	 * same transaction, and deleted with it (db_d_result_source_put). The
+	 * them true itself: a year's rows are loaded only after its source
+	 * row, in the same transaction, and deleted with it
+	 * (db_d_result_source_put). The
 	 * six and seven text columns of the keys of d_result and d_task_score
 	 * cost a wide comparison at every row; orientir finds a second result
 	 * or task score of a package from the rows it reads, and replaces a
