@@ -118,19 +118,20 @@ static const char *reason_code(const risk_row *r)
 	       : r->two_procedures ? "two_procedures" : r->two_years ? "two_years" : "";
 }
 
-static void risk_csv(const risk_report *r)
+/* In a region, as in status, a district column last. */
+static void risk_csv(const risk_report *r, int region)
 {
 	static const char *const head[] = { "school_code", "school_name", "year", "flagged", "reason", "low_procedures",
-					    "worst_percent", "worst_procedure", "worst_subject", "distance" };
-	csvout_line(stdout, head, 10);
+					    "worst_percent", "worst_procedure", "worst_subject", "distance", "district" };
+	csvout_line(stdout, head, 10 + region);
 	char *year = xasprintf("%d", r->year);
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_row *s = &r->v[i];
 		char *worst = s->worst >= 0 ? xasprintf("%.1f", s->worst) : xstrdup("");
 		char *dist = s->worst >= 0 ? xasprintf("%.1f", s->worst - r->threshold) : xstrdup("");
 		const char *cells[] = { s->code, s->name, year, s->flagged ? "1" : "0", reason_code(s),
-					s->low_procedures, worst, s->worst_procedure, s->worst_subject, dist };
-		csvout_line(stdout, cells, 10);
+					s->low_procedures, worst, s->worst_procedure, s->worst_subject, dist, s->district };
+		csvout_line(stdout, cells, 10 + region);
 		free(worst), free(dist);
 	}
 	free(year);
@@ -157,10 +158,11 @@ static void signs_lines(sdb *db, const risk_report *r)
 	district_signs_free(v, n);
 }
 
-static void risk_table(const risk_report *r)
+static void risk_table(const risk_report *r, int region)
 {
-	table *t = table_new(6, "llrrll", "-+--++");
-	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Below min"), _("To line"), _("In"), _("Reason") };
+	table *t = table_new(6 + region, "llrrlll", "-+--++-");
+	const char *head[] = { _("Code"), pgettext_deferred(NC_("column", "School")), _("Below min"), _("To line"), _("In"),
+			       _("Reason"), pgettext_deferred(NC_("column", "District")) };
 	table_add(t, head);
 	for (size_t i = 0; i < r->n; i++) {
 		const risk_row *s = &r->v[i];
@@ -170,7 +172,7 @@ static void risk_table(const risk_report *r)
 		char *where = known ? xasprintf("%s %s", s->worst_procedure, s->worst_subject) : xstrdup("");
 		char *why = district_risk_reason(s, r->year, 1);
 		char *name = s->flagged ? xasprintf("* %s", s->name) : xstrdup(s->name);
-		const char *row[] = { s->code, name, w, dist, where, why };
+		const char *row[] = { s->code, name, w, dist, where, why, s->district };
 		table_add(t, row);
 		free(w), free(dist), free(where), free(why), free(name);
 	}
@@ -197,11 +199,12 @@ int cli_district_risk(int argc, char **argv, cli_env *env, const cli_command *cm
 	int rc = district_risk(db, year, &r, &err);
 	if (rc == 0 && district)
 		district_risk_keep(&r, district);
+	int region = strcmp(sc.role, "region") == 0;
 	if (rc == 0) {
 		if (csv) {
-			risk_csv(&r);
+			risk_csv(&r, region);
 		} else {
-			risk_table(&r);
+			risk_table(&r, region);
 			signs_lines(db, &r);
 		}
 		risk_report_free(&r);

@@ -26,6 +26,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The same with the arguments as a va_list (left as they were). */
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
+/* v in decimal at out (at least 21 bytes, no '\0' added): its length.
+ * For the bulk of an import, where printf would cost a tenth of it. */
+size_t put_decimal(char *out, long long v);
+
 /* s in Russian quotes, «s», its own «» turned into „“ so that quotes never
  * nest alike: «МКОУ „Сосновская ООШ“» (fresh). */
 char *xquote(const char *s);

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
-#include <stdarg.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -388,26 +388,33 @@ static void pg_copy_text(sdb_copy *cp, const char *s)
 	}
 }
 
-static void pg_copy_number(pg_copy *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void pg_copy_number(pg_copy *c, const char *fmt, ...)
+/* v in decimal: printf costs a quarter of an import's time on the
+ * client, and nearly every number of a package is a whole one. */
+static void copy_whole(pg_copy *c, long long v)
 {
-	char num[40];
-	va_list ap;
-	va_start(ap, fmt);
-	int n = vsnprintf(num, sizeof num, fmt, ap);
-	va_end(ap);
+	char num[24];
 	copy_sep(c);
-	copy_put(c, num, (size_t)n);
+	copy_put(c, num, put_decimal(num, v));
 }
 
 static void pg_copy_int(sdb_copy *c, long long v)
 {
-	pg_copy_number(copy_of(c), "%lld", v);
+	copy_whole(copy_of(c), v);
 }
 
-static void pg_copy_double(sdb_copy *c, double v)
+static void pg_copy_double(sdb_copy *cp, double v)
 {
-	pg_copy_number(copy_of(c), "%.17g", v);
+	pg_copy *c = copy_of(cp);
+	/* a whole number (not -0) exactly as an integer; the rest to the
+	 * last bit (NaN and the infinities as the server reads them) */
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v && !(v == 0 && signbit(v))) {
+		copy_whole(c, (long long)v);
+		return;
+	}
+	char num[40];
+	int n = snprintf(num, sizeof num, "%.17g", v);
+	copy_sep(c);
+	copy_put(c, num, (size_t)n);
 }
 
 /* Hands what is gathered to libpq. */

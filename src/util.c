@@ -103,3 +103,17 @@ char *xquote(const char *s)
 	memcpy(out + k, "»", 3);
 	return out;
 }
+
+size_t put_decimal(char *out, long long v)
+{
+	char d[21];
+	size_t i = sizeof d;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	do
+		d[--i] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[--i] = '-';
+	memcpy(out, d + i, sizeof d - i);
+	return sizeof d - i;
+}

@@ -122,12 +122,13 @@ finish() {
 
 # gen DIR SPEC...: roster.csv, scales.csv and results.csv in DIR from specs
 # "procedure:subject:grade:year:present:below[:absent]": that many pupils
-# (each of their own), the first `below` of them under the minimum (5 of 20).
+# (each of their own), the first `below` of them under the minimum (5 of 20)
+# with GEN_LOW points (3 unless set), the rest 12.
 gen() {
 	mkdir -p "$1"
 	dir=$1
 	shift
-	printf '%s\n' "$@" | awk -F: -v dir="$dir" '
+	printf '%s\n' "$@" | awk -F: -v dir="$dir" -v low="${GEN_LOW:-3}" '
 	BEGIN {
 		OFS = ","; r = dir "/roster.csv"; s = dir "/scales.csv"; x = dir "/results.csv"
 		print "class,student_code,full_name" >r
@@ -141,7 +142,7 @@ gen() {
 			code = "N" NR "-" i
 			print cls, code, "Ученик" NR " Номер" i >r
 			if (i > $5) print $1, $2, $4, cls, code, "", "да" >x
-			else print $1, $2, $4, cls, code, (i <= $6 ? 3 : 12), "" >x
+			else print $1, $2, $4, cls, code, (i <= $6 ? low : 12), "" >x
 		}
 	}'
 }
