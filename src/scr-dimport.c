@@ -49,7 +49,7 @@ static void scan(struct state *s)
 	s->dirs = NULL;
 	s->ndirs = 0;
 	if (!s->source) {
-		ui_text_take(t, UA_NORMAL, 0, 2, ui_folder_line(NULL));
+		ui_text_take(t, UA_ERROR, 0, 2, ui_folder_line(NULL));
 		return;
 	}
 	char *err = NULL;

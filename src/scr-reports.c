@@ -198,7 +198,7 @@ static void preview(struct state *s)
 	if (fp)
 		add(s, xasprintf(_("The school's signing key: %s (read it out to the methodist if asked)."), fp));
 	free(fp), free(err);
-	add(s, ui_folder_line(s->dest));
+	ui_text_take(s->text, s->dest ? UA_NORMAL : UA_ERROR, 0, 2, ui_folder_line(s->dest));
 	scan_packages(s);
 	scr_key_news(news);
 	free(news);
