@@ -74,7 +74,7 @@ int cli_district_status(int argc, char **argv, cli_env *env, const cli_command *
 	const char *period = NULL;
 	int csv, exit_now, year, half;
 	const char *district;
-	if (cli_district_options_in(argc, argv, env, cmd, "period", &period, &district, &csv, &exit_now))
+	if (cli_district_options(argc, argv, env, cmd, "period", &period, &district, &csv, &exit_now))
 		return exit_now;
 	half_of(day_today(), &year, &half);
 	char *current = period ? xstrdup(period) : half_code(year, half);

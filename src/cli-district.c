@@ -23,13 +23,7 @@ static const struct {
 
 /* --ARG, --format and the common options of a subcommand. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
-			 const char **arg, int *csv, int *exit_now)
-{
-	return cli_district_options_in(argc, argv, env, cmd, arg_name, arg, NULL, csv, exit_now);
-}
-
-int cli_district_options_in(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
-			    const char **arg, const char **district, int *csv, int *exit_now)
+			 const char **arg, const char **district, int *csv, int *exit_now)
 {
 	const struct option opts[] = {
 		{ arg_name, required_argument, NULL, 'a' },
@@ -67,7 +61,7 @@ sdb *cli_district_year(int argc, char **argv, cli_env *env, const cli_command *c
 		       const char **district, int *csv, int *exit_now)
 {
 	const char *year_text = NULL;
-	if (cli_district_options_in(argc, argv, env, cmd, "year", &year_text, district, csv, exit_now))
+	if (cli_district_options(argc, argv, env, cmd, "year", &year_text, district, csv, exit_now))
 		return NULL;
 	int y = year_text ? cli_year(cmd, year_text) : 0;
 	if (year_text && !y) {

@@ -25,15 +25,12 @@ int cli_district_reject(int argc, char **argv, cli_env *env, const cli_command *
 void cli_district_report(const pkg_import *r);
 int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *cmd);
 
-/* --format's value: 0 table, 1 csv, -1 neither (a usage error). */
 /* A subcommand's options: --ARG_NAME VALUE into *arg, --format into *csv,
- * the common ones; 0 to go on, else 1 with *exit_now the status. */
+ * the common ones, and with district --district D (a region's database:
+ * its schools alone; NULL when not given); 0 to go on, else 1 with
+ * *exit_now the status. */
 int cli_district_options(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
-			 const char **arg, int *csv, int *exit_now);
-/* The same with --district D (a region's database: its schools alone)
- * into *district, NULL when not given. */
-int cli_district_options_in(int argc, char **argv, cli_env *env, const cli_command *cmd, const char *arg_name,
-			    const char **arg, const char **district, int *csv, int *exit_now);
+			 const char **arg, const char **district, int *csv, int *exit_now);
 /* The options of a subcommand about one year (--year Y, --format, and
  * --district D when district is not NULL), the district's or the region's
  * database opened and the year: --year's, else the latest with results.

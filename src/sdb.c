@@ -96,22 +96,6 @@ void sdb_bind_null(sdb_stmt *st, int i)
 	st->db->e->bind_null(st, i);
 }
 
-void sdb_bind_opt_int(sdb_stmt *st, int i, int has, long long v)
-{
-	if (has)
-		sdb_bind_int(st, i, v);
-	else
-		sdb_bind_null(st, i);
-}
-
-void sdb_bind_opt_double(sdb_stmt *st, int i, int has, double v)
-{
-	if (has)
-		sdb_bind_double(st, i, v);
-	else
-		sdb_bind_null(st, i);
-}
-
 int sdb_step(sdb_stmt *st, char **err)
 {
 	return st->db->e->step(st, err);

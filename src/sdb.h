@@ -56,9 +56,6 @@ void sdb_bind_int(sdb_stmt *st, int i, long long v);
 void sdb_bind_double(sdb_stmt *st, int i, double v);
 void sdb_bind_blob(sdb_stmt *st, int i, const void *p, size_t n);
 void sdb_bind_null(sdb_stmt *st, int i);
-/* v, or NULL when the value is missing (!has). */
-void sdb_bind_opt_int(sdb_stmt *st, int i, int has, long long v);
-void sdb_bind_opt_double(sdb_stmt *st, int i, int has, double v);
 
 /* The next row: 1 (read it with sdb_col_*), 0 no more (the statement is
  * reset), -1 with *err. */

@@ -110,27 +110,16 @@ static int create_file(int dirfd, const char *name, const void *data, size_t len
 	return rc;
 }
 
-static int create(int dirfd, const char *path, const char *name, const void *data, size_t len, int srcfd,
-		  mode_t mode, char **err)
+int stick_create(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode,
+		 char **err)
 {
-	if (create_file(dirfd, name, data, len, srcfd, mode) == 0)
+	if (create_file(dirfd, name, data ? data : "", len, -1, mode) == 0)
 		return 0;
 	int e = errno;
 	char *shown = stick_path(path, name);
 	*err = stick_write_error(shown, e);
 	free(shown);
 	return -1;
-}
-
-int stick_create(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode,
-		 char **err)
-{
-	return create(dirfd, path, name, data ? data : "", len, -1, mode, err);
-}
-
-int stick_create_from(int dirfd, const char *path, const char *name, int srcfd, mode_t mode, char **err)
-{
-	return create(dirfd, path, name, NULL, 0, srcfd, mode, err);
 }
 
 int stick_sync_dir(int dirfd)

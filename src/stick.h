@@ -28,8 +28,6 @@ char *stick_write_error(const char *path, int e);
  * syncs it. path names dirfd in messages. 0, or -1 with *err. */
 int stick_create(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode,
 		 char **err);
-/* The same, copying what the descriptor srcfd reads to its end. */
-int stick_create_from(int dirfd, const char *path, const char *name, int srcfd, mode_t mode, char **err);
 /* Puts the file name inside dirfd whole or not at all: .NAME.tmp made
  * afresh (a leftover removed first), written and synced, renamed over name
  * (a link there is replaced, not followed), the folder and the stick

@@ -133,11 +133,6 @@ int ui_text_layout(ui_text *t, int width)
 	return t->nr;
 }
 
-int ui_text_rows(const ui_text *t)
-{
-	return t->nr;
-}
-
 int ui_text_top(const ui_text *t)
 {
 	return t->top;

@@ -32,8 +32,7 @@ int ui_text_key(ui_text *t, int ch, int fk);
 /* The rows the text takes when drawn from column 0 of a window width
  * cells wide. */
 int ui_text_layout(ui_text *t, int width);
-/* The rows the text takes at its last width, and the first one shown. */
-int ui_text_rows(const ui_text *t);
+/* The first row shown. */
 int ui_text_top(const ui_text *t);
 
 #endif

@@ -395,11 +395,6 @@ void xlsx_close(xlsx *x)
 	free(x);
 }
 
-const char *xlsx_path(const xlsx *x)
-{
-	return zipxml_path(x->z);
-}
-
 size_t xlsx_sheet_count(const xlsx *x)
 {
 	return x->nsheets;

@@ -61,7 +61,6 @@ typedef struct xlsx xlsx;
  * workbook, damaged, beyond the bounds. */
 xlsx *xlsx_open(const char *path, char **err);
 void xlsx_close(xlsx *x);
-const char *xlsx_path(const xlsx *x);
 size_t xlsx_sheet_count(const xlsx *x);
 const char *xlsx_sheet_name(const xlsx *x, size_t i);
 /* Reads sheet i whole: 0, or -1 with *err (naming the file and sheet). */
