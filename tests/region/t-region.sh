@@ -13,28 +13,7 @@ export ORIENTIR_TODAY=2024-06-01
 # Below the minimum with a fraction: both engines must store it as it is.
 export GEN_LOW=3.5
 
-# school CODE NAME DISTRICT SPEC...: the school's database, filled, and its
-# package of 2024-H1 on the stick $TMP/stick.
-school() {
-	code=$1 name=$2 district=$3
-	shift 3
-	gen "$TMP/in/$code" "$@"
-	db="$TMP/$code.db"
-	mkdir -p "$TMP/stick"
-	"$ORIENTIR" --db "$db" init --code "$code" --name "$name" --district "$district" >/dev/null \
-		|| not_ok "school $code is made"
-	for k in roster scales results; do
-		"$ORIENTIR" --db "$db" import $k "$TMP/in/$code/$k.csv" >"$TMP/out" 2>"$TMP/err" \
-			|| not_ok "school $code: $k imports"
-	done
-	"$ORIENTIR" --db "$db" export --period 2024-H1 --to "$TMP/stick" >"$TMP/out" 2>"$TMP/err" \
-		|| not_ok "school $code: its package is written"
-}
-
-# region SQL: one value from the region's database.
-region() {
-	psql_region "$1"
-}
+. "$TESTS_SRCDIR/region/schools.sh"
 
 # --- the region is made, by two operators at once ---
 run --db "$TMP/region.db" init --role region --code 69 --name "Тверская область"

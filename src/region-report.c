@@ -1,0 +1,308 @@
+/* The region's report (see region-report.h): the district's report built
+ * over the region's database, kept to one district when asked, and the
+ * summary by district. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common.h"
+#include "region-report.h"
+#include "rules.h"
+#include "utf8.h"
+
+/* Whether the school code is one the report keeps. */
+static int kept(const district_report *r, const char *code)
+{
+	long long at;
+	return strmap_get(r->index, code, &at);
+}
+
+/* The indicators of the kept schools, and the lines of all of them
+ * summed again from theirs (every count adds up over schools). */
+static void keep_indicators(district_report *r)
+{
+	dist_ind_set *s = &r->ind;
+	strmap *total = strmap_new();
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		char *key = xasprintf("%s\x1f%s", v->procedure, v->subject);
+		long long at;
+		if (!*v->school_code) {
+			/* "" first: each total zeroed, then summed below */
+			dist_ind z = { .school_code = v->school_code, .procedure = v->procedure, .subject = v->subject };
+			*v = z;
+			strmap_put(total, key, (long long)k);
+			s->v[k++] = *v;
+		} else if (kept(r, v->school_code) && strmap_get(total, key, &at)) {
+			dist_ind *t = &s->v[at];
+			for (int y = 0; y < 2; y++) {
+				t->participants[y] += v->participants[y], t->below[y] += v->below[y];
+				t->high_known[y] += v->high_known[y], t->high[y] += v->high[y];
+				t->compared[y] += v->compared[y], t->lowered[y] += v->lowered[y];
+				t->confirmed[y] += v->confirmed[y], t->raised[y] += v->raised[y];
+			}
+			s->v[k++] = *v;
+		} else {
+			free(v->school_code), free(v->procedure), free(v->subject);
+		}
+		free(key);
+	}
+	s->n = k;
+	/* totals no kept school has a line of go */
+	k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		if (!*v->school_code && !v->participants[0] && !v->participants[1] && !v->high_known[0] &&
+		    !v->high_known[1]) {
+			free(v->school_code), free(v->procedure), free(v->subject);
+			continue;
+		}
+		s->v[k++] = *v;
+	}
+	s->n = k;
+	strmap_free(total);
+}
+
+static void dtask_row_clear(dtask_row *v)
+{
+	free(v->school_code), free(v->procedure), free(v->subject), free(v->number), free(v->skill);
+}
+
+/* The task by task of the kept schools: each task's line of all of them
+ * (before its schools' lines) summed again, its share and deficit anew. */
+static void keep_tasks(district_report *r)
+{
+	dtask_report *t = &r->tasks;
+	size_t k = 0;
+	long total = -1;	/* the index of the current task's line of all */
+	for (size_t i = 0; i < t->n; i++) {
+		dtask_row *v = &t->v[i];
+		if (!*v->school_code) {
+			v->sum = 0, v->participants = 0;
+			total = (long)k;
+			t->v[k++] = *v;
+		} else if (kept(r, v->school_code) && total >= 0) {
+			t->v[total].sum += v->sum;
+			t->v[total].participants += v->participants;
+			t->v[k++] = *v;
+		} else {
+			dtask_row_clear(v);
+		}
+	}
+	t->n = k;
+	k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		dtask_row *v = &t->v[i];
+		if (!*v->school_code) {
+			if (!v->participants) {
+				dtask_row_clear(v);
+				continue;
+			}
+			v->tenths = tasks_tenths(v->sum, v->participants, v->max_score);
+			v->deficit = tasks_is_deficit(&t->rules, v->tenths, v->has_reference, v->reference);
+		}
+		t->v[k++] = *v;
+	}
+	t->n = k;
+}
+
+/* The roadmap progress and the signs of the kept schools. */
+static void keep_rest(district_report *r)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < r->nprogress; i++)
+		if (kept(r, r->progress[i].school_code))
+			r->progress[k++] = r->progress[i];
+		else
+			free(r->progress[i].school_code);
+	r->nprogress = k;
+	k = 0;
+	for (size_t i = 0; i < r->nsigns; i++)
+		if (kept(r, r->signs[i].school_code))
+			r->signs[k++] = r->signs[i];
+		else
+			free(r->signs[i].school_code), free(r->signs[i].text);
+	r->nsigns = k;
+}
+
+/* Keeps the schools of district alone, the index made again. */
+static void keep_district(district_report *r, const char *district)
+{
+	district_status_keep(&r->status, district);
+	district_risk_keep(&r->risk, district);
+	strmap_free(r->index);
+	r->index = strmap_new();
+	for (size_t i = 0; i < r->status.n; i++)
+		strmap_put(r->index, r->status.v[i].code, (long long)i + 1);
+	keep_indicators(r);
+	keep_tasks(r);
+	keep_rest(r);
+}
+
+/* By name in Russian order, "" (no district known) last. */
+static int by_name(const void *a, const void *b)
+{
+	const region_district *x = a, *y = b;
+	if (!*x->name || !*y->name)
+		return !*x->name - !*y->name;
+	return utf8_collate(x->name, strlen(x->name), y->name, strlen(y->name));
+}
+
+/* The line of district name in the summary, made when new. */
+static region_district *line_of(region_part *p, strmap *at, const char *name)
+{
+	long long i;
+	if (!strmap_get(at, name, &i)) {
+		p->v = xrealloc(p->v, (p->n + 1) * sizeof *p->v);
+		p->v[p->n] = (region_district){ .name = xstrdup(name) };
+		i = (long long)p->n++;
+		strmap_put(at, name, i);
+	}
+	return &p->v[i];
+}
+
+/* The summary by district: schools expected (known), reported, on time,
+ * flagged by the rule. */
+static void summarise(district_report *r)
+{
+	region_part *p = r->region;
+	strmap *at = strmap_new();
+	for (size_t i = 0; i < r->status.n; i++) {
+		const status_row *s = &r->status.v[i];
+		region_district *d = line_of(p, at, s->district);
+		d->expected++;
+		d->received += s->received;
+		d->on_time += s->received && s->on_time;
+	}
+	for (size_t i = 0; i < r->risk.n; i++)
+		if (r->risk.v[i].flagged)
+			line_of(p, at, r->risk.v[i].district)->flagged++;
+	strmap_free(at);
+	if (p->n)
+		qsort(p->v, p->n, sizeof *p->v, by_name);
+	for (size_t i = 0; i < p->n; i++) {
+		p->total.expected += p->v[i].expected, p->total.received += p->v[i].received;
+		p->total.on_time += p->v[i].on_time, p->total.flagged += p->v[i].flagged;
+	}
+}
+
+/* The districts the region knows, ", "-joined (fresh). */
+static char *district_names(const status_report *s)
+{
+	char *names = xstrdup("");
+	strmap *seen = strmap_new();
+	for (size_t i = 0; i < s->n; i++) {
+		long long x;
+		if (!*s->v[i].district || strmap_get(seen, s->v[i].district, &x))
+			continue;
+		strmap_put(seen, s->v[i].district, 1);
+		char *t = xasprintf(*names ? "%s, «%s»" : "%s«%s»", names, s->v[i].district);
+		free(names);
+		names = t;
+	}
+	strmap_free(seen);
+	return names;
+}
+
+int region_report_build(sdb *db, const char *period, const char *district, district_report *out, char **err)
+{
+	if (district_report_build(db, period, out, err) != 0)
+		return -1;
+	out->region = xcalloc(1, sizeof *out->region);
+	if (district) {
+		int any = 0;
+		for (size_t i = 0; i < out->status.n && !any; i++)
+			any = strcmp(out->status.v[i].district, district) == 0;
+		if (!any) {
+			char *names = district_names(&out->status);
+			*err = *names ? xasprintf(_("the region has no school of the district «%s»; its districts: %s"),
+						  district, names)
+				      : xasprintf(_("the region has no school of the district «%s»"), district);
+			free(names);
+			region_report_free(out);
+			return -1;
+		}
+		out->region->district = xstrdup(district);
+		keep_district(out, district);
+	}
+	summarise(out);
+	return 0;
+}
+
+void region_report_free(district_report *r)
+{
+	region_part *p = r->region;
+	if (p) {
+		for (size_t i = 0; i < p->n; i++)
+			free(p->v[i].name);
+		free(p->v);
+		free(p->district);
+		free(p);
+	}
+	r->region = NULL;
+	district_report_free(r);
+}
+
+const char *region_report_all(const district_report *r)
+{
+	if (!r->region)
+		return _("All schools of the district");
+	return r->region->district ? _("All schools of the district") : _("All schools of the region");
+}
+
+/* districts.csv: a district a line, then the region's. */
+static void write_districts(FILE *fp, const csv_style *st, const district_report *r)
+{
+	const char *head[] = { "Район", "Полугодие", "Школ", "Отчёт получен", "В срок", "Низкие результаты" };
+	csvout_row(fp, st, head, 6);
+	const region_part *p = r->region;
+	/* the region's line, unless kept to one district */
+	for (size_t i = 0; i < p->n + !p->district; i++) {
+		const region_district *d = i < p->n ? &p->v[i] : &p->total;
+		char *n[4] = { xasprintf("%ld", d->expected), xasprintf("%ld", d->received),
+			       xasprintf("%ld", d->on_time), xasprintf("%ld", d->flagged) };
+		const char *row[] = { i < p->n ? d->name : "Итого", r->period, n[0], n[1], n[2], n[3] };
+		csvout_row(fp, st, row, 6);
+		for (int k = 0; k < 4; k++)
+			free(n[k]);
+	}
+}
+
+int region_report_package(const district_report *r, const csv_style *st, package *out, char **err)
+{
+	char *code = package_safe_name(r->office.code, err), *dist = NULL;
+	if (!code || (r->region->district && !(dist = package_safe_name(r->region->district, err)))) {
+		free(code);
+		return -1;
+	}
+	if (district_report_package(r, st, out, err) != 0) {
+		free(code), free(dist);
+		return -1;
+	}
+	free(out->dirname);
+	out->dirname = dist ? xasprintf("orientir-region-%s-%s-%s", code, r->period, dist)
+			    : xasprintf("orientir-region-%s-%s", code, r->period);
+	free(code), free(dist);
+	pkg_file f = { xstrdup("districts.csv"), NULL, 0 };
+	FILE *fp = open_memstream(&f.data, &f.len);
+	if (!fp) {
+		free(f.name);
+		package_free(out);
+		*err = xasprintf(_("out of memory"));
+		return -1;
+	}
+	if (st->bom)
+		fputs("\xEF\xBB\xBF", fp);
+	write_districts(fp, st, r);
+	fclose(fp);
+	/* after report.html: the summary the page opens with */
+	out->files = xrealloc(out->files, (out->n + 1) * sizeof *out->files);
+	memmove(out->files + 2, out->files + 1, (out->n - 1) * sizeof *out->files);
+	out->files[1] = f;
+	out->n++;
+	out->bytes += (long long)f.len;
+	return 0;
+}
