@@ -98,3 +98,49 @@ double district_share(long num, long den)
 {
 	return den > 0 ? 100.0 * (double)num / (double)den : -1;
 }
+
+/* Every count adds up over schools: the lines of all are summed again
+ * from the kept schools' lines. */
+void district_indicators_keep(dist_ind_set *s, const strmap *codes)
+{
+	strmap *total = strmap_new();
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		char *key = xasprintf("%s\x1f%s", v->procedure, v->subject);
+		long long at, x;
+		if (!*v->school_code) {
+			/* "" first: each total zeroed, then summed below */
+			dist_ind z = { .school_code = v->school_code, .procedure = v->procedure, .subject = v->subject };
+			*v = z;
+			strmap_put(total, key, (long long)k);
+			s->v[k++] = *v;
+		} else if (strmap_get(codes, v->school_code, &x) && strmap_get(total, key, &at)) {
+			dist_ind *t = &s->v[at];
+			for (int y = 0; y < 2; y++) {
+				t->participants[y] += v->participants[y], t->below[y] += v->below[y];
+				t->high_known[y] += v->high_known[y], t->high[y] += v->high[y];
+				t->compared[y] += v->compared[y], t->lowered[y] += v->lowered[y];
+				t->confirmed[y] += v->confirmed[y], t->raised[y] += v->raised[y];
+			}
+			s->v[k++] = *v;
+		} else {
+			free(v->school_code), free(v->procedure), free(v->subject);
+		}
+		free(key);
+	}
+	s->n = k;
+	/* totals no kept school has a line of go */
+	k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		if (!*v->school_code && !v->participants[0] && !v->participants[1] && !v->high_known[0] &&
+		    !v->high_known[1]) {
+			free(v->school_code), free(v->procedure), free(v->subject);
+			continue;
+		}
+		s->v[k++] = *v;
+	}
+	s->n = k;
+	strmap_free(total);
+}

@@ -276,6 +276,20 @@ void district_status_keep(status_report *r, const char *district)
 	r->n = k;
 }
 
+strmap *district_codes(sdb *db, const char *district, char **err)
+{
+	d_school *v;
+	size_t n;
+	if (db_d_school_list(db, &v, &n, err) != 0)
+		return NULL;
+	strmap *codes = strmap_new();
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].district, district) == 0)
+			strmap_put(codes, v[i].code, 1);
+	d_school_list_free(v, n);
+	return codes;
+}
+
 int district_latest_year(sdb *db, int *year, char **err)
 {
 	int *years;

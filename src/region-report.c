@@ -9,7 +9,6 @@
 
 #include "common.h"
 #include "region-report.h"
-#include "rules.h"
 #include "utf8.h"
 
 /* Whether the school code is one the report keeps. */
@@ -17,96 +16,6 @@ static int kept(const district_report *r, const char *code)
 {
 	long long at;
 	return strmap_get(r->index, code, &at);
-}
-
-/* The indicators of the kept schools, and the lines of all of them
- * summed again from theirs (every count adds up over schools). */
-static void keep_indicators(district_report *r)
-{
-	dist_ind_set *s = &r->ind;
-	strmap *total = strmap_new();
-	size_t k = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		dist_ind *v = &s->v[i];
-		char *key = xasprintf("%s\x1f%s", v->procedure, v->subject);
-		long long at;
-		if (!*v->school_code) {
-			/* "" first: each total zeroed, then summed below */
-			dist_ind z = { .school_code = v->school_code, .procedure = v->procedure, .subject = v->subject };
-			*v = z;
-			strmap_put(total, key, (long long)k);
-			s->v[k++] = *v;
-		} else if (kept(r, v->school_code) && strmap_get(total, key, &at)) {
-			dist_ind *t = &s->v[at];
-			for (int y = 0; y < 2; y++) {
-				t->participants[y] += v->participants[y], t->below[y] += v->below[y];
-				t->high_known[y] += v->high_known[y], t->high[y] += v->high[y];
-				t->compared[y] += v->compared[y], t->lowered[y] += v->lowered[y];
-				t->confirmed[y] += v->confirmed[y], t->raised[y] += v->raised[y];
-			}
-			s->v[k++] = *v;
-		} else {
-			free(v->school_code), free(v->procedure), free(v->subject);
-		}
-		free(key);
-	}
-	s->n = k;
-	/* totals no kept school has a line of go */
-	k = 0;
-	for (size_t i = 0; i < s->n; i++) {
-		dist_ind *v = &s->v[i];
-		if (!*v->school_code && !v->participants[0] && !v->participants[1] && !v->high_known[0] &&
-		    !v->high_known[1]) {
-			free(v->school_code), free(v->procedure), free(v->subject);
-			continue;
-		}
-		s->v[k++] = *v;
-	}
-	s->n = k;
-	strmap_free(total);
-}
-
-static void dtask_row_clear(dtask_row *v)
-{
-	free(v->school_code), free(v->procedure), free(v->subject), free(v->number), free(v->skill);
-}
-
-/* The task by task of the kept schools: each task's line of all of them
- * (before its schools' lines) summed again, its share and deficit anew. */
-static void keep_tasks(district_report *r)
-{
-	dtask_report *t = &r->tasks;
-	size_t k = 0;
-	long total = -1;	/* the index of the current task's line of all */
-	for (size_t i = 0; i < t->n; i++) {
-		dtask_row *v = &t->v[i];
-		if (!*v->school_code) {
-			v->sum = 0, v->participants = 0;
-			total = (long)k;
-			t->v[k++] = *v;
-		} else if (kept(r, v->school_code) && total >= 0) {
-			t->v[total].sum += v->sum;
-			t->v[total].participants += v->participants;
-			t->v[k++] = *v;
-		} else {
-			dtask_row_clear(v);
-		}
-	}
-	t->n = k;
-	k = 0;
-	for (size_t i = 0; i < t->n; i++) {
-		dtask_row *v = &t->v[i];
-		if (!*v->school_code) {
-			if (!v->participants) {
-				dtask_row_clear(v);
-				continue;
-			}
-			v->tenths = tasks_tenths(v->sum, v->participants, v->max_score);
-			v->deficit = tasks_is_deficit(&t->rules, v->tenths, v->has_reference, v->reference);
-		}
-		t->v[k++] = *v;
-	}
-	t->n = k;
 }
 
 /* The roadmap progress and the signs of the kept schools. */
@@ -137,8 +46,8 @@ static void keep_district(district_report *r, const char *district)
 	r->index = strmap_new();
 	for (size_t i = 0; i < r->status.n; i++)
 		strmap_put(r->index, r->status.v[i].code, (long long)i + 1);
-	keep_indicators(r);
-	keep_tasks(r);
+	district_indicators_keep(&r->ind, r->index);
+	district_tasks_keep(&r->tasks, r->index);
 	keep_rest(r);
 }
 

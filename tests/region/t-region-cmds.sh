@@ -98,6 +98,15 @@ same "risk under the new threshold: the region says what the district says" "$TM
 grep -q "^0202,.*,1,two_procedures\|^0201,.*,1," "$TMP/risk.r" && ok "…and the threshold moved the line" \
 	|| not_ok "…and the threshold moved the line"
 
+for c in "indicators --year 2024" "status --period 2024-H1" "risk --year 2024"; do
+	# shellcheck disable=SC2086
+	"$ORIENTIR" --db "$SDB" district $c --format csv >"$TMP/s.csv" 2>&1
+	# shellcheck disable=SC2086
+	"$ORIENTIR" --db "$PG_URL" district $c --format csv --district "Южный район" >"$TMP/r.csv" 2>&1
+	[ "${c%% *}" = indicators ] || sed -i 's/,[^,]*$//' "$TMP/r.csv"
+	same "${c%% *} --district: the region's is the district office's own" "$TMP/s.csv" "$TMP/r.csv"
+done
+
 # --- the region's report ---
 run --db "$PG_URL" district export --period 2024-H1
 expect 2 "the region's export needs --to" --err "--to"

@@ -199,6 +199,13 @@ fi
 	"$(grep -n "Математика" "$TMP/r.csv" | head -1 | cut -d: -f1)" ] \
 	&& ok "…«английский язык» before «Математика», in Russian order" \
 	|| not_ok "…«английский язык» before «Математика», in Russian order"
+# the district filter: the district's own schools, the lines of all summed again from theirs
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv --district "Восточный район" >"$TMP/r.csv" 2>&1
+cmp -s "$TMP/d.csv" "$TMP/r.csv" && ok "tasks --district: the district's schools alone, as the district says" \
+	|| { not_ok "tasks --district: the district's schools alone"; diff "$TMP/d.csv" "$TMP/r.csv" | head | sed 's/^/#   /'; }
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv --district "Северный район" >"$TMP/r.csv" 2>&1
+[ "$(wc -l <"$TMP/r.csv")" = 1 ] && ok "…a district without task scores has none" \
+	|| not_ok "…a district without task scores has none ($(wc -l <"$TMP/r.csv") lines)"
 # a task score twice: its line named, nothing stored
 Q=$TMP/tstick2/orientir-0402-2025-H1
 rm -rf "$TMP/tstick2" && mkdir -p "$TMP/tstick2" && cp -r "$P" "$Q" && rm -f "$Q/receipt.txt"
