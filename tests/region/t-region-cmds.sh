@@ -227,6 +227,8 @@ whole="SELECT (SELECT string_agg(code || name || listed, ',' ORDER BY code) FROM
 before=$(region "$whole")
 run --db "$READER" district held
 expect 0 "a role that may only read lists the held packages" --out "0101 Школа 1"
+run --db "$READER" district schools
+expect 0 "…and the list of schools" --out "0202"
 printf 'Код;Наименование\n0501;Школа 7\n' >"$TMP/new.csv"
 for c in "accept $ID" "reject $ID" "schools add 0501 Школа" "schools import $TMP/new.csv" "set threshold 40"; do
 	# shellcheck disable=SC2086
