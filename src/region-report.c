@@ -180,13 +180,29 @@ static void write_districts(FILE *fp, const csv_style *st, const district_report
 	}
 }
 
+/* A district's name fit for the end of a folder's name (fresh): what FAT
+ * or a path refuses, spaces and a leading dot as '_', at most 60
+ * characters (a file name's 255 bytes, Cyrillic taking two each). */
+static char *folder_part(const char *name)
+{
+	char *t = xstrdup(name);
+	size_t chars = 0, i;
+	for (i = 0; t[i]; i++) {
+		if ((t[i] & 0xC0) != 0x80 && ++chars > 60)
+			break;
+		if (strchr("\\/:*?\"<>| ", t[i]) || (i == 0 && t[i] == '.'))
+			t[i] = '_';
+	}
+	t[i] = '\0';
+	return t;
+}
+
 int region_report_package(const district_report *r, const csv_style *st, package *out, char **err)
 {
-	char *code = package_safe_name(r->office.code, err), *dist = NULL;
-	if (!code || (r->region->district && !(dist = package_safe_name(r->region->district, err)))) {
-		free(code);
+	char *code = package_safe_name(r->office.code, err);
+	if (!code)
 		return -1;
-	}
+	char *dist = r->region->district ? folder_part(r->region->district) : NULL;
 	if (district_report_package(r, st, out, err) != 0) {
 		free(code), free(dist);
 		return -1;

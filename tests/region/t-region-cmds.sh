@@ -270,5 +270,15 @@ expect 0 "reject --school works on the region" --out "rejected"
 run --db "$PG_URL" district import "$TMP/fake2"
 expect 1 "…and the same package again is refused" --err "rejected this very package"
 
+# a district's name with a slash and spaces: the folder's name keeps it safe
+school 0601 "Школа 9" "Торжок/район" "ВПР:Математика:5:2024:5:1"
+run --db "$PG_URL" district import "$TMP/stick/orientir-0601-2024-H1"
+expect 0 "a school of a district named with a slash comes in" --out "1 new"
+rm -rf "$TMP/slash" && mkdir -p "$TMP/slash"
+run --db "$PG_URL" district export --period 2024-H1 --to "$TMP/slash" --district "Торжок/район"
+expect 0 "…its district's report is written" --out "orientir-region-69-2024-H1-Торжок_район"
+[ "$(ls "$TMP/slash")" = "orientir-region-69-2024-H1-Торжок_район" ] && ok "…into one folder, the slash made safe" \
+	|| not_ok "…into one folder, the slash made safe ($(ls "$TMP/slash"))"
+
 echo "# $passed passed, $failed failed"
 [ $failed = 0 ]
