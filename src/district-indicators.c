@@ -86,10 +86,15 @@ int district_indicators(sdb *db, int year, dist_ind_set *out, char **err)
 	return 0;
 }
 
+static void dist_ind_clear(dist_ind *v)
+{
+	free(v->school_code), free(v->procedure), free(v->subject);
+}
+
 void dist_ind_set_free(dist_ind_set *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].school_code), free(s->v[i].procedure), free(s->v[i].subject);
+		dist_ind_clear(&s->v[i]);
 	free(s->v);
 	*s = (dist_ind_set){ 0 };
 }
@@ -104,6 +109,7 @@ double district_share(long num, long den)
 void district_indicators_keep(dist_ind_set *s, const strmap *codes)
 {
 	strmap *total = strmap_new();
+	char *used = xcalloc(s->n + 1, 1);	/* a total's line with a kept school's */
 	size_t k = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		dist_ind *v = &s->v[i];
@@ -117,6 +123,7 @@ void district_indicators_keep(dist_ind_set *s, const strmap *codes)
 			s->v[k++] = *v;
 		} else if (strmap_get(codes, v->school_code, &x) && strmap_get(total, key, &at)) {
 			dist_ind *t = &s->v[at];
+			used[at] = 1;
 			for (int y = 0; y < 2; y++) {
 				t->participants[y] += v->participants[y], t->below[y] += v->below[y];
 				t->high_known[y] += v->high_known[y], t->high[y] += v->high[y];
@@ -125,7 +132,7 @@ void district_indicators_keep(dist_ind_set *s, const strmap *codes)
 			}
 			s->v[k++] = *v;
 		} else {
-			free(v->school_code), free(v->procedure), free(v->subject);
+			dist_ind_clear(v);
 		}
 		free(key);
 	}
@@ -134,13 +141,12 @@ void district_indicators_keep(dist_ind_set *s, const strmap *codes)
 	k = 0;
 	for (size_t i = 0; i < s->n; i++) {
 		dist_ind *v = &s->v[i];
-		if (!*v->school_code && !v->participants[0] && !v->participants[1] && !v->high_known[0] &&
-		    !v->high_known[1]) {
-			free(v->school_code), free(v->procedure), free(v->subject);
-			continue;
-		}
-		s->v[k++] = *v;
+		if (!*v->school_code && !used[i])
+			dist_ind_clear(v);
+		else
+			s->v[k++] = *v;
 	}
 	s->n = k;
+	free(used);
 	strmap_free(total);
 }

@@ -33,11 +33,15 @@ int district_tasks(sdb *db, int year, dtask_report *out, char **err)
 	return db_d_task_sums(db, year, add_row, out, err);
 }
 
+static void dtask_row_clear(dtask_row *v)
+{
+	free(v->school_code), free(v->procedure), free(v->subject), free(v->number), free(v->skill);
+}
+
 void dtask_report_free(dtask_report *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].school_code), free(r->v[i].procedure), free(r->v[i].subject), free(r->v[i].number),
-			free(r->v[i].skill);
+		dtask_row_clear(&r->v[i]);
 	free(r->v);
 	*r = (dtask_report){ 0 };
 }
@@ -180,11 +184,6 @@ char **district_tasks_deficit_lines(const dtask_report *r, size_t *n)
 		free(pct), free(head);
 	}
 	return v;
-}
-
-static void dtask_row_clear(dtask_row *v)
-{
-	free(v->school_code), free(v->procedure), free(v->subject), free(v->number), free(v->skill);
 }
 
 /* Each task's line of all (before its schools' lines) is summed again
