@@ -1,10 +1,12 @@
 #!/bin/sh
 # region: the rest of the district's commands on PostgreSQL. The list of
-# schools (add, import, list), the settings, the held packages (held,
-# accept, reject; two accepts of one package at once), the region's report
-# (export: the district's tables with each school's district, a summary by
-# district, a district filter) say what a district's file says of the same
-# data; a role that may only read is refused every write, nothing changed.
+# schools (add, import, list, confirm), the settings, the held packages
+# (held, accept, reject; two accepts of one package at once), the district
+# filter of indicators, and the region's report (export: the district's
+# tables with each school's district, a summary by district, a district
+# filter) say what a district's file says of the same data; a role that
+# may only read reads and writes the report, and is refused every write to
+# the database, nothing changed.
 . "$TESTS_SRCDIR/cli/lib.sh"
 . "$TESTS_SRCDIR/region/pg.sh"
 . "$TESTS_SRCDIR/region/schools.sh"
@@ -269,6 +271,28 @@ run --db "$PG_URL" district reject --school 0102
 expect 0 "reject --school works on the region" --out "rejected"
 run --db "$PG_URL" district import "$TMP/fake2"
 expect 1 "…and the same package again is refused" --err "rejected this very package"
+
+# a school listed under one name whose package gives another: confirmed alike
+school 0701 "Школа 10" "Северный район" "ВПР:Математика:5:2024:5:1"
+for db in "$DDB" "$PG_URL"; do
+	"$ORIENTIR" --db "$db" district schools add 0701 "Школа десять" >/dev/null
+	"$ORIENTIR" --db "$db" district import "$TMP/stick/orientir-0701-2024-H1" --received 2024-06-05 >/dev/null \
+		|| not_ok "the package of 0701 comes in"
+	rm -f "$TMP/stick/orientir-0701-2024-H1/receipt.txt"
+done
+both "$TMP/list" schools
+same "schools list: the other name noted alike" "$TMP/list.d" "$TMP/list.r"
+grep -q "its package says «Школа 10»: confirm" "$TMP/list.r" && ok "…on the region too" \
+	|| not_ok "…on the region too"
+both "$TMP/conf" schools confirm 0701
+same "schools confirm: the region says what the district says" "$TMP/conf.d" "$TMP/conf.r"
+[ "$(region "SELECT name || ':' || coalesce(other_name, '-') FROM d_school WHERE code = '0701'")" = "Школа 10:-" ] \
+	&& ok "…the package's name taken, the note gone" || not_ok "…the package's name taken, the note gone"
+
+# the report read by a role that may only read
+rm -rf "$TMP/rr" && mkdir -p "$TMP/rr"
+run --db "$READER" district export --period 2024-H1 --to "$TMP/rr"
+expect 0 "a role that may only read writes the region's report" --out "orientir-region-69-2024-H1"
 
 # a district's name with a slash and spaces: the folder's name keeps it safe
 school 0601 "Школа 9" "Торжок/район" "ВПР:Математика:5:2024:5:1"
