@@ -1,4 +1,4 @@
-/* district export --period P [--to DIR] [--dialect excel-ru|rfc4180] */
+/* district export --period P [--to DIR] [--dialect excel-ru|rfc4180] [--district NAME] */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +11,7 @@
 #include "db.h"
 #include "district-report.h"
 #include "package-write.h"
+#include "region-report.h"
 
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
@@ -18,16 +19,18 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 		{ "period", required_argument, NULL, 'p' },
 		{ "to", required_argument, NULL, 't' },
 		{ "dialect", required_argument, NULL, 'd' },
+		{ "district", required_argument, NULL, 'r' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
 	int c, exit_now, year, half;
-	const char *period = NULL, *to = NULL, *dialect = "excel-ru";
+	const char *period = NULL, *to = NULL, *dialect = "excel-ru", *district = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'p': period = optarg; break;
 		case 't': to = optarg; break;
 		case 'd': dialect = optarg; break;
+		case 'r': district = optarg; break;
 		default:
 			if (cli_common_option(c, cmd, env, &exit_now) != 0)
 				return exit_now;
@@ -43,9 +46,20 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	if (!st)
 		return cli_usage(cmd, _("the dialect must be 'excel-ru' or 'rfc4180', not '%s'"), dialect);
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db)
 		return EXIT_FAIL;
+	if (strcmp(sc.role, "region") == 0) {
+		int rc = cli_region_export(db, period, district, to, st, cmd);
+		school_clear(&sc);
+		sdb_close(db);
+		return rc;
+	}
+	if (district) {
+		school_clear(&sc);
+		sdb_close(db);
+		return cli_usage(cmd, _("--district goes with the region's database: a district's report is its own"));
+	}
 	char *dest = to ? xstrdup(to) : cli_only_stick();
 	district_report r;
 	package p;
@@ -53,7 +67,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	int rc = EXIT_FAIL;
 	if (!dest) {
 		/* told already */
-	} else if (district_report_build(db_sdb(db), period, &r, &err) != 0) {
+	} else if (district_report_build(db, period, &r, &err) != 0) {
 		cli_error("%s", err);
 	} else {
 		if (r.key_news)
@@ -84,6 +98,6 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 	free(err);
 	free(dest);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc;
 }

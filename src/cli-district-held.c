@@ -14,7 +14,7 @@
 #include "sign.h"
 #include "table.h"
 
-static void held_csv(sqlite3 *db, const d_held *v, size_t n)
+static void held_csv(sdb *db, const d_held *v, size_t n)
 {
 	static const char *const head[] = { "id", "school_code", "school_name", "period", "created_at", "received_at",
 					    "reason", "key_fingerprint", "school_key_fingerprint", "decision",
@@ -22,7 +22,7 @@ static void held_csv(sqlite3 *db, const d_held *v, size_t n)
 	csvout_line(stdout, head, 11);
 	for (size_t i = 0; i < n; i++) {
 		char *id = xasprintf("%ld", v[i].id), *fp = sign_fingerprint_hex(v[i].key),
-		     *known = district_school_fingerprint(db_sdb(db), v[i].school_code, NULL);
+		     *known = district_school_fingerprint(db, v[i].school_code, NULL);
 		const char *cells[] = { id, v[i].school_code, v[i].school_name, v[i].period, v[i].created_at,
 					v[i].received_at, v[i].reason, fp, known, v[i].decision, v[i].decided_at };
 		csvout_line(stdout, cells, 11);
@@ -71,13 +71,13 @@ int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cm
 	if (optind < argc)
 		return cli_usage(cmd, _("unexpected argument '%s'"), argv[optind]);
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db)
 		return EXIT_FAIL;
 	d_held *v;
 	size_t n;
 	char *err = NULL;
-	int rc = db_d_held_list(db_sdb(db), all, &v, &n, &err);
+	int rc = db_d_held_list(db, all, &v, &n, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
@@ -91,13 +91,13 @@ int cli_district_held(int argc, char **argv, cli_env *env, const cli_command *cm
 		d_held_list_free(v, n);
 	}
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }
 
 /* The numbers of the packages to decide on: the arguments, or with
  * --school every package of that school waiting. -1 told. */
-static int which(sqlite3 *db, char **args, int nargs, const char *code, long **ids, size_t *n)
+static int which(sdb *db, char **args, int nargs, const char *code, long **ids, size_t *n)
 {
 	*ids = NULL;
 	*n = 0;
@@ -105,7 +105,7 @@ static int which(sqlite3 *db, char **args, int nargs, const char *code, long **i
 		d_held *v;
 		size_t k;
 		char *err = NULL;
-		if (db_d_held_list(db_sdb(db), 0, &v, &k, &err) != 0) {
+		if (db_d_held_list(db, 0, &v, &k, &err) != 0) {
 			cli_error("%s", err);
 			free(err);
 			return -1;
@@ -154,7 +154,7 @@ static int decide(int argc, char **argv, cli_env *env, const cli_command *cmd, i
 	if ((optind < argc) == (code != NULL))
 		return cli_usage(cmd, _("name the held packages by their numbers, or a school with --school CODE"));
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db)
 		return EXIT_FAIL;
 	long *ids;
@@ -163,7 +163,7 @@ static int decide(int argc, char **argv, cli_env *env, const cli_command *cmd, i
 	for (size_t i = 0; i < n; i++) {
 		char *err = NULL;
 		pkg_import r = { 0 };
-		if (accept ? district_accept(db_sdb(db), ids[i], &r, &err) != 0 : district_reject(db_sdb(db), ids[i], &err) != 0) {
+		if (accept ? district_accept(db, ids[i], &r, &err) != 0 : district_reject(db, ids[i], &err) != 0) {
 			cli_error(_("package number %ld: %s"), ids[i], err);
 			failed = 1;
 		} else if (accept) {
@@ -177,7 +177,7 @@ static int decide(int argc, char **argv, cli_env *env, const cli_command *cmd, i
 	}
 	free(ids);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return failed ? EXIT_FAIL : EXIT_OK;
 }
 

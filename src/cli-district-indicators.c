@@ -1,4 +1,4 @@
-/* district indicators [--year Y] [--format table|csv]: every school's and
+/* district indicators [--year Y] [--district D] [--format table|csv]: every school's and
  * the district's shares, the year beside the one before. */
 #include "config.h"
 
@@ -100,7 +100,8 @@ int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_comma
 {
 	school sc = { 0 };
 	int year, csv, exit_now;
-	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, NULL, &csv, &exit_now);
+	const char *district;
+	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &district, &csv, &exit_now);
 	if (!db)
 		return exit_now;
 	char *err = NULL;
@@ -109,12 +110,17 @@ int cli_district_indicators(int argc, char **argv, cli_env *env, const cli_comma
 	dist_ind_set s;
 	int rc = db_d_school_list(db, &schools, &ns, &err);
 	if (rc == 0 && (rc = district_indicators(db, year, &s, &err)) == 0) {
-		strmap *names = strmap_new();
+		strmap *names = strmap_new(), *kept = strmap_new();
 		char **list = xcalloc(ns ? ns : 1, sizeof *list);
 		for (size_t i = 0; i < ns; i++) {
 			list[i] = schools[i].name;
 			strmap_put(names, schools[i].code, (long long)i);
+			if (district && strcmp(schools[i].district, district) == 0)
+				strmap_put(kept, schools[i].code, 1);
 		}
+		if (district)
+			district_indicators_keep(&s, kept);
+		strmap_free(kept);
 		if (csv)
 			print_csv(&s, names, list);
 		else

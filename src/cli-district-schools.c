@@ -14,12 +14,12 @@
 #include "sign.h"
 #include "table.h"
 
-static int list(sqlite3 *db)
+static int list(sdb *db)
 {
 	d_school *v;
 	size_t n;
 	char *err = NULL;
-	if (db_d_school_list(db_sdb(db), &v, &n, &err) != 0) {
+	if (db_d_school_list(db, &v, &n, &err) != 0) {
 		cli_error("%s", err);
 		free(err);
 		return EXIT_FAIL;
@@ -45,11 +45,11 @@ static int list(sqlite3 *db)
 }
 
 /* Adds one school, or confirms the name of one. */
-static int change(sqlite3 *db, const char *what, const char *code, const char *name, int keep)
+static int change(sdb *db, const char *what, const char *code, const char *name, int keep)
 {
 	char *err = NULL, *now = NULL;
-	int rc = strcmp(what, "confirm") == 0 ? district_school_confirm(db_sdb(db), code, keep, &now, &err)
-		 : district_school_add(db_sdb(db), code, name, &err);
+	int rc = strcmp(what, "confirm") == 0 ? district_school_confirm(db, code, keep, &now, &err)
+		 : district_school_add(db, code, name, &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
@@ -91,14 +91,14 @@ int cli_district_schools(int argc, char **argv, cli_env *env, const cli_command 
 	if (keep && strcmp(what, "confirm") != 0)
 		return cli_usage(cmd, _("--keep goes with 'schools confirm'"));
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char **args = argv + optind + 1;
 	int rc = !strcmp(what, "list") ? list(db)
-	       : !strcmp(what, "import") ? cli_import_file(db, IMPORT_SCHOOLS, args[0], dry_run)
+	       : !strcmp(what, "import") ? cli_import_office_file(db, args[0], dry_run)
 	       : change(db, what, args[0], want == 2 ? args[1] : NULL, keep);
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc;
 }

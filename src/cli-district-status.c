@@ -228,14 +228,14 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 		return cli_usage(cmd, _("say a setting and its value: deadline-h1 20.06, deadline-h2 10.12, threshold 30,"
 					" deficit-below 50, deficit-gap 15"));
 	school sc = { 0 };
-	sqlite3 *db = cli_open_role(env, "district", &sc);
+	sdb *db = cli_open_office(env, &sc);
 	if (!db)
 		return EXIT_FAIL;
 	char *err = NULL;
 	/* the deficits' rules are the analysis's own, as a school sets them */
 	int rc = !strncmp(argv[optind], "deficit-", strlen("deficit-"))
-		 ? analysis_rule_set(db_sdb(db), RULES_TASKS, argv[optind], argv[optind + 1], &err)
-		 : district_setting_set(db_sdb(db), argv[optind], argv[optind + 1], &err);
+		 ? analysis_rule_set(db, RULES_TASKS, argv[optind], argv[optind + 1], &err)
+		 : district_setting_set(db, argv[optind], argv[optind + 1], &err);
 	if (rc != 0) {
 		cli_error("%s", err);
 		free(err);
@@ -243,6 +243,6 @@ int cli_district_set(int argc, char **argv, cli_env *env, const cli_command *cmd
 		printf(_("%s: %s.\n"), argv[optind], argv[optind + 1]);
 	}
 	school_clear(&sc);
-	db_close(db);
+	sdb_close(db);
 	return rc == 0 ? EXIT_OK : EXIT_FAIL;
 }

@@ -1,4 +1,4 @@
-/* district tasks [--year Y] [--format table|csv]: the ВПР task by task per
+/* district tasks [--year Y] [--district D] [--format table|csv]: the ВПР task by task per
  * school and for the district. */
 #include "config.h"
 
@@ -93,12 +93,20 @@ int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *c
 {
 	school sc = { 0 };
 	int year, csv, exit_now;
-	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, NULL, &csv, &exit_now);
+	const char *district;
+	sdb *db = cli_district_year(argc, argv, env, cmd, &sc, &year, &district, &csv, &exit_now);
 	if (!db)
 		return exit_now;
 	char *err = NULL;
 	dtask_report r;
+	strmap *kept = NULL;
 	int rc = district_tasks(db, year, &r, &err);
+	if (rc == 0 && district && !(kept = district_codes(db, district, &err)))
+		rc = -1;
+	if (kept) {
+		district_tasks_keep(&r, kept);
+		strmap_free(kept);
+	}
 	if (rc == 0) {
 		if (csv)
 			print_csv(&r);

@@ -4,6 +4,7 @@
 #define ORIENTIR_CLI_DISTRICT_H
 
 #include "cli.h"
+#include "csvout.h"
 #include "district.h"
 
 typedef int (*district_run)(int argc, char **argv, cli_env *env, const cli_command *cmd);
@@ -24,6 +25,13 @@ int cli_district_reject(int argc, char **argv, cli_env *env, const cli_command *
  * shown escaped. */
 void cli_district_report(const pkg_import *r);
 int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *cmd);
+
+/* `district export` on the region's database (cli-region-export.c): the
+ * region's report of period, of district alone unless NULL, into the
+ * folder to (required: the region works on a server, not from a stick);
+ * the exit status. */
+int cli_region_export(sdb *db, const char *period, const char *district, const char *to, const csv_style *st,
+		      const cli_command *cmd);
 
 /* A subcommand's options: --ARG_NAME VALUE into *arg, --format into *csv,
  * the common ones, and with district --district D (a region's database:

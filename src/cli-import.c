@@ -32,6 +32,14 @@ int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run)
 	return cli_import_report(path, &d, &n, rc, dry_run);
 }
 
+int cli_import_office_file(sdb *db, const char *path, int dry_run)
+{
+	diag d = cli_diag();
+	import_counts n;
+	int rc = import_office_file(db, path, dry_run, &d, &n);
+	return cli_import_report(path, &d, &n, rc, dry_run);
+}
+
 static int cli_import_report(const char *path, const diag *d, const import_counts *n, int rc, int dry_run)
 {
 	if (rc == 0) {

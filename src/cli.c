@@ -167,8 +167,8 @@ sqlite3 *cli_open(const cli_env *env, int need_school, school *sc)
 {
 	char *path = cli_db_path(env), *err = NULL;
 	if (sdb_is_server(path)) {
-		cli_error(_("a database on a server is the region's: it takes 'orientir district import', 'status',"
-			    " 'risk', 'indicators' and 'tasks'; this command needs a school's or a district's file"));
+		cli_error(_("a database on a server is the region's: it takes the 'orientir district' commands; this"
+			    " command needs a school's or a district's file"));
 		free(path);
 		return NULL;
 	}

@@ -84,5 +84,8 @@ int cli_rules_set(const cli_command *cmd, int group, const char *hint, int argc,
 /* Imports a CSV of kind (enum import_kind) into db, printing the summary
  * or every bad line: the exit status. */
 int cli_import_file(sqlite3 *db, int kind, const char *path, int dry_run);
+/* The same for the district's list of schools into an office's database
+ * (a district's file or the region's server). */
+int cli_import_office_file(sdb *db, const char *path, int dry_run);
 
 #endif

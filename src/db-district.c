@@ -499,6 +499,19 @@ int db_d_held_list(sdb *db, int all, d_held **out, size_t *n, char **err)
 	return sdb_rows(st, sizeof **out, fill_held, clear_held, (void **)out, n, err);
 }
 
+int db_d_held_lock(sdb *db, long id, char **err)
+{
+	/* SQLite's write transaction is the whole file's already */
+	sdb_stmt *st = sdb_prepare2(db, "SELECT ?", "SELECT id FROM d_held WHERE id = ? FOR UPDATE", err);
+	if (!st)
+		return -1;
+	sdb_bind_int(st, 1, id);
+	int rc = sdb_step(st, err);
+	if (rc == 1)
+		sdb_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
 int db_d_held_decide(sdb *db, long id, const char *decision, char **err)
 {
 	sdb_stmt *st = sdb_prepare(db, "UPDATE d_held SET decision = ?2, decided_at = ?3 WHERE id = ?1", err);

@@ -144,6 +144,9 @@ int db_d_held_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char *
 /* The packages waiting for a decision (all ever held with all), by
  * school code and id. */
 int db_d_held_list(sdb *db, int all, d_held **out, size_t *n, char **err);
+/* Holds the held package id for this transaction's decision (the
+ * server: a second operator deciding on it waits). 0, or -1 with *err. */
+int db_d_held_lock(sdb *db, long id, char **err);
 /* Records the decision ("accepted", "rejected") and lets the files go. */
 int db_d_held_decide(sdb *db, long id, const char *decision, char **err);
 void d_held_clear(d_held *h);

@@ -571,16 +571,25 @@ static void add_held_file(void *ctx, const char *name, const void *data, size_t 
 	}
 }
 
-/* The held package id, waiting for a decision: 0, or -1 with *err. */
+/* The held package id, waiting for a decision and locked until the
+ * transaction ends: 0, or -1 with *err. Two operators deciding on it at
+ * once: the second waits here, then is told the first one's decision. */
 static int waiting(sdb *db, long id, d_held *h, char **err)
 {
-	int got = db_d_held_get(db, id, h, err);
+	int got = db_d_held_lock(db, id, err) == 0 ? db_d_held_get(db, id, h, err) : -1;
 	if (got < 0)
 		return -1;
 	if (got && !*h->decision)
 		return 0;
-	if (got)
+	if (got) {
+		char *when = district_time_text(h->decided_at);
+		*err = xasprintf(strcmp(h->decision, "accepted") == 0
+				 ? _("package number %ld was accepted already, %s; nothing was changed")
+				 : _("package number %ld was rejected already, %s; nothing was changed"), id, when);
+		free(when);
 		d_held_clear(h);
+		return -1;
+	}
 	*err = xasprintf(_("no package number %ld is waiting for a decision ('orientir district held' lists them)"), id);
 	return -1;
 }

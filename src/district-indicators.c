@@ -86,10 +86,15 @@ int district_indicators(sdb *db, int year, dist_ind_set *out, char **err)
 	return 0;
 }
 
+static void dist_ind_clear(dist_ind *v)
+{
+	free(v->school_code), free(v->procedure), free(v->subject);
+}
+
 void dist_ind_set_free(dist_ind_set *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		free(s->v[i].school_code), free(s->v[i].procedure), free(s->v[i].subject);
+		dist_ind_clear(&s->v[i]);
 	free(s->v);
 	*s = (dist_ind_set){ 0 };
 }
@@ -97,4 +102,51 @@ void dist_ind_set_free(dist_ind_set *s)
 double district_share(long num, long den)
 {
 	return den > 0 ? 100.0 * (double)num / (double)den : -1;
+}
+
+/* Every count adds up over schools: the lines of all are summed again
+ * from the kept schools' lines. */
+void district_indicators_keep(dist_ind_set *s, const strmap *codes)
+{
+	strmap *total = strmap_new();
+	char *used = xcalloc(s->n + 1, 1);	/* a total's line with a kept school's */
+	size_t k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		char *key = xasprintf("%s\x1f%s", v->procedure, v->subject);
+		long long at, x;
+		if (!*v->school_code) {
+			/* "" first: each total zeroed, then summed below */
+			dist_ind z = { .school_code = v->school_code, .procedure = v->procedure, .subject = v->subject };
+			*v = z;
+			strmap_put(total, key, (long long)k);
+			s->v[k++] = *v;
+		} else if (strmap_get(codes, v->school_code, &x) && strmap_get(total, key, &at)) {
+			dist_ind *t = &s->v[at];
+			used[at] = 1;
+			for (int y = 0; y < 2; y++) {
+				t->participants[y] += v->participants[y], t->below[y] += v->below[y];
+				t->high_known[y] += v->high_known[y], t->high[y] += v->high[y];
+				t->compared[y] += v->compared[y], t->lowered[y] += v->lowered[y];
+				t->confirmed[y] += v->confirmed[y], t->raised[y] += v->raised[y];
+			}
+			s->v[k++] = *v;
+		} else {
+			dist_ind_clear(v);
+		}
+		free(key);
+	}
+	s->n = k;
+	/* totals no kept school has a line of go */
+	k = 0;
+	for (size_t i = 0; i < s->n; i++) {
+		dist_ind *v = &s->v[i];
+		if (!*v->school_code && !used[i])
+			dist_ind_clear(v);
+		else
+			s->v[k++] = *v;
+	}
+	s->n = k;
+	free(used);
+	strmap_free(total);
 }

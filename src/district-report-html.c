@@ -15,6 +15,7 @@
 #include "html.h"
 #include "indicators.h"
 #include "num.h"
+#include "region-report.h"
 
 /* What this page adds to the shared styles: shares at or above the line,
  * flagged schools, schools that have not reported. */
@@ -65,13 +66,19 @@ static void status_part(FILE *fp, const district_report *r)
 	} else {
 		html_elem(fp, "<p>", _("Every school has reported."), "</p>\n");
 	}
-	const char *const head[] = { _("No."), _("School"), _("Code"), _("Received"), _("Report made"), _("On time") };
-	html_table_open(fp, head, sizeof head / sizeof *head, 1);
+	/* the region's: each school's district after its code */
+	const char *const head[] = { _("No."), _("School"), _("Code"), _("District"), _("Received"), _("Report made"),
+				     _("On time") };
+	const char *const *h = r->region ? head : (const char *const[]){ head[0], head[1], head[2], head[4], head[5],
+									 head[6] };
+	html_table_open(fp, h, r->region ? 7 : 6, 1);
 	for (size_t i = 0; i < s->n; i++) {
 		const status_row *v = &s->v[i];
 		fprintf(fp, "<tr%s><td class=\"num\">%zu</td>", v->received ? "" : " class=\"missing\"", i + 1);
 		html_elem(fp, "<td>", v->name, "</td>");
 		html_elem(fp, "<td>", v->code, "</td>");
+		if (r->region)
+			html_elem(fp, "<td>", v->district, "</td>");
 		if (v->received) {
 			fputs("<td class=\"date\">", fp);
 			html_put_iso_date(fp, v->first_received_at);
@@ -194,7 +201,7 @@ static void results_table(FILE *fp, const district_report *r, const rule_proc *p
 	for (size_t i = 0; i < r->status.n; i++)
 		if (has_any(r, r->status.v[i].code, p))
 			result_row(fp, r, r->status.v[i].code, r->status.v[i].name, p);
-	result_row(fp, r, "", _("All schools of the district"), p);
+	result_row(fp, r, "", region_report_all(r), p);
 	fputs("</tbody>\n</table>\n</section>\n", fp);
 }
 
@@ -221,7 +228,7 @@ static void results_chart(FILE *fp, const district_report *r, const char *proc, 
 		if (!v)
 			continue;
 		html_bar_pair *b = &rows[n++];
-		*b = (html_bar_pair){ .label = i ? r->status.v[i - 1].name : _("All schools of the district"), .bold = !i };
+		*b = (html_bar_pair){ .label = i ? r->status.v[i - 1].name : region_report_all(r), .bold = !i };
 		for (int k = 0; k < 2; k++) {
 			long den = v->participants[1 - k];
 			if (den <= 0)
@@ -309,13 +316,17 @@ static void risk_part(FILE *fp, const district_report *r)
 		html_escf(fp, _("No school is flagged for %d."), k->year);
 	fputs("</p>\n", fp);
 	free(flagged);
-	const char *const head[] = { _("School"), _("Code"), _("Flagged"), _("Reason"),
+	const char *const head[] = { _("School"), _("Code"), _("District"), _("Flagged"), _("Reason"),
 				     _("Highest share below the minimum"), _("To the line, pp") };
-	html_table_open(fp, head, sizeof head / sizeof *head, 1);
+	const char *const *h = r->region ? head : (const char *const[]){ head[0], head[1], head[3], head[4], head[5],
+									 head[6] };
+	html_table_open(fp, h, r->region ? 7 : 6, 1);
 	for (size_t i = 0; i < k->n; i++) {
 		const risk_row *s = &k->v[i];
 		html_elem(fp, s->flagged ? "<tr class=\"flag\"><td>" : "<tr><td>", s->name, "</td>");
 		html_elem(fp, "<td>", s->code, "</td>");
+		if (r->region)
+			html_elem(fp, "<td>", s->district, "</td>");
 		html_elem(fp, "<td>", s->flagged ? _("yes") : _("no"), "</td>");
 		char *why = district_risk_reason(s, k->year, 0);
 		html_elem(fp, "<td>", why, "</td>");
@@ -444,7 +455,7 @@ static void roadmap_part(FILE *fp, const district_report *r)
 		html_progress_bar(fp, p->done, total);
 		fprintf(fp, "</td><td class=\"num\">%ld&#160;%%</td></tr>\n", total ? (p->done * 100 + total / 2) / total : 0);
 	}
-	html_elem(fp, "<tr class=\"total\"><td>", _("All schools of the district"), "</td>");
+	html_elem(fp, "<tr class=\"total\"><td>", region_report_all(r), "</td>");
 	fprintf(fp, "<td class=\"num\">%ld</td><td class=\"num\">%ld</td><td class=\"num\">%ld</td><td>", all, all_done,
 		all_over);
 	html_progress_bar(fp, all_done, all);
@@ -463,12 +474,19 @@ void district_report_html_write(FILE *fp, const district_report *r)
 	long created = html_iso_ymd(r->created_at);
 	char *made = day_text(created ? created : r->today);
 	char *words = html_period_words(r->year, r->half);
-	char *title = xasprintf("%s \xE2\x80\x94 %s \xE2\x80\x94 %s", _("District report"), r->office.name, words);
+	/* the region's names itself, and the one district it is kept to */
+	const char *h1 = !r->region ? _("District report") : _("Region report");
+	const char *district = r->region ? r->region->district : r->office.district;
+	char *title = r->region && district
+		? xasprintf("%s \xE2\x80\x94 %s \xE2\x80\x94 %s \xE2\x80\x94 %s", h1, r->office.name, district, words)
+		: xasprintf("%s \xE2\x80\x94 %s \xE2\x80\x94 %s", h1, r->office.name, words);
 	html_page_open(fp, title, extra_style);
-	const char *label[] = { _("Education office"), _("Office code"), _("District"), _("Report date") };
-	const char *value[] = { r->office.name, r->office.code,
-				r->office.district && *r->office.district ? r->office.district : NULL, made };
-	html_header(fp, _("District report"), r->year, r->half, r->from, r->to, label, value, 4);
+	const char *label[] = { r->region ? _("Region") : _("Education office"), _("Office code"), _("District"),
+				_("Report date") };
+	const char *value[] = { r->office.name, r->office.code, district && *district ? district : NULL, made };
+	html_header(fp, h1, r->year, r->half, r->from, r->to, label, value, 4);
+	if (r->region)
+		region_report_html_summary(fp, r);
 	status_part(fp, r);
 	results_part(fp, r);
 	risk_part(fp, r);

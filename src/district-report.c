@@ -13,6 +13,7 @@
 #include "district-report.h"
 #include "indicators.h"
 #include "keys.h"
+#include "region-report.h"
 #include "roadmap.h"
 
 int district_report_build(sdb *db, const char *period, district_report *out, char **err)
@@ -143,17 +144,19 @@ static char *percent(const csv_style *st, double v, int always)
 
 static void write_status(FILE *fp, const csv_style *st, const district_report *r)
 {
+	/* the region's: each school's district last */
 	const char *head[] = { "Код ОО", "Наименование ОО", "Полугодие", "Отчёт получен", "Дата получения",
-			       "Дата составления отчёта", "В срок" };
-	csvout_row(fp, st, head, 7);
+			       "Дата составления отчёта", "В срок", "Район" };
+	size_t n = r->region ? 8 : 7;
+	csvout_row(fp, st, head, n);
 	for (size_t i = 0; i < r->status.n; i++) {
 		const status_row *s = &r->status.v[i];
 		char *got = s->received ? xstrndup(s->first_received_at, 10) : xstrdup("");
 		char *made = s->received ? xstrndup(s->created_at, 10) : xstrdup("");
 		char *got_d = csvout_date(st, got), *made_d = csvout_date(st, made);
 		const char *row[] = { s->code, s->name, r->period, yes_no(s->received), got_d, made_d,
-				      s->received ? yes_no(s->on_time) : "" };
-		csvout_row(fp, st, row, 7);
+				      s->received ? yes_no(s->on_time) : "", s->district };
+		csvout_row(fp, st, row, n);
 		free(got), free(made), free(got_d), free(made_d);
 	}
 }
@@ -197,7 +200,7 @@ static void write_indicators(FILE *fp, const csv_style *st, const district_repor
 		district_report_numbers(v, st, num);
 		const char *row[N] = { v->school_code,
 				       *v->school_code ? district_report_name(r, v->school_code)
-						       : _("All schools of the district"),
+						       : region_report_all(r),
 				       v->procedure, v->subject, year };
 		for (size_t k = 0; k < DISTRICT_REPORT_NUMBERS; k++)
 			row[5 + k] = num[k];
@@ -212,8 +215,9 @@ static void write_risk(FILE *fp, const csv_style *st, const district_report *r)
 {
 	const char *head[] = { "Код ОО", "Наименование ОО", "Год", "Низкие результаты", "Основание",
 			       "Процедуры с низкими результатами", "Наибольшая доля ниже минимума, %", "Процедура",
-			       "Предмет", "Расстояние до порога, п.п.", "Порог, %" };
-	csvout_row(fp, st, head, 11);
+			       "Предмет", "Расстояние до порога, п.п.", "Порог, %", "Район" };
+	size_t n = r->region ? 12 : 11;
+	csvout_row(fp, st, head, n);
 	char *year = xasprintf("%d", r->year), *line = percent(st, r->risk.threshold, 1);
 	for (size_t i = 0; i < r->risk.n; i++) {
 		const risk_row *s = &r->risk.v[i];
@@ -225,8 +229,8 @@ static void write_risk(FILE *fp, const csv_style *st, const district_report *r)
 		char *worst = percent(st, s->worst, 0);
 		char *dist = s->worst >= 0 ? percent(st, s->worst - r->risk.threshold, 1) : xstrdup("");
 		const char *row[] = { s->code, s->name, year, yes_no(s->flagged), why, low, worst,
-				      s->worst_procedure, s->worst_subject, dist, line };
-		csvout_row(fp, st, row, 11);
+				      s->worst_procedure, s->worst_subject, dist, line, s->district };
+		csvout_row(fp, st, row, n);
 		free(why), free(low), free(worst), free(dist);
 	}
 	free(year), free(line);

@@ -34,6 +34,8 @@ typedef struct district_report {
 	dtask_report tasks;		/* the ВПР task by task of year */
 	dist_sign *signs;		/* the schools' signs of biased results in year */
 	size_t nsigns;
+	struct region_part *region;	/* a region's report: its district filter and summary
+					 * (region-report.h); NULL for a district's */
 } district_report;
 
 /* Gathers the report of period (2026-H1), with the office's key (made now

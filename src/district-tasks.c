@@ -11,6 +11,7 @@
 #include "db-district.h"
 #include "district.h"
 #include "num.h"
+#include "strmap.h"
 
 static int add_row(void *ctx, const d_task_sum *s)
 {
@@ -32,11 +33,15 @@ int district_tasks(sdb *db, int year, dtask_report *out, char **err)
 	return db_d_task_sums(db, year, add_row, out, err);
 }
 
+static void dtask_row_clear(dtask_row *v)
+{
+	free(v->school_code), free(v->procedure), free(v->subject), free(v->number), free(v->skill);
+}
+
 void dtask_report_free(dtask_report *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->v[i].school_code), free(r->v[i].procedure), free(r->v[i].subject), free(r->v[i].number),
-			free(r->v[i].skill);
+		dtask_row_clear(&r->v[i]);
 	free(r->v);
 	*r = (dtask_report){ 0 };
 }
@@ -179,4 +184,42 @@ char **district_tasks_deficit_lines(const dtask_report *r, size_t *n)
 		free(pct), free(head);
 	}
 	return v;
+}
+
+/* Each task's line of all (before its schools' lines) is summed again
+ * from the kept schools', its share and deficit worked out anew. */
+void district_tasks_keep(dtask_report *t, const strmap *codes)
+{
+	long long x;
+	size_t k = 0;
+	long total = -1;	/* the index of the current task's line of all */
+	for (size_t i = 0; i < t->n; i++) {
+		dtask_row *v = &t->v[i];
+		if (!*v->school_code) {
+			v->sum = 0, v->participants = 0;
+			total = (long)k;
+			t->v[k++] = *v;
+		} else if (strmap_get(codes, v->school_code, &x) && total >= 0) {
+			t->v[total].sum += v->sum;
+			t->v[total].participants += v->participants;
+			t->v[k++] = *v;
+		} else {
+			dtask_row_clear(v);
+		}
+	}
+	t->n = k;
+	k = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		dtask_row *v = &t->v[i];
+		if (!*v->school_code) {
+			if (!v->participants) {
+				dtask_row_clear(v);
+				continue;
+			}
+			v->tenths = tasks_tenths(v->sum, v->participants, v->max_score);
+			v->deficit = tasks_is_deficit(&t->rules, v->tenths, v->has_reference, v->reference);
+		}
+		t->v[k++] = *v;
+	}
+	t->n = k;
 }

@@ -113,9 +113,11 @@ int district_school_add(sdb *db, const char *code, const char *name, char **err)
 {
 	if (identity_check_field(ID_CODE, code, err) != 0 || identity_check_field(ID_NAME, name, err) != 0)
 		return -1;
+	/* the school's lock: an import of its package at the same moment
+	 * sees the school before or after, never half */
 	if (sdb_begin(db, err) != 0)
 		return -1;
-	if (db_d_school_put(db, code, name, 1, err) != 0) {
+	if (db_d_school_lock(db, code, err) != 0 || db_d_school_put(db, code, name, 1, err) != 0) {
 		sdb_rollback(db);
 		return -1;
 	}
@@ -155,7 +157,7 @@ int district_school_confirm(sdb *db, const char *code, int keep, char **name, ch
 	int found;
 	if (sdb_begin(db, err) != 0)
 		return -1;
-	if ((found = db_d_school_get(db, code, &s, err)) < 0)
+	if (db_d_school_lock(db, code, err) != 0 || (found = db_d_school_get(db, code, &s, err)) < 0)
 		goto fail;
 	if (!found || !*s.other_name) {
 		*err = xasprintf(found ? _("school %s has no other name to confirm") : _("no school with code %s"), code);
@@ -272,6 +274,20 @@ void district_status_keep(status_report *r, const char *district)
 		r->v[k++] = *s;
 	}
 	r->n = k;
+}
+
+strmap *district_codes(sdb *db, const char *district, char **err)
+{
+	d_school *v;
+	size_t n;
+	if (db_d_school_list(db, &v, &n, err) != 0)
+		return NULL;
+	strmap *codes = strmap_new();
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].district, district) == 0)
+			strmap_put(codes, v[i].code, 1);
+	d_school_list_free(v, n);
+	return codes;
 }
 
 int district_latest_year(sdb *db, int *year, char **err)

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "rules.h"
+#include "strmap.h"
 
 enum pkg_outcome {
 	PKG_NEW,	/* the first package of that school and half-year */
@@ -127,6 +128,9 @@ int district_status(sdb *db, const char *period, status_report *out, char **err)
 void status_report_free(status_report *r);
 /* Keeps the schools of district alone (the region's filter), counted again. */
 void district_status_keep(status_report *r, const char *district);
+/* The codes of the schools of district, as their newest packages name it
+ * (keys of a fresh map), or NULL with *err. */
+strmap *district_codes(sdb *db, const char *district, char **err);
 
 /* --- the low-results rule --- */
 typedef struct risk_row {
@@ -193,6 +197,9 @@ typedef struct dist_ind_set {
 
 int district_indicators(sdb *db, int year, dist_ind_set *out, char **err);
 void dist_ind_set_free(dist_ind_set *s);
+/* Keeps the schools whose codes are keys of codes (the region's district
+ * filter), the lines of all of them summed again from theirs. */
+void district_indicators_keep(dist_ind_set *s, const strmap *codes);
 /* The counts of a school ("" the district) in a procedure and subject in a
  * set district_indicators made, or NULL. */
 const dist_ind *dist_ind_find(const dist_ind_set *s, const char *code, const char *proc, const char *subj);
@@ -227,6 +234,9 @@ typedef struct dtask_report {
  * scores, and in the district. 0, or -1 with *err. */
 int district_tasks(sdb *db, int year, dtask_report *out, char **err);
 void dtask_report_free(dtask_report *r);
+/* Keeps the schools whose codes are keys of codes (the region's district
+ * filter), each task's line of all of them made again from theirs. */
+void district_tasks_keep(dtask_report *r, const strmap *codes);
 /* Whether two rows are of the same assessment. */
 int district_tasks_same(const dtask_row *a, const dtask_row *b);
 /* One assessment's rows as a grid: its tasks (the district's rows), its

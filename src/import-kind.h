@@ -23,7 +23,8 @@
 #define COL_FULL { "full_name", "фио|ф.и.о.|фамилия имя отчество|ученик|обучающийся" }
 
 typedef struct import_ctx {
-	sqlite3 *db;
+	sqlite3 *db;		/* a school's file; NULL for an office's list of schools */
+	sdb *office;		/* the same as an sdb, or the region's server */
 	csvin *in;
 	diag *d;
 	import_counts *counts;

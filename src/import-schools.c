@@ -78,14 +78,15 @@ static int row(import_ctx *c, const csvin_row *r)
 		strmap_put(c->state, code, r->line);
 		d_school old = { 0 };
 		char *err = NULL;
-		int found = db_d_school_get(db_sdb(c->db), code, &old, &err);
+		/* the school's lock: an import of its package at once waits */
+		int found = db_d_school_lock(c->office, code, &err) == 0 ? db_d_school_get(c->office, code, &old, &err) : -1;
 		int same_key = !has_key || (found && strcmp(old.key, key) == 0);
 		if (found < 0) {
 			rc = import_db_failed(c, err);
 		} else if (found && old.listed && strcmp(old.name, name) == 0 && same_key) {
 			c->counts->unchanged++;
-		} else if (db_d_school_put(db_sdb(c->db), code, name, 1, &err) != 0 ||
-			   (!same_key && db_d_school_set_key(db_sdb(c->db), code, key, &err) != 0)) {
+		} else if (db_d_school_put(c->office, code, name, 1, &err) != 0 ||
+			   (!same_key && db_d_school_set_key(c->office, code, key, &err) != 0)) {
 			rc = import_db_failed(c, err);
 		} else if (found) {
 			c->counts->updated++;

@@ -143,6 +143,9 @@ static const import_ops *ops_of(enum import_kind kind)
 	return NULL;
 }
 
+static int run(sqlite3 *lite, sdb *office, enum import_kind kind, const char *path, int dry_run,
+	       diag *d, import_counts *counts, import_progress progress, void *ctx);
+
 int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 		diag *d, import_counts *counts)
 {
@@ -151,6 +154,19 @@ int import_file(sqlite3 *db, enum import_kind kind, const char *path, int dry_ru
 
 int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 			 diag *d, import_counts *counts, import_progress progress, void *ctx)
+{
+	return run(db, db_sdb(db), kind, path, dry_run, d, counts, progress, ctx);
+}
+
+int import_office_file(sdb *db, const char *path, int dry_run, diag *d, import_counts *counts)
+{
+	return run(NULL, db, IMPORT_SCHOOLS, path, dry_run, d, counts, NULL, NULL);
+}
+
+/* The import of a file into a school's SQLite file lite (its sdb office),
+ * or into an office's database alone (lite NULL: the list of schools). */
+static int run(sqlite3 *lite, sdb *office, enum import_kind kind, const char *path, int dry_run,
+	       diag *d, import_counts *counts, import_progress progress, void *ctx)
 {
 	const import_ops *ops = ops_of(kind);
 	*counts = (import_counts){ 0 };
@@ -161,7 +177,7 @@ int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, i
 		free(err);
 		return 1;
 	}
-	import_ctx c = { .db = db, .in = in, .d = d, .counts = counts };
+	import_ctx c = { .db = lite, .office = office, .in = in, .d = d, .counts = counts };
 	int rc = 1;
 	if (csvin_header(in, ops->cols, ops->ncols, &err, &unknown) != 0) {
 		diag_report(d, DIAG_ERROR, NULL, 0, "%s", err);
@@ -176,8 +192,8 @@ int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, i
 	 * transaction, so SQLite's foreign-key lookups would only repeat its
 	 * work for every row; check still verifies them. A larger page cache
 	 * keeps a big file's index pages out of the WAL. */
-	if (db_exec(db, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -12288", &err) != 0 ||
-	    db_begin(db, &err) != 0) {
+	if ((lite && db_exec(lite, "PRAGMA foreign_keys = OFF; PRAGMA cache_size = -12288", &err) != 0) ||
+	    sdb_begin(office, &err) != 0) {
 		rc = import_db_failed(&c, err);
 		goto out;
 	}
@@ -213,12 +229,13 @@ int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, i
 	ops->end(&c);
 rollback:
 	if (rc == 0 && !dry_run) {
-		if (db_commit(db, &err) != 0)
+		if (sdb_commit(office, &err) != 0)
 			rc = import_db_failed(&c, err);
 	} else {
-		db_rollback(db);
+		sdb_rollback(office);
 	}
-	sqlite3_exec(db, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
+	if (lite)
+		sqlite3_exec(lite, "PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000", NULL, NULL, NULL);
 out:
 	free(unknown);
 	csvin_close(in);

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "diag.h"
+#include "sdb.h"
 
 enum import_kind { IMPORT_ROSTER, IMPORT_SCALES, IMPORT_RESULTS, IMPORT_EVENTS, IMPORT_STAFF, IMPORT_SCHOOLS,
 		   IMPORT_TASKMAP };
@@ -29,6 +30,10 @@ typedef int (*import_progress)(void *ctx, long long done, long long total, long 
 /* As import_file, with progress; 2 when cancelled (nothing changed). */
 int import_file_progress(sqlite3 *db, enum import_kind kind, const char *path, int dry_run,
 			 diag *d, import_counts *counts, import_progress progress, void *ctx);
+
+/* As import_file for the district's list of schools (IMPORT_SCHOOLS) into
+ * the office's database db: a district's file or the region's server. */
+int import_office_file(sdb *db, const char *path, int dry_run, diag *d, import_counts *counts);
 
 /* --- the ВПР results collection form, task by task (import-tasks.c) --- */
 

@@ -90,7 +90,7 @@ check_eq "$(query "SELECT key FROM d_school WHERE code = '0101'")" "$(sed -n 's/
 check_eq "$(query "SELECT decision FROM d_held")" accepted "…the decision is kept"
 check_eq "$(query "SELECT count(*) FROM d_held_file")" 0 "…and the files let go"
 dist accept "$(held_id)"
-expect 1 "accepting it again is refused" --err "waiting for a decision"
+expect 1 "accepting it again is refused" --err "was accepted already"
 # Now the old key's package is the other one: held.
 dist import "$GOOD1" --received 2024-06-18
 expect 0 "the old key's package, after the new key is pinned, is held" --out "held for a decision"

@@ -13,28 +13,7 @@ export ORIENTIR_TODAY=2024-06-01
 # Below the minimum with a fraction: both engines must store it as it is.
 export GEN_LOW=3.5
 
-# school CODE NAME DISTRICT SPEC...: the school's database, filled, and its
-# package of 2024-H1 on the stick $TMP/stick.
-school() {
-	code=$1 name=$2 district=$3
-	shift 3
-	gen "$TMP/in/$code" "$@"
-	db="$TMP/$code.db"
-	mkdir -p "$TMP/stick"
-	"$ORIENTIR" --db "$db" init --code "$code" --name "$name" --district "$district" >/dev/null \
-		|| not_ok "school $code is made"
-	for k in roster scales results; do
-		"$ORIENTIR" --db "$db" import $k "$TMP/in/$code/$k.csv" >"$TMP/out" 2>"$TMP/err" \
-			|| not_ok "school $code: $k imports"
-	done
-	"$ORIENTIR" --db "$db" export --period 2024-H1 --to "$TMP/stick" >"$TMP/out" 2>"$TMP/err" \
-		|| not_ok "school $code: its package is written"
-}
-
-# region SQL: one value from the region's database.
-region() {
-	psql_region "$1"
-}
+. "$TESTS_SRCDIR/region/schools.sh"
 
 # --- the region is made, by two operators at once ---
 run --db "$TMP/region.db" init --role region --code 69 --name "Тверская область"
@@ -220,6 +199,13 @@ fi
 	"$(grep -n "Математика" "$TMP/r.csv" | head -1 | cut -d: -f1)" ] \
 	&& ok "…«английский язык» before «Математика», in Russian order" \
 	|| not_ok "…«английский язык» before «Математика», in Russian order"
+# the district filter: the district's own schools, the lines of all summed again from theirs
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv --district "Восточный район" >"$TMP/r.csv" 2>&1
+cmp -s "$TMP/d.csv" "$TMP/r.csv" && ok "tasks --district: the district's schools alone, as the district says" \
+	|| { not_ok "tasks --district: the district's schools alone"; diff "$TMP/d.csv" "$TMP/r.csv" | head | sed 's/^/#   /'; }
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv --district "Северный район" >"$TMP/r.csv" 2>&1
+[ "$(wc -l <"$TMP/r.csv")" = 1 ] && ok "…a district without task scores has none" \
+	|| not_ok "…a district without task scores has none ($(wc -l <"$TMP/r.csv") lines)"
 # a task score twice: its line named, nothing stored
 Q=$TMP/tstick2/orientir-0402-2025-H1
 rm -rf "$TMP/tstick2" && mkdir -p "$TMP/tstick2" && cp -r "$P" "$Q" && rm -f "$Q/receipt.txt"
