@@ -131,7 +131,8 @@ echo "  server  : $("$PG_BIN/postgres" --version) (throwaway cluster, fsync off,
 echo "  data    : $npkg packages for $period in $districts districts, $nrows results rows, $(du -sh "$stick" | cut -f1)"
 echo "  timing  : wall clock the best of $runs run(s); CPU time of the client process"
 echo
-cat "$stick"/*/* "$rd/all-results.csv" >/dev/null
+find "$stick" -type f -exec cat {} + >/dev/null
+cat "$rd/all-results.csv" >/dev/null
 
 # --- a: import ------------------------------------------------------------------
 
