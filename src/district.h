@@ -127,6 +127,9 @@ int district_status(sdb *db, const char *period, status_report *out, char **err)
 void status_report_free(status_report *r);
 /* Keeps the schools of district alone (the region's filter), counted again. */
 void district_status_keep(status_report *r, const char *district);
+/* The districts the schools known belong to, by name, for the region's
+ * filter (fresh; none has an empty name). 0, or -1 with *err. */
+int district_names(sdb *db, char ***out, size_t *n, char **err);
 
 /* --- the low-results rule --- */
 typedef struct risk_row {

@@ -86,7 +86,7 @@ static void load(struct state *s)
 	free(s->starts);
 	s->starts = NULL;
 	s->nassess = 0;
-	if (s->year && district_tasks(db_sdb(ui.db), s->year, &s->r, &err) != 0) {
+	if (s->year && district_tasks(ui.office, s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -236,7 +236,7 @@ static ui_result signs(ui_screen *scr)
 	dist_sign *v;
 	size_t n;
 	char *err = NULL;
-	if (district_signs(db_sdb(ui.db), s->year, &v, &n, &err) != 0) {
+	if (district_signs(ui.office, s->year, &v, &n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		return UI_REDRAW;
@@ -332,8 +332,8 @@ ui_screen *scr_dtasks_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_task_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(db_sdb(ui.db), &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_task_years(ui.office, &s->years, &s->nyears, &err) != 0 ||
+	    db_d_school_list(ui.office, &s->schools, &s->nschools, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -344,7 +344,7 @@ ui_screen *scr_dtasks_new(void)
 	ui_list_set_empty(s->list, _("No task scores yet: the schools' packages bring them once the schools import their "
 				     "ВПР forms task by task."));
 	load(s);
-	ui_screen *scr = ui_screen_new(N_("District tasks"),
+	ui_screen *scr = ui_screen_new(ui_region() ? N_("Region tasks") : N_("District tasks"),
 				       N_("The ВПР task by task across the district: for one assessment, how much of each "
 					  "task (the columns) each school did (the rows), the district's row first (pooled "
 					  "over pupils) and the region's above it when the schools' task maps give it. Each "

@@ -494,6 +494,12 @@ static char *connect_failure(PGconn *c)
 	return s;
 }
 
+char *sdb_pg_name(sdb *db)
+{
+	PGconn *c = of(db)->c;
+	return xasprintf("%s@%s", PQdb(c) ? PQdb(c) : "", PQhost(c) ? PQhost(c) : "");
+}
+
 static void quiet(void *arg, const char *message)
 {
 	(void)arg, (void)message;
