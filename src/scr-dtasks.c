@@ -104,8 +104,11 @@ static const char *row_label(const struct state *s, size_t item)
 {
 	if (item == ITEM_REGION)
 		return pgettext_deferred(NC_("heat map row", "Region"));
+	/* on the region its own schools pooled, beside the region's share
+	 * the schools' task maps give */
 	if (item == ITEM_ROWS)
-		return pgettext_deferred(NC_("heat map row", "District"));
+		return ui_region() ? pgettext_deferred(NC_("heat map row", "All schools"))
+				   : pgettext_deferred(NC_("heat map row", "District"));
 	return school_name(s, s->g.schools[item - ITEM_ROWS - 1]);
 }
 
@@ -146,10 +149,16 @@ static char *detail(void *ctx, size_t item)
 	const dtask_row *t = s->g.tasks[s->col];
 	char *here = item > ITEM_ROWS ? pct(s->g.tenths[(item - ITEM_ROWS) * s->g.ntasks + (size_t)s->col]) : NULL;
 	char *di = pct(t->tenths), *re = pct(s->ref[s->col]);
-	char *figures = here ? xasprintf(_("%s: %s; district %s; region %s"), row_label(s, item), here, di, re)
-			     : xasprintf(_("district %s; region %s"), di, re);
-	char *text = xasprintf(_("Task %s: %s.%s %s"), t->number, figures, t->deficit ? _(" A deficit of the district.") : "",
-			       t->skill);
+	char *figures;
+	if (ui_region())
+		figures = here ? xasprintf(_("%s: %s; all schools %s; region %s"), row_label(s, item), here, di, re)
+			       : xasprintf(_("all schools %s; region %s"), di, re);
+	else
+		figures = here ? xasprintf(_("%s: %s; district %s; region %s"), row_label(s, item), here, di, re)
+			       : xasprintf(_("district %s; region %s"), di, re);
+	const char *deficit = !t->deficit ? "" : ui_region() ? _(" A deficit of the schools together.")
+					   : _(" A deficit of the district.");
+	char *text = xasprintf(_("Task %s: %s.%s %s"), t->number, figures, deficit, t->skill);
 	free(here), free(di), free(re), free(figures);
 	return text;
 }
