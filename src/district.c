@@ -322,6 +322,16 @@ int district_names(sdb *db, char ***out, size_t *n, char **err)
 	return 0;
 }
 
+int district_read_begin(sdb *db, char **err)
+{
+	return sdb_read_begin(db, err);
+}
+
+void district_read_end(sdb *db, int began)
+{
+	sdb_read_end(db, began);
+}
+
 int district_latest_year(sdb *db, int *year, char **err)
 {
 	int *years;

@@ -174,6 +174,12 @@ const char *district_rule_procedure(size_t i);
  * the procedure's place in that order, from 1. */
 int district_rule_counts(const char *procedure, const char *subject);
 
+/* One state of the database for several readings in a row (a screen's
+ * risk and its signs), whatever imports commit meanwhile: 1 begun, 0
+ * joined to an open one, -1 with *err; district_read_end ends it. */
+int district_read_begin(sdb *db, char **err);
+void district_read_end(sdb *db, int began);
+
 /* The latest year of any results held: 1 and *year, 0 when there are
  * none, -1 with *err. */
 int district_latest_year(sdb *db, int *year, char **err);

@@ -45,6 +45,11 @@ static void compute(struct state *s)
 	if (ui_list_current(s->list, &i))
 		code = xstrdup(s->r.v[i].code);
 	risk_report_free(&s->r);
+	/* the rule and the signs from one state of the database (a failure
+	 * to begin is told by the reading that follows) */
+	int began = district_read_begin(ui.office, &err);
+	free(err);
+	err = NULL;
 	if (s->year && district_risk(ui.office, s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(s->failure);
@@ -63,6 +68,7 @@ static void compute(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
+	district_read_end(ui.office, began);
 	ui_list_begin(s->list);
 	for (i = 0; i < s->r.n; i++)
 		ui_list_add(s->list, i);
@@ -213,13 +219,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 1, 1, width - 2, rule);
 	wattrset(w, A_NORMAL);
 	free(t), free(rule);
-	if (ui_region()) {
-		char *line = ui_district_line(s->district);
-		wattrset(w, ui_attr(UA_QUERY));
-		ui_put(w, 2, 1, width - 2, line);
-		wattrset(w, A_NORMAL);
-		free(line);
-	}
+	if (ui_region())
+		ui_district_show(w, 2, s->district);
 	ui_list_draw(s->list, w, 3, getmaxy(w) - 3);
 }
 

@@ -230,13 +230,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 		free(got), free(in_time), free(rate);
 	}
 	int top = 2;
-	if (ui_region()) {
-		char *line = ui_district_line(s->district);
-		wattrset(w, ui_attr(UA_QUERY));
-		ui_put(w, top++, 1, width - 2, line);
-		wattrset(w, A_NORMAL);
-		free(line);
-	}
+	if (ui_region())
+		ui_district_show(w, top++, s->district);
 	ui_list_draw(s->list, w, top, getmaxy(w) - top);
 }
 

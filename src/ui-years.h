@@ -4,6 +4,7 @@
 #ifndef ORIENTIR_UI_YEARS_H
 #define ORIENTIR_UI_YEARS_H
 
+#include <curses.h>
 #include <stddef.h>
 
 /* The year step places from year (+1 newer, -1 older), or 0 with a
@@ -19,7 +20,7 @@ char *ui_half_pick(const char *current);
  * districts» first. 1 when the choice changed *district (fresh, NULL for
  * all), 0 for Esc or the same one; a failure to read them is told. */
 int ui_district_pick(char **district);
-/* The region's filter line: the district shown, or all (fresh). */
-char *ui_district_line(const char *district);
+/* The region's filter line at row y of w: the district shown, or all. */
+void ui_district_show(WINDOW *w, int y, const char *district);
 
 #endif

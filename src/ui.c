@@ -293,9 +293,8 @@ static void on_hangup(int sig)
 	hung_up = 1;
 }
 
-/* The terminal is gone: nobody can answer a question any more. What the
- * screens hold is in the database already (the grid keeps each line as a
- * draft when it is left); close it and end. */
+/* Closes the database: the file (the office's store with it), or the
+ * region's connection. */
 static void close_store(void)
 {
 	if (ui.db)
@@ -306,6 +305,9 @@ static void close_store(void)
 	ui.office = NULL;
 }
 
+/* The terminal is gone: nobody can answer a question any more. What the
+ * screens hold is in the database already (the grid keeps each line as a
+ * draft when it is left); close it and end. */
 static void gone(void)
 {
 	close_store();
