@@ -43,7 +43,9 @@
 #     same reader on the full region once the importers are done.
 #
 # Environment: ORIENTIR, ORIENTIR_DATADIR, SCHOOLS, DISTRICTS, RUNS,
-# BENCH_OUT (default bench/out).  Exit status 0 after the table; 1 when a
+# BENCH_OUT (default bench/out); PREPARE_ONLY=1 writes the packages and
+# stops (5 000 schools take long: prepare them while the machine is busy,
+# measure when it is quiet).  Exit status 0 after the table; 1 when a
 # step fails or a count disagrees; 77 when PostgreSQL's server is missing.
 set -eu
 
@@ -91,6 +93,7 @@ prepare() {
 	awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "  prepared in %.0f s\n\n", b - a }'
 }
 [ -s "$rd/ready" ] && [ "$(cat "$rd/ready")" = "$schools $districts" ] || prepare
+[ "${PREPARE_ONLY:-0}" = 0 ] || exit 0
 npkg=$(ls -d "$stick"/orientir-* | wc -l)
 [ "$npkg" -eq "$schools" ] || die "$stick holds $npkg packages, not $schools: delete $rd and run again"
 nrows=$(wc -l <"$rd/all-results.csv")

@@ -153,7 +153,14 @@ int db_d_package_get(sdb *db, const char *code, const char *period, d_package *o
 
 int db_d_package_put(sdb *db, d_package *p, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "DELETE FROM d_package WHERE school_code = ? AND period = ?", err);
+	/* The older version's indicators and activities go with it: by the
+	 * foreign key's cascade on SQLite, said on the server (where the key
+	 * would cost a look-up for every row loaded; region migration 3). */
+#define PACKAGE_GONE "DELETE FROM d_package WHERE school_code = ?1 AND period = ?2"
+	sdb_stmt *st = sdb_prepare2(db, PACKAGE_GONE,
+				    "WITH p AS (" PACKAGE_GONE " RETURNING id),"
+				    " i AS (DELETE FROM d_indicator WHERE package_id IN (SELECT id FROM p))"
+				    " DELETE FROM d_activity WHERE package_id IN (SELECT id FROM p)", err);
 	if (!st)
 		return -1;
 	sdb_bind_text(st, 1, p->school_code);
@@ -247,16 +254,17 @@ int db_d_result_source_get(sdb *db, const char *code, int year, char **created_a
 }
 
 int db_d_result_source_put(sdb *db, const char *code, int year, const char *period, const char *created_at,
-			   char **err)
+			   int replacing, char **err)
 {
-	/* The year's results, task scores, tasks and signs go with it: one
-	 * statement each on SQLite, on the server all in the one that puts
-	 * the source (one round trip instead of five). */
+	/* A year held before goes with its results, task scores, tasks, signs
+	 * and shares: one statement each on SQLite, on the server all in the
+	 * one that puts the source (one round trip instead of six). A year
+	 * new to the office has none to look for. */
 #define SOURCE_GONE(table) "DELETE FROM " table " WHERE school_code = ?1 AND year = ?2"
 	static const char *const with[] = { SOURCE_GONE("d_result"), SOURCE_GONE("d_task_score"),
-					    SOURCE_GONE("d_task"), SOURCE_GONE("d_objectivity") };
+					    SOURCE_GONE("d_task"), SOURCE_GONE("d_objectivity"), SOURCE_GONE("d_share") };
 	sdb_stmt *st;
-	for (int i = 0; sdb_kind(db) == SDB_SQLITE && i < 4; i++) {
+	for (int i = 0; replacing && sdb_kind(db) == SDB_SQLITE && i < 5; i++) {
 		if (!(st = sdb_prepare(db, with[i], err)))
 			return -1;
 		sdb_bind_text(st, 1, code);
@@ -266,9 +274,11 @@ int db_d_result_source_put(sdb *db, const char *code, int year, const char *peri
 	}
 #define SOURCE_PUT "INSERT INTO d_result_source (school_code, year, period, created_at) VALUES (?1, ?2, ?3, ?4)" \
 	" ON CONFLICT (school_code, year) DO UPDATE SET period = ?3, created_at = ?4"
-	st = sdb_prepare2(db, SOURCE_PUT,
-			  "WITH r AS (" SOURCE_GONE("d_result") "), s AS (" SOURCE_GONE("d_task_score") "),"
-			  " t AS (" SOURCE_GONE("d_task") "), o AS (" SOURCE_GONE("d_objectivity") ") " SOURCE_PUT, err);
+	st = replacing ? sdb_prepare2(db, SOURCE_PUT,
+				      "WITH r AS (" SOURCE_GONE("d_result") "), s AS (" SOURCE_GONE("d_task_score") "),"
+				      " t AS (" SOURCE_GONE("d_task") "), o AS (" SOURCE_GONE("d_objectivity") "),"
+				      " h AS (" SOURCE_GONE("d_share") ") " SOURCE_PUT, err)
+		       : sdb_prepare(db, SOURCE_PUT, err);
 	if (!st)
 		return -1;
 	sdb_bind_text(st, 1, code);
@@ -303,17 +313,30 @@ int db_d_result_add(sdb_copy *c, const d_result *r, char **err)
 	return sdb_copy_row(c, err);
 }
 
+sdb_copy *db_d_share_load(sdb *db, char **err)
+{
+	return sdb_copy_begin(db, "d_share", "school_code, year, procedure, subject, participants, below, high_known,"
+			      " high, compared, lowered, confirmed, raised", err);
+}
+
+int db_d_share_add(sdb_copy *c, const d_share *s, char **err)
+{
+	sdb_copy_text(c, s->school_code);
+	sdb_copy_int(c, s->year);
+	sdb_copy_text(c, s->procedure);
+	sdb_copy_text(c, s->subject);
+	const long counts[] = { s->participants, s->below, s->high_known, s->high, s->compared, s->lowered,
+				s->confirmed, s->raised };
+	for (int i = 0; i < 8; i++)
+		sdb_copy_int(c, counts[i]);
+	return sdb_copy_row(c, err);
+}
+
 int db_d_shares(sdb *db, int first, int last, d_share_visit visit, void *ctx, char **err)
 {
-	/* counts of rows where a condition holds, as both engines write them */
-#define COUNT(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
 	sdb_stmt *st = sdb_prepare(db,
-		"SELECT school_code, year, procedure, subject, count(*), " COUNT("score < min_score") ","
-		" count(high_score), " COUNT("score >= high_score") ","
-		" " COUNT("mark IS NOT NULL AND journal_mark IS NOT NULL") ","
-		" " COUNT("mark < journal_mark") ", " COUNT("mark = journal_mark") ", " COUNT("mark > journal_mark")
-		" FROM d_result WHERE absent = 0 AND year BETWEEN ? AND ?"
-		" GROUP BY school_code, year, procedure, subject", err);
+		"SELECT school_code, year, procedure, subject, participants, below, high_known, high, compared,"
+		" lowered, confirmed, raised FROM d_share WHERE year BETWEEN ? AND ?", err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, first);
@@ -348,6 +371,8 @@ static void clear_progress(void *item)
 
 int db_d_progress(sdb *db, const char *period, d_progress **out, size_t *n, char **err)
 {
+	/* counts of rows where a condition holds, as both engines write them */
+#define COUNT(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
 	sdb_stmt *st = sdb_prepare(db, "SELECT p.school_code, count(a.sort), " COUNT("a.status = 'done'") ", sum(a.overdue),"
 				   " " COUNT("a.status = 'cancelled'")
 				   " FROM d_package p JOIN d_activity a ON a.package_id = p.id"

@@ -78,10 +78,11 @@ int db_d_activity_add(sdb_copy *c, long package_id, int sort, const d_activity *
 /* The created_at of the package whose results for school and year are
  * held: 1 and *created_at (fresh), 0 none. */
 int db_d_result_source_get(sdb *db, const char *code, int year, char **created_at, char **err);
-/* Drops the school's results of year and records that they now come from
- * the package of period made at created_at. */
+/* Records that the school's results of year now come from the package of
+ * period made at created_at; when replacing (a year held before), drops
+ * what the earlier package gave of that year first. */
 int db_d_result_source_put(sdb *db, const char *code, int year, const char *period, const char *created_at,
-			   char **err);
+			   int replacing, char **err);
 
 typedef struct d_result {
 	const char *school_code, *procedure, *subject, *student, *class_label;
@@ -101,6 +102,9 @@ typedef struct d_share {
 	long participants, below, high_known, high, compared, lowered, confirmed, raised;
 } d_share;
 typedef int (*d_share_visit)(void *ctx, const d_share *s);
+/* A school's shares, counted at import (share-tally.h), loaded in bulk. */
+sdb_copy *db_d_share_load(sdb *db, char **err);
+int db_d_share_add(sdb_copy *c, const d_share *s, char **err);
 /* Every school's shares for the years first..last, by school, year,
  * procedure and subject. */
 int db_d_shares(sdb *db, int first, int last, d_share_visit visit, void *ctx, char **err);

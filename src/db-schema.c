@@ -318,6 +318,21 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (school_code, year, procedure, subject, grade),"
 	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
 	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
+
+	/* 11: the counts the low-results rule and the district's indicators
+	 * read (per school, year, procedure and subject: participants, below
+	 * the minimum, high level, marks against the journal), counted by the
+	 * import as it reads a package's results (share-tally.c) and kept
+	 * with them, so the rule does not go through every pupil's result
+	 * each time it is read. The results held are counted once here. */
+	"CREATE TABLE d_share ("
+	"  school_code TEXT NOT NULL, year INTEGER NOT NULL, procedure TEXT NOT NULL, subject TEXT NOT NULL,"
+	"  participants INTEGER NOT NULL, below INTEGER NOT NULL, high_known INTEGER NOT NULL,"
+	"  high INTEGER NOT NULL, compared INTEGER NOT NULL, lowered INTEGER NOT NULL,"
+	"  confirmed INTEGER NOT NULL, raised INTEGER NOT NULL,"
+	"  PRIMARY KEY (school_code, year, procedure, subject)) WITHOUT ROWID;"
+	SHARES_FROM_RESULTS
+	"CREATE INDEX d_share_year ON d_share (year);",
 };
 
 int db_schema_count(void)

@@ -262,7 +262,8 @@ static int take_year(pkg_reader *rd, int year, int *take)
 	if (rc < 0)
 		return db_failed(rd, err);
 	*take = rc == 0 || strcmp(held, rd->created_at) < 0;
-	if (*take && db_d_result_source_put(rd->db, rd->r->school_code, year, rd->r->period, rd->created_at, &err) != 0) {
+	if (*take && db_d_result_source_put(rd->db, rd->r->school_code, year, rd->r->period, rd->created_at, rc == 1,
+					   &err) != 0) {
 		free(held);
 		return db_failed(rd, err);
 	}
@@ -323,8 +324,27 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 		return -1;
 	if (db_d_result_add(c, &v, &err) != 0)
 		return db_failed(rd, err);
+	if (!rd->shares)
+		rd->shares = share_tally_new(rd->r->school_code);
+	share_tally_add(rd->shares, &v);
 	rd->rows++;
 	return 0;
+}
+
+/* The shares of the results taken, after them. */
+static int store_shares(pkg_reader *rd)
+{
+	char *err = NULL;
+	size_t n = rd->shares ? share_tally_count(rd->shares) : 0;
+	sdb_copy *c = n ? db_d_share_load(rd->db, &err) : NULL;
+	if (n && !c)
+		return db_failed(rd, err);
+	for (size_t i = 0; i < n; i++)
+		if (db_d_share_add(c, share_tally_get(rd->shares, i), &err) != 0) {
+			sdb_copy_abort(c);
+			return db_failed(rd, err);
+		}
+	return !c || sdb_copy_end(c, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
 /* staff.csv and events.csv are checked to be readable tables; the
@@ -524,11 +544,15 @@ int pkg_read_tables(pkg_reader *rd)
 						   cell_shown(rd->r->period)));
 	rd->first_year = year - 1;
 	rd->last_year = year;
-	return read_table(rd, "indicators.csv", ind_cols, I_N, ind_need, PKG_MAX_ROWS, indicator_row) != 0 ||
-	       read_table(rd, "roadmap.csv", act_cols, A_N, act_need, PKG_MAX_ROWS, activity_row) != 0 ||
-	       read_table(rd, "results.csv", res_cols, R_N, res_need, PKG_MAX_RESULTS, result_row) != 0 ||
-	       read_table(rd, "staff.csv", staff_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
-	       read_table(rd, "events.csv", event_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
-	       read_task_tables(rd) != 0 ? -1 : 0;
+	int rc = read_table(rd, "indicators.csv", ind_cols, I_N, ind_need, PKG_MAX_ROWS, indicator_row) != 0 ||
+		 read_table(rd, "roadmap.csv", act_cols, A_N, act_need, PKG_MAX_ROWS, activity_row) != 0 ||
+		 read_table(rd, "results.csv", res_cols, R_N, res_need, PKG_MAX_RESULTS, result_row) != 0 ||
+		 (rd->store && store_shares(rd) != 0) ||
+		 read_table(rd, "staff.csv", staff_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
+		 read_table(rd, "events.csv", event_cols, 1, one_need, PKG_MAX_ROWS, any_row) != 0 ||
+		 read_task_tables(rd) != 0 ? -1 : 0;
+	share_tally_free(rd->shares);
+	rd->shares = NULL;
+	return rc;
 }
 

@@ -4,6 +4,7 @@
 #define ORIENTIR_DISTRICT_TABLES_H
 
 #include "sdb.h"
+#include "share-tally.h"
 
 #include "district.h"
 #include "package-read.h"
@@ -21,6 +22,7 @@ typedef struct pkg_reader {
 	/* results: the years met so far and whether this package's rows of each are taken */
 	int years[2], take[2], nyears;
 	long rows;
+	share_tally *shares;	/* the results taken, counted as the rule reads them */
 	/* the file being read: its rows' bulk load while one is open, and the
 	 * keys of the rows it has taken (a key given twice is the file's fault,
 	 * said with its line) */

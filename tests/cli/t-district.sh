@@ -100,6 +100,19 @@ done
 cmp -s "$TMP/snap-school" "$TMP/snap-now" && ok "…and the school's database is untouched" \
 	|| not_ok "…and the school's database is untouched"
 [ -f "$STICK/orientir-0101-2024-H1/receipt.txt" ] && not_ok "…and no receipt is written" || ok "…and no receipt is written"
+# shares_agree WHAT: the counts the import made (d_share) are the counts of
+# the results held, counted again here.
+shares_agree() {
+	counted=$(query "SELECT group_concat(line, ' ') FROM (SELECT school_code || year || procedure || subject || ':'
+		|| participants || '/' || below || '/' || high_known || '/' || high || '/' || compared || '/' || lowered
+		|| '/' || confirmed || '/' || raised AS line FROM d_share ORDER BY line)")
+	again=$(query "SELECT group_concat(line, ' ') FROM (SELECT school_code || year || procedure || subject || ':'
+		|| count(*) || '/' || CAST(total(score < min_score) AS INTEGER) || '/' || count(high_score) || '/' || CAST(total(score >= high_score) AS INTEGER)
+		|| '/' || CAST(total(mark IS NOT NULL AND journal_mark IS NOT NULL) AS INTEGER) || '/' || CAST(total(mark < journal_mark) AS INTEGER) || '/'
+		|| CAST(total(mark = journal_mark) AS INTEGER) || '/' || CAST(total(mark > journal_mark) AS INTEGER) AS line FROM d_result WHERE absent = 0
+		GROUP BY school_code, year, procedure, subject ORDER BY line)")
+	[ -n "$counted" ] && [ "$counted" = "$again" ] && ok "$1" || { not_ok "$1"; echo "#   d_share: $counted"; echo "#   results: $again"; }
+}
 run --db "$S1" indicators --year 2024 --format csv
 expect 0 "the school's own commands still work there" --out "below_min,ВПР,Математика,,2024,2,8,25.0"
 
@@ -254,6 +267,7 @@ check_eq "$(query "SELECT score FROM d_result WHERE school_code = '0101' AND yea
 	"4.0" "the year's results are the corrected package's"
 check_eq "$(query "SELECT count(*) FROM d_package WHERE school_code = '0101'") $(query "SELECT count(*) FROM d_result WHERE school_code = '0101'")" \
 	"1 20" "…one package held, its 20 results, nothing doubled"
+shares_agree "the counts the rule reads are the corrected results'"
 run district risk --year 2024 --format csv
 check_eq "$(csv_row 0101 | cut -d, -f2-)" "1,two_years,ВПР,37.5,ВПР,Математика,7.5" \
 	"district risk follows: 37.5 % in 2024, low two years running"
@@ -558,4 +572,5 @@ run district risk --year 2024 --format csv
 risk_is 0202 "1,two_procedures,ВПР;ОГЭ,50.0,ОГЭ,Математика,25.0" "…28.6 % is now low"
 risk_is 0210 "1,two_procedures,ВПР;ОГЭ,50.0,ОГЭ,Математика,25.0" "…and exactly 25 % pooled too"
 risk_is 0204 "0,,ВПР,40.0,ВПР,Математика,15.0" "…one procedure one year is still not flagged"
+shares_agree "the counts the rule reads are those of every result held"
 finish
