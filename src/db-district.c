@@ -406,6 +406,20 @@ long db_d_package_count(sdb *db, const char *period, char **err)
 	return n;
 }
 
+int db_d_may_import(sdb *db, char **err)
+{
+	/* (a district's file that cannot be written says so at the write) */
+	sdb_stmt *st = sdb_prepare2(db, "SELECT 1",
+				    "SELECT has_table_privilege('d_package', 'INSERT')"
+				    " AND has_table_privilege('d_result', 'INSERT')"
+				    " AND current_setting('transaction_read_only') = 'off'", err);
+	if (!st || sdb_step(st, err) != 1)
+		return -1;
+	int may = sdb_col_int(st, 0) != 0;
+	sdb_reset(st);
+	return may;
+}
+
 int db_d_result_years(sdb *db, int **out, size_t *n, char **err)
 {
 	sdb_stmt *st = sdb_prepare(db, "SELECT DISTINCT year FROM d_result_source ORDER BY year DESC", err);

@@ -154,6 +154,9 @@ void d_held_list_free(d_held *v, size_t n);
 
 /* How many schools' packages of period are held, or -1 with *err. */
 long db_d_package_count(sdb *db, const char *period, char **err);
+/* Whether this connection may take packages in: 1, 0 (on the server, a
+ * user that may only read, or a read-only session), -1 with *err. */
+int db_d_may_import(sdb *db, char **err);
 
 /* --- the ВПР task by task (issue 14): kept per school and year as results are --- */
 typedef struct d_task {

@@ -86,7 +86,7 @@ static int by_distance(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-int district_risk(sdb *db, int year, risk_report *out, char **err)
+static int risk_read(sdb *db, int year, risk_report *out, char **err)
 {
 	*out = (risk_report){ .year = year, .threshold = district_threshold(db) };
 	d_school *s;
@@ -126,6 +126,18 @@ int district_risk(sdb *db, int year, risk_report *out, char **err)
 	free(c.low);
 	if (rc != 0)
 		risk_report_free(out);
+	return rc;
+}
+
+/* The threshold, the schools and their shares from one state of the
+ * database, whatever imports commit meanwhile. */
+int district_risk(sdb *db, int year, risk_report *out, char **err)
+{
+	int began = sdb_read_begin(db, err);
+	if (began < 0)
+		return -1;
+	int rc = risk_read(db, year, out, err);
+	sdb_read_end(db, began);
 	return rc;
 }
 

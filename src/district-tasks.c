@@ -26,11 +26,22 @@ static int add_row(void *ctx, const d_task_sum *s)
 	return 0;
 }
 
-int district_tasks(sdb *db, int year, dtask_report *out, char **err)
+static int tasks_read(sdb *db, int year, dtask_report *out, char **err)
 {
 	*out = (dtask_report){ .year = year };
 	analysis_rules_get(db, &out->rules);
 	return db_d_task_sums(db, year, add_row, out, err);
+}
+
+/* The rules and the sums from one state of the database. */
+int district_tasks(sdb *db, int year, dtask_report *out, char **err)
+{
+	int began = sdb_read_begin(db, err);
+	if (began < 0)
+		return -1;
+	int rc = tasks_read(db, year, out, err);
+	sdb_read_end(db, began);
+	return rc;
 }
 
 static void dtask_row_clear(dtask_row *v)

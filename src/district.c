@@ -179,7 +179,7 @@ fail:
 
 /* --- who has reported --- */
 
-int district_status(sdb *db, const char *period, status_report *out, char **err)
+static int status_read(sdb *db, const char *period, status_report *out, char **err)
 {
 	*out = (status_report){ 0 };
 	int year, half;
@@ -227,6 +227,18 @@ int district_status(sdb *db, const char *period, status_report *out, char **err)
 	}
 	d_school_list_free(s, n);
 	return 0;
+}
+
+/* The list, the deadline and each school's package from one state of the
+ * database: an import committing meanwhile is wholly in it or not at all. */
+int district_status(sdb *db, const char *period, status_report *out, char **err)
+{
+	int began = sdb_read_begin(db, err);
+	if (began < 0)
+		return -1;
+	int rc = status_read(db, period, out, err);
+	sdb_read_end(db, began);
+	return rc;
 }
 
 char *district_period_to_show(sdb *db)
@@ -288,6 +300,52 @@ strmap *district_codes(sdb *db, const char *district, char **err)
 			strmap_put(codes, v[i].code, 1);
 	d_school_list_free(v, n);
 	return codes;
+}
+
+static int by_name(const void *a, const void *b)
+{
+	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+int district_names(sdb *db, char ***out, size_t *n, char **err)
+{
+	d_school *s;
+	size_t ns;
+	*out = NULL;
+	*n = 0;
+	if (db_d_school_list(db, &s, &ns, err) != 0)
+		return -1;
+	char **v = xcalloc(ns ? ns : 1, sizeof *v);
+	size_t k = 0;
+	for (size_t i = 0; i < ns; i++)
+		if (*s[i].district) {
+			v[k++] = s[i].district;
+			s[i].district = NULL;
+		}
+	d_school_list_free(s, ns);
+	if (k)
+		qsort(v, k, sizeof *v, by_name);
+	/* one of each */
+	size_t m = 0;
+	for (size_t i = 0; i < k; i++) {
+		if (m && strcmp(v[m - 1], v[i]) == 0)
+			free(v[i]);
+		else
+			v[m++] = v[i];
+	}
+	*out = v;
+	*n = m;
+	return 0;
+}
+
+int district_read_begin(sdb *db, char **err)
+{
+	return sdb_read_begin(db, err);
+}
+
+void district_read_end(sdb *db, int began)
+{
+	sdb_read_end(db, began);
 }
 
 int district_latest_year(sdb *db, int *year, char **err)

@@ -131,6 +131,9 @@ void district_status_keep(status_report *r, const char *district);
 /* The codes of the schools of district, as their newest packages name it
  * (keys of a fresh map), or NULL with *err. */
 strmap *district_codes(sdb *db, const char *district, char **err);
+/* The districts the schools known belong to, by name, for the region's
+ * filter (fresh; none has an empty name). 0, or -1 with *err. */
+int district_names(sdb *db, char ***out, size_t *n, char **err);
 
 /* --- the low-results rule --- */
 typedef struct risk_row {
@@ -174,6 +177,12 @@ const char *district_rule_procedure(size_t i);
  * a subject beginning «Русский язык» or «Математика»): 0 when not, else
  * the procedure's place in that order, from 1. */
 int district_rule_counts(const char *procedure, const char *subject);
+
+/* One state of the database for several readings in a row (a screen's
+ * risk and its signs), whatever imports commit meanwhile: 1 begun, 0
+ * joined to an open one, -1 with *err; district_read_end ends it. */
+int district_read_begin(sdb *db, char **err);
+void district_read_end(sdb *db, int began);
 
 /* The latest year of any results held: 1 and *year, 0 when there are
  * none, -1 with *err. */

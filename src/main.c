@@ -12,6 +12,7 @@
 #include "common.h"
 #include "day.h"
 #include "paths.h"
+#include "sdb.h"
 #include "ui.h"
 
 static void usage(void)
@@ -97,7 +98,15 @@ int main(int argc, char **argv)
 			rc = EXIT_USAGE;
 		} else {
 			char *path = cli_db_path(&env);
-			rc = ui_main(path);
+			if (sdb_is_server(path)) {
+				/* the region's office, on its server: opened and
+				 * checked as its commands do */
+				school sc = { 0 };
+				sdb *db = cli_open_office(&env, &sc);
+				rc = db ? ui_main_region(db, &sc) : EXIT_FAIL;
+			} else {
+				rc = ui_main(path);
+			}
 			free(path);
 		}
 		goto out;

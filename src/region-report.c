@@ -99,7 +99,7 @@ static void summarise(district_report *r)
 }
 
 /* The districts the region knows, ", "-joined (fresh). */
-static char *district_names(const status_report *s)
+static char *districts_listed(const status_report *s)
 {
 	char *names = xstrdup("");
 	strmap *seen = strmap_new();
@@ -126,7 +126,7 @@ int region_report_build(sdb *db, const char *period, const char *district, distr
 		for (size_t i = 0; i < out->status.n && !any; i++)
 			any = strcmp(out->status.v[i].district, district) == 0;
 		if (!any) {
-			char *names = district_names(&out->status);
+			char *names = districts_listed(&out->status);
 			*err = *names ? xasprintf(_("the region has no school of the district «%s»; its districts: %s"),
 						  district, names)
 				      : xasprintf(_("the region has no school of the district «%s»"), district);

@@ -61,7 +61,7 @@ static void preview(struct state *s)
 	s->roadmaps = scr_roadmap_count();
 	district_report r;
 	char *err = NULL;
-	if (district_report_build(db_sdb(ui.db), s->period, &r, &err) != 0) {
+	if (district_report_build(ui.office, s->period, &r, &err) != 0) {
 		add(s, UA_ERROR, 0, err);
 		return;
 	}
@@ -187,7 +187,7 @@ static ui_result write_report(ui_screen *scr)
 	district_report r;
 	package p;
 	char *err = NULL;
-	if (district_report_build(db_sdb(ui.db), s->period, &r, &err) != 0) {
+	if (district_report_build(ui.office, s->period, &r, &err) != 0) {
 		ui_error("%s", err);
 	} else {
 		if (district_report_package(&r, &csv_excel_ru, &p, &err) != 0) {
@@ -265,7 +265,7 @@ static const ui_key keys[] = {
 ui_screen *scr_dexport_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = district_period_to_show(db_sdb(ui.db));
+	s->period = district_period_to_show(ui.office);
 	s->dest = ui_folder_start(FOLDER_WRITE, NULL);
 	s->text = ui_text_new();
 	preview(s);

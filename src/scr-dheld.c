@@ -27,7 +27,7 @@ static void reload(struct state *s)
 	d_held_list_free(s->v, s->n);
 	s->v = NULL;
 	s->n = 0;
-	if (db_d_held_list(db_sdb(ui.db), 0, &s->v, &s->n, &err) != 0) {
+	if (db_d_held_list(ui.office, 0, &s->v, &s->n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -81,7 +81,7 @@ static char *about(const d_held *h)
 	char *made = district_time_text(h->created_at), *theirs = sign_fingerprint_hex(h->key);
 	char *keys = !*h->key ? xstrdup(_("The package is not signed."))
 		     : xasprintf(_("The package's key: %s."), theirs);
-	char *pinned = district_school_key_text(db_sdb(ui.db), h->school_code);
+	char *pinned = district_school_key_text(ui.office, h->school_code);
 	/* (a key on a line of its own: the fingerprint is read out whole) */
 	char *text = xasprintf(_("%s %s · %s\nWhy held: %s.\n%s\n%s\nMade %s, received %s from %s."), h->school_code,
 			       h->school_name, half, district_held_reason(h->reason), keys, pinned, made, came, h->source);
@@ -146,7 +146,7 @@ static ui_result accept_key(ui_screen *scr)
 		pkg_import r;
 		char *err = NULL;
 		long id = h->id;
-		if (district_accept(db_sdb(ui.db), id, &r, &err) != 0) {
+		if (district_accept(ui.office, id, &r, &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {
@@ -181,7 +181,7 @@ static ui_result reject_key(ui_screen *scr)
 			    h->school_name, half);
 	if (ui_confirm(q)) {
 		char *err = NULL;
-		if (district_reject(db_sdb(ui.db), h->id, &err) != 0) {
+		if (district_reject(ui.office, h->id, &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {

@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "day.h"
+#include "db-district.h"
 #include "district.h"
 #include "receipt.h"
 #include "scr.h"
@@ -134,7 +135,7 @@ static void import_all(struct state *s)
 		ui_put(d, 2, 3, 58, what);
 		free(what);
 		wrefresh(d);
-		failed = district_import_package(db_sdb(ui.db), s->dirs[done], when, &r[done]) != 0;
+		failed = district_import_package(ui.office, s->dirs[done], when, &r[done]) != 0;
 		counts[r[done].outcome]++;
 		no_receipt += r[done].receipt_error != NULL;
 	}
@@ -184,6 +185,17 @@ static void choose_source(struct state *s)
 static ui_result import_key(ui_screen *scr)
 {
 	struct state *s = scr->data;
+	char *err = NULL;
+	int may = db_d_may_import(ui.office, &err);
+	if (may <= 0) {
+		/* refused before a stick is even asked for */
+		if (may < 0)
+			ui_error("%s", err);
+		else
+			ui_error(_("This user may only read: packages are taken in by a user who may write."));
+		free(err);
+		return UI_REDRAW;
+	}
 	if (!s->source)
 		choose_source(s);
 	if (s->ndirs)

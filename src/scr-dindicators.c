@@ -148,7 +148,7 @@ static void build(struct state *s)
 		s->e[i + 1].name = s->schools[i].name;
 		strmap_put(at, s->schools[i].code, (long long)i + 1);
 	}
-	s->e[0].name = _("The district as a whole");
+	s->e[0].name = ui_region() ? _("The region as a whole") : _("The district as a whole");
 	for (size_t i = 0; s->proc && i < s->set.n; i++) {
 		const dist_ind *v = &s->set.v[i];
 		long long k;
@@ -212,7 +212,7 @@ static void compute(struct state *s)
 {
 	char *err = NULL;
 	dist_ind_set_free(&s->set);
-	if (s->year && district_indicators(db_sdb(ui.db), s->year, &s->set, &err) != 0) {
+	if (s->year && district_indicators(ui.office, s->year, &s->set, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -443,8 +443,8 @@ ui_screen *scr_dindicators_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_result_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(db_sdb(ui.db), &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_result_years(ui.office, &s->years, &s->nyears, &err) != 0 ||
+	    db_d_school_list(ui.office, &s->schools, &s->nschools, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}

@@ -25,6 +25,9 @@ struct state {
 	ui_list *list;		/* items: indices into r.v */
 	dist_sign *signs;	/* the schools' signs of biased results in the year */
 	size_t nsigns;
+	char *district;		/* the region's filter: NULL for every district */
+	char *failure;		/* why the last reading failed (the server gone), or NULL */
+	char *help;		/* on the region: the help with its part (translated), or NULL */
 };
 
 /* The threshold as people write it: «30 %», «27,5 %». */
@@ -42,18 +45,30 @@ static void compute(struct state *s)
 	if (ui_list_current(s->list, &i))
 		code = xstrdup(s->r.v[i].code);
 	risk_report_free(&s->r);
-	if (s->year && district_risk(db_sdb(ui.db), s->year, &s->r, &err) != 0) {
+	/* the rule and the signs from one state of the database (a failure
+	 * to begin is told by the reading that follows) */
+	int began = district_read_begin(ui.office, &err);
+	free(err);
+	err = NULL;
+	if (s->year && district_risk(ui.office, s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
-		free(err);
+		free(s->failure);
+		s->failure = err;
 		err = NULL;
+	} else if (s->year) {
+		free(s->failure);
+		s->failure = NULL;
+		if (s->district)
+			district_risk_keep(&s->r, s->district);
 	}
 	district_signs_free(s->signs, s->nsigns);
 	s->signs = NULL;
 	s->nsigns = 0;
-	if (s->year && district_signs(db_sdb(ui.db), s->year, &s->signs, &s->nsigns, &err) != 0) {
+	if (s->year && district_signs(ui.office, s->year, &s->signs, &s->nsigns, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
+	district_read_end(ui.office, began);
 	ui_list_begin(s->list);
 	for (i = 0; i < s->r.n; i++)
 		ui_list_add(s->list, i);
@@ -162,6 +177,12 @@ static char *detail(void *ctx, size_t item)
 		text = xasprintf(_("%s: not flagged, no procedure reaches the line."), r->name);
 	const char *sign = district_sign_of(s->signs, s->nsigns, r->code);
 	char *signs = sign ? xasprintf(_("? Signs of biased results (a reason to look): %s"), sign) : NULL;
+	/* On the region the district has no column: it leads the detail. */
+	if (ui_region() && *r->district) {
+		char *t = xasprintf("%s · %s", r->district, text);
+		free(text);
+		text = t;
+	}
 	char *all = xasprintf("%s\n%s", text, signs ? signs
 			      : _("Enter: the school's Russian and mathematics, this year and last."));
 	free(why), free(text), free(signs);
@@ -173,6 +194,14 @@ static void draw(ui_screen *scr, WINDOW *w)
 	struct state *s = scr->data;
 	int width = getmaxx(w);
 	curs_set(0);
+	if (s->failure) {
+		char *t = xasprintf(_("Nothing could be read: %s"), s->failure);
+		wattrset(w, ui_attr(UA_ERROR));
+		ui_put(w, 1, 2, width - 4, t);
+		wattrset(w, A_NORMAL);
+		free(t);
+		return;
+	}
 	if (!s->year) {
 		ui_put(w, 1, 2, width - 4,
 		       _("No results yet: import the schools' packages (Import from a stick in the main menu)."));
@@ -190,6 +219,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 1, 1, width - 2, rule);
 	wattrset(w, A_NORMAL);
 	free(t), free(rule);
+	if (ui_region())
+		ui_district_show(w, 2, s->district);
 	ui_list_draw(s->list, w, 3, getmaxy(w) - 3);
 }
 
@@ -323,7 +354,7 @@ static ui_result open_school(ui_screen *scr)
 	const risk_row *r = &s->r.v[i];
 	struct seen *c = xcalloc(1, sizeof *c);
 	char *err = NULL;
-	if (district_risk_detail(db_sdb(ui.db), s->r.year, r->code, &c->d, &err) != 0) {
+	if (district_risk_detail(ui.office, s->r.year, r->code, &c->d, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		free(c);
@@ -410,6 +441,9 @@ static ui_result pick_year(ui_screen *scr)
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
+	free(s->district);
+	free(s->failure);
+	free(s->help);
 	risk_report_free(&s->r);
 	district_signs_free(s->signs, s->nsigns);
 	free(s->years);
@@ -422,10 +456,24 @@ static int have_year(const ui_screen *scr)
 	return s->year != 0;
 }
 
+static ui_result pick_district(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	if (ui_district_pick(&s->district))
+		compute(s);
+	return UI_REDRAW;
+}
+
+static int on_region(const ui_screen *scr)
+{
+	return have_year(scr) && ui_region();
+}
+
 static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_school, have_year },
 	{ KEY_F(3), NC_("key", "Year"), pick_year, have_year },
 	{ KEY_F(4), NC_("key", "Details"), open_school, have_year },
+	{ KEY_F(9), NC_("key", "District"), pick_district, on_region },
 	{ KEY_LEFT, NULL, older, have_year },
 	{ KEY_RIGHT, NULL, newer, have_year },
 	{ 0 },
@@ -435,9 +483,9 @@ ui_screen *scr_drisk_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_result_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0) {
+	if (db_d_result_years(ui.office, &s->years, &s->nyears, &err) != 0) {
 		ui_error("%s", err);
-		free(err);
+		s->failure = err;
 		s->years = NULL;
 		s->nyears = 0;
 	}
@@ -464,6 +512,14 @@ ui_screen *scr_drisk_new(void)
 					  "year and last. Left and Right step through the years with results, F3 chooses "
 					  "one."),
 				       keys, s);
+	if (ui_region()) {
+		/* (translated already: the frame's gettext finds no entry and keeps it) */
+		s->help = xasprintf("%s\n\n%s", _(scr->help),
+				    _("On the region's server the lines under the list name the school's district; F9 "
+				      "chooses one district (or all of them), and the line above the list says which is "
+				      "shown, the counts at the top being that district's."));
+		scr->help = s->help;
+	}
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

@@ -21,6 +21,9 @@ enum state_of { ON_TIME, LATE, AWAITED, MISSING };
 
 struct state {
 	char *period;
+	char *district;		/* the region's filter: NULL for every district */
+	char *failure;		/* why the last reading failed (the server gone), or NULL */
+	char *help;		/* on the region: the help with its part (translated), or NULL */
 	status_report rep;
 	ui_list *list;		/* items: indices into rep.v */
 	long today;
@@ -49,7 +52,7 @@ static int matches(const char *folded, const status_row *r)
 {
 	if (!*folded)
 		return 1;
-	char *hay = xasprintf("%s\t%s\t%s", r->code, r->name, r->other_name);
+	char *hay = xasprintf("%s\t%s\t%s\t%s", r->code, r->name, r->other_name, r->district);
 	char *f = utf8_fold(hay, strlen(hay));
 	int yes = strstr(f, folded) != NULL;
 	free(hay), free(f);
@@ -68,6 +71,12 @@ static void build(void *data)
 			ui_list_add(s->list, i);
 	ui_list_end(s->list);
 	free(folded);
+	if (s->failure) {
+		char *t = xasprintf(_("Nothing could be read: %s"), s->failure);
+		ui_list_set_empty(s->list, t);
+		free(t);
+		return;
+	}
 	ui_list_set_empty(s->list, s->rep.n ? _("No school matches the search: Esc clears it.")
 				     : _("No schools yet. Take in the schools' packages from a stick (item 2 of the "
 					 "main menu), or import the list of schools from a CSV file here with F5; F4 "
@@ -79,9 +88,13 @@ static void reload(void *data)
 	struct state *s = data;
 	char *err = NULL;
 	status_report_free(&s->rep);
-	if (district_status(db_sdb(ui.db), s->period, &s->rep, &err) != 0) {
+	free(s->failure);
+	s->failure = NULL;
+	if (district_status(ui.office, s->period, &s->rep, &err) != 0) {
 		ui_error("%s", err);
-		free(err);
+		s->failure = err;
+	} else if (s->district) {
+		district_status_keep(&s->rep, s->district);
 	}
 	s->today = day_today();
 	build(s);
@@ -127,21 +140,25 @@ static int facts(const status_row *r, char *out[3])
 	return n;
 }
 
-/* code, name, the day received, the state */
-static void columns(int x, int width, int *xname, int *xday, int *xstate)
+/* code, name, (on the region) the district, the day received, the state */
+static void columns(int x, int width, int *xname, int *xdistrict, int *xday, int *xstate)
 {
 	*xname = x + 9;
 	*xstate = x + width - 24;
 	*xday = *xstate - 11;
+	/* the district keeps its room, the school's name gives way */
+	*xdistrict = ui_region() ? *xday - 17 : *xday;
 }
 
 static void header(void *ctx, WINDOW *w, int y, int x, int width)
 {
 	(void)ctx;
-	int xname, xday, xstate;
-	columns(x, width, &xname, &xday, &xstate);
+	int xname, xdistrict, xday, xstate;
+	columns(x, width, &xname, &xdistrict, &xday, &xstate);
 	ui_put(w, y, x, 8, _("Code"));
-	ui_put(w, y, xname, xday - xname - 1, pgettext_deferred(NC_("column", "School")));
+	ui_put(w, y, xname, xdistrict - xname - 1, pgettext_deferred(NC_("column", "School")));
+	if (xdistrict < xday)
+		ui_put(w, y, xdistrict, xday - xdistrict - 1, pgettext_deferred(NC_("column", "District")));
 	ui_put(w, y, xday, 10, _("Received"));
 	ui_put(w, y, xstate, x + width - xstate, _("State"));
 }
@@ -151,15 +168,17 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 	const struct state *s = ctx;
 	const status_row *r = &s->rep.v[item];
 	enum state_of st = state_of(s, r);
-	int xname, xday, xstate;
-	columns(x, width, &xname, &xday, &xstate);
+	int xname, xdistrict, xday, xstate;
+	columns(x, width, &xname, &xdistrict, &xday, &xstate);
 	if (!cur)
 		wattrset(w, state_attr(st));
 	/* the mark of a name to settle, in the margin before the code */
 	if (*r->other_name)
 		mvwaddstr(w, y, x - 1, "!");
 	ui_put(w, y, x, 8, r->code);
-	ui_put(w, y, xname, xday - xname - 1, r->name);
+	ui_put(w, y, xname, xdistrict - xname - 1, r->name);
+	if (xdistrict < xday)
+		ui_put(w, y, xdistrict, xday - xdistrict - 1, r->district);
 	if (r->received) {
 		char *day = day_text_of(r->first_received_at);
 		ui_put(w, y, xday, 10, day);
@@ -175,7 +194,8 @@ static char *detail(void *ctx, size_t item)
 	const status_row *r = &((const struct state *)ctx)->rep.v[item];
 	char *f[3];
 	int n = facts(r, f);
-	char *text = xasprintf("%s %s\n%s", r->code, r->name, f[0]);
+	char *text = ui_region() && *r->district ? xasprintf("%s %s (%s)\n%s", r->code, r->name, r->district, f[0])
+						 : xasprintf("%s %s\n%s", r->code, r->name, f[0]);
 	for (int i = 1; i < n; i++) {
 		char *t = xasprintf("%s %s", text, f[i]);
 		free(text);
@@ -183,7 +203,7 @@ static char *detail(void *ctx, size_t item)
 	}
 	for (int i = 0; i < n; i++)
 		free(f[i]);
-	char *key = district_school_key_text(db_sdb(ui.db), r->code), *t = xasprintf("%s\n%s", text, key);
+	char *key = district_school_key_text(ui.office, r->code), *t = xasprintf("%s\n%s", text, key);
 	free(text), free(key);
 	return t;
 }
@@ -194,7 +214,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 	int width = getmaxx(w);
 	curs_set(0);
 	char *half = half_text_of(s->period), *dl = day_text(s->rep.deadline);
-	char *head = xasprintf(_("%s, reports due by %s (Left, Right: another half-year)"), half, dl);
+	char *head = s->failure ? xstrdup(half)
+				: xasprintf(_("%s, reports due by %s (Left, Right: another half-year)"), half, dl);
 	wattrset(w, ui_attr(UA_HEAD));
 	ui_put(w, 0, 1, width - 2, head);
 	free(head), free(half), free(dl);
@@ -208,7 +229,10 @@ static void draw(ui_screen *scr, WINDOW *w)
 		ui_put(w, 1, 1, width - 2, rate);
 		free(got), free(in_time), free(rate);
 	}
-	ui_list_draw(s->list, w, 2, getmaxy(w) - 2);
+	int top = 2;
+	if (ui_region())
+		ui_district_show(w, top++, s->district);
+	ui_list_draw(s->list, w, top, getmaxy(w) - top);
 }
 
 /* The half-year before (-1) or after (+1). */
@@ -220,6 +244,16 @@ static void step_period(struct state *s, int by)
 		s->period = p;
 		reload(s);
 	}
+}
+
+static ui_result pick_district(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	if (ui_district_pick(&s->district)) {
+		ui_list_clear_search(s->list);
+		reload(s);
+	}
+	return UI_REDRAW;
 }
 
 static ui_result pick_period(ui_screen *scr)
@@ -266,7 +300,7 @@ static ui_result add_school(ui_screen *scr)
 	char *values[NADD] = { xstrdup(from_package ? r->code : ""), xstrdup(from_package ? r->name : "") };
 	if (ui_form_run(_("A school on the district's list"), fields, values, NADD, check_school, s) == 1) {
 		char *err = NULL;
-		if (district_school_add(db_sdb(ui.db), values[A_CODE], values[A_NAME], &err) != 0) {
+		if (district_school_add(ui.office, values[A_CODE], values[A_NAME], &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {
@@ -292,7 +326,7 @@ static void settle_name(struct state *s, const status_row *r)
 	int k = ui_pick(title, labels, 2, 0);
 	if (k >= 0) {
 		char *err = NULL, *name = NULL, *code = xstrdup(r->code);
-		if (district_school_confirm(db_sdb(ui.db), code, k == 1, &name, &err) != 0) {
+		if (district_school_confirm(ui.office, code, k == 1, &name, &err) != 0) {
 			ui_error("%s", err);
 			free(err);
 		} else {
@@ -318,7 +352,7 @@ static void show_school(const struct state *s, const status_row *r)
 		free(text), free(f[i]);
 		text = t;
 	}
-	char *key = district_school_key_text(db_sdb(ui.db), r->code), *t = xasprintf("%s\n\n%s", text, key);
+	char *key = district_school_key_text(ui.office, r->code), *t = xasprintf("%s\n\n%s", text, key);
 	free(text), free(key);
 	text = t;
 	char *title = xasprintf("%s %s", r->code, r->name);
@@ -362,11 +396,28 @@ static ui_result held_key(ui_screen *scr)
 	return ui_push_changing(scr_dheld_new());
 }
 
+/* The list of schools from a CSV file is a district's: its import writes
+ * the district's file. */
+static int on_file(const ui_screen *scr)
+{
+	(void)scr;
+	return !ui_region();
+}
+
+static int on_region(const ui_screen *scr)
+{
+	(void)scr;
+	return ui_region();
+}
+
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	status_report_free(&s->rep);
 	free(s->period);
+	free(s->district);
+	free(s->failure);
+	free(s->help);
 	free(s);
 }
 
@@ -374,8 +425,9 @@ static const ui_key keys[] = {
 	{ UI_KEY_ENTER, NULL, open_school, NULL },
 	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
 	{ KEY_F(4), NC_("key", "Add"), add_school, NULL },
-	{ KEY_F(5), NC_("key", "Import"), import_key, NULL },
+	{ KEY_F(5), NC_("key", "Import"), import_key, on_file },
 	{ KEY_F(6), NC_("key", "Held"), held_key, NULL },
+	{ KEY_F(9), NC_("key", "District"), pick_district, on_region },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -384,7 +436,7 @@ static const ui_key keys[] = {
 ui_screen *scr_dschools_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
-	s->period = district_period_to_show(db_sdb(ui.db));
+	s->period = district_period_to_show(ui.office);
 	s->list = ui_list_new(row, s);
 	ui_list_enable_search(s->list);
 	ui_list_set_header(s->list, header);
@@ -411,6 +463,14 @@ ui_screen *scr_dschools_new(void)
 					  "for a decision (a school not on the list, another key, no signature), to take "
 					  "each in or reject it."),
 				       keys, s);
+	if (ui_region()) {
+		/* (translated already: the frame's gettext finds no entry and keeps it) */
+		s->help = xasprintf("%s\n\n%s", _(scr->help),
+				    _("On the region's server the District column gives each school's district; F9 "
+				      "chooses one district (or all of them), and the line above the list says which is "
+				      "shown. The list of schools from a file is a district's: F5 is not here."));
+		scr->help = s->help;
+	}
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

@@ -86,7 +86,7 @@ static void load(struct state *s)
 	free(s->starts);
 	s->starts = NULL;
 	s->nassess = 0;
-	if (s->year && district_tasks(db_sdb(ui.db), s->year, &s->r, &err) != 0) {
+	if (s->year && district_tasks(ui.office, s->year, &s->r, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -104,8 +104,11 @@ static const char *row_label(const struct state *s, size_t item)
 {
 	if (item == ITEM_REGION)
 		return pgettext_deferred(NC_("heat map row", "Region"));
+	/* on the region its own schools pooled, beside the region's share
+	 * the schools' task maps give */
 	if (item == ITEM_ROWS)
-		return pgettext_deferred(NC_("heat map row", "District"));
+		return ui_region() ? pgettext_deferred(NC_("heat map row", "All schools"))
+				   : pgettext_deferred(NC_("heat map row", "District"));
 	return school_name(s, s->g.schools[item - ITEM_ROWS - 1]);
 }
 
@@ -146,10 +149,16 @@ static char *detail(void *ctx, size_t item)
 	const dtask_row *t = s->g.tasks[s->col];
 	char *here = item > ITEM_ROWS ? pct(s->g.tenths[(item - ITEM_ROWS) * s->g.ntasks + (size_t)s->col]) : NULL;
 	char *di = pct(t->tenths), *re = pct(s->ref[s->col]);
-	char *figures = here ? xasprintf(_("%s: %s; district %s; region %s"), row_label(s, item), here, di, re)
-			     : xasprintf(_("district %s; region %s"), di, re);
-	char *text = xasprintf(_("Task %s: %s.%s %s"), t->number, figures, t->deficit ? _(" A deficit of the district.") : "",
-			       t->skill);
+	char *figures;
+	if (ui_region())
+		figures = here ? xasprintf(_("%s: %s; all schools %s; region %s"), row_label(s, item), here, di, re)
+			       : xasprintf(_("all schools %s; region %s"), di, re);
+	else
+		figures = here ? xasprintf(_("%s: %s; district %s; region %s"), row_label(s, item), here, di, re)
+			       : xasprintf(_("district %s; region %s"), di, re);
+	const char *deficit = !t->deficit ? "" : ui_region() ? _(" A deficit of the schools together.")
+					   : _(" A deficit of the district.");
+	char *text = xasprintf(_("Task %s: %s.%s %s"), t->number, figures, deficit, t->skill);
 	free(here), free(di), free(re), free(figures);
 	return text;
 }
@@ -236,7 +245,7 @@ static ui_result signs(ui_screen *scr)
 	dist_sign *v;
 	size_t n;
 	char *err = NULL;
-	if (district_signs(db_sdb(ui.db), s->year, &v, &n, &err) != 0) {
+	if (district_signs(ui.office, s->year, &v, &n, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 		return UI_REDRAW;
@@ -332,8 +341,8 @@ ui_screen *scr_dtasks_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_task_years(db_sdb(ui.db), &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(db_sdb(ui.db), &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_task_years(ui.office, &s->years, &s->nyears, &err) != 0 ||
+	    db_d_school_list(ui.office, &s->schools, &s->nschools, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -344,7 +353,7 @@ ui_screen *scr_dtasks_new(void)
 	ui_list_set_empty(s->list, _("No task scores yet: the schools' packages bring them once the schools import their "
 				     "ВПР forms task by task."));
 	load(s);
-	ui_screen *scr = ui_screen_new(N_("District tasks"),
+	ui_screen *scr = ui_screen_new(ui_region() ? N_("Region tasks") : N_("District tasks"),
 				       N_("The ВПР task by task across the district: for one assessment, how much of each "
 					  "task (the columns) each school did (the rows), the district's row first (pooled "
 					  "over pupils) and the region's above it when the schools' task maps give it. Each "

@@ -39,6 +39,18 @@ static const menu_item district_items[] = {
 	{ N_("ВПР task by task across the district"), scr_dtasks_new },
 };
 
+/* The district office's items that work on the region's server: the
+ * roadmap, the settings and the list-of-schools import are its file's.
+ * Export waits for 'district export' to work on the region. */
+static const menu_item region_items[] = {
+	{ N_("Schools: who has reported"), scr_dschools_new },
+	{ N_("Import from a stick"), scr_dimport_new },
+	{ N_("Low results"), scr_drisk_new },
+	{ N_("Indicators by school"), scr_dindicators_new },
+	{ N_("ВПР task by task across the region"), scr_dtasks_new },
+	{ N_("Packages held for a decision"), scr_dheld_new },
+};
+
 struct menu {
 	ui_menu *m;
 	const menu_item *items;
@@ -121,10 +133,16 @@ static const ui_key keys[] = { { 0 } };
 ui_screen *scr_menu_new(void)
 {
 	struct menu *mm = xcalloc(1, sizeof *mm);
-	int district = ui_district();
-	mm->items = district ? district_items : school_items;
-	mm->n = district ? (int)(sizeof district_items / sizeof *district_items)
-			 : (int)(sizeof school_items / sizeof *school_items);
+	if (ui_region()) {
+		mm->items = region_items;
+		mm->n = (int)(sizeof region_items / sizeof *region_items);
+	} else if (ui_district()) {
+		mm->items = district_items;
+		mm->n = (int)(sizeof district_items / sizeof *district_items);
+	} else {
+		mm->items = school_items;
+		mm->n = (int)(sizeof school_items / sizeof *school_items);
+	}
 	char *labels[sizeof school_items / sizeof *school_items];
 	for (int i = 0; i < mm->n; i++)
 		labels[i] = xasprintf("%2d  %s", i + 1, _(mm->items[i].label));

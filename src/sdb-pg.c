@@ -69,9 +69,14 @@ static char *failure(pg *p, const PGresult *r)
 	snprintf(p->state, sizeof p->state, "%s", state ? state : "");
 	char *m = message(r && PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY)
 			  ? PQresultErrorField(r, PG_DIAG_MESSAGE_PRIMARY) : PQerrorMessage(p->c)), *s;
-	if (PQstatus(p->c) != CONNECTION_OK)
-		s = xasprintf(_("the connection to the database server was lost: %s"), m);
-	else if (!strcmp(p->state, "42501") || !strcmp(p->state, "25006"))
+	if (PQstatus(p->c) != CONNECTION_OK) {
+		/* libpq explains a lost connection at length, and repeats
+		 * itself: its first line is the news */
+		const char *raw = PQerrorMessage(p->c);
+		free(m);
+		m = xstrndup(raw, strcspn(raw, "\n"));
+		s = xasprintf(_("the connection to the database server was lost: %s"), *m ? m : "?");
+	} else if (!strcmp(p->state, "42501") || !strcmp(p->state, "25006"))
 		s = xasprintf(_("the database server does not let this user write here: %s"), m);
 	else
 		s = xasprintf(_("database error: %s"), m);
@@ -492,6 +497,12 @@ static char *connect_failure(PGconn *c)
 		s = xasprintf(_("cannot connect to the database server (database %s on %s): %s"), db, host, m);
 	free(m);
 	return s;
+}
+
+char *sdb_pg_name(sdb *db)
+{
+	PGconn *c = of(db)->c;
+	return xasprintf("%s@%s", PQdb(c) ? PQdb(c) : "", PQhost(c) ? PQhost(c) : "");
 }
 
 static void quiet(void *arg, const char *message)

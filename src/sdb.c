@@ -61,6 +61,21 @@ int sdb_in_transaction(sdb *db)
 	return db->e->in_transaction(db);
 }
 
+int sdb_read_begin(sdb *db, char **err)
+{
+	if (sdb_in_transaction(db))
+		return 0;
+	const char *sql = sdb_kind(db) == SDB_PG ? "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY" : "BEGIN";
+	return db->e->exec(db, sql, err) == 0 ? 1 : -1;
+}
+
+void sdb_read_end(sdb *db, int began)
+{
+	/* nothing was written: ending it either way lets the snapshot go */
+	if (began == 1)
+		sdb_rollback(db);
+}
+
 int sdb_duplicate(sdb *db)
 {
 	return db->e->duplicate(db);

@@ -23,6 +23,9 @@ enum sdb_kind { SDB_SQLITE, SDB_PG };
  * rather than a file. */
 int sdb_is_server(const char *where);
 
+/* The server's database as people may see it, «region@HOST», without
+ * the password its address may hold (fresh). */
+char *sdb_pg_name(sdb *db);
 /* Connects to the PostgreSQL database where names. NULL with *err (the
  * server unreachable, the password wrong: said in the user's language). */
 sdb *sdb_pg_open(const char *where, char **err);
@@ -42,6 +45,13 @@ int sdb_commit(sdb *db, char **err);
 void sdb_rollback(sdb *db);
 /* Whether a transaction is open. */
 int sdb_in_transaction(sdb *db);
+/* A reading that sees one state of the database however many statements
+ * it takes, while imports commit beside it (on the server a read-only
+ * repeatable-read transaction, on SQLite a deferred one). Inside an open
+ * transaction it joins that one. 1 begun, 0 joined, -1 with *err. */
+int sdb_read_begin(sdb *db, char **err);
+/* Ends the reading sdb_read_begin gave began (1) for; nothing for 0. */
+void sdb_read_end(sdb *db, int began);
 
 /* The prepared statement of sql, kept for the connection's life, reset
  * and its parameters cleared: sql must be a string literal. NULL *err. */

@@ -26,13 +26,20 @@ static char *type_folder(const char *title, const char *start)
 	return chosen;
 }
 
+/* The folder chosen last time for purpose on this database's machine:
+ * none on the region's server. */
+static char *remembered(enum folder_purpose purpose)
+{
+	return ui.db ? folder_remembered(ui.db, purpose) : NULL;
+}
+
 char *ui_folder_pick(enum folder_purpose purpose, const char *title, const char *current)
 {
 	usb_stick *v;
 	size_t n = 0;
 	if (usb_find("/proc/self/mounts", &v, &n) != 0)
 		n = 0;
-	char *last = folder_remembered(ui.db, purpose);
+	char *last = remembered(purpose);
 	for (size_t i = 0; last && i < n; i++)
 		if (strcmp(last, v[i].mount) == 0) {
 			free(last);	/* the stick it was is listed as such */
@@ -62,7 +69,8 @@ char *ui_folder_pick(enum folder_purpose purpose, const char *title, const char 
 	else if (c >= 0)
 		chosen = type_folder(title, current ? current : last);
 	char *err = NULL;
-	if (chosen && folder_remember(ui.db, purpose, chosen, &err) != 0) {
+	/* (the region's server is shared: a folder of this machine is not kept there) */
+	if (chosen && ui.db && folder_remember(ui.db, purpose, chosen, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -95,7 +103,7 @@ char *ui_folder_start(enum folder_purpose purpose, size_t *nsticks)
 	usb_stick *v;
 	size_t k;
 	usb_find("/proc/self/mounts", &v, &k);	/* an unreadable list finds none */
-	char *start = k == 1 ? xstrdup(v[0].mount) : k == 0 ? folder_remembered(ui.db, purpose) : NULL;
+	char *start = k == 1 ? xstrdup(v[0].mount) : k == 0 ? remembered(purpose) : NULL;
 	usb_free(v, k);
 	if (nsticks)
 		*nsticks = k;

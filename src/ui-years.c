@@ -1,5 +1,5 @@
 /* Stepping through and choosing among the years with results, and
- * choosing a half-year. */
+ * choosing a half-year or, on the region, a district. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -7,6 +7,7 @@
 
 #include "common.h"
 #include "day.h"
+#include "district.h"
 #include "package.h"
 #include "ui-years.h"
 #include "ui.h"
@@ -60,4 +61,44 @@ char *ui_half_pick(const char *current)
 	for (int i = 0; i < 8; i++)
 		free(labels[i]), free(codes[i]);
 	return chosen;
+}
+
+int ui_district_pick(char **district)
+{
+	char **names, *err = NULL;
+	size_t n;
+	if (district_names(ui.office, &names, &n, &err) != 0) {
+		ui_error("%s", err);
+		free(err);
+		return 0;
+	}
+	char **labels = xcalloc(n + 1, sizeof *labels);
+	int at = 0;
+	labels[0] = xstrdup(_("All districts"));
+	for (size_t i = 0; i < n; i++) {
+		labels[i + 1] = names[i];
+		if (*district && strcmp(*district, names[i]) == 0)
+			at = (int)i + 1;
+	}
+	int k = ui_pick(_("District"), labels, (int)n + 1, at);
+	int changed = k >= 0 && k != at;
+	if (changed) {
+		free(*district);
+		*district = k ? xstrdup(labels[k]) : NULL;
+	}
+	for (size_t i = 0; i <= n; i++)
+		free(labels[i]);
+	free(labels);
+	free(names);
+	return changed;
+}
+
+void ui_district_show(WINDOW *w, int y, const char *district)
+{
+	char *line = district ? xasprintf(_("District: %s (F9: another)"), district)
+			      : xstrdup(_("All districts (F9: one district)"));
+	wattrset(w, ui_attr(UA_QUERY));
+	ui_put(w, y, 1, getmaxx(w) - 2, line);
+	wattrset(w, A_NORMAL);
+	free(line);
 }

@@ -142,7 +142,7 @@ static void draw_title(const ui_screen *s)
 	attrset(ui_attr(UA_TITLE));
 	mvhline(0, 0, ' ', COLS);
 	char *t = xasprintf(" %s │ %s (%s) │ ", _(s->title), ui.sc.name ? ui.sc.name : "",
-			    ui_district() ? _("district") : _("school"));
+			    ui_region() ? _("region") : ui_district() ? _("district") : _("school"));
 	ui_put(stdscr, 0, 0, COLS, t);
 	/* The database's path in what is left, its end (the file's name) kept. */
 	int room = COLS - utf8_width(t) - 1, pw = utf8_width(ui.db_path);
@@ -293,13 +293,24 @@ static void on_hangup(int sig)
 	hung_up = 1;
 }
 
+/* Closes the database: the file (the office's store with it), or the
+ * region's connection. */
+static void close_store(void)
+{
+	if (ui.db)
+		db_close(ui.db);
+	else
+		sdb_close(ui.office);
+	ui.db = NULL;
+	ui.office = NULL;
+}
+
 /* The terminal is gone: nobody can answer a question any more. What the
  * screens hold is in the database already (the grid keeps each line as a
  * draft when it is left); close it and end. */
 static void gone(void)
 {
-	db_close(ui.db);
-	ui.db = NULL;
+	close_store();
 	endwin();
 	exit(1);
 }
@@ -368,6 +379,11 @@ ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys
 int ui_district(void)
 {
 	return ui.sc.role && strcmp(ui.sc.role, "district") == 0;
+}
+
+int ui_region(void)
+{
+	return ui.sc.role && strcmp(ui.sc.role, "region") == 0;
 }
 
 /* A key for the screen's list: a changed search fills it again from the
@@ -594,24 +610,10 @@ void ui_show_notice(void)
 	}
 }
 
-int ui_main(const char *path)
+/* The screens until the user leaves, from the main menu, or from the
+ * first-run form when the database has no owner yet (have 0). */
+static int run(int have)
 {
-	char *err = NULL;
-	ui.db = db_open(path, &err);
-	if (!ui.db) {
-		fprintf(stderr, "orientir: %s\n", err);
-		free(err);
-		return 1;
-	}
-	ui.db_path = xstrdup(path);
-	int have = db_school_get(db_sdb(ui.db), &ui.sc, &err);
-	if (have < 0) {
-		fprintf(stderr, "orientir: %s\n", err);
-		free(err);
-		db_close(ui.db);
-		free(ui.db_path);
-		return 1;
-	}
 	initscr();
 	set_escdelay(25);
 	raw();
@@ -664,7 +666,37 @@ int ui_main(const char *path)
 	refresh();
 	endwin();
 	school_clear(&ui.sc);
-	db_close(ui.db);
+	close_store();
 	free(ui.db_path);
 	return 0;
+}
+
+int ui_main(const char *path)
+{
+	char *err = NULL;
+	ui.db = db_open(path, &err);
+	if (!ui.db) {
+		fprintf(stderr, "orientir: %s\n", err);
+		free(err);
+		return 1;
+	}
+	ui.office = db_sdb(ui.db);
+	ui.db_path = xstrdup(path);
+	int have = db_school_get(ui.office, &ui.sc, &err);
+	if (have < 0) {
+		fprintf(stderr, "orientir: %s\n", err);
+		free(err);
+		close_store();
+		free(ui.db_path);
+		return 1;
+	}
+	return run(have);
+}
+
+int ui_main_region(sdb *db, school *sc)
+{
+	ui.office = db;
+	ui.sc = *sc;
+	ui.db_path = sdb_pg_name(db);
+	return run(1);
 }

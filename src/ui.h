@@ -7,6 +7,7 @@
 #include <curses.h>
 #include <sqlite3.h>
 
+#include "sdb.h"
 #include "store.h"
 #include "ui-list.h"
 
@@ -80,8 +81,11 @@ struct ui_screen {
 };
 
 typedef struct ui_app {
-	sqlite3 *db;
-	char *db_path;
+	sqlite3 *db;		/* the school's or the district's file; NULL on the region */
+	/* The district office's store, which its screens use: db's on a
+	 * district's file, the region's connection on its server. */
+	sdb *office;
+	char *db_path;		/* the file; on the region, the database and host */
 	school sc;
 } ui_app;
 
@@ -89,6 +93,9 @@ extern ui_app ui;
 
 /* Runs the UI on the database at path until the user leaves. Exit status. */
 int ui_main(const char *path);
+/* Runs the UI on the region's database, open as db (taken) and owned by
+ * sc (taken). Exit status. */
+int ui_main_region(sdb *db, school *sc);
 
 /* A new screen with its title, help and keys; the rest is the caller's. */
 ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data);
@@ -100,6 +107,9 @@ ui_result ui_push_changing(ui_screen *s);
 void ui_replace(ui_screen *s);
 /* Whether the database belongs to the district office. */
 int ui_district(void);
+/* Whether it is the region's, on a server: the district office's screens
+ * over every district. */
+int ui_region(void);
 /* A message on the status line until the next key; error ones stand out. */
 void ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
