@@ -6,6 +6,7 @@
  * see; and the packages held apart for the methodist to decide on. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,7 +64,9 @@ int district_find_packages(const char *path, char ***dirs, size_t *n, char **err
 	char **names;
 	size_t k;
 	if (package_folders(path, "", &names, &k) != 0) {
-		*err = xasprintf(_("%s: cannot read the folder"), path);
+		*err = errno == E2BIG ? xasprintf(_("%s: more than %d entries in the folder: put the packages into"
+						    " several folders and import each"), path, PKG_MAX_FOLDER)
+				      : xasprintf(_("%s: cannot read the folder"), path);
 		return -1;
 	}
 	for (size_t i = 0; i < k; i++) {

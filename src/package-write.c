@@ -41,7 +41,7 @@ int package_folders(const char *dir, const char *prefix, char ***names, size_t *
 		return -1;
 	char **all;
 	size_t k, plen = strlen(prefix);
-	if (stick_list(dfd, PKG_MAX_ENTRIES, &all, &k) != 0) {
+	if (stick_list(dfd, PKG_MAX_FOLDER, &all, &k) != 0) {
 		close(dfd);
 		return -1;
 	}

@@ -19,6 +19,7 @@
 #define PKG_MAX_FILE (32L << 20)	/* any other file */
 #define PKG_MAX_TOTAL (64L << 20)	/* all its files together */
 #define PKG_MAX_ENTRIES 1000		/* entries of its folder looked at */
+#define PKG_MAX_FOLDER 100000		/* entries of a folder of packages: a region's half-years */
 #define PKG_MAX_RESULTS 200000L		/* rows of results.csv */
 #define PKG_MAX_ROWS 20000L		/* rows of each other table */
 #define PKG_MAX_TASK_SCORES 1000000L	/* rows of tasks.csv: a task score a row (the file size bounds it too) */

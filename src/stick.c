@@ -183,9 +183,18 @@ int stick_list(int dirfd, size_t max, char ***names, size_t *n)
 		return -1;
 	}
 	struct dirent *e;
-	while (*n < max && (e = readdir(d))) {
+	while ((e = readdir(d))) {
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
+		/* Never a silent part of a folder: readdir's order is no order. */
+		if (*n == max) {
+			closedir(d);
+			stick_list_free(*names, *n);
+			*names = NULL;
+			*n = 0;
+			errno = E2BIG;
+			return -1;
+		}
 		*names = xrealloc(*names, (*n + 1) * sizeof **names);
 		(*names)[(*n)++] = xstrdup(e->d_name);
 	}

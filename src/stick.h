@@ -54,8 +54,8 @@ int stick_sync_dir(int dirfd);
  * errno is ENOENT when there is no such file. */
 char *stick_read(int dirfd, const char *path, const char *name, size_t limit, size_t *len, char **err);
 
-/* The names inside the folder dirfd, "." and ".." left out, at most max of
- * them (fresh array of fresh names). 0, or -1 with errno. */
+/* The names inside the folder dirfd, "." and ".." left out (fresh array of
+ * fresh names). 0, or -1 with errno (E2BIG: more than max of them). */
 int stick_list(int dirfd, size_t max, char ***names, size_t *n);
 void stick_list_free(char **names, size_t n);
 

@@ -573,4 +573,11 @@ risk_is 0202 "1,two_procedures,ВПР;ОГЭ,50.0,ОГЭ,Математика,25
 risk_is 0210 "1,two_procedures,ВПР;ОГЭ,50.0,ОГЭ,Математика,25.0" "…and exactly 25 % pooled too"
 risk_is 0204 "0,,ВПР,40.0,ВПР,Математика,15.0" "…one procedure one year is still not flagged"
 shares_agree "the counts the rule reads are those of every result held"
+# A folder of far more entries than the packages it holds: each is found
+# (a bounded listing once kept a silent part of it, in readdir's order).
+BIG="$TMP/big"
+package 0101 2024-H1 "$BIG"
+(cd "$BIG" && seq 1 20000 | sed 's/^/junk-/' | xargs touch)
+run district import "$BIG" --received 2024-07-02
+expect 0 "a package among 20 000 other entries of its folder is found" --out "1 package: "
 finish
