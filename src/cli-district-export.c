@@ -12,6 +12,23 @@
 #include "district-report.h"
 #include "package-write.h"
 
+/* What the export carries for the region, and which schools' packages it
+ * cannot carry. */
+static void tell_carried(const district_report *r)
+{
+	printf(ngettext("%zu school package is carried for the region in %s/.\n",
+			"%zu school packages are carried for the region in %s/.\n", (unsigned long)r->ncarried),
+	       r->ncarried, DISTRICT_EXPORT_SCHOOLS);
+	for (size_t i = 0; i < r->nuncarried; i++) {
+		const d_package *p = &r->uncarried[i];
+		char *half = half_text_of(p->period), *when = district_time_text(p->received_at);
+		printf(_("Not carried: %s «%s», %s, received %s, before orientir kept the packages it takes in; its"
+			 " tables are not in the export: ask the school to send the package again.\n"),
+		       p->school_code, district_report_name(r, p->school_code), half, when);
+		free(half), free(when);
+	}
+}
+
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
@@ -76,6 +93,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 						"%ld of %zu schools reported for %s; %ld flagged for %d.\n",
 						(unsigned long)r.status.n),
 				       r.status.received, r.status.n, period, r.risk.flagged, year);
+			tell_carried(&r);
 			package_free(&p);
 			rc = EXIT_OK;
 		}

@@ -53,6 +53,57 @@ void cli_district_report(const pkg_import *r)
 		cli_error(_("warning: no receipt left for the school: %s"), r->receipt_error);
 }
 
+/* What an export's schools came to, told as they come. */
+struct carried_ctx {
+	const district_export_info *info;
+	long *counts;
+	int told;
+};
+
+/* Names the export once, before its first school. */
+static void tell_export(struct carried_ctx *c)
+{
+	if (c->told++)
+		return;
+	char *half = half_text_of(c->info->period);
+	printf(ngettext("District export of %s «%s», %s: %zu school package.\n",
+			"District export of %s «%s», %s: %zu school packages.\n", (unsigned long)c->info->carried),
+	       c->info->code, c->info->name, half ? half : c->info->period, c->info->carried);
+	if (c->info->pinned)
+		printf(_("  the district's key is now pinned: its later exports must be signed with it\n"));
+	free(half);
+}
+
+static void each_carried(void *ctx, pkg_import *r)
+{
+	struct carried_ctx *c = ctx;
+	tell_export(c);
+	cli_district_report(r);
+	c->counts[r->outcome]++;
+}
+
+/* Takes in the district's export at dir, its schools counted: 0, or -1
+ * when the database failed. */
+static int import_export(sdb *db, const char *dir, const char *when, long counts[])
+{
+	district_export_info info;
+	struct carried_ctx c = { &info, counts, 0 };
+	char *err = NULL;
+	int rc = district_import_export(db, dir, when, &info, each_carried, &c, &err);
+	if (rc == 0) {
+		tell_export(&c);
+	} else if (!info.carried) {
+		cli_error(_("%s (the district's export is refused: nothing of it was taken in)"), err);
+		counts[PKG_REFUSED]++;
+		rc = 0;
+	} else {
+		cli_error("%s", err);
+	}
+	free(err);
+	district_export_info_clear(&info);
+	return rc;
+}
+
 int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
@@ -114,6 +165,10 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 			counts[PKG_REFUSED]++;
 		}
 		for (size_t i = 0; i < n && !failed; i++) {
+			if (district_export_is(dirs[i])) {
+				failed = import_export(db, dirs[i], when, counts) != 0;
+				continue;
+			}
 			pkg_import r;
 			failed = district_import_package(db, dirs[i], when, &r) != 0;
 			cli_district_report(&r);

@@ -318,6 +318,17 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (school_code, year, procedure, subject, grade),"
 	"  FOREIGN KEY (school_code, year) REFERENCES d_result_source (school_code, year)"
 	"    ON DELETE CASCADE ON UPDATE CASCADE) WITHOUT ROWID;",
+
+	/* (appended by region-dexp) the files of every package a district
+	 * takes in, as they came (SHA256SUMS, SIGNATURE and the files it
+	 * lists), so that its consolidated export can carry them to the region
+	 * byte for byte; they go with their package when a newer version
+	 * replaces it. A region does not keep them (db-region.c has no such
+	 * table): it exports nothing further. */
+	"CREATE TABLE d_package_file ("
+	"  package_id INTEGER NOT NULL REFERENCES d_package(id) ON DELETE CASCADE,"
+	"  sort INTEGER NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL,"
+	"  PRIMARY KEY (package_id, sort)) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

@@ -28,6 +28,32 @@ static const char *const extra_style =
 
 /* --- who reported --- */
 
+/* The packages the export should carry for the region and cannot: taken
+ * in before the district kept the files it takes in. */
+static void uncarried_part(FILE *fp, const district_report *r)
+{
+	char *list = NULL;
+	for (size_t i = 0; i < r->nuncarried; i++) {
+		const d_package *p = &r->uncarried[i];
+		char *half = half_text_of(p->period);
+		char *t = xasprintf("%s%s%s (%s)", list ? list : "", list ? ", " : "",
+				    district_report_name(r, p->school_code), half);
+		free(list), free(half);
+		list = t;
+	}
+	if (!list)
+		return;
+	fputs("<p class=\"missing\">", fp);
+	html_escf(fp, ngettext("Not carried for the region: the package of %s was received before orientir kept the"
+			       " packages it takes in, so its tables are not in this export; ask the school to send"
+			       " it again.",
+			       "Not carried for the region: the packages of %s were received before orientir kept the"
+			       " packages it takes in, so their tables are not in this export; ask the schools to"
+			       " send them again.", (unsigned long)r->nuncarried), list);
+	fputs("</p>\n", fp);
+	free(list);
+}
+
 static void status_part(FILE *fp, const district_report *r)
 {
 	const status_report *s = &r->status;
@@ -65,6 +91,7 @@ static void status_part(FILE *fp, const district_report *r)
 	} else {
 		html_elem(fp, "<p>", _("Every school has reported."), "</p>\n");
 	}
+	uncarried_part(fp, r);
 	const char *const head[] = { _("No."), _("School"), _("Code"), _("Received"), _("Report made"), _("On time") };
 	html_table_open(fp, head, sizeof head / sizeof *head, 1);
 	for (size_t i = 0; i < s->n; i++) {
