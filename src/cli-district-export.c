@@ -22,8 +22,9 @@ static void tell_carried(const district_report *r)
 	for (size_t i = 0; i < r->nuncarried; i++) {
 		const d_package *p = &r->uncarried[i];
 		char *half = half_text_of(p->period), *when = district_time_text(p->received_at);
-		printf(_("Not carried: %s «%s», %s, received %s, before orientir kept the packages it takes in; its"
-			 " tables are not in the export: ask the school to send the package again.\n"),
+		printf(_("Not carried: %s «%s», %s, received %s: its files are not kept (it came before orientir kept"
+			 " the packages it takes in, or with pupils' names), so its tables are not in the export; ask"
+			 " the school to send it again, without names.\n"),
 		       p->school_code, district_report_name(r, p->school_code), half, when);
 		free(half), free(when);
 	}

@@ -350,10 +350,14 @@ static int is_region(sdb *db)
 }
 
 /* Keeps p's files with its package id, on a district: its export carries
- * them to the region (the region exports nothing further). */
+ * them to the region (the region exports nothing further). Not a package
+ * with pupils' names: the district keeps none, and sends none on. */
 static int keep_files(sdb *db, const pkg_in *p, long id, char **err)
 {
-	if (is_region(db))
+	char *named = keyval_get(pkg_in_file(p, "manifest.txt")->data, "with_names");
+	int skip = (named && strcmp(named, "yes") == 0) || is_region(db);
+	free(named);
+	if (skip)
 		return 0;
 	const char **names, **data;
 	size_t *lens, n = package_parts(p, &names, &data, &lens);

@@ -44,12 +44,13 @@ static void uncarried_part(FILE *fp, const district_report *r)
 	if (!list)
 		return;
 	fputs("<p class=\"missing\">", fp);
-	html_escf(fp, ngettext("Not carried for the region: the package of %s was received before orientir kept the"
-			       " packages it takes in, so its tables are not in this export; ask the school to send"
-			       " it again.",
-			       "Not carried for the region: the packages of %s were received before orientir kept the"
-			       " packages it takes in, so their tables are not in this export; ask the schools to"
-			       " send them again.", (unsigned long)r->nuncarried), list);
+	html_escf(fp, ngettext("Not carried for the region: the package of %s, whose files are not kept (it came"
+			       " before orientir kept the packages it takes in, or with pupils' names), so its tables"
+			       " are not in this export; ask the school to send it again, without names.",
+			       "Not carried for the region: the packages of %s, whose files are not kept (they came"
+			       " before orientir kept the packages it takes in, or with pupils' names), so their"
+			       " tables are not in this export; ask the schools to send them again, without names.",
+			       (unsigned long)r->nuncarried), list);
 	fputs("</p>\n", fp);
 	free(list);
 }

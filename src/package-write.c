@@ -155,7 +155,8 @@ static int write_embeds(int tfd, const char *shown, const package *p, char **err
 		return 0;
 	char *top = stick_path(shown, DISTRICT_EXPORT_SCHOOLS);
 	int sfd = -1, rc = 0;
-	if (mkdirat(tfd, DISTRICT_EXPORT_SCHOOLS, 0755) != 0 || (sfd = stick_subdir_open(tfd, DISTRICT_EXPORT_SCHOOLS)) < 0) {
+	if (mkdirat(tfd, DISTRICT_EXPORT_SCHOOLS, 0755) != 0 ||
+	    (sfd = stick_subdir_open(tfd, DISTRICT_EXPORT_SCHOOLS)) < 0) {
 		*err = stick_write_error(top, errno);
 		free(top);
 		return -1;

@@ -28,11 +28,11 @@ school() {
 	done
 	write "$code"
 }
-# write CODE: the school's package of 2024-H1, written again into $STICK/CODE.
+# write CODE [OPTION]: the school's package of 2024-H1, written again into $STICK/CODE.
 write() {
 	rm -rf "${STICK:?}/$1"
 	mkdir -p "$STICK/$1"
-	"$ORIENTIR" --db "$TMP/$1.db" export --period 2024-H1 --to "$STICK/$1" >/dev/null 2>&1 \
+	"$ORIENTIR" --db "$TMP/$1.db" export --period 2024-H1 --to "$STICK/$1" ${2:+"$2"} >/dev/null 2>&1 \
 		|| not_ok "school $1: its package is written"
 }
 # files CODE: how many files the district keeps with the school's package.
@@ -50,17 +50,19 @@ same_package() {
 
 run init --role district --code R-01 --name "ИМЦ Северного района"
 expect 0 "the district is made"
-printf 'Код;Наименование\n0101;Школа 1\n0102;Школа 2\n0103;Школа 3\n' >"$TMP/list.csv"
+printf 'Код;Наименование\n0101;Школа 1\n0102;Школа 2\n0103;Школа 3\n0105;Школа 5\n' >"$TMP/list.csv"
 run district schools import "$TMP/list.csv"
 expect 0 "its list of schools"
 school 0101 "Школа 1" "ВПР:Математика:5:2024:10:4" "ВПР:Русский язык:5:2024:10:1"
 school 0102 "Школа 2" "ВПР:Математика:5:2024:10:1"
 school 0103 "Школа 3" "ВПР:Математика:5:2023:8:1" "ВПР:Математика:5:2024:8:2"
 school 0104 "Школа 4" "ВПР:Математика:5:2024:6:1"
+school 0105 "Школа 5" "ВПР:Математика:5:2024:6:1"
+write 0105 --with-names
 
 # --- the district keeps what it takes in ---
-run district import "$STICK/0101" "$STICK/0102" "$STICK/0103"
-expect 0 "three packages are taken in" --out "3 packages: 3 new"
+run district import "$STICK/0101" "$STICK/0102" "$STICK/0103" "$STICK/0105"
+expect 0 "four packages are taken in" --out "4 packages: 4 new"
 P1=$(ls -d "$STICK"/0101/orientir-*)
 check_eq "$(files 0101)" "$(($(wc -l <"$P1/SHA256SUMS") + 2))" \
 	"the district keeps the package's files, its SHA256SUMS and SIGNATURE with it"
@@ -71,6 +73,7 @@ run district accept 1
 expect 0 "…until the methodist accepts it"
 check_eq "$(files 0104)" "$(($(ls "$STICK"/0104/orientir-* | grep -vc receipt.txt)))" \
 	"…and then its files are kept with it"
+check_eq "$(files 0105)" 0 "…but not the files of a package with pupils' names"
 # A package taken in by an earlier orientir has no files kept.
 query "DELETE FROM d_package_file WHERE package_id = (SELECT id FROM d_package WHERE school_code = '0103')"
 
@@ -88,7 +91,8 @@ check_eq "$(query "SELECT count(*) FROM d_package_file WHERE package_id NOT IN (
 REP="$OUT/orientir-district-R-01-2024-H1"
 run district export --period 2024-H1 --to "$OUT"
 expect 0 "the district's export is written" --out "3 school packages are carried for the region in schools/" \
-	--out "Not carried: 0103 «Школа 3», 1st half-year 2024" --out "ask the school to send the package again"
+	--out "Not carried: 0103 «Школа 3», 1st half-year 2024" --out "Not carried: 0105 «Школа 5»" \
+	--out "ask the school to send it again, without names"
 check_eq "$(ls "$REP/schools" | tr '\n' ' ')" "orientir-0101-2024-H1 orientir-0102-2024-H1 orientir-0104-2024-H1 " \
 	"schools/ holds a folder for each package carried"
 same_package "$P1" "$REP/schools/orientir-0101-2024-H1" "…each the school's package byte for byte, as received"
@@ -104,7 +108,7 @@ grep -q "^$(sha256sum <"$P1/SHA256SUMS" | cut -c1-64) $(sha256sum <"$P1/SIGNATUR
 	|| not_ok "…each by the SHA-256 of its SHA256SUMS and SIGNATURE"
 (cd "$REP" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 && grep -q "  schools.txt\$" "$REP/SHA256SUMS" \
 	&& ok "the district's SHA256SUMS covers schools.txt" || not_ok "the district's SHA256SUMS covers schools.txt"
-grep -q "Not carried for the region: the package of Школа 3 (1st half-year 2024) was received before" "$REP/report.html" \
+grep -q "Not carried for the region: the packages of Школа 3 (1st half-year 2024), Школа 5 (1st half-year 2024), whose" "$REP/report.html" \
 	&& ok "the report names the package it cannot carry" || not_ok "the report names the package it cannot carry"
 
 # --- another office takes the export in ---
