@@ -596,18 +596,13 @@ int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *rece
 static void add_held_file(void *ctx, const char *name, const void *data, size_t len)
 {
 	pkg_in *p = ctx;
-	char *copy = xmalloc(len + 1);
-	if (len)
-		memcpy(copy, data, len);
-	copy[len] = '\0';
 	if (strcmp(name, "SHA256SUMS") == 0) {
-		p->sums = copy;
+		p->sums = len ? xstrndup(data, len) : xstrdup("");
 		p->sums_len = len;
 	} else if (strcmp(name, "SIGNATURE") == 0) {
-		p->signature = copy;
+		p->signature = len ? xstrndup(data, len) : xstrdup("");
 	} else {
-		p->files = xrealloc(p->files, (p->n + 1) * sizeof *p->files);
-		p->files[p->n++] = (pkg_file){ xstrdup(name), copy, len };
+		pkg_files_add(&p->files, &p->n, name, data, len);
 	}
 }
 

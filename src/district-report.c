@@ -21,12 +21,7 @@
 static void add_carried_file(void *ctx, const char *name, const void *data, size_t len)
 {
 	pkg_embed *e = ctx;
-	char *copy = xmalloc(len + 1);
-	if (len)
-		memcpy(copy, data, len);
-	copy[len] = '\0';
-	e->files = xrealloc(e->files, (e->n + 1) * sizeof *e->files);
-	e->files[e->n++] = (pkg_file){ xstrdup(name), copy, len };
+	pkg_files_add(&e->files, &e->n, name, data, len);
 }
 
 static void embed_free(pkg_embed *e)
