@@ -19,13 +19,7 @@ mkdir -p "$STICK" "$OUT"
 school() {
 	code=$1 name=$2
 	shift 2
-	gen "$TMP/in/$code" "$@"
-	"$ORIENTIR" --db "$TMP/$code.db" init --code "$code" --name "$name" --district "Северный район" >/dev/null \
-		|| not_ok "school $code is made"
-	for k in roster scales results; do
-		"$ORIENTIR" --db "$TMP/$code.db" import $k "$TMP/in/$code/$k.csv" >/dev/null 2>&1 \
-			|| not_ok "school $code: $k imports"
-	done
+	gen_school "$code" "$name" "Северный район" "$@"
 	write "$code"
 }
 # write CODE [OPTION]: the school's package of 2024-H1, written again into $STICK/CODE.

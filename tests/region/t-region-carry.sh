@@ -13,15 +13,8 @@ export ORIENTIR_TODAY=2024-06-01
 # school CODE NAME DISTRICT SPEC...: the school's database, filled, and its
 # package of 2024-H1 in $TMP/stick/CODE (DISTRICT "": it names none).
 school() {
-	code=$1 name=$2 district=$3
-	shift 3
-	gen "$TMP/in/$code" "$@"
-	"$ORIENTIR" --db "$TMP/$code.db" init --code "$code" --name "$name" --district "$district" >/dev/null \
-		|| not_ok "school $code is made"
-	for k in roster scales results; do
-		"$ORIENTIR" --db "$TMP/$code.db" import $k "$TMP/in/$code/$k.csv" >/dev/null 2>&1 \
-			|| not_ok "school $code: $k imports"
-	done
+	code=$1
+	gen_school "$@"
 	mkdir -p "$TMP/stick/$code"
 	"$ORIENTIR" --db "$TMP/$code.db" export --period 2024-H1 --to "$TMP/stick/$code" >/dev/null 2>&1 \
 		|| not_ok "school $code: its package is written"
