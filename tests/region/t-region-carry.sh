@@ -103,5 +103,4 @@ expect 1 "an export signed by another key than its district's is refused" \
 	--err "nothing of it was taken in"
 check_eq "$(stored)" "$before" "…and nothing of it is stored"
 
-echo "# $passed passed, $failed failed"
-[ $failed = 0 ]
+finish
