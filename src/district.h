@@ -47,7 +47,9 @@ void district_dirs_free(char **dirs, size_t n);
  * Held apart, whole, for the methodist: an unknown school's package; one
  * signed by another key than the one pinned for its school, or not signed
  * where a key is pinned. The first signed package of a school pins its
- * key. The outcome is in *r. 0, or -1 when the database itself failed
+ * key. A district (not the region) keeps the files of a package it takes
+ * in, as they came, for its export (not those of one with pupils' names).
+ * The outcome is in *r. 0, or -1 when the database itself failed
  * (*r->reason). */
 int district_import_package(sdb *db, const char *dir, const char *received_at, pkg_import *r);
 
