@@ -101,8 +101,10 @@ static int load_carried(const char *dir, const struct carried *c, pkg_in *p, cha
 }
 
 /* Holds the export's signer against the key pinned for its district,
- * pinning it on the district's first export (*pinned then 1). */
-static int district_key(sdb *db, const pkg_in *p, const char *code, const char *name, int *pinned, char **err)
+ * pinning it on the district's first export (*pinned then 1), or in place
+ * of another with new_key (*pinned 2). */
+static int district_key(sdb *db, const pkg_in *p, const char *code, const char *name, int new_key, int *pinned,
+			char **err)
 {
 	enum sign_state state;
 	uint8_t pub[SIGN_KEY_SIZE];
@@ -117,27 +119,28 @@ static int district_key(sdb *db, const pkg_in *p, const char *code, const char *
 	char *setting = xasprintf("district-key.%s", code), *hex = sign_hex(pub, SIGN_KEY_SIZE);
 	char *have = db_setting_get(db, setting, err);
 	int rc = have || !*err ? 0 : -1;
-	if (rc == 0 && have && strcmp(have, hex) != 0) {
+	if (rc == 0 && have && strcmp(have, hex) != 0 && !new_key) {
 		uint8_t old[SIGN_KEY_SIZE];
 		sign_unhex(have, old, SIGN_KEY_SIZE);
 		char *a = sign_fingerprint(pub), *b = sign_fingerprint(old);
 		*err = xasprintf(_("%s: signed by the key %s, but the exports of district %s «%s» come signed by %s:"
-				   " nothing was taken in; confirm with the district that it has a new key"), p->dir, a,
-				 code, name, b);
+				   " nothing was taken in; if the district confirms the new key ('orientir key' shows it"
+				   " there), import again with --new-district-key"), p->dir, a, code, name, b);
 		free(a), free(b);
 		rc = -1;
-	} else if (rc == 0 && !have) {
+	} else if (rc == 0 && (!have || strcmp(have, hex) != 0)) {
 		rc = sdb_begin(db, err) == 0 && db_setting_set(db, setting, hex, err) == 0 && sdb_commit(db, err) == 0
 			     ? 0 : -1;
 		if (rc != 0)
 			sdb_rollback(db);
-		*pinned = rc == 0;
+		else
+			*pinned = have ? 2 : 1;
 	}
 	free(setting), free(hex), free(have);
 	return rc;
 }
 
-int district_import_export(sdb *db, const char *dir, const char *received_at, district_export_info *info,
+int district_import_export(sdb *db, const char *dir, const char *received_at, int new_key, district_export_info *info,
 			   void (*each)(void *ctx, pkg_import *r), void *ctx, char **err)
 {
 	pkg_in p;
@@ -170,7 +173,7 @@ int district_import_export(sdb *db, const char *dir, const char *received_at, di
 		pkg_in_free(&c);
 	}
 	if (rc == 0)
-		rc = district_key(db, &p, info->code, info->name, &info->pinned, err);
+		rc = district_key(db, &p, info->code, info->name, new_key, &info->pinned, err);
 	pkg_in_free(&p);
 	info->carried = rc == 0 ? n : 0;
 	for (size_t i = 0; rc == 0 && i < n; i++) {

@@ -61,19 +61,22 @@ typedef struct district_export_info {
 	char *code, *name;	/* the district office's */
 	char *district;		/* the district its schools are of */
 	char *period;
-	int pinned;		/* its key was pinned now: the district's first export here */
+	int pinned;		/* its key was pinned now: 1 the district's first export here,
+				 * 2 a new key replacing the one pinned */
 	size_t carried;		/* school packages it carries (0 until it is found sound) */
 } district_export_info;
 /* Takes in the district's export at dir: its SHA256SUMS and SIGNATURE,
  * the signer against the key pinned for that district (pinned on its
- * first export; another key refuses the export), and every package it
+ * first export; another key refuses the export, or with new_key, once the
+ * methodist has confirmed it with the district, is pinned in its place),
+ * and every package it
  * carries in schools/ against schools.txt, all checked before anything
  * is taken; then each school's package as district_import_package takes
  * one, its district the export's when it names none, and each(ctx, r)
  * told of it. 0; or -1 with *err: nothing taken when info->carried is 0
  * (the export is broken, or signed by another key), else the database
  * failed part way (the packages told of before are kept). */
-int district_import_export(sdb *db, const char *dir, const char *received_at, district_export_info *info,
+int district_import_export(sdb *db, const char *dir, const char *received_at, int new_key, district_export_info *info,
 			   void (*each)(void *ctx, pkg_import *r), void *ctx, char **err);
 void district_export_info_clear(district_export_info *info);
 

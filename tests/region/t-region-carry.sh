@@ -5,7 +5,8 @@
 # export carries too: each school counted once, with its district known
 # (the export's, when the school's package names none). An export with a
 # byte changed, and one signed by another key than its district's first
-# export, are refused whole: nothing stored.
+# export, are refused whole: nothing stored; --new-district-key takes the
+# latter and pins its key.
 . "$TESTS_SRCDIR/cli/lib.sh"
 . "$TESTS_SRCDIR/region/pg.sh"
 export ORIENTIR_TODAY=2024-06-01
@@ -51,7 +52,8 @@ school 0302 "Школа 2" "Северный район" "ВПР:Математ�
 school 0401 "Школа 3" "Южный район" "ВПР:Русский язык:6:2024:20:8"
 school 0402 "Школа 4" "" "ВПР:Математика:5:2024:8:0"
 district "$TMP/north.db" N1 "ИМЦ Северного района" "Северный район" 0301 0302
-NORTH=$EXPORT
+cp -r "$EXPORT" "$TMP/north-first"
+NORTH=$TMP/north-first
 district "$TMP/south.db" S1 "ИМЦ Южного района" "Южный район" 0401 0402
 SOUTH=$EXPORT
 
@@ -102,5 +104,10 @@ expect 1 "an export signed by another key than its district's is refused" \
 	--err "but the exports of district N1 «ИМЦ Северного района» come signed by" \
 	--err "nothing of it was taken in"
 check_eq "$(stored)" "$before" "…and nothing of it is stored"
-
+NEW=$EXPORT
+run --db "$PG_URL" district import "$NEW" --new-district-key
+expect 0 "…but taken with --new-district-key, once the district confirms its new key" \
+	--out "the district's new key is now pinned" --out "1 package: 1 new"
+run --db "$PG_URL" district import "$NORTH"
+expect 1 "…and then an export signed by the district's old key is refused" --err "come signed by"
 finish
