@@ -13,6 +13,24 @@
 #include "package-write.h"
 #include "region-report.h"
 
+/* What the export carries for the region, and which schools' packages it
+ * cannot carry. */
+static void tell_carried(const district_report *r)
+{
+	printf(ngettext("%zu school package is carried for the region in %s/.\n",
+			"%zu school packages are carried for the region in %s/.\n", (unsigned long)r->ncarried),
+	       r->ncarried, DISTRICT_EXPORT_SCHOOLS);
+	for (size_t i = 0; i < r->nuncarried; i++) {
+		const d_package *p = &r->uncarried[i];
+		char *half = half_text_of(p->period), *when = district_time_text(p->received_at);
+		printf(_("Not carried: %s «%s», %s, received %s: its files are not kept (it came before orientir kept"
+			 " the packages it takes in, or with pupils' names), so its tables are not in the export; ask"
+			 " the school to send it again, without names.\n"),
+		       p->school_code, district_report_name(r, p->school_code), half, when);
+		free(half), free(when);
+	}
+}
+
 int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
@@ -90,6 +108,7 @@ int cli_district_export(int argc, char **argv, cli_env *env, const cli_command *
 						"%ld of %zu schools reported for %s; %ld flagged for %d.\n",
 						(unsigned long)r.status.n),
 				       r.status.received, r.status.n, period, r.risk.flagged, year);
+			tell_carried(&r);
 			package_free(&p);
 			rc = EXIT_OK;
 		}

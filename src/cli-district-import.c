@@ -1,4 +1,4 @@
-/* district import PATH... [--received DATE] */
+/* district import PATH... [--received DATE] [--new-district-key] */
 #include "config.h"
 
 #include <stdio.h>
@@ -53,18 +53,74 @@ void cli_district_report(const pkg_import *r)
 		cli_error(_("warning: no receipt left for the school: %s"), r->receipt_error);
 }
 
+/* What an export's schools came to, told as they come. */
+struct carried_ctx {
+	const district_export_info *info;
+	long *counts;
+	int told;
+};
+
+/* Names the export once, before its first school. */
+static void tell_export(struct carried_ctx *c)
+{
+	if (c->told++)
+		return;
+	char *half = half_text_of(c->info->period);
+	printf(ngettext("District export of %s «%s», %s: %zu school package.\n",
+			"District export of %s «%s», %s: %zu school packages.\n", (unsigned long)c->info->carried),
+	       c->info->code, c->info->name, half ? half : c->info->period, c->info->carried);
+	if (c->info->pinned == 1)
+		printf(_("  the district's key is now pinned: its later exports must be signed with it\n"));
+	else if (c->info->pinned == 2)
+		printf(_("  the district's new key is now pinned: its later exports must be signed with it\n"));
+	free(half);
+}
+
+static void each_carried(void *ctx, pkg_import *r)
+{
+	struct carried_ctx *c = ctx;
+	tell_export(c);
+	cli_district_report(r);
+	c->counts[r->outcome]++;
+}
+
+/* Takes in the district's export at dir, its schools counted: 0, or -1
+ * when the database failed. */
+static int import_export(sdb *db, const char *dir, const char *when, int new_key, long counts[])
+{
+	district_export_info info;
+	struct carried_ctx c = { &info, counts, 0 };
+	char *err = NULL;
+	int rc = district_import_export(db, dir, when, new_key, &info, each_carried, &c, &err);
+	if (rc == 0) {
+		tell_export(&c);
+	} else if (!info.carried) {
+		cli_error(_("%s (the district's export is refused: nothing of it was taken in)"), err);
+		counts[PKG_REFUSED]++;
+		rc = 0;
+	} else {
+		cli_error("%s", err);
+	}
+	free(err);
+	district_export_info_clear(&info);
+	return rc;
+}
+
 int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *cmd)
 {
 	static const struct option opts[] = {
 		{ "received", required_argument, NULL, 'r' },
+		{ "new-district-key", no_argument, NULL, 'k' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, exit_now;
+	int c, exit_now, new_key = 0;
 	const char *received = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'r')
 			received = optarg;
+		else if (c == 'k')
+			new_key = 1;
 		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	}
@@ -114,6 +170,10 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 			counts[PKG_REFUSED]++;
 		}
 		for (size_t i = 0; i < n && !failed; i++) {
+			if (district_export_is(dirs[i])) {
+				failed = import_export(db, dirs[i], when, new_key, counts) != 0;
+				continue;
+			}
 			pkg_import r;
 			failed = district_import_package(db, dirs[i], when, &r) != 0;
 			cli_district_report(&r);

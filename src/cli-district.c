@@ -109,7 +109,7 @@ const cli_command cli_district = {
 	"district",
 	/* One subcommand a line: the whole would not fit one. */
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("import PATH... [--received DATE]\n"
+	N_("import PATH... [--received DATE] [--new-district-key]\n"
 	   "   | held [--all] [--format table|csv]\n"
 	   "   | accept|reject N... | --school CODE\n"
 	   "   | status [--period P] [--district D] [--format table|csv]\n"
@@ -135,8 +135,13 @@ const cli_command cli_district = {
 	   "school pins its key; an unknown school's package, or one signed otherwise\n"
 	   "than its school's pinned key, is held for the methodist. A signed\n"
 	   "receipt.txt is left in each package folder, for the school to see that\n"
-	   "its report arrived.\n"
-	   "  --received DATE   the day the stick came (default: now)\n\n"
+	   "its report arrived. A district's export is checked whole (its checksums,\n"
+	   "its signature against the key pinned on its district's first export,\n"
+	   "every package it carries), then each school's package taken as above.\n"
+	   "  --received DATE   the day the stick came (default: now)\n"
+	   "  --new-district-key  a district's export signed by another key than\n"
+	   "                    its district's is taken, and its key pinned (confirm\n"
+	   "                    the fingerprint with the district first)\n\n"
 	   "district held: the packages held for a decision, with why, and the\n"
 	   "fingerprint of the key that signed each (compare it on the phone).\n"
 	   "  --all             the decided ones too\n"

@@ -132,23 +132,45 @@ int db_d_school_list(sdb *db, d_school **out, size_t *n, char **err)
 	return 0;
 }
 
+#define PACKAGE_COLS "id, school_code, period, school_name, district, created_at, app_version, digest," \
+	" received_at, first_received_at, source"
+
+static void fill_package(sdb_stmt *st, void *item)
+{
+	*(d_package *)item = (d_package){ (long)sdb_col_int(st, 0), sdb_col_dup(st, 1), sdb_col_dup(st, 2),
+					  sdb_col_dup(st, 3), sdb_col_dup(st, 4), sdb_col_dup(st, 5),
+					  sdb_col_dup(st, 6), sdb_col_dup(st, 7), sdb_col_dup(st, 8),
+					  sdb_col_dup(st, 9), sdb_col_dup(st, 10) };
+}
+
 int db_d_package_get(sdb *db, const char *code, const char *period, d_package *out, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "SELECT id, school_code, period, school_name, district, created_at, app_version,"
-				   " digest, received_at, first_received_at, source FROM d_package"
-				   " WHERE school_code = ? AND period = ?", err);
+	sdb_stmt *st = sdb_prepare(db, "SELECT " PACKAGE_COLS " FROM d_package WHERE school_code = ? AND period = ?",
+				   err);
 	if (!st)
 		return -1;
 	sdb_bind_text(st, 1, code);
 	sdb_bind_text(st, 2, period);
-	int rc = sdb_step(st, err);
-	if (rc == 1) {
-		*out = (d_package){ (long)sdb_col_int(st, 0), sdb_col_dup(st, 1), sdb_col_dup(st, 2),
-				    sdb_col_dup(st, 3), sdb_col_dup(st, 4), sdb_col_dup(st, 5), sdb_col_dup(st, 6),
-				    sdb_col_dup(st, 7), sdb_col_dup(st, 8), sdb_col_dup(st, 9), sdb_col_dup(st, 10) };
-		sdb_reset(st);
-	}
-	return rc;
+	return sdb_row(st, fill_package, out, err);
+}
+
+static void clear_package(void *item)
+{
+	d_package_clear(item);
+}
+
+int db_d_package_carried(sdb *db, const char *period, int year, d_package **out, size_t *n, char **err)
+{
+	sdb_stmt *st = sdb_prepare(db, "SELECT " PACKAGE_COLS " FROM d_package p WHERE period = ?"
+				   " OR EXISTS (SELECT 1 FROM d_result_source s WHERE s.school_code = p.school_code"
+				   "  AND s.period = p.period AND s.year IN (?, ?))"
+				   " ORDER BY school_code, period", err);
+	if (!st)
+		return -1;
+	sdb_bind_text(st, 1, period);
+	sdb_bind_int(st, 2, year - 1);
+	sdb_bind_int(st, 3, year);
+	return sdb_rows(st, sizeof **out, fill_package, clear_package, (void **)out, n, err);
 }
 
 int db_d_package_put(sdb *db, d_package *p, char **err)
@@ -459,6 +481,9 @@ int db_d_held_get(sdb *db, long id, d_held *out, char **err)
 	return sdb_row(st, fill_held, out, err);
 }
 
+static int put_files(sdb *db, const char *sql, long id, const char *const *names, const char *const *data,
+		     const size_t *lens, size_t n, char **err);
+
 int db_d_held_put(sdb *db, d_held *h, const char *const *names, const char *const *data, const size_t *lens,
 		  size_t n, char **err)
 {
@@ -471,9 +496,17 @@ int db_d_held_put(sdb *db, d_held *h, const char *const *names, const char *cons
 		sdb_bind_text(st, i + 1, v[i]);
 	if (sdb_insert(st, &h->id, err) != 0)
 		return -1;
-	st = sdb_prepare(db, "INSERT INTO d_held_file (held_id, sort, name, data) VALUES (?, ?, ?, ?)", err);
+	return put_files(db, "INSERT INTO d_held_file (held_id, sort, name, data) VALUES (?, ?, ?, ?)", h->id, names,
+			 data, lens, n, err);
+}
+
+/* Inserts n files (a name and its bytes each) of owner id with sql, in order. */
+static int put_files(sdb *db, const char *sql, long id, const char *const *names, const char *const *data,
+		     const size_t *lens, size_t n, char **err)
+{
+	sdb_stmt *st = sdb_prepare(db, sql, err);
 	for (size_t i = 0; st && i < n; i++) {
-		sdb_bind_int(st, 1, h->id);
+		sdb_bind_int(st, 1, id);
 		sdb_bind_int(st, 2, (long long)i);
 		sdb_bind_text(st, 3, names[i]);
 		sdb_bind_blob(st, 4, data[i], lens[i]);
@@ -484,19 +517,41 @@ int db_d_held_put(sdb *db, d_held *h, const char *const *names, const char *cons
 	return st ? 0 : -1;
 }
 
-int db_d_held_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char **err)
+/* Visits the files sql selects for owner id: how many there were, or -1. */
+static long visit_files(sdb *db, const char *sql, long id, d_held_file_visit visit, void *ctx, char **err)
 {
-	sdb_stmt *st = sdb_prepare(db, "SELECT name, data FROM d_held_file WHERE held_id = ? ORDER BY sort", err);
+	sdb_stmt *st = sdb_prepare(db, sql, err);
 	if (!st)
 		return -1;
 	sdb_bind_int(st, 1, id);
 	int rc;
+	long n = 0;
 	while ((rc = sdb_step(st, err)) == 1) {
 		size_t len;
 		const void *data = sdb_col_blob(st, 1, &len);
 		visit(ctx, sdb_col_text(st, 0), data, len);
+		n++;
 	}
-	return walked(st, rc);
+	return walked(st, rc) == 0 ? n : -1;
+}
+
+int db_d_held_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char **err)
+{
+	return visit_files(db, "SELECT name, data FROM d_held_file WHERE held_id = ? ORDER BY sort", id, visit, ctx,
+			   err) < 0 ? -1 : 0;
+}
+
+int db_d_package_files_put(sdb *db, long id, const char *const *names, const char *const *data, const size_t *lens,
+			   size_t n, char **err)
+{
+	return put_files(db, "INSERT INTO d_package_file (package_id, sort, name, data) VALUES (?, ?, ?, ?)", id,
+			 names, data, lens, n, err);
+}
+
+long db_d_package_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char **err)
+{
+	return visit_files(db, "SELECT name, data FROM d_package_file WHERE package_id = ? ORDER BY sort", id, visit,
+			   ctx, err);
 }
 
 static void clear_held(void *item)

@@ -47,6 +47,10 @@ int db_d_package_get(sdb *db, const char *code, const char *period, d_package *o
  * before with everything it brought; sets p->id. */
 int db_d_package_put(sdb *db, d_package *p, char **err);
 void d_package_clear(d_package *p);
+/* The packages a district's export of period carries: the period's, and
+ * those the results of year and the year before come from, by school
+ * code and period. */
+int db_d_package_carried(sdb *db, const char *period, int year, d_package **out, size_t *n, char **err);
 
 /* An indicator as a package's indicators.csv gives it; has_* say which
  * numbers were there. grade 0: all grades pooled. */
@@ -141,6 +145,13 @@ int db_d_held_put(sdb *db, d_held *h, const char *const *names, const char *cons
  * each name and its bytes. */
 typedef void (*d_held_file_visit)(void *ctx, const char *name, const void *data, size_t len);
 int db_d_held_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char **err);
+/* Keeps the n files of the package id (its SHA256SUMS, SIGNATURE and the
+ * files it lists, as they came): a district's export carries them. */
+int db_d_package_files_put(sdb *db, long id, const char *const *names, const char *const *data, const size_t *lens,
+			   size_t n, char **err);
+/* Visits the files kept with package id, in order: how many (0: none kept,
+ * it came before they were), or -1 with *err. */
+long db_d_package_files(sdb *db, long id, d_held_file_visit visit, void *ctx, char **err);
 /* The packages waiting for a decision (all ever held with all), by
  * school code and id. */
 int db_d_held_list(sdb *db, int all, d_held **out, size_t *n, char **err);

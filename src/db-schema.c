@@ -333,6 +333,17 @@ static const char *const migrations[] = {
 	"  PRIMARY KEY (school_code, year, procedure, subject)) WITHOUT ROWID;"
 	SHARES_FROM_RESULTS
 	"CREATE INDEX d_share_year ON d_share (year);",
+
+	/* 12: the files of every package a district
+	 * takes in, as they came (SHA256SUMS, SIGNATURE and the files it
+	 * lists), so that its consolidated export can carry them to the region
+	 * byte for byte; they go with their package when a newer version
+	 * replaces it. A region does not keep them (db-region.c has no such
+	 * table): it exports nothing further. */
+	"CREATE TABLE d_package_file ("
+	"  package_id INTEGER NOT NULL REFERENCES d_package(id) ON DELETE CASCADE,"
+	"  sort INTEGER NOT NULL, name TEXT NOT NULL, data BLOB NOT NULL,"
+	"  PRIMARY KEY (package_id, sort)) WITHOUT ROWID;",
 };
 
 int db_schema_count(void)

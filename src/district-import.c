@@ -188,6 +188,10 @@ static int check(const pkg_in *p, const char *received_at, pkg_import *r, d_pack
 {
 	const pkg_file *mf = pkg_in_file(p, "manifest.txt");
 	manifest_values(mf ? mf->data : p->manifest, r, m);
+	if (!*m->district && r->via) {
+		free(m->district);
+		m->district = xstrdup(r->via);
+	}
 	for (size_t i = 0; i < sizeof required_files / sizeof *required_files; i++)
 		if (!pkg_in_file(p, required_files[i]))
 			return pkg_refuse(r, xasprintf(_("%s: %s is missing from the package"), p->dir,
@@ -297,6 +301,21 @@ static int read_through(const pkg_in *p, const d_package *m, pkg_import *r)
 	return pkg_read_tables(&rd);
 }
 
+/* p whole, as it came: its checksums, its signature, its files, as n
+ * names, bytes and lengths (fresh arrays of borrowed pointers). */
+static size_t package_parts(const pkg_in *p, const char ***names, const char ***data, size_t **lens)
+{
+	size_t n = 0;
+	*names = xcalloc(p->n + 2, sizeof **names), *data = xcalloc(p->n + 2, sizeof **data);
+	*lens = xcalloc(p->n + 2, sizeof **lens);
+	(*names)[n] = "SHA256SUMS", (*data)[n] = p->sums, (*lens)[n++] = p->sums_len;
+	if (p->signature)
+		(*names)[n] = "SIGNATURE", (*data)[n] = p->signature, (*lens)[n++] = strlen(p->signature);
+	for (size_t i = 0; i < p->n; i++)
+		(*names)[n] = p->files[i].name, (*data)[n] = p->files[i].data, (*lens)[n++] = p->files[i].len;
+	return n;
+}
+
 /* Holds p apart for reason, its tables read through first: only a sound
  * package waits for a decision. */
 static int hold(sdb *db, const pkg_in *p, const d_package *m, const char *reason, const char *signer,
@@ -306,15 +325,8 @@ static int hold(sdb *db, const pkg_in *p, const d_package *m, const char *reason
 		return 0;
 	d_held h = { 0, m->school_code, m->school_name, m->period, m->created_at, (char *)p->digest, (char *)signer,
 		     (char *)reason, (char *)received_at, p->dir, NULL, NULL };
-	/* Kept whole, as it came: the checksums, the signature, the files. */
-	size_t n = 0;
-	const char **names = xcalloc(p->n + 2, sizeof *names), **data = xcalloc(p->n + 2, sizeof *data);
-	size_t *lens = xcalloc(p->n + 2, sizeof *lens);
-	names[n] = "SHA256SUMS", data[n] = p->sums, lens[n++] = p->sums_len;
-	if (p->signature)
-		names[n] = "SIGNATURE", data[n] = p->signature, lens[n++] = strlen(p->signature);
-	for (size_t i = 0; i < p->n; i++)
-		names[n] = p->files[i].name, data[n] = p->files[i].data, lens[n++] = p->files[i].len;
+	const char **names, **data;
+	size_t *lens, n = package_parts(p, &names, &data, &lens);
 	char *err = NULL;
 	int rc = db_d_held_put(db, &h, names, data, lens, n, &err);
 	free(names), free(data), free(lens);
@@ -338,6 +350,23 @@ static int is_region(sdb *db)
 	school_clear(&office);
 	free(err);
 	return yes;
+}
+
+/* Keeps p's files with its package id, on a district: its export carries
+ * them to the region (the region exports nothing further). Not a package
+ * with pupils' names: the district keeps none, and sends none on. */
+static int keep_files(sdb *db, const pkg_in *p, long id, char **err)
+{
+	char *named = keyval_get(pkg_in_file(p, "manifest.txt")->data, "with_names");
+	int skip = (named && strcmp(named, "yes") == 0) || is_region(db);
+	free(named);
+	if (skip)
+		return 0;
+	const char **names, **data;
+	size_t *lens, n = package_parts(p, &names, &data, &lens);
+	int rc = db_d_package_files_put(db, id, names, data, lens, n, err);
+	free(names), free(data), free(lens);
+	return rc;
 }
 
 /* Stores a new or newer package: the school (a new one when accepting),
@@ -398,7 +427,7 @@ static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
-	if (db_d_package_put(db, m, &err) != 0) {
+	if (db_d_package_put(db, m, &err) != 0 || keep_files(db, p, m->id, &err) != 0) {
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
@@ -526,18 +555,29 @@ int district_import_package(sdb *db, const char *dir, const char *received_at, p
 {
 	*r = (pkg_import){ .dir = xstrdup(dir), .outcome = PKG_REFUSED };
 	pkg_in p;
+	char *err = NULL;
+	int loaded = package_load(dir, &p, &err) == 0;
+	return district_take_loaded(db, &p, loaded ? NULL : err, received_at, r);
+}
+
+int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *received_at, pkg_import *r)
+{
+	pkg_in p = *loaded;
+	*loaded = (pkg_in){ 0 };
 	sign_key key;
 	char *err = NULL;
 	int rc = 0;
 	if (keys_own(db, &key, NULL, &err) < 0) {
+		free(failed);
+		pkg_in_free(&p);
 		pkg_refuse(r, err);
 		return -1;
 	}
-	if (package_load(dir, &p, &err) != 0) {
+	if (failed) {
 		d_package m = { 0 };
 		manifest_values(p.manifest, r, &m);
 		d_package_clear(&m);
-		pkg_refuse(r, err);
+		pkg_refuse(r, failed);
 	} else if (sdb_begin(db, &err) != 0) {
 		pkg_refuse(r, err);
 		rc = -1;
@@ -559,18 +599,13 @@ int district_import_package(sdb *db, const char *dir, const char *received_at, p
 static void add_held_file(void *ctx, const char *name, const void *data, size_t len)
 {
 	pkg_in *p = ctx;
-	char *copy = xmalloc(len + 1);
-	if (len)
-		memcpy(copy, data, len);
-	copy[len] = '\0';
 	if (strcmp(name, "SHA256SUMS") == 0) {
-		p->sums = copy;
+		p->sums = len ? xstrndup(data, len) : xstrdup("");
 		p->sums_len = len;
 	} else if (strcmp(name, "SIGNATURE") == 0) {
-		p->signature = copy;
+		p->signature = len ? xstrndup(data, len) : xstrdup("");
 	} else {
-		p->files = xrealloc(p->files, (p->n + 1) * sizeof *p->files);
-		p->files[p->n++] = (pkg_file){ xstrdup(name), copy, len };
+		pkg_files_add(&p->files, &p->n, name, data, len);
 	}
 }
 
@@ -648,7 +683,7 @@ int district_reject(sdb *db, long id, char **err)
 void pkg_import_clear(pkg_import *r)
 {
 	free(r->dir), free(r->school_code), free(r->school_name), free(r->period), free(r->created_at);
-	free(r->reason), free(r->receipt_error);
+	free(r->reason), free(r->receipt_error), free(r->via);
 	for (size_t i = 0; i < r->nnotes; i++)
 		free(r->notes[i]);
 	free(r->notes);

@@ -29,6 +29,33 @@ static const char *const extra_style =
 
 /* --- who reported --- */
 
+/* The packages the export should carry for the region and cannot: taken
+ * in before the district kept the files it takes in. */
+static void uncarried_part(FILE *fp, const district_report *r)
+{
+	char *list = NULL;
+	for (size_t i = 0; i < r->nuncarried; i++) {
+		const d_package *p = &r->uncarried[i];
+		char *half = half_text_of(p->period);
+		char *t = xasprintf("%s%s%s (%s)", list ? list : "", list ? ", " : "",
+				    district_report_name(r, p->school_code), half);
+		free(list), free(half);
+		list = t;
+	}
+	if (!list)
+		return;
+	fputs("<p class=\"missing\">", fp);
+	html_escf(fp, ngettext("Not carried for the region: the package of %s, whose files are not kept (it came"
+			       " before orientir kept the packages it takes in, or with pupils' names), so its tables"
+			       " are not in this export; ask the school to send it again, without names.",
+			       "Not carried for the region: the packages of %s, whose files are not kept (they came"
+			       " before orientir kept the packages it takes in, or with pupils' names), so their"
+			       " tables are not in this export; ask the schools to send them again, without names.",
+			       (unsigned long)r->nuncarried), list);
+	fputs("</p>\n", fp);
+	free(list);
+}
+
 static void status_part(FILE *fp, const district_report *r)
 {
 	const status_report *s = &r->status;
@@ -66,6 +93,7 @@ static void status_part(FILE *fp, const district_report *r)
 	} else {
 		html_elem(fp, "<p>", _("Every school has reported."), "</p>\n");
 	}
+	uncarried_part(fp, r);
 	/* the region's: each school's district after its code */
 	const char *const head[] = { _("No."), _("School"), _("Code"), _("District"), _("Received"), _("Report made"),
 				     _("On time") };

@@ -14,7 +14,57 @@
 #include "indicators.h"
 #include "keys.h"
 #include "region-report.h"
+#include "keyval.h"
+#include "package-read.h"
 #include "roadmap.h"
+
+/* Adds a file kept with a package to the one being carried. */
+static void add_carried_file(void *ctx, const char *name, const void *data, size_t len)
+{
+	pkg_embed *e = ctx;
+	pkg_files_add(&e->files, &e->n, name, data, len);
+}
+
+static void embed_free(pkg_embed *e)
+{
+	for (size_t i = 0; i < e->n; i++)
+		free(e->files[i].name), free(e->files[i].data);
+	free(e->files);
+	free(e->dirname);
+}
+
+/* The schools' packages the export carries, read with their files; those
+ * taken in before the files were kept, named apart. */
+static int carry(sdb *db, district_report *out, char **err)
+{
+	d_package *v;
+	size_t n;
+	if (db_d_package_carried(db, out->period, out->year, &v, &n, err) != 0)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *code = package_safe_name(v[i].school_code, err);
+		pkg_embed e = { code ? xasprintf("orientir-%s-%s", code, v[i].period) : NULL, NULL, 0 };
+		free(code);
+		long got = e.dirname ? db_d_package_files(db, v[i].id, add_carried_file, &e, err) : -1;
+		if (got < 0) {
+			rc = -1;
+		} else if (got == 0) {
+			out->uncarried = xrealloc(out->uncarried, (out->nuncarried + 1) * sizeof *out->uncarried);
+			out->uncarried[out->nuncarried++] = v[i];
+			v[i] = (d_package){ 0 };
+		} else {
+			out->carried = xrealloc(out->carried, (out->ncarried + 1) * sizeof *out->carried);
+			out->carried[out->ncarried++] = e;
+			continue;
+		}
+		embed_free(&e);
+	}
+	for (size_t i = 0; i < n; i++)
+		d_package_clear(&v[i]);
+	free(v);
+	return rc;
+}
 
 int district_report_build(sdb *db, const char *period, district_report *out, char **err)
 {
@@ -49,6 +99,9 @@ int district_report_build(sdb *db, const char *period, district_report *out, cha
 			 district_tasks(db, out->year, &out->tasks, err) == 0 &&
 			 district_signs(db, out->year, &out->signs, &out->nsigns, err) == 0
 		 ? 0 : -1;
+	/* a region keeps no package's files: its report carries none */
+	if (rc == 0 && strcmp(out->office.role, "district") == 0)
+		rc = carry(db, out, err);
 	sdb_rollback(db);
 	if (got == 0 && !*err)
 		*err = xasprintf(_("the database has no district office yet"));
@@ -71,6 +124,12 @@ void district_report_free(district_report *r)
 	d_progress_free(r->progress, r->nprogress);
 	dtask_report_free(&r->tasks);
 	district_signs_free(r->signs, r->nsigns);
+	for (size_t i = 0; i < r->ncarried; i++)
+		embed_free(&r->carried[i]);
+	free(r->carried);
+	for (size_t i = 0; i < r->nuncarried; i++)
+		d_package_clear(&r->uncarried[i]);
+	free(r->uncarried);
 	if (r->index)
 		strmap_free(r->index);
 	free(r->key_news);
@@ -257,6 +316,40 @@ static void write_roadmap(FILE *fp, const csv_style *st, const district_report *
 	}
 }
 
+/* The part of the export the region reads: manifest.txt, schools.txt
+ * and the packages carried. */
+static void add_machine_part(const district_report *r, package *out)
+{
+	struct out o;
+	char *count = xasprintf("%zu", r->ncarried);
+	const char *keys[] = { "format", "district_code", "district_name", "district", "period", "created_at",
+			       "app_version", "schools" };
+	const char *values[] = { DISTRICT_EXPORT_FORMAT, r->office.code, r->office.name,
+				 *r->office.district ? r->office.district : r->office.name, r->period, r->created_at,
+				 PACKAGE_VERSION, count };
+	open_out(&o, NULL);
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
+		keyval_put(o.fp, keys[i], values[i]);
+	add_file(out, "manifest.txt", &o);
+	free(count);
+	open_out(&o, NULL);
+	for (size_t i = 0; i < r->ncarried; i++) {
+		const pkg_embed *e = &r->carried[i];
+		char sums[65] = "", sig[65] = "-";
+		for (size_t k = 0; k < e->n; k++) {
+			if (!strcmp(e->files[k].name, "SHA256SUMS"))
+				package_sha256_hex(e->files[k].data, e->files[k].len, sums);
+			else if (!strcmp(e->files[k].name, "SIGNATURE"))
+				package_sha256_hex(e->files[k].data, e->files[k].len, sig);
+			out->bytes += (long long)e->files[k].len;
+		}
+		fprintf(o.fp, "%s %s %s\n", sums, sig, e->dirname);
+	}
+	add_file(out, "schools.txt", &o);
+	out->embeds = r->carried;
+	out->nembeds = r->ncarried;
+}
+
 int district_report_package(const district_report *r, const csv_style *st, package *out, char **err)
 {
 	*out = (package){ 0 };
@@ -284,5 +377,6 @@ int district_report_package(const district_report *r, const csv_style *st, packa
 			writers[i](o.fp, st, r);
 		add_file(out, names[i], &o);
 	}
+	add_machine_part(r, out);
 	return 0;
 }

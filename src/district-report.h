@@ -36,6 +36,10 @@ typedef struct district_report {
 	size_t nsigns;
 	struct region_part *region;	/* a region's report: its district filter and summary
 					 * (region-report.h); NULL for a district's */
+	pkg_embed *carried;		/* the schools' packages the export carries, as they came */
+	size_t ncarried;
+	d_package *uncarried;		/* packages it should carry, taken in before their files were kept */
+	size_t nuncarried;
 } district_report;
 
 /* Gathers the report of period (2026-H1), with the office's key (made now
@@ -64,7 +68,12 @@ void district_report_numbers(const dist_ind *v, const csv_style *st, char *out[D
 
 /* The report folder orientir-district-<office code>-<period> in memory:
  * report.html and status.csv, indicators.csv, risk.csv, roadmap.csv in the
- * style st, signed with the office's key, ready for package_write. */
+ * style st, signed with the office's key, ready for package_write; and
+ * for the region its machine-readable part: manifest.txt (format
+ * DISTRICT_EXPORT_FORMAT, the office, its district, the period),
+ * schools.txt (a line per package carried: the SHA-256 of its SHA256SUMS,
+ * of its SIGNATURE or "-", its folder) and the packages in schools/
+ * (borrowed from r: free out first). */
 int district_report_package(const district_report *r, const csv_style *st, package *out, char **err);
 
 #endif

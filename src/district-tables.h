@@ -49,6 +49,10 @@ int pkg_check(const pkg_in *p, const char *received_at, pkg_import *r, enum sign
  * lets an unknown school in and pins the package's key. 0, or -1 when the
  * database itself failed (r->reason). */
 int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
+/* district_import_package for a package read already (*loaded, taken
+ * over and emptied; failed: why reading it failed, taken, or NULL), into
+ * *r as the caller set it up (dir, via). */
+int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *received_at, pkg_import *r);
 
 /* Adds a note (what changed, a remark) to what became of the package. */
 void pkg_note(pkg_import *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -31,6 +31,8 @@ typedef struct pkg_import {
 	long results;				/* result rows taken in */
 	char *receipt_error;			/* the receipt could not be written: why */
 	long held_id;				/* held: its number for 'district accept' */
+	char *via;				/* the district whose export carried it (its manifest's district
+						 * when the package names none), or NULL */
 } pkg_import;
 
 /* The package folders at path: path itself when it holds a manifest.txt,
@@ -46,9 +48,38 @@ void district_dirs_free(char **dirs, size_t n);
  * Held apart, whole, for the methodist: an unknown school's package; one
  * signed by another key than the one pinned for its school, or not signed
  * where a key is pinned. The first signed package of a school pins its
- * key. The outcome is in *r. 0, or -1 when the database itself failed
+ * key. A district (not the region) keeps the files of a package it takes
+ * in, as they came, for its export (not those of one with pupils' names).
+ * The outcome is in *r. 0, or -1 when the database itself failed
  * (*r->reason). */
 int district_import_package(sdb *db, const char *dir, const char *received_at, pkg_import *r);
+
+/* --- a district's consolidated export (district-import-district.c) --- */
+/* Whether dir is a district's export: its manifest.txt says so. */
+int district_export_is(const char *dir);
+/* What a district's export says of itself. */
+typedef struct district_export_info {
+	char *code, *name;	/* the district office's */
+	char *district;		/* the district its schools are of */
+	char *period;
+	int pinned;		/* its key was pinned now: 1 the district's first export here,
+				 * 2 a new key replacing the one pinned */
+	size_t carried;		/* school packages it carries (0 until it is found sound) */
+} district_export_info;
+/* Takes in the district's export at dir: its SHA256SUMS and SIGNATURE,
+ * the signer against the key pinned for that district (pinned on its
+ * first export; another key refuses the export, or with new_key, once the
+ * methodist has confirmed it with the district, is pinned in its place),
+ * and every package it
+ * carries in schools/ against schools.txt, all checked before anything
+ * is taken; then each school's package as district_import_package takes
+ * one, its district the export's when it names none, and each(ctx, r)
+ * told of it. 0; or -1 with *err: nothing taken when info->carried is 0
+ * (the export is broken, or signed by another key), else the database
+ * failed part way (the packages told of before are kept). */
+int district_import_export(sdb *db, const char *dir, const char *received_at, int new_key, district_export_info *info,
+			   void (*each)(void *ctx, pkg_import *r), void *ctx, char **err);
+void district_export_info_clear(district_export_info *info);
 
 /* --- packages held for the methodist to decide --- */
 /* Takes the held package id in as it came, now that the methodist says

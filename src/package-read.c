@@ -282,6 +282,12 @@ int package_signature(const pkg_in *p, enum sign_state *state, uint8_t pub[SIGN_
 	return -1;
 }
 
+void pkg_files_add(pkg_file **files, size_t *n, const char *name, const void *data, size_t len)
+{
+	*files = xrealloc(*files, (*n + 1) * sizeof **files);
+	(*files)[(*n)++] = (pkg_file){ xstrdup(name), len ? xstrndup(data, len) : xstrdup(""), len };
+}
+
 void pkg_in_free(pkg_in *p)
 {
 	for (size_t i = 0; i < p->n; i++) {

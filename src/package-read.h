@@ -39,6 +39,9 @@ const pkg_file *pkg_in_file(const pkg_in *p, const char *name);
  * or SIGN_NONE and 0, or -1 with *err when it does not match. */
 int package_signature(const pkg_in *p, enum sign_state *state, uint8_t pub[SIGN_KEY_SIZE], char **err);
 void pkg_in_free(pkg_in *p);
+/* Appends a copy of a file (name and bytes, NUL-terminated as stick_read
+ * leaves them) to files. */
+void pkg_files_add(pkg_file **files, size_t *n, const char *name, const void *data, size_t len);
 
 /* The lines of SHA256SUMS read as 'sha256sum -c' reads them ("HASH  NAME",
  * "HASH *NAME", "SHA256 (NAME) = HASH", CRLF or LF, hex in either case):

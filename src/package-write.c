@@ -146,6 +146,57 @@ static int clear_leftovers(int dfd, const char *dest, const char *final, const c
 	return -1;
 }
 
+/* Writes the packages p carries into tfd's new folder schools/, each in
+ * its own folder, byte for byte, and reads each back: the SHA-256 of its
+ * SHA256SUMS must be the one of the SHA256SUMS written. */
+static int write_embeds(int tfd, const char *shown, const package *p, char **err)
+{
+	if (!p->nembeds)
+		return 0;
+	char *top = stick_path(shown, DISTRICT_EXPORT_SCHOOLS);
+	int sfd = -1, rc = 0;
+	if (mkdirat(tfd, DISTRICT_EXPORT_SCHOOLS, 0755) != 0 ||
+	    (sfd = stick_subdir_open(tfd, DISTRICT_EXPORT_SCHOOLS)) < 0) {
+		*err = stick_write_error(top, errno);
+		free(top);
+		return -1;
+	}
+	for (size_t i = 0; rc == 0 && i < p->nembeds; i++) {
+		const pkg_embed *e = &p->embeds[i];
+		char *path = stick_path(top, e->dirname), wrote[65] = "";
+		int efd = -1;
+		if (mkdirat(sfd, e->dirname, 0755) != 0 || (efd = stick_subdir_open(sfd, e->dirname)) < 0) {
+			*err = stick_write_error(path, errno);
+			rc = -1;
+		}
+		for (size_t k = 0; rc == 0 && k < e->n; k++) {
+			rc = stick_create(efd, path, e->files[k].name, e->files[k].data, e->files[k].len, 0644, err);
+			if (!strcmp(e->files[k].name, "SHA256SUMS"))
+				package_sha256_hex(e->files[k].data, e->files[k].len, wrote);
+		}
+		if (rc == 0 && stick_sync_dir(efd) != 0) {
+			*err = stick_write_error(path, errno);
+			rc = -1;
+		}
+		pkg_in back = { 0 };
+		if (rc == 0 && (rc = package_load_at(efd, path, &back, err)) == 0 && strcmp(back.digest, wrote) != 0) {
+			*err = xasprintf(_("%s: the package reads back changed: the stick is faulty"), path);
+			rc = -1;
+		}
+		pkg_in_free(&back);
+		if (efd >= 0)
+			close(efd);
+		free(path);
+	}
+	if (rc == 0 && stick_sync_dir(sfd) != 0) {
+		*err = stick_write_error(top, errno);
+		rc = -1;
+	}
+	close(sfd);
+	free(top);
+	return rc;
+}
+
 /* Writes p's files, SHA256SUMS and SIGNATURE into the fresh folder tfd,
  * then reads them back as the district will. */
 static int write_files(int tfd, const char *shown, const package *p, char **err)
@@ -154,6 +205,8 @@ static int write_files(int tfd, const char *shown, const package *p, char **err)
 	for (size_t i = 0; i < p->n; i++)
 		if (stick_create(tfd, shown, p->files[i].name, p->files[i].data, p->files[i].len, mode, err) != 0)
 			return -1;
+	if (write_embeds(tfd, shown, p, err) != 0)
+		return -1;
 	size_t len;
 	char *sums = sums_text(p, &len);
 	int rc = stick_create(tfd, shown, "SHA256SUMS", sums, len, mode, err);

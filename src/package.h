@@ -23,12 +23,30 @@
 #define PKG_MAX_RESULTS 200000L		/* rows of results.csv */
 #define PKG_MAX_ROWS 20000L		/* rows of each other table */
 #define PKG_MAX_TASK_SCORES 1000000L	/* rows of tasks.csv: a task score a row (the file size bounds it too) */
+/* A district's export carries its schools' packages in schools/, each
+ * read on its own within the limits above (never all at once), and the
+ * district's own files within them too: only their number is bounded
+ * besides, by the lines of schools.txt (a district has tens of schools,
+ * a large one a few hundred). */
+#define PKG_MAX_CARRIED 2000
+
+#define DISTRICT_EXPORT_FORMAT "orientir-district-report-1"
+#define DISTRICT_EXPORT_SCHOOLS "schools"	/* the folder of the packages it carries */
 
 typedef struct pkg_file {
 	char *name;
 	char *data;
 	size_t len;
 } pkg_file;
+
+/* A package carried whole inside another (a district's export carries
+ * its schools'): its folder's name and its files as they came, its
+ * SHA256SUMS and SIGNATURE among them. */
+typedef struct pkg_embed {
+	char *dirname;
+	pkg_file *files;
+	size_t n;
+} pkg_embed;
 
 typedef struct package {
 	char *dirname;		/* orientir-<school>-<period> */
@@ -39,6 +57,8 @@ typedef struct package {
 	sign_key key;
 	char *key_news;		/* the key was made for this package: what to tell the user, or NULL */
 	int private_files;	/* pupils' names inside: files 0600, the folder 0700 */
+	const pkg_embed *embeds;	/* written into schools/ as they are (borrowed: the report owns them) */
+	size_t nembeds;
 } package;
 
 /* The period's first and last day (YYYYMMDD) and its report deadline

@@ -146,3 +146,18 @@ gen() {
 		}
 	}'
 }
+
+# gen_school CODE NAME DISTRICT SPEC...: the school's database $TMP/CODE.db,
+# made and filled from gen's files for SPEC... in $TMP/in/CODE (DISTRICT "":
+# its packages name none).
+gen_school() {
+	gs_code=$1 gs_name=$2 gs_district=$3
+	shift 3
+	gen "$TMP/in/$gs_code" "$@"
+	"$ORIENTIR" --db "$TMP/$gs_code.db" init --code "$gs_code" --name "$gs_name" --district "$gs_district" \
+		>/dev/null || not_ok "school $gs_code is made"
+	for k in roster scales results; do
+		"$ORIENTIR" --db "$TMP/$gs_code.db" import $k "$TMP/in/$gs_code/$k.csv" >/dev/null 2>&1 \
+			|| not_ok "school $gs_code: $k imports"
+	done
+}

@@ -135,8 +135,8 @@ REP="$OUT/orientir-district-R-01-2024-H1"
 dist export --period 2024-H1 --to "$OUT"
 expect 0 "the report is written" --out "orientir-district-R-01-2024-H1" --out "can be removed" \
 	--out "2 of 3 schools reported for 2024-H1; 1 flagged for 2024"
-check_eq "$(ls "$REP" | tr '\n' ' ')" "SHA256SUMS SIGNATURE indicators.csv report.html risk.csv roadmap.csv status.csv " \
-	"the folder holds the report, the four tables and the checksums"
+check_eq "$(ls "$REP" | tr '\n' ' ')" "SHA256SUMS SIGNATURE indicators.csv manifest.txt report.html risk.csv roadmap.csv schools schools.txt status.csv " \
+	"the folder holds the report, the four tables, the part for the region and the checksums"
 check_eq "$(ls -A "$OUT" | tr '\n' ' ')" "orientir-district-R-01-2024-H1 " "nothing else is left in the folder"
 (cd "$REP" && sha256sum -c --quiet SHA256SUMS) >/dev/null 2>&1 && ok "sha256sum -c verifies the report" \
 	|| not_ok "sha256sum -c verifies the report"
