@@ -35,7 +35,8 @@
 #  b. Risk: `district risk --year LAST --format csv` on the region against
 #     psql running one GROUP BY over the bare table counting participants and
 #     those below the minimum per school, year, procedure and subject (the
-#     counts the rule needs).  The goal: ≤ 0.5×.
+#     counts the rule needs; orientir's import keeps them, d_share, so the
+#     rule reads them instead of the results).  The goal: ≤ 0.5×.
 #  c. Parallel: the stick split in four (packages dealt round, hard links),
 #     four `district import`s at once into a fresh region against the one of
 #     (a); meanwhile a reader runs `district status --period LAST-H1 --format
