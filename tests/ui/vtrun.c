@@ -78,6 +78,8 @@ static struct {
 	int status;
 	bool eof;           /* the master gave EOF/EIO: no more output can come */
 	bool unanswered;    /* input was sent and no output has come since */
+	char tail[4];       /* the start of a UTF-8 character the last read cut */
+	size_t ntail;
 	char *out;          /* bytes waiting to be written to the program */
 	size_t outlen, outcap;
 	struct cmd *cmds;
@@ -331,6 +333,20 @@ static void on_output(const char *s, size_t len, void *user)
 	R.outlen += len;
 }
 
+/* How many bytes at the end of buf[0..len) begin a UTF-8 character whose
+ * other bytes have not come yet (0 to 3). */
+static size_t utf8_cut(const char *buf, size_t len)
+{
+	for (size_t k = 1; k <= 3 && k <= len; k++) {
+		unsigned char c = (unsigned char)buf[len - k];
+		if ((c & 0xC0) == 0x80)
+			continue;	/* a continuation byte: look further back */
+		size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > k ? k : 0;
+	}
+	return 0;
+}
+
 /* One round of I/O, waiting at most ms (capped at 20 so that a child's exit
  * is noticed): reads the program's output into the terminal and writes
  * pending input. Returns the number of bytes read. */
@@ -357,11 +373,18 @@ static size_t pump(int ms)
 
 	size_t got = 0;
 	if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
-		char buf[8192];
-		ssize_t r = read(R.master, buf, sizeof buf);
+		char buf[sizeof R.tail + 8192];
+		memcpy(buf, R.tail, R.ntail);
+		ssize_t r = read(R.master, buf + R.ntail, sizeof buf - sizeof R.tail);
 		if (r > 0) {
 			R.read_us = now_us();
-			vterm_input_write(R.vt, buf, (size_t)r);
+			/* libvterm garbles a character whose bytes come in two
+			 * writes (after ASCII or a control sequence): hold a cut
+			 * one back until its end has come */
+			size_t len = R.ntail + (size_t)r, keep = utf8_cut(buf, len);
+			vterm_input_write(R.vt, buf, len - keep);
+			memcpy(R.tail, buf + len - keep, keep);
+			R.ntail = keep;
 			got = (size_t)r;
 			R.unanswered = false;
 		} else if (r == 0 || (errno != EINTR && errno != EAGAIN)) {
