@@ -5,8 +5,9 @@
 # postgresql://…' at 80x24 in Russian: the menu, Schools with the district
 # column and the district filter, Low results filtered, the region's
 # report written (Export, with the filter), Indicators and the tasks
-# filtered, a district's export taken in by Import, a user who may only
-# read pressing Import, and the server gone under the UI.
+# filtered, a district's export taken in by Import (on a district's file
+# too), a user who may only read pressing Import, and the server gone
+# under the UI.
 . "$TESTS_SRCDIR/cli/lib.sh"
 . "$TESTS_SRCDIR/region/pg.sh"
 export ORIENTIR_TODAY=2024-06-01
@@ -109,11 +110,18 @@ WDB=$TMP/west.db
 	|| not_ok "the western district takes its school's package"
 "$ORIENTIR" --db "$WDB" district export --period 2024-H1 --to "$TMP/wexp" >/dev/null \
 	|| not_ok "the western district's export is written"
-VTHOME=$TMP/wexp vt linux region-dimport.vt "$PG_URL"
+cp -r "$TMP/wexp" "$TMP/wexp2"
+VTHOME=$TMP/wexp vt linux dimport-export.vt "$PG_URL"
 [ "$(psql_region "SELECT count(*) FROM d_package WHERE school_code = '0501'")" = 1 ] \
 	&& [ "$(psql_region "SELECT district FROM d_package WHERE school_code = '0501'")" = "Западный район" ] \
 	&& ok "…the region holds the school's package, of the western district" \
 	|| not_ok "…the region holds the school's package, of the western district"
+# a district's file takes another district's export the same way
+"$ORIENTIR" --db "$TMP/other.db" init --role district --code R4 --name "ИМЦ" >/dev/null
+"$ORIENTIR" --db "$TMP/other.db" district schools add 0501 "Западная школа" >/dev/null
+VTHOME=$TMP/wexp2 vt linux dimport-export.vt "$TMP/other.db"
+[ "$("$SQLITE3" "$TMP/other.db" "SELECT count(*) FROM d_package WHERE school_code = '0501'")" = 1 ] \
+	&& ok "…and a district's file holds it too" || not_ok "…and a district's file holds it too"
 
 # The server stopped while the UI waits on its menu (the script pauses
 # 3 s there): stopped once the UI's connection is seen.
