@@ -46,12 +46,14 @@ static void report_free(district_report *r)
 		district_report_free(r);
 }
 
-/* The district's reports already at dest, each saying whether it verifies. */
+/* The district's (the region's) reports already at dest, each saying
+ * whether it verifies. */
 static void scan_reports(struct state *s)
 {
 	char **names;
 	size_t n;
-	if (!s->dest || package_folders(s->dest, ui_region() ? "orientir-region-" : "orientir-district-", &names, &n) != 0)
+	const char *prefix = ui_region() ? "orientir-region-" : "orientir-district-";
+	if (!s->dest || package_folders(s->dest, prefix, &names, &n) != 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		char *dir = xasprintf("%s/%s", s->dest, names[i]), *err = NULL;

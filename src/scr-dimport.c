@@ -275,7 +275,8 @@ static void import_all(struct state *s)
 		ui_text_add(t, UA_NORMAL, 0, 0, "");
 		if (it->refused)
 			ui_text_take(t, UA_ERROR, 0, 2, xasprintf(_("%s — the district's export is refused, nothing of it "
-								    "taken in: %s"), inside(s, it->r.dir), it->export));
+								    "taken in: %s"), inside(s, it->r.dir),
+								  inside(s, it->export)));
 		else if (it->export)
 			ui_text_take(t, UA_HEAD, 0, 2, xasprintf("%s — %s", inside(s, it->r.dir), it->export));
 		if (it->pinned)

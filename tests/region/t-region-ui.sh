@@ -111,11 +111,18 @@ WDB=$TMP/west.db
 "$ORIENTIR" --db "$WDB" district export --period 2024-H1 --to "$TMP/wexp" >/dev/null \
 	|| not_ok "the western district's export is written"
 cp -r "$TMP/wexp" "$TMP/wexp2"
+cp -r "$TMP/wexp" "$TMP/wbad"
+echo "0501;tampered" >>"$TMP/wbad/orientir-district-R3-2024-H1/schools/orientir-0501-2024-H1/results.csv"
 VTHOME=$TMP/wexp vt linux dimport-export.vt "$PG_URL"
 [ "$(psql_region "SELECT count(*) FROM d_package WHERE school_code = '0501'")" = 1 ] \
 	&& [ "$(psql_region "SELECT district FROM d_package WHERE school_code = '0501'")" = "Западный район" ] \
 	&& ok "…the region holds the school's package, of the western district" \
 	|| not_ok "…the region holds the school's package, of the western district"
+# one whose school package was changed after the export was written
+before=$(psql_region "SELECT count(*) FROM d_result")
+VTHOME=$TMP/wbad vt linux dimport-export-bad.vt "$PG_URL"
+[ "$(psql_region "SELECT count(*) FROM d_result")" = "$before" ] && ok "…and nothing of it is stored" \
+	|| not_ok "…and nothing of it is stored"
 # a district's file takes another district's export the same way
 "$ORIENTIR" --db "$TMP/other.db" init --role district --code R4 --name "ИМЦ" >/dev/null
 "$ORIENTIR" --db "$TMP/other.db" district schools add 0501 "Западная школа" >/dev/null
