@@ -431,10 +431,11 @@ long db_d_package_count(sdb *db, const char *period, char **err)
 int db_d_may_import(sdb *db, char **err)
 {
 	/* (a district's file that cannot be written says so at the write) */
+	/* (as an integer: a boolean column reads as 't' or 'f', both 0) */
 	sdb_stmt *st = sdb_prepare2(db, "SELECT 1",
-				    "SELECT has_table_privilege('d_package', 'INSERT')"
+				    "SELECT (has_table_privilege('d_package', 'INSERT')"
 				    " AND has_table_privilege('d_result', 'INSERT')"
-				    " AND current_setting('transaction_read_only') = 'off'", err);
+				    " AND current_setting('transaction_read_only') = 'off')::int", err);
 	if (!st || sdb_step(st, err) != 1)
 		return -1;
 	int may = sdb_col_int(st, 0) != 0;

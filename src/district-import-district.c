@@ -140,6 +140,51 @@ static int district_key(sdb *db, const pkg_in *p, const char *code, const char *
 	return rc;
 }
 
+/* What the export p says of itself (its manifest) and the packages its
+ * schools.txt lists: 0, or -1 with *err. */
+static int read_head(const pkg_in *p, district_export_info *info, struct carried **v, size_t *n, char **err)
+{
+	const pkg_file *mf = pkg_in_file(p, "manifest.txt");
+	*v = NULL;
+	*n = 0;
+	if (!mf) {
+		*err = xasprintf(_("%s: manifest.txt is missing from the package"), p->dir);
+		return -1;
+	}
+	char **f[] = { &info->code, &info->name, &info->district, &info->period };
+	const char *keys[] = { "district_code", "district_name", "district", "period" };
+	for (int i = 0; i < 4; i++)
+		if (!(*f[i] = keyval_get(mf->data, keys[i])))
+			*f[i] = xstrdup("");
+	if (!*info->code || !*info->district) {
+		*err = xasprintf(_("%s/manifest.txt: the district's code or name is missing"), p->dir);
+		return -1;
+	}
+	return read_list(p, v, n, err);
+}
+
+int district_export_about(const char *dir, district_export_info *info, char ***folders, size_t *n, char **err)
+{
+	pkg_in p;
+	struct carried *v = NULL;
+	*info = (district_export_info){ 0 };
+	*folders = NULL;
+	*n = 0;
+	int rc = package_load(dir, &p, err);
+	if (rc == 0)
+		rc = read_head(&p, info, &v, n, err);
+	if (rc == 0) {
+		*folders = xcalloc(*n + 1, sizeof **folders);
+		for (size_t i = 0; i < *n; i++)
+			(*folders)[i] = xstrdup(v[i].dir);
+	}
+	pkg_in_free(&p);
+	list_free(v, *n);
+	if (rc != 0)
+		*n = 0;
+	return rc;
+}
+
 int district_import_export(sdb *db, const char *dir, const char *received_at, int new_key, district_export_info *info,
 			   void (*each)(void *ctx, pkg_import *r), void *ctx, char **err)
 {
@@ -148,24 +193,8 @@ int district_import_export(sdb *db, const char *dir, const char *received_at, in
 	size_t n = 0;
 	*info = (district_export_info){ 0 };
 	int rc = package_load(dir, &p, err);
-	const pkg_file *mf = rc == 0 ? pkg_in_file(&p, "manifest.txt") : NULL;
-	if (rc == 0 && !mf) {
-		*err = xasprintf(_("%s: manifest.txt is missing from the package"), dir);
-		rc = -1;
-	}
-	if (rc == 0) {
-		char **f[] = { &info->code, &info->name, &info->district, &info->period };
-		const char *keys[] = { "district_code", "district_name", "district", "period" };
-		for (int i = 0; i < 4; i++)
-			if (!(*f[i] = keyval_get(mf->data, keys[i])))
-				*f[i] = xstrdup("");
-		if (!*info->code || !*info->district) {
-			*err = xasprintf(_("%s/manifest.txt: the district's code or name is missing"), dir);
-			rc = -1;
-		}
-	}
 	if (rc == 0)
-		rc = read_list(&p, &v, &n, err);
+		rc = read_head(&p, info, &v, &n, err);
 	/* Every package checked before any is taken: a broken export brings nothing. */
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		pkg_in c;

@@ -290,11 +290,20 @@ static void results_part(FILE *fp, const district_report *r)
 	}
 	char *line = num_doc_tenths((int)(r->risk.threshold * 10 + 0.5), 0);
 	fputs("<p class=\"note\">", fp);
-	html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
-			"under each figure, how many pupils of how many. Shares at or above the line of the "
-			"low-results rule (%s %%) stand out. Fewer than %d participants are too few data to judge. "
-			"The charts give the district first, then the schools, the highest share first. "
-			"Every procedure and subject is in indicators.csv."), line, IND_SMALL_GROUP);
+	/* (the region's charts open on its schools together, not a district) */
+	if (r->region)
+		html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
+				"under each figure, how many pupils of how many. Shares at or above the line of the "
+				"low-results rule (%s %%) stand out. Fewer than %d participants are too few data to "
+				"judge. The charts give all the schools of the report together first, then each school, "
+				"the highest share first. Every procedure and subject is in indicators.csv."), line,
+			  IND_SMALL_GROUP);
+	else
+		html_escf(fp, _("Share of participants below the minimum in Russian and mathematics, all grades pooled; "
+				"under each figure, how many pupils of how many. Shares at or above the line of the "
+				"low-results rule (%s %%) stand out. Fewer than %d participants are too few data to "
+				"judge. The charts give the district first, then the schools, the highest share first. "
+				"Every procedure and subject is in indicators.csv."), line, IND_SMALL_GROUP);
 	fputs("</p>\n", fp);
 	free(line);
 	for (size_t i = 0; i < np; i++)
@@ -381,7 +390,8 @@ static void risk_part(FILE *fp, const district_report *r)
 /* --- the ВПР task by task, and the signs of biased results --- */
 
 /* Every assessment's heat map of tasks × schools, then the district's
- * deficits by subject: what the methodical recommendations are written from. */
+ * deficits by subject (the region's schools together, on its report):
+ * what the methodical recommendations are written from. */
 static void tasks_part(FILE *fp, const district_report *r)
 {
 	const dtask_report *t = &r->tasks;
@@ -399,7 +409,7 @@ static void tasks_part(FILE *fp, const district_report *r)
 		const char **cols = xcalloc(g.ntasks + 1, sizeof *cols), **rows = xcalloc(g.nschools + 1, sizeof *rows);
 		for (size_t k = 0; k < g.ntasks; k++)
 			cols[k] = g.tasks[k]->number;
-		rows[0] = _("District");
+		rows[0] = r->region ? region_report_all(r) : _("District");
 		for (size_t k = 0; k < g.nschools; k++)
 			rows[k + 1] = district_report_name(r, g.schools[k]);
 		char *cap = xasprintf(_("%s, %s, grade %d, %d: how much of each task was done by school, %%"), a->procedure,
@@ -409,7 +419,8 @@ static void tasks_part(FILE *fp, const district_report *r)
 		free(cap), free(cols), free(rows);
 		dtask_grid_free(&g);
 	}
-	html_elem(fp, "<h3>", _("The district's learning deficits by subject"), "</h3>\n");
+	html_elem(fp, "<h3>", r->region ? _("The learning deficits of the schools together, by subject")
+					: _("The district's learning deficits by subject"), "</h3>\n");
 	long any = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		const dtask_row *v = &t->v[i];
@@ -432,7 +443,8 @@ static void tasks_part(FILE *fp, const district_report *r)
 		any++;
 	}
 	if (!any)
-		html_elem(fp, "<p class=\"empty\">", _("No task is a deficit of the district."), "</p>\n");
+		html_elem(fp, "<p class=\"empty\">", r->region ? _("No task is a deficit of the schools together.")
+							: _("No task is a deficit of the district."), "</p>\n");
 	fputs("</section>\n", fp);
 }
 
@@ -523,7 +535,7 @@ void district_report_html_write(FILE *fp, const district_report *r)
 	roadmap_part(fp, r);
 	fputs("<div class=\"sign\">\n<p>", fp);
 	/* TRANSLATORS: who signs the district's report: «Руководитель». */
-	html_esc(fp, _("Head of the education office"));
+	html_esc(fp, r->region ? _("Head of the region's education authority") : _("Head of the education office"));
 	fputs(" ____________ / ____________ /</p>\n</div>\n", fp);
 	html_generated(fp, r->created_at, r->today);
 	html_page_close(fp);

@@ -171,6 +171,18 @@ void district_signs_free(dist_sign *v, size_t n)
 	free(v);
 }
 
+void district_signs_keep(dist_sign *v, size_t *n, const strmap *codes)
+{
+	size_t k = 0;
+	long long at;
+	for (size_t i = 0; i < *n; i++)
+		if (strmap_get(codes, v[i].school_code, &at))
+			v[k++] = v[i];
+		else
+			free(v[i].school_code), free(v[i].text);
+	*n = k;
+}
+
 char **district_tasks_deficit_lines(const dtask_report *r, size_t *n)
 {
 	char **v = NULL;

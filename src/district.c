@@ -302,6 +302,18 @@ strmap *district_codes(sdb *db, const char *district, char **err)
 	return codes;
 }
 
+void district_schools_keep(d_school *v, size_t *n, const strmap *codes)
+{
+	size_t k = 0;
+	long long at;
+	for (size_t i = 0; i < *n; i++)
+		if (strmap_get(codes, v[i].code, &at))
+			v[k++] = v[i];
+		else
+			d_school_clear(&v[i]);
+	*n = k;
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcoll(*(char *const *)a, *(char *const *)b);

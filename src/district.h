@@ -80,6 +80,11 @@ typedef struct district_export_info {
 int district_import_export(sdb *db, const char *dir, const char *received_at, int new_key, district_export_info *info,
 			   void (*each)(void *ctx, pkg_import *r), void *ctx, char **err);
 void district_export_info_clear(district_export_info *info);
+/* What the district's export at dir says of itself and the folders of the
+ * school packages it lists (fresh, *n of them; free with
+ * district_dirs_free), read but not yet checked against the district's
+ * key: for a screen to show before it is taken in. 0, or -1 with *err. */
+int district_export_about(const char *dir, district_export_info *info, char ***folders, size_t *n, char **err);
 
 /* --- packages held for the methodist to decide --- */
 /* Takes the held package id in as it came, now that the methodist says
@@ -162,6 +167,10 @@ void district_status_keep(status_report *r, const char *district);
 /* The codes of the schools of district, as their newest packages name it
  * (keys of a fresh map), or NULL with *err. */
 strmap *district_codes(sdb *db, const char *district, char **err);
+/* Keeps the schools whose codes are keys of codes in v (a list
+ * db_d_school_list made), the others freed. */
+struct d_school;
+void district_schools_keep(struct d_school *v, size_t *n, const strmap *codes);
 /* The districts the schools known belong to, by name, for the region's
  * filter (fresh; none has an empty name). 0, or -1 with *err. */
 int district_names(sdb *db, char ***out, size_t *n, char **err);
@@ -309,5 +318,8 @@ int district_signs(sdb *db, int year, dist_sign **out, size_t *n, char **err);
 /* The text of a school's signs, or NULL when it has none. */
 const char *district_sign_of(const dist_sign *v, size_t n, const char *code);
 void district_signs_free(dist_sign *v, size_t n);
+/* Keeps the signs of the schools whose codes are keys of codes (the
+ * region's district filter). */
+void district_signs_keep(dist_sign *v, size_t *n, const strmap *codes);
 
 #endif

@@ -28,13 +28,7 @@ static void keep_rest(district_report *r)
 		else
 			free(r->progress[i].school_code);
 	r->nprogress = k;
-	k = 0;
-	for (size_t i = 0; i < r->nsigns; i++)
-		if (kept(r, r->signs[i].school_code))
-			r->signs[k++] = r->signs[i];
-		else
-			free(r->signs[i].school_code), free(r->signs[i].text);
-	r->nsigns = k;
+	district_signs_keep(r->signs, &r->nsigns, r->index);
 }
 
 /* Keeps the schools of district alone, the index made again. */

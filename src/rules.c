@@ -113,10 +113,13 @@ char *rules_deficit_text(const analysis_rules *r, int district, int doc)
 {
 	int below = (int)(r->deficit_below * 10 + 0.5), gap = (int)(r->deficit_gap * 10 + 0.5);
 	char *b = doc ? num_doc_tenths(below, 0) : num_tenths(below), *g = doc ? num_doc_tenths(gap, 0) : num_tenths(gap);
-	char *text = district ? xasprintf(_("A task is a deficit when the district did it below %s %% of its maximum, or %s"
-					    " points or more below the region."), b, g)
-			      : xasprintf(_("A task is a deficit when the school did it below %s %% of its maximum, or %s"
-					    " points or more below the region."), b, g);
+	char *text = district == 2
+		? xasprintf(_("A task is a deficit when the schools together did it below %s %% of its maximum, or %s"
+			      " points or more below the region's share in the task maps."), b, g)
+		: district ? xasprintf(_("A task is a deficit when the district did it below %s %% of its maximum, or %s"
+					 " points or more below the region."), b, g)
+			   : xasprintf(_("A task is a deficit when the school did it below %s %% of its maximum, or %s"
+					 " points or more below the region."), b, g);
 	free(b), free(g);
 	return text;
 }

@@ -26,8 +26,9 @@ int analysis_rule_set(sdb *db, enum rules_group g, const char *name, const char 
 char *analysis_rules_text(sqlite3 *db, enum rules_group g);
 
 
-/* The deficit rule in a sentence, of the school's tasks or the district's;
- * doc: the numbers for a document (num_doc_tenths) (fresh). */
+/* The deficit rule in a sentence, of the school's tasks (district 0), the
+ * district's (1) or the region's schools together (2); doc: the numbers
+ * for a document (num_doc_tenths) (fresh). */
 char *rules_deficit_text(const analysis_rules *r, int district, int doc);
 
 /* 100 × sum / (participants × max) in tenths, rounded half up; -1 for none. */

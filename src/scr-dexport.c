@@ -2,7 +2,8 @@
  * the region — choose the half-year, see what the report will hold (who
  * reported, who is missing, who is flagged), choose the stick or a folder,
  * write it and be told when the stick can be removed; and the district's
- * roadmap written there for the schools. */
+ * roadmap written there for the schools. On the region's server: the
+ * region's report, of every district or of one (F9), into a folder. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "district-report.h"
 #include "package-write.h"
 #include "package.h"
+#include "region-report.h"
 #include "scr.h"
 #include "ui-folder.h"
 #include "ui-text.h"
@@ -24,14 +26,34 @@ struct state {
 	char *written;		/* where the last report went, or NULL */
 	ui_text *text;		/* the preview, made again when the period or the place change */
 	int roadmaps;		/* how many roadmaps the district keeps */
+	char *district;		/* the region's filter: NULL for every district */
+	char *help;		/* the region's help, when it is */
 };
 
-/* The district's reports already at dest, each saying whether it verifies. */
+/* The report of the period: the district's, or on the region the region's
+ * of the district chosen (or all). 0, or -1 with *err. */
+static int build(const struct state *s, district_report *r, char **err)
+{
+	return ui_region() ? region_report_build(ui.office, s->period, s->district, r, err)
+			   : district_report_build(ui.office, s->period, r, err);
+}
+
+static void report_free(district_report *r)
+{
+	if (ui_region())
+		region_report_free(r);
+	else
+		district_report_free(r);
+}
+
+/* The district's (the region's) reports already at dest, each saying
+ * whether it verifies. */
 static void scan_reports(struct state *s)
 {
 	char **names;
 	size_t n;
-	if (!s->dest || package_folders(s->dest, "orientir-district-", &names, &n) != 0)
+	const char *prefix = ui_region() ? "orientir-region-" : "orientir-district-";
+	if (!s->dest || package_folders(s->dest, prefix, &names, &n) != 0)
 		return;
 	for (size_t i = 0; i < n; i++) {
 		char *dir = xasprintf("%s/%s", s->dest, names[i]), *err = NULL;
@@ -58,10 +80,13 @@ static void add(struct state *s, enum ui_attr attr, int indent, char *text)
 static void preview(struct state *s)
 {
 	ui_text_clear(s->text);
-	s->roadmaps = scr_roadmap_count();
+	/* (the roadmaps are a district's file's) */
+	s->roadmaps = ui_region() ? 0 : scr_roadmap_count();
+	if (ui_region())
+		add(s, UA_QUERY, 0, ui_district_line(s->district));
 	district_report r;
 	char *err = NULL;
-	if (district_report_build(ui.office, s->period, &r, &err) != 0) {
+	if (build(s, &r, &err) != 0) {
 		add(s, UA_ERROR, 0, err);
 		return;
 	}
@@ -69,7 +94,9 @@ static void preview(struct state *s)
 	char *half = half_text(r.year, r.half);
 	add(s, UA_HEAD, 0, xasprintf(_("%s: %s to %s; the schools' reports were due by %s."), half, f, t, dl));
 	free(f), free(t), free(dl), free(half);
-	add(s, UA_NOTE, 0, xstrdup(_("← → or F3: another half-year; F5: where to write; F2: write the report.")));
+	add(s, UA_NOTE, 0, xstrdup(ui_region() ? _("← → or F3: another half-year; F9: a district; F5: where to write; F2: "
+						   "write the report.")
+				       : _("← → or F3: another half-year; F5: where to write; F2: write the report.")));
 	add(s, UA_NORMAL, 0, xstrdup(""));
 	const status_report *st = &r.status;
 	if (!st->n) {
@@ -119,12 +146,26 @@ static void preview(struct state *s)
 					 (unsigned long)r.nprogress), r.nprogress, done, acts, overdue)
 		    : xstrdup(_("No package of the half-year carries a roadmap.")));
 	}
-	district_report_free(&r);
+	if (r.region && !r.region->district && r.region->n) {
+		add(s, UA_NORMAL, 0, xstrdup(""));
+		add(s, UA_HEAD, 0, xstrdup(_("By district (reported of the schools, flagged):")));
+		for (size_t i = 0; i < r.region->n; i++) {
+			const region_district *d = &r.region->v[i];
+			add(s, UA_NORMAL, 2, xasprintf(_("%s: %ld of %ld, flagged %ld"),
+						       *d->name ? d->name : _("(no district named)"), d->received,
+						       d->expected, d->flagged));
+		}
+	}
+	report_free(&r);
 	add(s, UA_NORMAL, 0, xstrdup(""));
-	add(s, UA_NORMAL, 0, xstrdup(_("The report: report.html to print and four tables in CSV.")));
-	add(s, s->dest ? UA_NORMAL : UA_ERROR, 0, ui_folder_line(s->dest));
+	add(s, UA_NORMAL, 0, xstrdup(ui_region() ? _("The report: report.html to print and five tables in CSV.")
+				     : _("The report: report.html to print and four tables in CSV.")));
+	/* (the region's operator writes into a folder: no stick is looked for) */
+	add(s, s->dest ? UA_NORMAL : UA_ERROR, 0, ui_region() && !s->dest
+	    ? xstrdup(_("No folder chosen yet: F5 chooses where to write.")) : ui_folder_line(s->dest));
 	if (s->written) {
-		add(s, UA_HEAD, 0, xstrdup(_("Written and checked; the stick can be removed:")));
+		add(s, UA_HEAD, 0, xstrdup(ui_region() ? _("Written and checked:")
+					   : _("Written and checked; the stick can be removed:")));
 		add(s, UA_HEAD, 2, xstrdup(s->written));
 	}
 	scan_reports(s);
@@ -187,10 +228,11 @@ static ui_result write_report(ui_screen *scr)
 	district_report r;
 	package p;
 	char *err = NULL;
-	if (district_report_build(ui.office, s->period, &r, &err) != 0) {
+	if (build(s, &r, &err) != 0) {
 		ui_error("%s", err);
 	} else {
-		if (district_report_package(&r, &csv_excel_ru, &p, &err) != 0) {
+		if ((ui_region() ? region_report_package(&r, &csv_excel_ru, &p, &err)
+				 : district_report_package(&r, &csv_excel_ru, &p, &err)) != 0) {
 			ui_error("%s", err);
 		} else {
 			if (package_write(&p, s->dest, &err) != 0) {
@@ -198,11 +240,12 @@ static ui_result write_report(ui_screen *scr)
 			} else {
 				free(s->written);
 				s->written = xasprintf("%s/%s", s->dest, p.dirname);
-				ui_message("%s", _("The stick can be removed: the report is written and checked."));
+				ui_message("%s", ui_region() ? _("The report is written and checked.")
+						 : _("The stick can be removed: the report is written and checked."));
 			}
 			package_free(&p);
 		}
-		district_report_free(&r);
+		report_free(&r);
 	}
 	free(err);
 	delwin(d);
@@ -223,6 +266,23 @@ static ui_result write_roadmap(ui_screen *scr)
 	roadmap_info_clear(&r);
 	preview(s);
 	return UI_REDRAW;
+}
+
+static ui_result pick_district(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	if (ui_district_pick(&s->district)) {
+		free(s->written);
+		s->written = NULL;
+		preview(s);
+	}
+	return UI_REDRAW;
+}
+
+static int on_region(const ui_screen *scr)
+{
+	(void)scr;
+	return ui_region();
 }
 
 static int have_roadmap(const ui_screen *scr)
@@ -249,6 +309,8 @@ static void destroy(ui_screen *scr)
 	free(s->period);
 	free(s->dest);
 	free(s->written);
+	free(s->district);
+	free(s->help);
 	free(s);
 }
 
@@ -257,6 +319,7 @@ static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Period"), pick_period, NULL },
 	{ KEY_F(5), NC_("key", "Where"), dest_key, NULL },
 	{ KEY_F(6), NC_("key", "Roadmap"), write_roadmap, have_roadmap },
+	{ KEY_F(9), NC_("key", "District"), pick_district, on_region },
 	{ KEY_LEFT, NULL, before_key, NULL },
 	{ KEY_RIGHT, NULL, after_key, NULL },
 	{ 0 },
@@ -269,7 +332,7 @@ ui_screen *scr_dexport_new(void)
 	s->dest = ui_folder_start(FOLDER_WRITE, NULL);
 	s->text = ui_text_new();
 	preview(s);
-	ui_screen *scr = ui_screen_new(N_("Export: the district's report"),
+	ui_screen *scr = ui_screen_new(ui_region() ? N_("Export: the region's report") : N_("Export: the district's report"),
 				       N_("The district's report of a half-year, for the region, on a USB stick.\n\n"
 					  "← and → step to the half-year before or after; F3 chooses one. The screen shows "
 					  "what the report will hold: how many schools reported and which have not, the "
@@ -287,6 +350,22 @@ ui_screen *scr_dexport_new(void)
 					  "roadmaps, it asks which (the one for today is marked). Before writing over a "
 					  "file of that name it asks, starting on «Нет»."),
 				       keys, s);
+	if (ui_region()) {
+		/* (translated already: the frame's gettext finds no entry and keeps it) */
+		s->help = xstrdup(_("The region's report of a half-year, of every district or of one, into a folder.\n\n"
+				    "← and → step to the half-year before or after; F3 chooses one. F9 chooses one "
+				    "district (or all of them): the line at the top says which. The screen shows what "
+				    "the report will hold: how many schools reported and which have not, the schools "
+				    "flagged by the low-results rule, and (for all the districts) each district's "
+				    "line. Up, Down, PgUp, PgDn, Home and End scroll it.\n\n"
+				    "F5 chooses the folder on this computer (the region's server keeps no folder of "
+				    "it). F2 writes the folder orientir-region-CODE-PERIOD (with one district, its "
+				    "name after): report.html to print, and status.csv, indicators.csv, risk.csv, "
+				    "roadmap.csv and districts.csv for spreadsheets, with checksums; then reads it "
+				    "back. A report written before for the same half-year is replaced only once the "
+				    "new one is whole."));
+		scr->help = s->help;
+	}
 	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;

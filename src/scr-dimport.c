@@ -2,7 +2,8 @@
  * the folder chosen last time), see the report packages there, take them
  * all in, and read what became of each: the outcome, what changed, what
  * was refused and why, whether the school's receipt was written; then the
- * stick can go back. */
+ * stick can go back. A district's export there is taken as the command
+ * takes it: its schools' packages, each named. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct state {
 	char **dirs;		/* the packages found there */
 	size_t ndirs;
 	ui_text *text;		/* what is there, then what became of it */
+	char *help;
 };
 
 /* A path inside the source without the source's own part. */
@@ -40,8 +42,40 @@ static const char *outcome_title(const char *code)
 	return code;
 }
 
+/* «District export of CODE «NAME», half-year: N school packages» (fresh). */
+static char *export_title(const district_export_info *info, size_t n)
+{
+	char *half = half_text_of(info->period);
+	char *t = xasprintf(ngettext("District export of %s «%s», %s: %zu school package",
+				     "District export of %s «%s», %s: %zu school packages", (unsigned long)n),
+			    info->code, info->name, half ? half : info->period, n);
+	free(half);
+	return t;
+}
+
+/* A district's export at the source: what it says it is and the school
+ * packages it lists, or why it cannot be read. */
+static void scan_export(struct state *s, const char *dir)
+{
+	district_export_info info;
+	char **folders, *err = NULL;
+	size_t n;
+	if (district_export_about(dir, &info, &folders, &n, &err) != 0) {
+		ui_text_take(s->text, UA_ERROR, 2, 4, xasprintf("%s — %s", inside(s, dir), err));
+		free(err);
+	} else {
+		char *title = export_title(&info, n);
+		ui_text_take(s->text, UA_HEAD, 2, 4, xasprintf("%s — %s", inside(s, dir), title));
+		free(title);
+		for (size_t i = 0; i < n; i++)
+			ui_text_add(s->text, UA_NORMAL, 4, 6, folders[i]);
+		district_dirs_free(folders, n);
+	}
+	district_export_info_clear(&info);
+}
+
 /* The packages at the source, each with the receipt left by an earlier
- * import, if any. */
+ * import, if any; a district's export with the packages it carries. */
 static void scan(struct state *s)
 {
 	ui_text *t = s->text;
@@ -78,8 +112,11 @@ static void scan(struct state *s)
 			free(when);
 			receipt_clear(&r);
 		}
-		ui_text_take(t, was ? UA_NORMAL : UA_HEAD, 2, 4, was ? xasprintf("%s — %s", inside(s, s->dirs[i]), was)
-								 : xstrdup(inside(s, s->dirs[i])));
+		if (district_export_is(s->dirs[i]))
+			scan_export(s, s->dirs[i]);
+		else
+			ui_text_take(t, was ? UA_NORMAL : UA_HEAD, 2, 4,
+				     was ? xasprintf("%s — %s", inside(s, s->dirs[i]), was) : xstrdup(inside(s, s->dirs[i])));
 		free(was);
 	}
 }
@@ -119,12 +156,72 @@ static void summarize(struct state *s, const pkg_import *r)
 		ui_text_add(t, UA_NORMAL, 4, 2, _("Receipt left for the school."));
 }
 
+/* What became of one package, or (export set) the head of a district's
+ * export whose packages follow. */
+struct item {
+	pkg_import r;
+	char *export;		/* the export's title, or why it was refused whole */
+	int refused;		/* the export was refused whole */
+	int pinned;		/* its key was pinned now (district_export_info's) */
+};
+
+/* What the import gathers, for the summary. */
+struct taken {
+	struct item *v;
+	size_t n;
+	long counts[PKG_REFUSED + 1], no_receipt;
+};
+
+static struct item *item_new(struct taken *k)
+{
+	k->v = xrealloc(k->v, (k->n + 1) * sizeof *k->v);
+	struct item *it = &k->v[k->n++];
+	*it = (struct item){ .r = { .outcome = PKG_REFUSED } };
+	return it;
+}
+
+/* One package of a district's export, taken (district_import_export's each). */
+static void each_carried(void *ctx, pkg_import *r)
+{
+	struct taken *k = ctx;
+	struct item *it = item_new(k);
+	it->r = *r;
+	*r = (pkg_import){ 0 };
+	k->counts[it->r.outcome]++;
+	k->no_receipt += it->r.receipt_error != NULL;
+}
+
+/* Takes in the district's export at dir as the command does: its head,
+ * then its packages. 0, or -1 when the database failed. */
+static int take_export(struct taken *k, const char *dir, const char *when)
+{
+	district_export_info info;
+	char *err = NULL;
+	size_t head = k->n;
+	item_new(k);
+	int rc = district_import_export(ui.office, dir, when, 0, &info, each_carried, k, &err);
+	struct item *it = &k->v[head];
+	it->r.dir = xstrdup(dir);
+	if (rc != 0 && !info.carried) {
+		/* refused whole: nothing of it was taken */
+		it->export = err;
+		it->refused = 1;
+		k->counts[PKG_REFUSED]++;
+		rc = 0;
+	} else {
+		it->export = export_title(&info, info.carried);
+		it->pinned = info.pinned;
+		free(err);
+	}
+	district_export_info_clear(&info);
+	return rc;
+}
+
 /* Takes in every package found, showing how far it has gone. */
 static void import_all(struct state *s)
 {
 	char *when = day_now_iso();
-	pkg_import *r = xcalloc(s->ndirs, sizeof *r);
-	long counts[PKG_REFUSED + 1] = { 0 }, no_receipt = 0;
+	struct taken k = { 0 };
 	int failed = 0;
 	WINDOW *d = ui_dialog(6, 64, _("Taking in the packages"));
 	size_t done = 0;
@@ -135,19 +232,28 @@ static void import_all(struct state *s)
 		ui_put(d, 2, 3, 58, what);
 		free(what);
 		wrefresh(d);
-		failed = district_import_package(ui.office, s->dirs[done], when, &r[done]) != 0;
-		counts[r[done].outcome]++;
-		no_receipt += r[done].receipt_error != NULL;
+		if (district_export_is(s->dirs[done])) {
+			failed = take_export(&k, s->dirs[done], when) != 0;
+			continue;
+		}
+		struct item *it = item_new(&k);
+		failed = district_import_package(ui.office, s->dirs[done], when, &it->r) != 0;
+		k.counts[it->r.outcome]++;
+		k.no_receipt += it->r.receipt_error != NULL;
 	}
 	delwin(d);
 	free(when);
+	long *counts = k.counts;
+	size_t total = 0;
+	for (int i = 0; i <= PKG_REFUSED; i++)
+		total += (size_t)counts[i];
 	ui_text *t = s->text;
 	ui_text_clear(t);
 	ui_text_take(t, UA_HEAD, 0, 2,
 		     xasprintf(ngettext("%zu package: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.",
 					"%zu packages: %ld new, %ld replaced, %ld unchanged, %ld older, %ld refused.",
-					(unsigned long)done),
-			       done, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
+					(unsigned long)total),
+			       total, counts[PKG_NEW], counts[PKG_REPLACED], counts[PKG_UNCHANGED], counts[PKG_OLDER],
 			       counts[PKG_REFUSED]));
 	/* Held ones are not counted anywhere until the methodist decides. */
 	if (counts[PKG_HELD])
@@ -157,20 +263,33 @@ static void import_all(struct state *s)
 	if (failed)
 		ui_text_add(t, UA_ERROR, 0, 2, _("The database failed: the packages after this one were not taken in."));
 	/* Every receipt is synced to the stick as it is written. */
-	if (no_receipt)
+	if (k.no_receipt)
 		ui_text_take(t, UA_ERROR, 0, 2,
 			     xasprintf(ngettext("The stick can be removed, but %ld receipt could not be written (see below).",
 						"The stick can be removed, but %ld receipts could not be written (see below).",
-						(unsigned long)no_receipt), no_receipt));
+						(unsigned long)k.no_receipt), k.no_receipt));
 	else
 		ui_text_add(t, UA_GOOD, 0, 2, _("The stick can be removed: the receipts are written on it."));
-	for (size_t i = 0; i < done; i++) {
+	for (size_t i = 0; i < k.n; i++) {
+		struct item *it = &k.v[i];
 		ui_text_add(t, UA_NORMAL, 0, 0, "");
-		summarize(s, &r[i]);
-		pkg_import_clear(&r[i]);
+		if (it->refused)
+			ui_text_take(t, UA_ERROR, 0, 2, xasprintf(_("%s — the district's export is refused, nothing of it "
+								    "taken in: %s"), inside(s, it->r.dir),
+								  inside(s, it->export)));
+		else if (it->export)
+			ui_text_take(t, UA_HEAD, 0, 2, xasprintf("%s — %s", inside(s, it->r.dir), it->export));
+		if (it->pinned)
+			ui_text_add(t, UA_NORMAL, 4, 2, it->pinned == 1
+				    ? _("The district's key is now pinned: its later exports must be signed with it.")
+				    : _("The district's new key is now pinned: its later exports must be signed with it."));
+		if (!it->export)
+			summarize(s, &it->r);
+		free(it->export);
+		pkg_import_clear(&it->r);
 	}
-	free(r);
-	if (no_receipt || failed || counts[PKG_REFUSED])
+	free(k.v);
+	if (k.no_receipt || failed || counts[PKG_REFUSED])
 		ui_error(_("Taken in, with problems: see the summary."));
 	else
 		ui_message(_("Taken in. The stick can be removed."));
@@ -216,6 +335,7 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	district_dirs_free(s->dirs, s->ndirs);
 	free(s->source);
+	free(s->help);
 	free(s);
 }
 
@@ -256,6 +376,15 @@ ui_screen *scr_dimport_new(void)
 					  "when the summary shows, the stick can be removed.\n\n"
 					  "Up, Down, PgUp, PgDn, Home and End scroll the summary."),
 				       keys, s);
+	/* (translated already: the frame's gettext finds no entry and keeps it) */
+	s->help = xasprintf("%s\n\n%s", _(scr->help),
+			    _("A district's export (its report with its schools' packages) is taken in as 'orientir "
+			      "district import' takes it: checked whole first — its checksums, its signature against "
+			      "the key pinned for that district on its first export, every package it carries — and "
+			      "refused whole when anything fails; then each school's package as if it came on a stick "
+			      "of its own. The screen names the export and lists the packages it carries; the summary "
+			      "names each school."));
+	scr->help = s->help;
 	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;

@@ -54,6 +54,9 @@ struct state {
 	struct line *lines;
 	size_t n;
 	ui_list *list;		/* browses the lines */
+	char *district;		/* the region's filter: NULL for every district */
+	char *whole;		/* the name of the line of all the schools shown */
+	char *help;		/* the region's help, when it is */
 };
 
 /* The share below the minimum this year, in tenths, or -1. */
@@ -148,7 +151,7 @@ static void build(struct state *s)
 		s->e[i + 1].name = s->schools[i].name;
 		strmap_put(at, s->schools[i].code, (long long)i + 1);
 	}
-	s->e[0].name = ui_region() ? _("The region as a whole") : _("The district as a whole");
+	s->e[0].name = s->whole;
 	for (size_t i = 0; s->proc && i < s->set.n; i++) {
 		const dist_ind *v = &s->set.v[i];
 		long long k;
@@ -207,15 +210,30 @@ static void choose_default(struct state *s)
 	}
 }
 
-/* The year's indicators, then its entries and lines. */
+/* The year's indicators and the schools, kept to the district chosen on
+ * the region; then its entries and lines. */
 static void compute(struct state *s)
 {
 	char *err = NULL;
+	strmap *kept = NULL;
 	dist_ind_set_free(&s->set);
-	if (s->year && district_indicators(ui.office, s->year, &s->set, &err) != 0) {
+	d_school_list_free(s->schools, s->nschools);
+	s->schools = NULL;
+	s->nschools = 0;
+	if (db_d_school_list(ui.office, &s->schools, &s->nschools, &err) != 0 ||
+	    (s->year && district_indicators(ui.office, s->year, &s->set, &err) != 0) ||
+	    (s->district && !(kept = district_codes(ui.office, s->district, &err)))) {
 		ui_error("%s", err);
 		free(err);
 	}
+	if (kept) {
+		district_indicators_keep(&s->set, kept);
+		district_schools_keep(s->schools, &s->nschools, kept);
+		strmap_free(kept);
+	}
+	free(s->whole);
+	s->whole = s->district ? xasprintf(_("%s as a whole"), s->district)
+		   : xstrdup(ui_region() ? _("The region as a whole") : _("The district as a whole"));
 	choose_default(s);
 	build(s);
 }
@@ -344,6 +362,8 @@ static void draw(ui_screen *scr, WINDOW *w)
 	ui_put(w, 1, 1, width - 2, note);
 	wattrset(w, A_NORMAL);
 	free(note);
+	if (ui_region())
+		ui_district_show(w, 2, s->district);
 	ui_list_draw(s->list, w, 3, getmaxy(w) - 3);
 }
 
@@ -420,13 +440,26 @@ static int have_results(const ui_screen *scr)
 	return s->year && s->proc;
 }
 
+static ui_result pick_district(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	if (ui_district_pick(&s->district))
+		compute(s);
+	return UI_REDRAW;
+}
+
+static int on_region(const ui_screen *scr)
+{
+	return have_results(scr) && ui_region();
+}
+
 static void destroy(ui_screen *scr)
 {
 	struct state *s = scr->data;
 	dist_ind_set_free(&s->set);
 	d_school_list_free(s->schools, s->nschools);
 	forget_lines(s);
-	free(s->years), free(s->proc), free(s->subj), free(s->e);
+	free(s->years), free(s->proc), free(s->subj), free(s->e), free(s->district), free(s->whole), free(s->help);
 	free(s);
 }
 
@@ -434,6 +467,7 @@ static const ui_key keys[] = {
 	{ KEY_F(3), NC_("key", "Year"), year_key, have_results },
 	{ KEY_F(4), NC_("key", "Order"), order_key, have_results },
 	{ KEY_F(5), NC_("key", "Subject"), pick_subject, have_results },
+	{ KEY_F(9), NC_("key", "District"), pick_district, on_region },
 	{ KEY_LEFT, NULL, older, have_results },
 	{ KEY_RIGHT, NULL, newer, have_results },
 	{ 0 },
@@ -443,8 +477,7 @@ ui_screen *scr_dindicators_new(void)
 {
 	struct state *s = xcalloc(1, sizeof *s);
 	char *err = NULL;
-	if (db_d_result_years(ui.office, &s->years, &s->nyears, &err) != 0 ||
-	    db_d_school_list(ui.office, &s->schools, &s->nschools, &err) != 0) {
+	if (db_d_result_years(ui.office, &s->years, &s->nyears, &err) != 0) {
 		ui_error("%s", err);
 		free(err);
 	}
@@ -468,6 +501,14 @@ ui_screen *scr_dindicators_new(void)
 					  "line under the heading says which), F3 chooses the year, Left and Right step "
 					  "through the years, Up, Down, PgUp, PgDn, Home and End scroll."),
 				       keys, s);
+	if (ui_region()) {
+		/* (translated already: the frame's gettext finds no entry and keeps it) */
+		s->help = xasprintf("%s\n\n%s", _(scr->help),
+				    _("On the region's server the first line is the region's (or, with one district "
+				      "chosen, that district's): F9 chooses one district (or all of them), and the line "
+				      "above the list says which is shown."));
+		scr->help = s->help;
+	}
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

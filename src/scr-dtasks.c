@@ -38,7 +38,22 @@ struct state {
 	d_school *schools;	/* for their names */
 	size_t nschools;
 	ui_list *list;
+	char *district;		/* the region's filter: NULL for every district */
+	char *help;		/* the region's help, when it is */
 };
+
+/* The codes of the district chosen on the region, or NULL for all (and on
+ * a failure, told). */
+static strmap *kept_codes(const struct state *s)
+{
+	char *err = NULL;
+	strmap *kept = s->district ? district_codes(ui.office, s->district, &err) : NULL;
+	if (err) {
+		ui_error("%s", err);
+		free(err);
+	}
+	return kept;
+}
 
 static const char *school_name(const struct state *s, const char *code)
 {
@@ -90,6 +105,17 @@ static void load(struct state *s)
 		ui_error("%s", err);
 		free(err);
 	}
+	strmap *kept = kept_codes(s);
+	if (kept) {
+		district_tasks_keep(&s->r, kept);
+		strmap_free(kept);
+	}
+	char *none = s->district ? xasprintf(_("No task scores of %d from the schools of %s: F9 chooses another district."),
+					     s->year, s->district)
+				 : xstrdup(_("No task scores yet: the schools' packages bring them once the schools import "
+					     "their ВПР forms task by task."));
+	ui_list_set_empty(s->list, none);
+	free(none);
 	for (size_t i = 0; i < s->r.n; i++)
 		if (!i || !district_tasks_same(&s->r.v[i], &s->r.v[i - 1])) {
 			s->starts = xrealloc(s->starts, (s->nassess + 1) * sizeof *s->starts);
@@ -168,7 +194,10 @@ static void draw(ui_screen *scr, WINDOW *w)
 	struct state *s = scr->data;
 	curs_set(0);
 	ui_heat_scroll(s->col, (int)s->g.ntasks, ui_heat_fit(getmaxx(w) - 3, LABEL), &s->first);
-	ui_list_draw(s->list, w, 0, getmaxy(w));
+	int top = 0;
+	if (ui_region())
+		ui_district_show(w, top++, s->district);
+	ui_list_draw(s->list, w, top, getmaxy(w) - top);
 }
 
 /* --- a task across the schools --- */
@@ -189,9 +218,12 @@ static ui_result open_task(ui_screen *scr)
 	ui_text_add(x, UA_NORMAL, 0, 0, "");
 	char *di = pct(t->tenths), *re = pct(s->ref[s->col]);
 	ui_text_take(x, t->deficit ? UA_ERROR : UA_HEAD, 0, 2,
-		     xasprintf(ngettext("The district: %s (%ld pupil)%s", "The district: %s (%ld pupils)%s",
-					(unsigned long)t->participants), di, t->participants,
-			       t->deficit ? _(" — a deficit") : ""));
+		     ui_region() ? xasprintf(ngettext("All schools: %s (%ld pupil)%s", "All schools: %s (%ld pupils)%s",
+						      (unsigned long)t->participants), di, t->participants,
+					     t->deficit ? _(" — a deficit") : "")
+				 : xasprintf(ngettext("The district: %s (%ld pupil)%s", "The district: %s (%ld pupils)%s",
+						      (unsigned long)t->participants), di, t->participants,
+					     t->deficit ? _(" — a deficit") : ""));
 	ui_text_take(x, UA_NORMAL, 0, 2, xasprintf(_("The region: %s"), re));
 	free(di), free(re);
 	ui_text_add(x, UA_NORMAL, 0, 0, "");
@@ -220,17 +252,29 @@ static ui_result deficits(ui_screen *scr)
 	struct state *s = scr->data;
 	size_t n;
 	char **lines = district_tasks_deficit_lines(&s->r, &n);
-	char *head = xasprintf(_("The district's learning deficits by the ВПР of %d: %s"), s->year, ui.sc.name);
-	char *rule = rules_deficit_text(&s->r.rules, 1, 0);
+	/* on the region: its schools together (or one district's), not a district */
+	int region = ui_region();
+	char *head = !region ? xasprintf(_("The district's learning deficits by the ВПР of %d: %s"), s->year, ui.sc.name)
+		     : s->district ? xasprintf(_("Learning deficits of the schools of %s by the ВПР of %d"), s->district,
+					       s->year)
+		     : xasprintf(_("The region's learning deficits by the ВПР of %d: %s"), s->year, ui.sc.name);
+	char *rule = rules_deficit_text(&s->r.rules, region ? 2 : 1, 0);
 	char *rules = xasprintf(_("%s Each says in how many schools it is one too."), rule);
 	free(rule);
 	ui_push(scr_text_list(N_("Deficits"),
-			      N_("The district's learning deficits of the year, subject by subject: each task the district "
-				 "did below the rules' share, what it checks, and in how many schools it is a deficit — what "
-				 "the methodical recommendations to the schools are written from. F2 saves the list as a text "
-				 "file to print. Up, Down, PgUp, PgDn scroll."),
-			      head, rules, (const char *const *)lines, n, _("No task is a deficit of the district this year."),
-			      xasprintf("district-deficits-%d.txt", s->year)));
+			      region ? N_("The learning deficits of the schools shown (the region's, or one district's) "
+					  "of the year, subject by subject: each task they did together below the rules' "
+					  "share, what it checks, and in how many schools it is a deficit — what the "
+					  "methodical recommendations to the schools are written from. F2 saves the list as "
+					  "a text file to print. Up, Down, PgUp, PgDn scroll.")
+				     : N_("The district's learning deficits of the year, subject by subject: each task the "
+					  "district did below the rules' share, what it checks, and in how many schools it is "
+					  "a deficit — what the methodical recommendations to the schools are written from. F2 "
+					  "saves the list as a text file to print. Up, Down, PgUp, PgDn scroll."),
+			      head, rules, (const char *const *)lines, n,
+			      region ? _("No task is a deficit of the schools together this year.")
+				     : _("No task is a deficit of the district this year."),
+			      xasprintf(region ? "region-deficits-%d.txt" : "district-deficits-%d.txt", s->year)));
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines), free(head), free(rules);
@@ -249,6 +293,11 @@ static ui_result signs(ui_screen *scr)
 		ui_error("%s", err);
 		free(err);
 		return UI_REDRAW;
+	}
+	strmap *kept = kept_codes(s);
+	if (kept) {
+		district_signs_keep(v, &n, kept);
+		strmap_free(kept);
 	}
 	ui_text *x = ui_text_new();
 	ui_text_take(x, UA_HEAD, 0, 0, xasprintf(_("Signs of biased results in %d, as the schools' packages report them"),
@@ -309,6 +358,22 @@ static int has_tasks(const ui_screen *scr)
 	return s->nassess > 0;
 }
 
+static ui_result pick_district(ui_screen *scr)
+{
+	struct state *s = scr->data;
+	if (ui_district_pick(&s->district))
+		load(s);
+	return UI_REDRAW;
+}
+
+/* (with a district chosen and none of its schools' task scores, the
+ * filter is still there to go back) */
+static int on_region(const ui_screen *scr)
+{
+	const struct state *s = scr->data;
+	return ui_region() && s->year;
+}
+
 static ui_result key(ui_screen *scr, int ch, int fk)
 {
 	struct state *s = scr->data;
@@ -323,7 +388,7 @@ static void destroy(ui_screen *scr)
 	dtask_grid_free(&s->g);
 	dtask_report_free(&s->r);
 	d_school_list_free(s->schools, s->nschools);
-	free(s->years), free(s->starts), free(s->ref);
+	free(s->years), free(s->starts), free(s->ref), free(s->district), free(s->help);
 	free(s);
 }
 
@@ -334,6 +399,7 @@ static const ui_key keys[] = {
 	{ KEY_F(5), NC_("key", "Year"), pick_year, has_tasks },
 	{ KEY_F(6), NC_("key", "Deficits"), deficits, has_tasks },
 	{ KEY_F(7), NC_("key", "Signs"), signs, has_tasks },
+	{ KEY_F(9), NC_("key", "District"), pick_district, on_region },
 	{ 0 },
 };
 
@@ -350,8 +416,6 @@ ui_screen *scr_dtasks_new(void)
 	s->list = ui_list_new(draw_row, s);
 	ui_list_set_header(s->list, draw_header);
 	ui_list_set_detail(s->list, detail, 3);
-	ui_list_set_empty(s->list, _("No task scores yet: the schools' packages bring them once the schools import their "
-				     "ВПР forms task by task."));
 	load(s);
 	ui_screen *scr = ui_screen_new(ui_region() ? N_("Region tasks") : N_("District tasks"),
 				       N_("The ВПР task by task across the district: for one assessment, how much of each "
@@ -368,6 +432,14 @@ ui_screen *scr_dtasks_new(void)
 					  "the methodical recommendations are written from. F7 lists the schools whose "
 					  "packages report signs of biased results."),
 				       keys, s);
+	if (ui_region()) {
+		/* (translated already: the frame's gettext finds no entry and keeps it) */
+		s->help = xasprintf("%s\n\n%s", _(scr->help),
+				    _("On the region's server the first row pools the schools shown: F9 chooses one "
+				      "district (or all of them), and the line at the top says which is shown; the task "
+				      "card, the deficits (F6) and the signs (F7) are of those schools."));
+		scr->help = s->help;
+	}
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

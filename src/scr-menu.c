@@ -41,7 +41,8 @@ static const menu_item district_items[] = {
 
 /* The district office's items that work on the region's server: the
  * roadmap, the settings and the list-of-schools import are its file's.
- * Export waits for 'district export' to work on the region. */
+ * Export writes the region's report (last: the items before keep their
+ * numbers). */
 static const menu_item region_items[] = {
 	{ N_("Schools: who has reported"), scr_dschools_new },
 	{ N_("Import from a stick"), scr_dimport_new },
@@ -49,6 +50,7 @@ static const menu_item region_items[] = {
 	{ N_("Indicators by school"), scr_dindicators_new },
 	{ N_("ВПР task by task across the region"), scr_dtasks_new },
 	{ N_("Packages held for a decision"), scr_dheld_new },
+	{ N_("Export: the region's report"), scr_dexport_new },
 };
 
 struct menu {

@@ -93,10 +93,15 @@ int ui_district_pick(char **district)
 	return changed;
 }
 
+char *ui_district_line(const char *district)
+{
+	return district ? xasprintf(_("District: %s (F9: another)"), district)
+			: xstrdup(_("All districts (F9: one district)"));
+}
+
 void ui_district_show(WINDOW *w, int y, const char *district)
 {
-	char *line = district ? xasprintf(_("District: %s (F9: another)"), district)
-			      : xstrdup(_("All districts (F9: one district)"));
+	char *line = ui_district_line(district);
 	wattrset(w, ui_attr(UA_QUERY));
 	ui_put(w, y, 1, getmaxx(w) - 2, line);
 	wattrset(w, A_NORMAL);

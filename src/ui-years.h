@@ -20,6 +20,8 @@ char *ui_half_pick(const char *current);
  * districts» first. 1 when the choice changed *district (fresh, NULL for
  * all), 0 for Esc or the same one; a failure to read them is told. */
 int ui_district_pick(char **district);
+/* The region's filter line, in words (fresh). */
+char *ui_district_line(const char *district);
 /* The region's filter line at row y of w: the district shown, or all. */
 void ui_district_show(WINDOW *w, int y, const char *district);
 

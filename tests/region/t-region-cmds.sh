@@ -202,6 +202,13 @@ LC_ALL=ru_RU.UTF-8 LANGUAGE=ru run --db "$PG_URL" district export --period 2024-
 expect 0 "in Russian" --out "Записан"
 grep -q "<h2>Районы</h2>" "$TMP/ru"/orientir-region-*/report.html && ok "…the summary too" \
 	|| not_ok "…the summary too"
+# the region's page speaks of the region, not of a district: its charts,
+# its deficits and who signs it
+H=$(ls "$TMP/ru"/orientir-region-*/report.html)
+grep -q "На диаграммах сначала все школы отчёта вместе" "$H" \
+	&& grep -q "Руководитель органа управления образованием региона" "$H" \
+	&& ! grep -q "сначала район в целом" "$H" && ! grep -q "дефициты района" "$H" \
+	&& ok "…in the region's words, not a district's" || not_ok "…in the region's words, not a district's"
 
 # --- held packages: a package of 0101 made by another database ---
 "$ORIENTIR" --db "$TMP/fake.db" init --code 0101 --name "Школа 1" --district "Северный район" >/dev/null
