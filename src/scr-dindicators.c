@@ -28,6 +28,7 @@ static const char *const sort_names[SORT_COUNT] = {
 /* The district or one school with its counts (NULL: no results). */
 struct entry {
 	const char *name;
+	const char *district;	/* the region's, when every district is shown: "" none */
 	const dist_ind *v;
 };
 
@@ -124,7 +125,10 @@ static void add_head(struct state *s, const struct entry *e)
 	char *count, *few;
 	head_tail(e, &count, &few);
 	int room = COLS - 4, tw = utf8_width(count) + utf8_width(few), k;
-	char **part = ui_wrap(e->name, room, &k);
+	/* schools of one name in several districts: the district tells them apart */
+	char *name = e->district && *e->district ? xasprintf("%s · %s", e->name, e->district) : xstrdup(e->name);
+	char **part = ui_wrap(name, room, &k);
+	free(name);
 	for (int i = 0; i < k; i++) {
 		add(s, L_HEAD, e);
 		s->lines[s->n - 1].name = part[i];
@@ -149,6 +153,7 @@ static void build(struct state *s)
 	strmap *at = strmap_new();
 	for (size_t i = 0; i < s->nschools; i++) {
 		s->e[i + 1].name = s->schools[i].name;
+		s->e[i + 1].district = ui_region() && !s->district ? s->schools[i].district : "";
 		strmap_put(at, s->schools[i].code, (long long)i + 1);
 	}
 	s->e[0].name = s->whole;

@@ -138,7 +138,17 @@ static void row(void *ctx, WINDOW *w, int y, int x, int width, size_t item, int 
 		mvwaddch(w, y, 2, '?');
 	}
 	wattrset(w, base);
-	ui_put(w, y, c.name, c.namew, r->name);
+	if (ui_region() && !s->district && *r->district) {
+		/* every district shown: schools of one name in several told
+		 * apart, the district given up to two fifths of the room */
+		int dw = utf8_width(r->district), most = c.namew * 2 / 5;
+		ui_put(w, y, c.name, c.namew - (dw < most ? dw : most) - 3, r->name);
+		waddstr(w, " · ");
+		int x0 = getcurx(w);
+		ui_put(w, y, x0, c.name + c.namew - x0, r->district);
+	} else {
+		ui_put(w, y, c.name, c.namew, r->name);
+	}
 	wattrset(w, base);
 	if (r->worst >= 0) {
 		/* The distance from the numbers shown, so that they add up. */
