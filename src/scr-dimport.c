@@ -169,7 +169,7 @@ struct item {
 struct taken {
 	struct item *v;
 	size_t n;
-	long counts[PKG_REFUSED + 1], no_receipt;
+	long counts[PKG_REFUSED + 1], no_receipt, receipts;
 };
 
 static struct item *item_new(struct taken *k)
@@ -189,6 +189,7 @@ static void each_carried(void *ctx, pkg_import *r)
 	*r = (pkg_import){ 0 };
 	k->counts[it->r.outcome]++;
 	k->no_receipt += it->r.receipt_error != NULL;
+	k->receipts += it->r.receipt_error == NULL;
 }
 
 /* Takes in the district's export at dir as the command does: its head,
@@ -240,6 +241,8 @@ static void import_all(struct state *s)
 		failed = district_import_package(ui.office, s->dirs[done], when, &it->r) != 0;
 		k.counts[it->r.outcome]++;
 		k.no_receipt += it->r.receipt_error != NULL;
+		/* none when the database failed: nothing the school did */
+		k.receipts += !failed && it->r.receipt_error == NULL;
 	}
 	delwin(d);
 	free(when);
@@ -268,8 +271,10 @@ static void import_all(struct state *s)
 			     xasprintf(ngettext("The stick can be removed, but %ld receipt could not be written (see below).",
 						"The stick can be removed, but %ld receipts could not be written (see below).",
 						(unsigned long)k.no_receipt), k.no_receipt));
-	else
+	else if (k.receipts)
 		ui_text_add(t, UA_GOOD, 0, 2, _("The stick can be removed: the receipts are written on it."));
+	else
+		ui_text_add(t, UA_GOOD, 0, 2, _("The stick can be removed: nothing was written on it."));
 	for (size_t i = 0; i < k.n; i++) {
 		struct item *it = &k.v[i];
 		ui_text_add(t, UA_NORMAL, 0, 0, "");
