@@ -32,9 +32,16 @@ static void print_csv(const dtask_report *r)
 	}
 }
 
-static void print_table(const dtask_report *r)
+/* region: the office is the region's (its pooled line is all the schools
+ * shown, not a district's); district: the one --district kept, or NULL. */
+static void print_table(const dtask_report *r, int region, const char *district)
 {
-	printf(_("Tasks of %d across the district\n"), r->year);
+	if (!region)
+		printf(_("Tasks of %d across the district\n"), r->year);
+	else if (district)
+		printf(_("Tasks of %d across the schools of %s\n"), r->year, district);
+	else
+		printf(_("Tasks of %d across the region's schools\n"), r->year);
 	if (!r->n) {
 		printf(_("\nNo task scores for %d: the schools' packages hold none yet.\n"), r->year);
 		return;
@@ -60,8 +67,9 @@ static void print_table(const dtask_report *r)
 			printf(ngettext("%s · %s · grade %d · %ld school\n", "%s · %s · grade %d · %ld schools\n",
 					(unsigned long)schools), v->procedure, v->subject, v->grade, schools);
 			t = table_new(6, "lrrrrl", "-----+");
-			const char *head[] = { _("Task"), _("Max"), _("District"), _("Region"), _("Schools with a deficit"),
-					       _("What it checks") };
+			const char *head[] = { _("Task"), _("Max"),
+					       region ? pgettext_deferred(NC_("tasks column", "All schools")) : _("District"),
+					       _("Region"), _("Schools with a deficit"), _("What it checks") };
 			table_add(t, head);
 		}
 		long behind = 0, schools = 0;
@@ -83,8 +91,9 @@ static void print_table(const dtask_report *r)
 		table_free(t);
 	}
 	if (deficits) {
-		char *rule = rules_deficit_text(&r->rules, 1, 0);
-		printf(_("\n\"!\": a deficit of the district. %s\n"), rule);
+		char *rule = rules_deficit_text(&r->rules, region ? 2 : 1, 0);
+		printf(region ? _("\n\"!\": a deficit of the schools together. %s\n")
+			      : _("\n\"!\": a deficit of the district. %s\n"), rule);
 		free(rule);
 	}
 }
@@ -111,7 +120,7 @@ int cli_district_tasks(int argc, char **argv, cli_env *env, const cli_command *c
 		if (csv)
 			print_csv(&r);
 		else
-			print_table(&r);
+			print_table(&r, strcmp(sc.role, "region") == 0, district);
 	} else {
 		cli_error("%s", err);
 		free(err);

@@ -206,6 +206,15 @@ cmp -s "$TMP/d.csv" "$TMP/r.csv" && ok "tasks --district: the district's schools
 "$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --format csv --district "Северный район" >"$TMP/r.csv" 2>&1
 [ "$(wc -l <"$TMP/r.csv")" = 1 ] && ok "…a district without task scores has none" \
 	|| not_ok "…a district without task scores has none ($(wc -l <"$TMP/r.csv") lines)"
+# the table speaks of the region's schools, not of a district
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 >"$TMP/r.txt" 2>&1
+grep -q "^Tasks of 2025 across the region's schools$" "$TMP/r.txt" && grep -q "All schools" "$TMP/r.txt" \
+	&& ! grep -q "across the district\|District" "$TMP/r.txt" \
+	&& ok "tasks: the region's table speaks of the region's schools" \
+	|| { not_ok "tasks: the region's table speaks of the region's schools"; head -5 "$TMP/r.txt" | sed 's/^/#   /'; }
+"$ORIENTIR" --db "$PG_URL" district tasks --year 2025 --district "Восточный район" >"$TMP/r.txt" 2>&1
+grep -q "^Tasks of 2025 across the schools of Восточный район$" "$TMP/r.txt" \
+	&& ok "…and with --district, of that district's schools" || not_ok "…and with --district, of that district's schools"
 # a task score twice: its line named, nothing stored
 Q=$TMP/tstick2/orientir-0402-2025-H1
 rm -rf "$TMP/tstick2" && mkdir -p "$TMP/tstick2" && cp -r "$P" "$Q" && rm -f "$Q/receipt.txt"
