@@ -334,17 +334,19 @@ static int result_row(pkg_reader *rd, const csvin_row *row)
 /* The shares of the results taken, after them. */
 static int store_shares(pkg_reader *rd)
 {
-	char *err = NULL;
 	size_t n = rd->shares ? share_tally_count(rd->shares) : 0;
-	sdb_copy *c = n ? db_d_share_load(rd->db, &err) : NULL;
-	if (n && !c)
+	if (!n)
+		return 0;
+	char *err = NULL;
+	sdb_copy *c = db_d_share_load(rd->db, &err);
+	if (!c)
 		return db_failed(rd, err);
 	for (size_t i = 0; i < n; i++)
 		if (db_d_share_add(c, share_tally_get(rd->shares, i), &err) != 0) {
 			sdb_copy_abort(c);
 			return db_failed(rd, err);
 		}
-	return !c || sdb_copy_end(c, &err) == 0 ? 0 : db_failed(rd, err);
+	return sdb_copy_end(c, &err) == 0 ? 0 : db_failed(rd, err);
 }
 
 /* staff.csv and events.csv are checked to be readable tables; the
