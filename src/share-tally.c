@@ -12,6 +12,7 @@ struct share_tally {
 	d_share *v;		/* its procedure and subject owned */
 	size_t n, cap;
 	strmap *at;		/* "year|procedure|subject" -> index in v */
+	size_t last;		/* the slot of the row before (v[last] when n) */
 };
 
 share_tally *share_tally_new(const char *school_code)
@@ -37,6 +38,12 @@ void share_tally_free(share_tally *t)
 /* The counts of r's year, procedure and subject, new at zero the first time. */
 static d_share *slot(share_tally *t, const d_result *r)
 {
+	/* a package's rows come an assessment at a time: the slot before,
+	 * mostly, without a key made and looked up for every row */
+	d_share *prev = t->n ? &t->v[t->last] : NULL;
+	if (prev && prev->year == r->year && !strcmp(prev->procedure, r->procedure) &&
+	    !strcmp(prev->subject, r->subject))
+		return prev;
 	char *key = xasprintf("%d|%s|%s", r->year, r->procedure, r->subject);
 	long long i;
 	if (!strmap_get(t->at, key, &i)) {
@@ -50,6 +57,7 @@ static d_share *slot(share_tally *t, const d_result *r)
 		strmap_put(t->at, key, i);
 	}
 	free(key);
+	t->last = (size_t)i;
 	return &t->v[i];
 }
 
