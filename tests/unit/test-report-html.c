@@ -179,7 +179,7 @@ static int count(const char *text, const char *needle)
 START_TEST(full)
 {
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, 1, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents, NULL, NULL };
 	char *text = render(&r);
 	has(text, "<!DOCTYPE html>");
 	has(text, "<meta charset=\"utf-8\"/>");
@@ -249,7 +249,7 @@ START_TEST(empty)
 {
 	ind_set none = { .year = 2030 };
 	report_data r = { &sc, "2030-H1", 2030, 1, 20300101, 20300630, 20300115, "2030-01-15T08:00:00",
-			  &none, &none, NULL, 0, NULL, 0, NULL, 0 };
+			  &none, &none, NULL, 0, NULL, 0, NULL, 0, NULL, NULL };
 	char *text = render(&r);
 	has(text, "1st half of 2030");
 	has(text, "No assessment results for 2030 or 2029.");
@@ -271,7 +271,7 @@ START_TEST(hostile_text)
 	char *err = NULL;
 	ck_assert_int_eq(db_activity_list(db, rm.id, &acts, &nacts, &err), 0);
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, 1, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents, NULL, NULL };
 	char *text = render(&r);
 	has(text, "строка 1<br/>строка 2[31m \xEF\xBF\xBD\xEF\xBF\xBD конец ]]&gt; &lt;![CDATA[");
 	lacks(text, "\x01");
@@ -290,7 +290,7 @@ START_TEST(locale_independent)
 		return;
 	}
 	report_data r = { &sc, "2024-H2", 2024, 2, 20240701, 20241231, 20241220, "2024-12-20T10:30:00",
-			  &now, &was, &rm, 1, acts, nacts, events, nevents };
+			  &now, &was, &rm, 1, acts, nacts, events, nevents, NULL, NULL };
 	char *text = render(&r);
 	setlocale(LC_ALL, "C");
 	for (const char *p = text; (p = strstr(p, "=\"")) != NULL;) {
