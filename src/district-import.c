@@ -273,25 +273,19 @@ static void compare_new(void *ctx, const char *key, double percent)
 
 /* --- one package --- */
 
-static void write_receipt(sdb *db, const char *digest, const char *received_at, const sign_key *key,
+static void write_receipt(const char *office, const char *digest, const char *received_at, const sign_key *key,
 			  pkg_import *r)
 {
-	school office = { 0 };
 	char *err = NULL;
-	if (db_school_get(db, &office, &err) != 1)
-		office.name = xstrdup("");
-	free(err);
-	err = NULL;
 	/* A refused package's receipt gives the reason alone: notes made before
 	 * the refusal describe a change that did not happen. */
 	int n = r->reason ? 1 : (int)r->nremarks;
 	char **remarks = r->reason ? &r->reason : r->remarks;
 	receipt rc = { r->school_code ? r->school_code : "", r->period ? r->period : "",
 		       r->created_at ? r->created_at : "", (char *)digest, (char *)received_at,
-		       office.name, (char *)pkg_outcome_code(r->outcome), remarks, n, SIGN_NONE, { 0 } };
+		       (char *)office, (char *)pkg_outcome_code(r->outcome), remarks, n, SIGN_NONE, { 0 } };
 	if (receipt_write(r->dir, &rc, key, &err) != 0)
 		r->receipt_error = err;
-	school_clear(&office);
 }
 
 /* Reads the tables through without keeping them: a damaged copy is told. */
@@ -340,25 +334,23 @@ static int hold(sdb *db, const pkg_in *p, const d_package *m, const char *reason
 	return 0;
 }
 
-/* Whether the database is the region's: it has no list of schools to
- * keep, and takes every district's schools as their packages come. */
-static int is_region(sdb *db)
+/* The office the database belongs to, its fields "" where it has none
+ * yet: read once a package, as the role and the name serve all of it. */
+static void office_of(sdb *db, school *out)
 {
-	school office = { 0 };
 	char *err = NULL;
-	int yes = db_school_get(db, &office, &err) == 1 && strcmp(office.role, "region") == 0;
-	school_clear(&office);
+	if (db_school_get(db, out, &err) != 1)
+		*out = (school){ xstrdup(""), xstrdup(""), xstrdup(""), xstrdup(""), xstrdup("") };
 	free(err);
-	return yes;
 }
 
 /* Keeps p's files with its package id, on a district: its export carries
  * them to the region (the region exports nothing further). Not a package
  * with pupils' names: the district keeps none, and sends none on. */
-static int keep_files(sdb *db, const pkg_in *p, long id, char **err)
+static int keep_files(sdb *db, int region, const pkg_in *p, long id, char **err)
 {
 	char *named = keyval_get(pkg_in_file(p, "manifest.txt")->data, "with_names");
-	int skip = (named && strcmp(named, "yes") == 0) || is_region(db);
+	int skip = (named && strcmp(named, "yes") == 0) || region;
 	free(named);
 	if (skip)
 		return 0;
@@ -370,8 +362,8 @@ static int keep_files(sdb *db, const pkg_in *p, long id, char **err)
 }
 
 /* Stores a new or newer package: the school (a new one when accepting),
- * its key, the package, its tables. */
-static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package *held, const char *signer,
+ * its key, the package, its tables; region: the office is the region's. */
+static int store_package(sdb *db, int region, const pkg_in *p, d_package *m, const d_package *held, const char *signer,
 			 int accepting, pkg_import *r)
 {
 	char *err = NULL;
@@ -381,7 +373,7 @@ static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package
 		return pkg_refuse(r, err);
 	if (!known && db_d_school_put(db, m->school_code, m->school_name, 1, &err) != 0)
 		return pkg_refuse(r, err);
-	if (!known && is_region(db))
+	if (!known && region)
 		pkg_note(r, _("school %s «%s» of %s is now on the region's list"), m->school_code, m->school_name,
 			 m->district);
 	else if (!known)
@@ -427,7 +419,7 @@ static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
-	if (db_d_package_put(db, m, &err) != 0 || keep_files(db, p, m->id, &err) != 0) {
+	if (db_d_package_put(db, m, &err) != 0 || keep_files(db, region, p, m->id, &err) != 0) {
 		strmap_free(old);
 		return pkg_refuse(r, err);
 	}
@@ -451,7 +443,7 @@ static int store_package(sdb *db, const pkg_in *p, d_package *m, const d_package
 /* Why a package of a school cannot be taken without the methodist, or
  * NULL: the school unknown to a district, or its pinned key not the
  * package's. */
-static const char *hold_reason(sdb *db, const d_package *m, const char *signer, pkg_import *r)
+static const char *hold_reason(sdb *db, int region, const d_package *m, const char *signer, pkg_import *r)
 {
 	d_school s = { 0 };
 	char *err = NULL;
@@ -460,14 +452,14 @@ static const char *hold_reason(sdb *db, const d_package *m, const char *signer, 
 	if (known < 0)
 		pkg_refuse(r, err);
 	else if (!known)
-		why = is_region(db) ? NULL : "unknown_school";
+		why = region ? NULL : "unknown_school";
 	else if (*s.key && strcmp(s.key, signer) != 0)
 		why = *signer ? "other_key" : "unsigned";
 	d_school_clear(&s);
 	return why;
 }
 
-int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r)
+int pkg_take(sdb *db, int region, const pkg_in *p, const char *received_at, int accepting, pkg_import *r)
 {
 	d_package m = { 0 }, held = { 0 };
 	d_held before = { 0 };
@@ -515,7 +507,7 @@ int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, p
 		read_through(p, &m, r);
 		goto out;
 	}
-	const char *why = accepting ? NULL : hold_reason(db, &m, signer, r);
+	const char *why = accepting ? NULL : hold_reason(db, region, &m, signer, r);
 	if (r->reason)
 		goto failed_reason;
 	if (why) {
@@ -534,7 +526,7 @@ int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, p
 		read_through(p, &m, r);
 	} else {
 		r->outcome = have ? PKG_REPLACED : PKG_NEW;
-		store_package(db, p, &m, have ? &held : NULL, signer, accepting, r);
+		store_package(db, region, p, &m, have ? &held : NULL, signer, accepting, r);
 	}
 	goto out;
 failed:
@@ -573,6 +565,8 @@ int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *rece
 		pkg_refuse(r, err);
 		return -1;
 	}
+	school office;
+	office_of(db, &office);
 	if (failed) {
 		d_package m = { 0 };
 		manifest_values(p.manifest, r, &m);
@@ -581,7 +575,8 @@ int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *rece
 	} else if (sdb_begin(db, &err) != 0) {
 		pkg_refuse(r, err);
 		rc = -1;
-	} else if ((rc = pkg_take(db, &p, received_at, 0, r)) != 0 || r->outcome == PKG_REFUSED) {
+	} else if ((rc = pkg_take(db, !strcmp(office.role, "region"), &p, received_at, 0, r)) != 0 ||
+		   r->outcome == PKG_REFUSED) {
 		sdb_rollback(db);
 	} else if (sdb_commit(db, &err) != 0) {
 		pkg_refuse(r, err);
@@ -590,7 +585,8 @@ int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *rece
 	/* A receipt even for a refusal: the school sees why. Not when our own
 	 * database failed: that is nothing the school did. */
 	if (rc == 0)
-		write_receipt(db, p.digest, received_at, &key, r);
+		write_receipt(office.name, p.digest, received_at, &key, r);
+	school_clear(&office);
 	pkg_in_free(&p);
 	return rc;
 }
@@ -640,7 +636,11 @@ static int take_held(sdb *db, const d_held *h, pkg_import *r, char **err)
 	int rc = db_d_held_files(db, h->id, add_held_file, &p, err) == 0 && package_check_sums(&p, err) == 0 ? 0 : -1;
 	if (rc == 0) {
 		package_sha256_hex(p.sums, p.sums_len, p.digest);
-		if (pkg_take(db, &p, h->received_at, 1, r) != 0 || r->outcome == PKG_REFUSED) {
+		school office;
+		office_of(db, &office);
+		int region = !strcmp(office.role, "region");
+		school_clear(&office);
+		if (pkg_take(db, region, &p, h->received_at, 1, r) != 0 || r->outcome == PKG_REFUSED) {
 			*err = xstrdup(r->reason ? r->reason : "?");
 			rc = -1;
 		}

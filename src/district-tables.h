@@ -46,9 +46,10 @@ int pkg_check(const pkg_in *p, const char *received_at, pkg_import *r, enum sign
 
 /* Decides on a package read into memory and stores what it brings, as
  * received at received_at: accepting (a held package the methodist takes)
- * lets an unknown school in and pins the package's key. 0, or -1 when the
- * database itself failed (r->reason). */
-int pkg_take(sdb *db, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
+ * lets an unknown school in and pins the package's key; region: the office
+ * is the region's (it takes every school in, and keeps no package's
+ * files). 0, or -1 when the database itself failed (r->reason). */
+int pkg_take(sdb *db, int region, const pkg_in *p, const char *received_at, int accepting, pkg_import *r);
 /* district_import_package for a package read already (*loaded, taken
  * over and emptied; failed: why reading it failed, taken, or NULL), into
  * *r as the caller set it up (dir, via). */
