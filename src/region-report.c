@@ -92,21 +92,21 @@ static void summarise(district_report *r)
 	}
 }
 
-/* The districts the region knows, ", "-joined (fresh). */
-static char *districts_listed(const status_report *s)
+/* The districts the region knows, ", "-joined in ёлочки (fresh). */
+static char *districts_listed(sdb *db)
 {
-	char *names = xstrdup("");
-	strmap *seen = strmap_new();
-	for (size_t i = 0; i < s->n; i++) {
-		long long x;
-		if (!*s->v[i].district || strmap_get(seen, s->v[i].district, &x))
-			continue;
-		strmap_put(seen, s->v[i].district, 1);
-		char *t = xasprintf(*names ? "%s, «%s»" : "%s«%s»", names, s->v[i].district);
-		free(names);
+	char **v, *names = xstrdup(""), *err = NULL;
+	size_t n;
+	if (district_names(db, &v, &n, &err) != 0) {
+		free(err);
+		return names;
+	}
+	for (size_t i = 0; i < n; i++) {
+		char *t = xasprintf(*names ? "%s, «%s»" : "%s«%s»", names, v[i]);
+		free(names), free(v[i]);
 		names = t;
 	}
-	strmap_free(seen);
+	free(v);
 	return names;
 }
 
@@ -120,7 +120,7 @@ int region_report_build(sdb *db, const char *period, const char *district, distr
 		for (size_t i = 0; i < out->status.n && !any; i++)
 			any = strcmp(out->status.v[i].district, district) == 0;
 		if (!any) {
-			char *names = districts_listed(&out->status);
+			char *names = districts_listed(db);
 			*err = *names ? xasprintf(_("the region has no school of the district «%s»; its districts: %s"),
 						  district, names)
 				      : xasprintf(_("the region has no school of the district «%s»"), district);
