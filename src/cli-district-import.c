@@ -27,6 +27,14 @@ static char *received_time(const char *given)
 	return t;
 }
 
+/* The --jobs given: 1 to 16, or 0 when it is not such a number. */
+static int jobs_given(const char *s)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+	return *s && !*end && v >= 1 && v <= 16 ? (int)v : 0;
+}
+
 void cli_district_report(const pkg_import *r)
 {
 	if (r->outcome == PKG_REFUSED) {
@@ -84,6 +92,14 @@ static void each_carried(void *ctx, pkg_import *r)
 	c->counts[r->outcome]++;
 }
 
+/* One school package taken in (district_import_packages' each). */
+static void each_package(void *ctx, pkg_import *r)
+{
+	long *counts = ctx;
+	cli_district_report(r);
+	counts[r->outcome]++;
+}
+
 /* Takes in the district's export at dir, its schools counted: 0, or -1
  * when the database failed. */
 static int import_export(sdb *db, const char *dir, const char *when, int new_key, long counts[])
@@ -111,17 +127,21 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 	static const struct option opts[] = {
 		{ "received", required_argument, NULL, 'r' },
 		{ "new-district-key", no_argument, NULL, 'k' },
+		{ "jobs", required_argument, NULL, 'j' },
 		CLI_COMMON_OPTIONS,
 		{ NULL, 0, NULL, 0 },
 	};
-	int c, exit_now, new_key = 0;
+	int c, exit_now, new_key = 0, jobs = DISTRICT_IMPORT_JOBS;
 	const char *received = NULL;
 	while ((c = cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'r')
 			received = optarg;
 		else if (c == 'k')
 			new_key = 1;
-		else if (cli_common_option(c, cmd, env, &exit_now) != 0)
+		else if (c == 'j') {
+			if (!(jobs = jobs_given(optarg)))
+				return cli_usage(cmd, _("--jobs takes a number from 1 to 16, not '%s'"), optarg);
+		} else if (cli_common_option(c, cmd, env, &exit_now) != 0)
 			return exit_now;
 	}
 	if (optind >= argc)
@@ -169,18 +189,25 @@ int cli_district_import(int argc, char **argv, cli_env *env, const cli_command *
 			cli_error(_("%s: no report package here (a package is a folder with manifest.txt)"), argv[a]);
 			counts[PKG_REFUSED]++;
 		}
-		for (size_t i = 0; i < n && !failed; i++) {
+		for (size_t i = 0; i < n && !failed;) {
 			if (district_export_is(dirs[i])) {
 				failed = import_export(db, dirs[i], when, new_key, counts) != 0;
+				i++;
 				continue;
 			}
-			pkg_import r;
-			failed = district_import_package(db, dirs[i], when, &r) != 0;
-			cli_district_report(&r);
-			counts[r.outcome]++;
-			pkg_import_clear(&r);
+			/* the school packages up to the next export, together */
+			size_t run = 1;
+			while (i + run < n && !district_export_is(dirs[i + run]))
+				run++;
+			failed = district_import_packages(db, dirs + i, run, when, jobs, each_package, counts) != 0;
+			i += run;
 		}
 		district_dirs_free(dirs, n);
+		if (district_sync_stick(argv[a], &err) != 0) {
+			cli_error(_("warning: %s"), err);
+			free(err);
+			err = NULL;
+		}
 	}
 	long total = 0;
 	for (int i = 0; i <= PKG_REFUSED; i++)

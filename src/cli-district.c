@@ -109,7 +109,7 @@ const cli_command cli_district = {
 	"district",
 	/* One subcommand a line: the whole would not fit one. */
 	/* TRANSLATORS: a synopsis: translate only the placeholders in capitals. */
-	N_("import PATH... [--received DATE] [--new-district-key]\n"
+	N_("import PATH... [--received DATE] [--new-district-key] [--jobs N]\n"
 	   "   | held [--all] [--format table|csv]\n"
 	   "   | accept|reject N... | --school CODE\n"
 	   "   | status [--period P] [--district D] [--format table|csv]\n"
@@ -141,7 +141,10 @@ const cli_command cli_district = {
 	   "  --received DATE   the day the stick came (default: now)\n"
 	   "  --new-district-key  a district's export signed by another key than\n"
 	   "                    its district's is taken, and its key pinned (confirm\n"
-	   "                    the fingerprint with the district first)\n\n"
+	   "                    the fingerprint with the district first)\n"
+	   "  --jobs N          on the region's server, up to N packages at once,\n"
+	   "                    each on a connection of its own (default 4; 1: one\n"
+	   "                    after another); on a district's file always one\n\n"
 	   "district held: the packages held for a decision, with why, and the\n"
 	   "fingerprint of the key that signed each (compare it on the phone).\n"
 	   "  --all             the decided ones too\n"

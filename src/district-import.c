@@ -591,6 +591,15 @@ int district_take_loaded(sdb *db, pkg_in *loaded, char *failed, const char *rece
 	return rc;
 }
 
+int district_sync_stick(const char *path, char **err)
+{
+	if (stick_sync_path(path) == 0)
+		return 0;
+	*err = xasprintf(_("%s: the stick could not be synced (%s): the receipts may not be on it yet; do not pull it"
+			   " out before the system has written them"), path, strerror(errno));
+	return -1;
+}
+
 /* Adds a file kept with a held package to the package being rebuilt. */
 static void add_held_file(void *ctx, const char *name, const void *data, size_t len)
 {

@@ -71,14 +71,9 @@ static int taken_before(pkg_reader *rd, long year, long grade, const char *const
 		at += len[i];
 	}
 	*at = '\0';
-	long long seen;
 	if (!rd->keys)
 		rd->keys = strmap_new();
-	int before = strmap_get(rd->keys, key, &seen);
-	if (!before)
-		strmap_put(rd->keys, key, 1);
-	free(key);
-	return before;
+	return strmap_take(rd->keys, key, 1);
 }
 
 /* Reads the package's file with cols, every one of need[] required, at

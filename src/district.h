@@ -50,9 +50,24 @@ void district_dirs_free(char **dirs, size_t n);
  * where a key is pinned. The first signed package of a school pins its
  * key. A district (not the region) keeps the files of a package it takes
  * in, as they came, for its export (not those of one with pupils' names).
- * The outcome is in *r. 0, or -1 when the database itself failed
+ * The receipt is synced as a file; the stick itself is the caller's to
+ * sync (district_sync_stick) after the last package. The outcome is in *r. 0, or -1 when the database itself failed
  * (*r->reason). */
 int district_import_package(sdb *db, const char *dir, const char *received_at, pkg_import *r);
+/* Takes in the packages dirs[0..n) each as district_import_package does,
+ * and tells each(ctx, r) of them in dirs' order (r is cleared after).
+ * On the region's server up to jobs at once, each in a worker process on
+ * a connection of its own (district-import-jobs.c); one at a time on a
+ * district's file or for jobs < 2. Once the database fails for one,
+ * nothing more is begun. 0, or -1 when the database failed (the packages
+ * after the one told of last were not taken in). */
+/* Syncs the stick (the filesystem) path is on, once every package from
+ * it is taken in: the receipts are synced only as files until then, and
+ * only now can the stick be pulled out. 0, or -1 with *err. */
+int district_sync_stick(const char *path, char **err);
+#define DISTRICT_IMPORT_JOBS 4	/* district import's --jobs unless told */
+int district_import_packages(sdb *db, char *const *dirs, size_t n, const char *received_at, int jobs,
+			     void (*each)(void *ctx, pkg_import *r), void *ctx);
 
 /* --- a district's consolidated export (district-import-district.c) --- */
 /* Whether dir is a district's export: its manifest.txt says so. */

@@ -3,11 +3,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "common.h"
 #include "keyval.h"
 #include "package-write.h"
 #include "receipt.h"
+#include "stick.h"
 
 #define RECEIPT_FORMAT "orientir-receipt-1"
 
@@ -40,7 +42,11 @@ int receipt_write(const char *dir, const receipt *r, const sign_key *key, char *
 		free(hex);
 	}
 	fclose(fp);
-	int rc = package_put_file(dir, RECEIPT_FILE, text, len, err);
+	int dfd = stick_dir_open(dir, err), rc = -1;
+	if (dfd >= 0) {
+		rc = stick_put_deferred(dfd, dir, RECEIPT_FILE, text, len, 0644, err);
+		close(dfd);
+	}
 	free(text);
 	return rc;
 }

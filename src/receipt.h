@@ -25,7 +25,8 @@ typedef struct receipt {
 	uint8_t key[SIGN_KEY_SIZE];
 } receipt;
 
-/* Writes dir/receipt.txt, synced, signed with key (NULL: unsigned): the
+/* Writes dir/receipt.txt, synced with its folder (the stick itself is
+ * the caller's to sync, stick_sync_path, once every receipt is written), signed with key (NULL: unsigned): the
  * values escaped (keyval.h), then "district_key:" and, last,
  * "signature:" over every line before it. 0, or -1 with *err. */
 int receipt_write(const char *dir, const receipt *r, const sign_key *key, char **err);

@@ -218,34 +218,59 @@ static int take_export(struct taken *k, const char *dir, const char *when)
 	return rc;
 }
 
+/* How far the import has gone, in its dialog. */
+struct progress {
+	struct state *s;
+	struct taken *k;
+	WINDOW *d;
+	size_t done;
+};
+
+static void show_progress(struct progress *p, const char *dir)
+{
+	char *what = xasprintf(_("%zu of %zu: %s"), p->done + 1, p->s->ndirs, inside(p->s, dir));
+	wattrset(p->d, ui_attr(UA_DIALOG));
+	mvwhline(p->d, 2, 2, ' ', 60);
+	ui_put(p->d, 2, 3, 58, what);
+	free(what);
+	wrefresh(p->d);
+}
+
+/* One school package taken (district_import_packages' each). */
+static void each_taken(void *ctx, pkg_import *r)
+{
+	struct progress *p = ctx;
+	show_progress(p, r->dir);
+	p->done++;
+	each_carried(p->k, r);
+}
+
 /* Takes in every package found, showing how far it has gone. */
 static void import_all(struct state *s)
 {
 	char *when = day_now_iso();
 	struct taken k = { 0 };
 	int failed = 0;
-	WINDOW *d = ui_dialog(6, 64, _("Taking in the packages"));
-	size_t done = 0;
-	for (; done < s->ndirs && !failed; done++) {
-		char *what = xasprintf(_("%zu of %zu: %s"), done + 1, s->ndirs, inside(s, s->dirs[done]));
-		wattrset(d, ui_attr(UA_DIALOG));
-		mvwhline(d, 2, 2, ' ', 60);
-		ui_put(d, 2, 3, 58, what);
-		free(what);
-		wrefresh(d);
-		if (district_export_is(s->dirs[done])) {
-			failed = take_export(&k, s->dirs[done], when) != 0;
+	struct progress p = { s, &k, ui_dialog(6, 64, _("Taking in the packages")), 0 };
+	while (p.done < s->ndirs && !failed) {
+		char **dirs = s->dirs + p.done;
+		if (district_export_is(dirs[0])) {
+			show_progress(&p, dirs[0]);
+			failed = take_export(&k, dirs[0], when) != 0;
+			p.done++;
 			continue;
 		}
-		struct item *it = item_new(&k);
-		failed = district_import_package(ui.office, s->dirs[done], when, &it->r) != 0;
-		k.counts[it->r.outcome]++;
-		k.no_receipt += it->r.receipt_error != NULL;
-		/* none when the database failed: nothing the school did */
-		k.receipts += !failed && it->r.receipt_error == NULL;
+		/* the school packages up to the next export, together */
+		size_t run = 1;
+		while (p.done + run < s->ndirs && !district_export_is(dirs[run]))
+			run++;
+		show_progress(&p, dirs[0]);
+		failed = district_import_packages(ui.office, dirs, run, when, DISTRICT_IMPORT_JOBS, each_taken, &p) != 0;
 	}
-	delwin(d);
+	delwin(p.d);
 	free(when);
+	char *unsynced = NULL;
+	district_sync_stick(s->source, &unsynced);
 	long *counts = k.counts;
 	size_t total = 0;
 	for (int i = 0; i <= PKG_REFUSED; i++)
@@ -265,8 +290,9 @@ static void import_all(struct state *s)
 					 " F6 Held: each with its reason, to take in or reject."), counts[PKG_HELD]));
 	if (failed)
 		ui_text_add(t, UA_ERROR, 0, 2, _("The database failed: the packages after this one were not taken in."));
-	/* Every receipt is synced to the stick as it is written. */
-	if (k.no_receipt)
+	if (unsynced)
+		ui_text_take(t, UA_ERROR, 0, 2, unsynced);
+	else if (k.no_receipt)
 		ui_text_take(t, UA_ERROR, 0, 2,
 			     xasprintf(ngettext("The stick can be removed, but %ld receipt could not be written (see below).",
 						"The stick can be removed, but %ld receipts could not be written (see below).",
@@ -294,7 +320,7 @@ static void import_all(struct state *s)
 		pkg_import_clear(&it->r);
 	}
 	free(k.v);
-	if (k.no_receipt || failed || counts[PKG_REFUSED])
+	if (k.no_receipt || failed || counts[PKG_REFUSED] || unsynced)
 		ui_error(_("Taken in, with problems: see the summary."));
 	else
 		ui_message(_("Taken in. The stick can be removed."));

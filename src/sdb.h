@@ -29,6 +29,10 @@ char *sdb_pg_name(sdb *db);
 /* Connects to the PostgreSQL database where names. NULL with *err (the
  * server unreachable, the password wrong: said in the user's language). */
 sdb *sdb_pg_open(const char *where, char **err);
+/* A second connection to the server's database db: for work done
+ * beside db's, in another process after fork (a connection is never
+ * shared between processes). NULL with *err. */
+sdb *sdb_pg_again(sdb *db, char **err);
 /* The SQLite connection db as an sdb: made on first use, kept as long as
  * the connection (db_close lets it go). */
 sdb *db_sdb(sqlite3 *db);

@@ -133,8 +133,9 @@ int stick_sync(int dirfd)
 	return stick_sync_dir(dirfd) != 0 ? -1 : syncfs(dirfd);
 }
 
+/* whole: the stick synced after, else only the folder. */
 static int put(int dirfd, const char *path, const char *name, const void *data, size_t len, int srcfd, mode_t mode,
-	       char **err)
+	       int whole, char **err)
 {
 	char *tmp = xasprintf(".%s.tmp", name), *shown = stick_path(path, name);
 	int rc = -1, e = 0;
@@ -145,7 +146,7 @@ static int put(int dirfd, const char *path, const char *name, const void *data, 
 	} else if (renameat(dirfd, tmp, dirfd, name) != 0) {
 		e = errno;
 		unlinkat(dirfd, tmp, 0);
-	} else if (stick_sync(dirfd) != 0) {
+	} else if ((whole ? stick_sync(dirfd) : stick_sync_dir(dirfd)) != 0) {
 		e = errno;
 	} else {
 		rc = 0;
@@ -160,12 +161,29 @@ static int put(int dirfd, const char *path, const char *name, const void *data, 
 
 int stick_put(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode, char **err)
 {
-	return put(dirfd, path, name, data ? data : "", len, -1, mode, err);
+	return put(dirfd, path, name, data ? data : "", len, -1, mode, 1, err);
+}
+
+int stick_put_deferred(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode,
+		       char **err)
+{
+	return put(dirfd, path, name, data ? data : "", len, -1, mode, 0, err);
 }
 
 int stick_put_from(int dirfd, const char *path, const char *name, int srcfd, mode_t mode, char **err)
 {
-	return put(dirfd, path, name, NULL, 0, srcfd, mode, err);
+	return put(dirfd, path, name, NULL, 0, srcfd, mode, 1, err);
+}
+
+int stick_sync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	int rc = syncfs(fd), e = errno;
+	close(fd);
+	errno = e;
+	return rc;
 }
 
 int stick_list(int dirfd, size_t max, char ***names, size_t *n)

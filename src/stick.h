@@ -33,7 +33,13 @@ int stick_create(int dirfd, const char *path, const char *name, const void *data
  * (a link there is replaced, not followed), the folder and the stick
  * synced. 0, or -1 with *err naming name, not the temporary file. */
 int stick_put(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode, char **err);
-/* The same, copying from srcfd. */
+/* The same, but the stick itself not synced, only the file and its
+ * folder: for many files written one after another (a receipt in each
+ * package folder), the stick synced once after the last with
+ * stick_sync_path. */
+int stick_put_deferred(int dirfd, const char *path, const char *name, const void *data, size_t len, mode_t mode,
+		       char **err);
+/* The same as stick_put, copying from srcfd. */
 int stick_put_from(int dirfd, const char *path, const char *name, int srcfd, mode_t mode, char **err);
 
 /* Removes name inside dirfd: a file or a link is unlinked; a folder is
@@ -44,6 +50,9 @@ int stick_remove(int dirfd, const char *name);
 /* Syncs the folder's entries, then the whole filesystem: after it the
  * stick can be pulled out. 0, or -1 with errno. */
 int stick_sync(int dirfd);
+/* Syncs the whole filesystem the folder path is on: after it the stick
+ * can be pulled out. 0, or -1 with errno. */
+int stick_sync_path(const char *path);
 /* Syncs the folder's entries only (vfat refusing is not an error). */
 int stick_sync_dir(int dirfd);
 

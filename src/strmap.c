@@ -63,7 +63,8 @@ int strmap_get(const strmap *m, const char *key, long long *value)
 	return 1;
 }
 
-void strmap_put(strmap *m, const char *key, long long value)
+/* Room for one more key. */
+static void make_room(strmap *m)
 {
 	if (2 * (m->n + 1) > m->cap) {
 		struct slot *old = m->s;
@@ -75,6 +76,11 @@ void strmap_put(strmap *m, const char *key, long long value)
 				*find(m, old[i].key, old[i].hash) = old[i];
 		free(old);
 	}
+}
+
+void strmap_put(strmap *m, const char *key, long long value)
+{
+	make_room(m);
 	uint32_t h = hash(key);
 	struct slot *s = find(m, key, h);
 	if (!s->key) {
@@ -83,4 +89,18 @@ void strmap_put(strmap *m, const char *key, long long value)
 		m->n++;
 	}
 	s->value = value;
+}
+
+int strmap_take(strmap *m, char *key, long long value)
+{
+	make_room(m);
+	uint32_t h = hash(key);
+	struct slot *s = find(m, key, h);
+	if (s->key) {
+		free(key);
+		return 1;
+	}
+	*s = (struct slot){ key, value, h };
+	m->n++;
+	return 0;
 }
