@@ -29,7 +29,10 @@
 #  a. Import: `district import STICK` into a fresh region (init not timed):
 #     every package read, verified (SHA256SUMS and the signature), its
 #     school joining the region's list with its district, its tables stored
-#     in one transaction (results through COPY), a receipt written.
+#     in one transaction (results through COPY), a receipt written; four
+#     packages at a time (the default --jobs 4: worker processes, each on a
+#     connection of its own, the CPU figure theirs and the parent's), and
+#     again one at a time (--jobs 1).
 #     Baseline: psql's \copy of the reference file into a bare table (no key,
 #     no index) of the same columns, in a fresh database.  Goal ≤ 2×.
 #  b. Risk: `district risk --year LAST --format csv` on the region against
@@ -38,8 +41,8 @@
 #     counts the rule needs; orientir's import keeps them, d_share, so the
 #     rule reads them instead of the results).  The issue's goal: ≤ 0.5×.
 #  c. Parallel: the stick split in four (packages dealt round, hard links),
-#     four `district import`s at once into a fresh region against the one of
-#     (a); meanwhile a reader runs `district status --period LAST-H1 --format
+#     four `district import`s at once (each with its default --jobs 4) into
+#     a fresh region against the one of (a); meanwhile a reader runs `district status --period LAST-H1 --format
 #     csv` over and over: how long each took (median and longest) against the
 #     same reader on the full region once the importers are done.
 #
@@ -150,6 +153,18 @@ done
 [ "$(count d_package)" -eq "$schools" ] || die "the region holds $(count d_package) packages, not $schools"
 [ "$(count d_result)" -eq "$nrows" ] || die "the region holds $(count d_result) results, the packages $nrows"
 size_region=$(psql_region "SELECT pg_size_pretty(pg_database_size('region'))")
+# the same, one package at a time on one connection
+best_one='' cpu_one=''
+i=0
+while [ "$i" -lt "$runs" ]; do
+	i=$((i + 1))
+	fresh_region
+	run_timed import1 "$bin" --db "$PG_URL" district import "$stick" --received "$last-06-15" --jobs 1
+	echo "  run $i: district import --jobs 1 $secs s, CPU $cpu s" >&2
+	best_one=$(min "$best_one" "$secs")
+	cpu_one=$(min "$cpu_one" "$cpu")
+done
+[ "$(count d_result)" -eq "$nrows" ] || die "--jobs 1: the region holds $(count d_result) results, the packages $nrows"
 
 bare_url="postgresql://orientir:$PG_PASSWORD@/bare?host=$PGDIR"
 best_copy='' cpu_copy=''
@@ -248,6 +263,8 @@ printf '%-46s %10s %10s %7s\n' "----------------------------------------------" 
 printf '%-46s %9ss %9ss %7s\n' "a. district import vs psql \\copy, $npkg pkgs" "$best_imp" "$best_copy" \
 	"$(ratio "$best_imp" "$best_copy")"
 printf '%-46s %9ss %9ss %7s\n' "   client CPU time (user + system)" "$cpu_imp" "$cpu_copy" "$(ratio "$cpu_imp" "$cpu_copy")"
+printf '%-46s %9ss %9ss %7s\n' "   the same with --jobs 1" "$best_one" "$best_copy" "$(ratio "$best_one" "$best_copy")"
+printf '%-46s %9ss %9ss %7s\n' "   its client CPU time" "$cpu_one" "$cpu_copy" "$(ratio "$cpu_one" "$cpu_copy")"
 printf '%-46s %10s %10s %7s\n' "   database size" "$size_region" "$size_bare" ""
 printf '%-46s %9ss %9ss %7s\n' "b. district risk --year $last vs GROUP BY" "$best_risk" "$best_query" \
 	"$(ratio "$best_risk" "$best_query")"
