@@ -22,45 +22,34 @@
 
 /* --- a pkg_import through a pipe ---------------------------------------------- */
 
-typedef struct wire {
-	char *p;
-	size_t len, cap;
-} wire;
-
-static void put(wire *w, const void *v, size_t n)
-{
-	if (w->len + n > w->cap) {
-		w->cap = (w->len + n) * 2;
-		w->p = xrealloc(w->p, w->cap);
-	}
-	memcpy(w->p + w->len, v, n);
-	w->len += n;
-}
-
-static void put_long(wire *w, long v)
+static void put_long(FILE *w, long v)
 {
 	int64_t x = v;
-	put(w, &x, sizeof x);
+	fwrite(&x, sizeof x, 1, w);
 }
 
-static void put_str(wire *w, const char *s)
+static void put_str(FILE *w, const char *s)
 {
 	put_long(w, s ? (long)strlen(s) : -1);
 	if (s)
-		put(w, s, strlen(s));
+		fputs(s, w);
 }
 
-static void put_strs(wire *w, char *const *v, size_t n)
+static void put_strs(FILE *w, char *const *v, size_t n)
 {
 	put_long(w, (long)n);
 	for (size_t i = 0; i < n; i++)
 		put_str(w, v[i]);
 }
 
-/* r and the import's status rc as one message: its length, then it. */
-static void encode(wire *w, const pkg_import *r, int rc)
+/* r and the import's status rc as one message (fresh, *len bytes): its
+ * length, then it. */
+static char *encode(const pkg_import *r, int rc, size_t *len)
 {
-	w->len = 0;
+	char *p;
+	FILE *w = open_memstream(&p, len);
+	if (!w)
+		return NULL;
 	put_long(w, 0);
 	put_long(w, rc);
 	put_long(w, r->outcome);
@@ -72,8 +61,13 @@ static void encode(wire *w, const pkg_import *r, int rc)
 		put_str(w, s[i]);
 	put_strs(w, r->notes, r->nnotes);
 	put_strs(w, r->remarks, r->nremarks);
-	int64_t len = (int64_t)(w->len - sizeof len);
-	memcpy(w->p, &len, sizeof len);
+	if (fclose(w) != 0) {
+		free(p);
+		return NULL;
+	}
+	int64_t n = (int64_t)(*len - sizeof n);
+	memcpy(p, &n, sizeof n);
+	return p;
 }
 
 typedef struct reader {
@@ -174,7 +168,6 @@ static int write_all(int fd, const void *buf, size_t n)
 static void work(sdb *db, char *const *dirs, const char *received_at, int todo, int done)
 {
 	sdb *own = NULL;
-	wire w = { 0 };
 	int64_t i;
 	while (read_all(todo, &i, sizeof i) == 1) {
 		pkg_import r;
@@ -186,12 +179,15 @@ static void work(sdb *db, char *const *dirs, const char *received_at, int todo, 
 		} else {
 			rc = district_import_package(own, dirs[i], received_at, &r);
 		}
-		encode(&w, &r, rc);
+		size_t len;
+		char *msg = encode(&r, rc, &len);
 		pkg_import_clear(&r);
-		if (write_all(done, w.p, w.len) != 0)
+		/* no message: the parent tells the package as stopped */
+		int sent = msg && write_all(done, msg, len) == 0;
+		free(msg);
+		if (!sent)
 			break;
 	}
-	free(w.p);
 	if (own)
 		sdb_close(own);
 }

@@ -430,6 +430,15 @@ static void put64(pg_copy *c, uint64_t v)
 	copy_put(c, &x, sizeof x);
 }
 
+/* A double precision value, its length first. */
+static void put_float8(pg_copy *c, double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	put32(c, 8);
+	put64(c, bits);
+}
+
 /* The type of the value now given, the row's count of values before its
  * first. */
 static unsigned field(pg_copy *c)
@@ -510,11 +519,7 @@ static void pg_copy_int(sdb_copy *cp, long long v)
 		else
 			put16(c, (int)v);
 	} else if (t == T_FLOAT8) {
-		double d = (double)v;
-		uint64_t bits;
-		memcpy(&bits, &d, sizeof bits);
-		put32(c, 8);
-		put64(c, bits);
+		put_float8(c, (double)v);
 	} else {
 		mistyped(c);
 	}
@@ -523,15 +528,10 @@ static void pg_copy_int(sdb_copy *cp, long long v)
 static void pg_copy_double(sdb_copy *cp, double v)
 {
 	pg_copy *c = copy_of(cp);
-	unsigned t = field(c);
-	if (t == T_FLOAT8) {
-		uint64_t bits;
-		memcpy(&bits, &v, sizeof bits);
-		put32(c, 8);
-		put64(c, bits);
-	} else {
+	if (field(c) == T_FLOAT8)
+		put_float8(c, v);
+	else
 		mistyped(c);
-	}
 }
 
 /* Hands what is gathered to libpq. */
