@@ -158,11 +158,6 @@ static int is_space(unsigned char c)
 	return c == ' ';
 }
 
-static int is_term(unsigned char c)
-{
-	return c == '\n' || c == '\r';
-}
-
 /* Line ends in s: LF, CRLF, and CR alone (old Mac Excel). */
 static int count_newlines(const char *s, size_t n)
 {
@@ -450,8 +445,9 @@ static int start_parser(csvin *in, char **err)
 	csv_set_delim(&in->p, (unsigned char)in->delim);
 	/* A long cell grows libcsv's buffer by this much at a time, not by 128 bytes. */
 	csv_set_blk_size(&in->p, CHUNK);
+	/* (libcsv's own line ends, CR and LF, are ours: a function for them
+	 * would be called for every character read) */
 	csv_set_space_func(&in->p, is_space);
-	csv_set_term_func(&in->p, is_term);
 	in->started = 1;
 	return 0;
 }
