@@ -473,9 +473,11 @@ static int too_long(csvin *in, char **err)
 	return -1;
 }
 
-static int feed(csvin *in, char **err)
+static int feed_lines(csvin *in, char **err)
 {
-	while (in->textpos < in->textlen) {
+	/* a row at a time: the rows of a whole chunk queued at once would
+	 * each want their own buffers, freed again at the end */
+	while (in->textpos < in->textlen && in->qlen == 0) {
 		char *s = in->text + in->textpos;
 		size_t avail = in->textlen - in->textpos;
 		const char *end = line_end(s, avail, in->eof);
@@ -503,6 +505,16 @@ static int feed(csvin *in, char **err)
 			in->line++;
 	}
 	return 0;
+}
+
+/* Feeds what text there is: 0, or -1 with *err, and nothing after the
+ * bad spot fed again. */
+static int feed(csvin *in, char **err)
+{
+	if (feed_lines(in, err) == 0)
+		return 0;
+	in->textpos = in->textlen;
+	return -1;
 }
 
 static int row_is_empty(const csvin_row *r)
@@ -543,6 +555,17 @@ int csvin_next(csvin *in, csvin_row **row, char **err)
 			*row = r;
 			return 1;
 		}
+		/* The text read already first, before reading more. */
+		if (in->started && in->textpos < in->textlen) {
+			char *perr = NULL;
+			if (feed(in, &perr) != 0) {
+				free(in->error);
+				in->error = perr;
+				continue;
+			}
+			if (in->qlen > 0)
+				continue;
+		}
 		/* Rows before a bad spot come out first, whatever the chunk size,
 		 * so that the caller can report them too, in file order. */
 		if (in->error) {
@@ -570,9 +593,9 @@ int csvin_next(csvin *in, csvin_row **row, char **err)
 				continue;
 			}
 		}
-		if (in->error)
+		if (in->error || in->qlen > 0)
 			continue;
-		if (in->eof == 1) {
+		if (in->eof == 1 && in->textpos >= in->textlen) {
 			in->eof = 2;
 			if (in->started && csv_fini(&in->p, on_cell, on_row, in) != 0) {
 				if (csv_error(&in->p) == CSV_EPARSE)

@@ -62,7 +62,7 @@ static int taken_before(pkg_reader *rd, long year, long grade, const char *const
 	size_t len[4], size = 2 * 24 + 1;
 	for (int i = 0; i < n; i++)
 		size += (len[i] = strlen(text[i])) + 24;
-	char *key = xmalloc(size), *at = key;
+	char small[512], *key = size <= sizeof small ? small : xmalloc(size), *at = key;
 	put_number(&at, year);
 	put_number(&at, grade);
 	for (int i = 0; i < n; i++) {
@@ -73,7 +73,10 @@ static int taken_before(pkg_reader *rd, long year, long grade, const char *const
 	*at = '\0';
 	if (!rd->keys)
 		rd->keys = strmap_new();
-	return strmap_take(rd->keys, key, 1);
+	int before = strmap_add(rd->keys, key, 1);
+	if (key != small)
+		free(key);
+	return before;
 }
 
 /* Reads the package's file with cols, every one of need[] required, at

@@ -14,10 +14,37 @@ struct slot {
 	uint32_t hash;
 };
 
+/* The keys' copies, packed into blocks: a map of a package's rows holds
+ * thousands, and a malloc and a free each cost more than the look-up. */
+struct block {
+	struct block *next;
+	size_t used, cap;
+	char text[];
+};
+
 struct strmap {
 	struct slot *s;
 	size_t cap, n;
+	struct block *keys;
 };
+
+enum { BLOCK = 1 << 16 };
+
+/* A copy of key kept until the map is freed. */
+static char *keep(strmap *m, const char *key)
+{
+	size_t n = strlen(key) + 1;
+	struct block *b = m->keys;
+	if (!b || b->cap - b->used < n) {
+		size_t cap = n > BLOCK ? n : BLOCK;
+		b = xmalloc(sizeof *b + cap);
+		*b = (struct block){ m->keys, 0, cap };
+		m->keys = b;
+	}
+	char *k = memcpy(b->text + b->used, key, n);
+	b->used += n;
+	return k;
+}
 
 static uint32_t hash(const char *k)
 {
@@ -39,8 +66,10 @@ void strmap_free(strmap *m)
 {
 	if (!m)
 		return;
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->s[i].key);
+	for (struct block *b = m->keys, *next; b; b = next) {
+		next = b->next;
+		free(b);
+	}
 	free(m->s);
 	free(m);
 }
@@ -84,23 +113,21 @@ void strmap_put(strmap *m, const char *key, long long value)
 	uint32_t h = hash(key);
 	struct slot *s = find(m, key, h);
 	if (!s->key) {
-		s->key = xstrdup(key);
+		s->key = keep(m, key);
 		s->hash = h;
 		m->n++;
 	}
 	s->value = value;
 }
 
-int strmap_take(strmap *m, char *key, long long value)
+int strmap_add(strmap *m, const char *key, long long value)
 {
 	make_room(m);
 	uint32_t h = hash(key);
 	struct slot *s = find(m, key, h);
-	if (s->key) {
-		free(key);
+	if (s->key)
 		return 1;
-	}
-	*s = (struct slot){ key, value, h };
+	*s = (struct slot){ keep(m, key), value, h };
 	m->n++;
 	return 0;
 }

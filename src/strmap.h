@@ -13,9 +13,9 @@ void strmap_free(strmap *m);
 int strmap_get(const strmap *m, const char *key, long long *value);
 /* Sets key (copied) to value. */
 void strmap_put(strmap *m, const char *key, long long value);
-/* Adds key (malloc'd, the map's from now on) with value unless it is
- * there: 0 added, 1 it was there (key freed, its value unchanged). One
- * look where strmap_get and strmap_put take two. */
-int strmap_take(strmap *m, char *key, long long value);
+/* Adds key (copied) with value unless it is there: 0 added, 1 it was
+ * there (its value unchanged). One look where strmap_get and strmap_put
+ * take two. */
+int strmap_add(strmap *m, const char *key, long long value);
 
 #endif
