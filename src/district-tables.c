@@ -72,7 +72,7 @@ static int taken_before(pkg_reader *rd, long year, long grade, const char *const
 	}
 	*at = '\0';
 	if (!rd->keys)
-		rd->keys = strmap_new();
+		rd->keys = strmap_new_for((size_t)rd->lines);
 	int before = strmap_add(rd->keys, key, 1);
 	if (key != small)
 		free(key);
@@ -93,6 +93,7 @@ static int read_table(pkg_reader *rd, const char *file, const csvin_col *cols, s
 	 * least, so more lines than a school's rows give the answer at once. */
 	for (const char *c = f ? f->data : NULL; c && (c = memchr(c, '\n', f->len - (size_t)(c - f->data))); c++)
 		lines++;
+	rd->lines = lines;
 	csvin *in = f && lines <= max + 1 ? csvin_open_mem(path, f->data, f->len, &err) : NULL;
 	int rc = -1;
 	if (!f)

@@ -28,6 +28,7 @@ typedef struct pkg_reader {
 	 * said with its line) */
 	sdb_copy *load;
 	strmap *keys;
+	long lines;		/* the file's lines: room for as many keys */
 } pkg_reader;
 
 /* Reads indicators.csv, roadmap.csv, results.csv, staff.csv and events.csv

@@ -56,8 +56,15 @@ static uint32_t hash(const char *k)
 
 strmap *strmap_new(void)
 {
+	return strmap_new_for(0);
+}
+
+strmap *strmap_new_for(size_t n)
+{
 	strmap *m = xcalloc(1, sizeof *m);
 	m->cap = 64;
+	while (m->cap < 2 * (n + 1))
+		m->cap *= 2;
 	m->s = xcalloc(m->cap, sizeof *m->s);
 	return m;
 }

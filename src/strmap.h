@@ -8,6 +8,8 @@
 typedef struct strmap strmap;
 
 strmap *strmap_new(void);
+/* One with room for n keys before it grows. */
+strmap *strmap_new_for(size_t n);
 void strmap_free(strmap *m);
 /* 1 and *value when key is there, else 0. */
 int strmap_get(const strmap *m, const char *key, long long *value);
