@@ -263,6 +263,15 @@ expect 0 "a corrected package replaces the one held" --out "replaces" \
 check_eq "$(receipt "$PKG1B" outcome)" "replaced" "…its receipt says replaced"
 grep -q '^remark: below_min ВПР Математика 2024' "$PKG1B/receipt.txt" && ok "…and names the indicator that moved" \
 	|| not_ok "…and names the indicator that moved"
+# (a grade's own indicators are its results counted again: not kept)
+pooled=$(awk -F';' 'NR > 1 && $5 == ""' "$PKG1B/indicators.csv" | wc -l | tr -d ' ')
+kept="SELECT count(*) FROM d_indicator i JOIN d_package p ON p.id = i.package_id WHERE p.school_code = '0101'"
+if [ "$(awk -F';' 'NR > 1 && $5 != ""' "$PKG1B/indicators.csv" | wc -l)" -gt 0 ] && [ "$pooled" -gt 0 ]; then
+	check_eq "$(query "$kept AND i.grade IS NULL") $(query "$kept AND i.grade IS NOT NULL")" "$pooled 0" \
+		"the office keeps the package's indicators pooled over grades, not each grade's"
+else
+	not_ok "the package has indicators pooled and of a grade"
+fi
 check_eq "$(query "SELECT score FROM d_result WHERE school_code = '0101' AND year = 2024 AND subject = 'Математика' AND student = 'P2'")" \
 	"4.0" "the year's results are the corrected package's"
 check_eq "$(query "SELECT count(*) FROM d_package WHERE school_code = '0101'") $(query "SELECT count(*) FROM d_result WHERE school_code = '0101'")" \
