@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "common.h"
+#include "district-tables.h"
 #include "district.h"
 
 /* --- a pkg_import through a pipe ---------------------------------------------- */
@@ -248,9 +249,8 @@ static void dismiss(worker *k)
 	k->todo = -1;
 }
 
-/* The outcome of the package worker k has, into r: its rc; -1 with r
- * saying so when the worker died or spoke nonsense. */
-static int collect(worker *k, char *const *dirs, pkg_import *r)
+/* The outcome of the package worker k has, into r: its rc. */
+static int collect(worker *k, sdb *db, char *const *dirs, const char *received_at, pkg_import *r)
 {
 	int64_t len;
 	int rc = -2;
@@ -261,13 +261,15 @@ static int collect(worker *k, char *const *dirs, pkg_import *r)
 		free(buf);
 	}
 	if (rc == -2) {
-		*r = (pkg_import){ .dir = xstrdup(dirs[k->doing]), .outcome = PKG_REFUSED,
-				   .reason = xasprintf(_("%s: the process importing it stopped before it had finished"),
-						       dirs[k->doing]) };
-		rc = -1;
+		/* The worker died (killed, out of memory) or spoke nonsense:
+		 * whether it had committed is not known, so the package is
+		 * taken here, as from a stick brought twice: unchanged, or in
+		 * now, its receipt written either way. */
 		close(k->done);
 		k->done = -1;
 		dismiss(k);
+		rc = district_import_package(db, dirs[k->doing], received_at, r);
+		pkg_note(r, _("the process importing it stopped before it had finished: taken in again"));
 	}
 	k->doing = -1;
 	return rc;
@@ -318,7 +320,7 @@ int district_import_packages(sdb *db, char *const *dirs, size_t n, const char *r
 				continue;
 			long i = k[j].doing;
 			busy--;
-			failed |= collect(&k[j], dirs, &got[i]) != 0;
+			failed |= collect(&k[j], db, dirs, received_at, &got[i]) != 0;
 			ready[i] = 1;
 			/* after a failure of the database, nothing more is begun */
 			if (!failed && next < n && k[j].todo >= 0 && hand(&k[j], (long)next) == 0)

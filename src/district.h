@@ -58,8 +58,9 @@ int district_import_package(sdb *db, const char *dir, const char *received_at, p
  * and tells each(ctx, r) of them in dirs' order (r is cleared after).
  * On the region's server up to jobs at once, each in a worker process on
  * a connection of its own (district-import-jobs.c); one at a time on a
- * district's file or for jobs < 2. Once the database fails for one,
- * nothing more is begun. 0, or -1 when the database failed (the packages
+ * district's file or for jobs < 2. A worker that dies (killed, out of
+ * memory): its package is taken again here, as a package brought twice.
+ * Once the database fails for one, nothing more is begun. 0, or -1 when the database failed (the packages
  * after the one told of last were not taken in). */
 /* Syncs the stick (the filesystem) path is on, once every package from
  * it is taken in: the receipts are synced only as files until then, and
