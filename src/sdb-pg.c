@@ -1,6 +1,7 @@
 /* The PostgreSQL engine of sdb.h (libpq): statements prepared on the
  * server once per connection, their ? parameters written $N; values and
- * rows travel as text, bytes as binary. */
+ * rows travel as text, bytes as binary; bulk loads through COPY in its
+ * binary format. */
 #include "config.h"
 
 #include <arpa/inet.h>
@@ -37,7 +38,7 @@ typedef struct pg {
 	sdb base;
 	PGconn *c;
 	char *where;		/* the address it was opened with, for sdb_pg_again */
-	copy_types *types;	/* of the tables loaded so far */
+	copy_types **types;	/* of the tables loaded so far */
 	size_t ntypes;
 	pg_stmt **v;
 	size_t n;
@@ -131,7 +132,7 @@ static void pg_close(sdb *db)
 	}
 	free(p->v);
 	for (size_t i = 0; i < p->ntypes; i++)
-		free(p->types[i].table), free(p->types[i].columns), free(p->types[i].oid);
+		free(p->types[i]->table), free(p->types[i]->columns), free(p->types[i]->oid), free(p->types[i]);
 	free(p->types);
 	PQfinish(p->c);
 	free(p->where);
@@ -341,7 +342,8 @@ static const void *pg_blob(sdb_stmt *st, int i, size_t *n)
 
 /* A load through COPY … FROM STDIN in its binary format: each value as
  * the server keeps it, so that neither side writes or reads numbers as
- * text (about a quarter of the server's work on a package, bench/region.sh).
+ * text (reading them was a quarter of the server's work on a package,
+ * bench/region.sh).
  * The format needs each column's type: read from the catalogue once a
  * connection for each table and columns loaded. Rows are gathered in buf
  * and handed to libpq a block at a time. */
@@ -359,7 +361,7 @@ enum { COPY_BLOCK = 1 << 16 };
 /* Rows a COPY takes before it is ended and begun again (pg_copy_row). */
 enum { COPY_CHUNK = 128 };
 /* The types a load writes (pg_type's oids). */
-enum { T_INT8 = 20, T_INT2 = 21, T_INT4 = 23, T_TEXT = 25, T_FLOAT8 = 701, T_VARCHAR = 1043 };
+enum { T_INT8 = 20, T_INT4 = 23, T_TEXT = 25, T_FLOAT8 = 701 };
 
 static pg_copy *copy_of(sdb_copy *c)
 {
@@ -371,8 +373,8 @@ static pg_copy *copy_of(sdb_copy *c)
 static const copy_types *types_of(pg *p, const char *table, const char *columns, char **err)
 {
 	for (size_t i = 0; i < p->ntypes; i++)
-		if (!strcmp(p->types[i].table, table) && !strcmp(p->types[i].columns, columns))
-			return &p->types[i];
+		if (!strcmp(p->types[i]->table, table) && !strcmp(p->types[i]->columns, columns))
+			return p->types[i];
 	const char *vals[] = { table, columns };
 	PGresult *r = PQexecParams(p->c,
 				   "SELECT a.atttypid FROM unnest(string_to_array($2, ',')) WITH ORDINALITY AS c(name, i)"
@@ -387,7 +389,7 @@ static const copy_types *types_of(pg *p, const char *table, const char *columns,
 	t.oid = xcalloc((size_t)t.n + 1, sizeof *t.oid);
 	for (int i = 0; i < t.n; i++) {
 		unsigned o = (unsigned)strtoul(PQgetvalue(r, i, 0), NULL, 10);
-		if (o != T_INT8 && o != T_INT2 && o != T_INT4 && o != T_TEXT && o != T_FLOAT8 && o != T_VARCHAR) {
+		if (o != T_INT8 && o != T_INT4 && o != T_TEXT && o != T_FLOAT8) {
 			/* the store's own tables and words: a mistake of ours */
 			*err = xasprintf(_("database error: column %d of %s (%s) cannot be loaded"), i + 1, table, columns);
 			free(t.table), free(t.columns), free(t.oid);
@@ -398,8 +400,9 @@ static const copy_types *types_of(pg *p, const char *table, const char *columns,
 	}
 	PQclear(r);
 	p->types = xrealloc(p->types, (p->ntypes + 1) * sizeof *p->types);
-	p->types[p->ntypes] = t;
-	return &p->types[p->ntypes++];
+	p->types[p->ntypes] = xmalloc(sizeof t);
+	*p->types[p->ntypes] = t;
+	return p->types[p->ntypes++];
 }
 
 static void copy_put(pg_copy *c, const void *s, size_t n)
@@ -496,7 +499,7 @@ static void pg_copy_text(sdb_copy *cp, const char *s)
 	unsigned t = field(c);
 	if (!s) {
 		put32(c, -1);
-	} else if (t == T_TEXT || t == T_VARCHAR) {
+	} else if (t == T_TEXT) {
 		size_t n = strlen(s);
 		put32(c, (int32_t)n);
 		copy_put(c, s, n);
@@ -512,12 +515,9 @@ static void pg_copy_int(sdb_copy *cp, long long v)
 	if (t == T_INT8) {
 		put32(c, 8);
 		put64(c, (uint64_t)v);
-	} else if ((t == T_INT4 && v >= INT32_MIN && v <= INT32_MAX) || (t == T_INT2 && v >= INT16_MIN && v <= INT16_MAX)) {
-		put32(c, t == T_INT4 ? 4 : 2);
-		if (t == T_INT4)
-			put32(c, (int32_t)v);
-		else
-			put16(c, (int)v);
+	} else if (t == T_INT4 && v >= INT32_MIN && v <= INT32_MAX) {
+		put32(c, 4);
+		put32(c, (int32_t)v);
 	} else if (t == T_FLOAT8) {
 		put_float8(c, (double)v);
 	} else {
