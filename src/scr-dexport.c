@@ -27,7 +27,6 @@ struct state {
 	ui_text *text;		/* the preview, made again when the period or the place change */
 	int roadmaps;		/* how many roadmaps the district keeps */
 	char *district;		/* the region's filter: NULL for every district */
-	char *help;		/* the region's help, when it is */
 };
 
 /* The report of the period: the district's, or on the region the region's
@@ -310,7 +309,6 @@ static void destroy(ui_screen *scr)
 	free(s->dest);
 	free(s->written);
 	free(s->district);
-	free(s->help);
 	free(s);
 }
 
@@ -350,22 +348,19 @@ ui_screen *scr_dexport_new(void)
 					  "roadmaps, it asks which (the one for today is marked). Before writing over a "
 					  "file of that name it asks, starting on «Нет»."),
 				       keys, s);
-	if (ui_region()) {
-		/* (translated already: the frame's gettext finds no entry and keeps it) */
-		s->help = xstrdup(_("The region's report of a half-year, of every district or of one, into a folder.\n\n"
-				    "← and → step to the half-year before or after; F3 chooses one. F9 chooses one "
-				    "district (or all of them): the line at the top says which. The screen shows what "
-				    "the report will hold: how many schools reported and which have not, the schools "
-				    "flagged by the low-results rule, and (for all the districts) each district's "
-				    "line. Up, Down, PgUp, PgDn, Home and End scroll it.\n\n"
-				    "F5 chooses the folder on this computer (the region's server keeps no folder of "
-				    "it). F2 writes the folder orientir-region-CODE-PERIOD (with one district, its "
-				    "name after): report.html to print, and status.csv, indicators.csv, risk.csv, "
-				    "roadmap.csv and districts.csv for spreadsheets, with checksums; then reads it "
-				    "back. A report written before for the same half-year is replaced only once the "
-				    "new one is whole."));
-		scr->help = s->help;
-	}
+	if (ui_region())
+		scr->help = N_("The region's report of a half-year, of every district or of one, into a folder.\n\n"
+			       "← and → step to the half-year before or after; F3 chooses one. F9 chooses one "
+			       "district (or all of them): the line at the top says which. The screen shows what "
+			       "the report will hold: how many schools reported and which have not, the schools "
+			       "flagged by the low-results rule, and (for all the districts) each district's "
+			       "line. Up, Down, PgUp, PgDn, Home and End scroll it.\n\n"
+			       "F5 chooses the folder on this computer (the region's server keeps no folder of "
+			       "it). F2 writes the folder orientir-region-CODE-PERIOD (with one district, its "
+			       "name after): report.html to print, and status.csv, indicators.csv, risk.csv, "
+			       "roadmap.csv and districts.csv for spreadsheets, with checksums; then reads it "
+			       "back. A report written before for the same half-year is replaced only once the "
+			       "new one is whole.");
 	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;

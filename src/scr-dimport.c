@@ -23,7 +23,6 @@ struct state {
 	char **dirs;		/* the packages found there */
 	size_t ndirs;
 	ui_text *text;		/* what is there, then what became of it */
-	char *help;
 };
 
 /* A path inside the source without the source's own part. */
@@ -366,7 +365,6 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	district_dirs_free(s->dirs, s->ndirs);
 	free(s->source);
-	free(s->help);
 	free(s);
 }
 
@@ -407,15 +405,12 @@ ui_screen *scr_dimport_new(void)
 					  "when the summary shows, the stick can be removed.\n\n"
 					  "Up, Down, PgUp, PgDn, Home and End scroll the summary."),
 				       keys, s);
-	/* (translated already: the frame's gettext finds no entry and keeps it) */
-	s->help = xasprintf("%s\n\n%s", _(scr->help),
-			    _("A district's export (its report with its schools' packages) is taken in as 'orientir "
-			      "district import' takes it: checked whole first — its checksums, its signature against "
-			      "the key pinned for that district on its first export, every package it carries — and "
-			      "refused whole when anything fails; then each school's package as if it came on a stick "
-			      "of its own. The screen names the export and lists the packages it carries; the summary "
-			      "names each school."));
-	scr->help = s->help;
+	ui_screen_help_add(scr, N_("A district's export (its report with its schools' packages) is taken in as "
+				   "'orientir district import' takes it: checked whole first — its checksums, its "
+				   "signature against the key pinned for that district on its first export, every "
+				   "package it carries — and refused whole when anything fails; then each school's "
+				   "package as if it came on a stick of its own. The screen names the export and lists "
+				   "the packages it carries; the summary names each school."));
 	scr->text = s->text;
 	scr->destroy = destroy;
 	return scr;

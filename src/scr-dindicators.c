@@ -57,7 +57,6 @@ struct state {
 	ui_list *list;		/* browses the lines */
 	char *district;		/* the region's filter: NULL for every district */
 	char *whole;		/* the name of the line of all the schools shown */
-	char *help;		/* the region's help, when it is */
 };
 
 /* The share below the minimum this year, in tenths, or -1. */
@@ -464,7 +463,7 @@ static void destroy(ui_screen *scr)
 	dist_ind_set_free(&s->set);
 	d_school_list_free(s->schools, s->nschools);
 	forget_lines(s);
-	free(s->years), free(s->proc), free(s->subj), free(s->e), free(s->district), free(s->whole), free(s->help);
+	free(s->years), free(s->proc), free(s->subj), free(s->e), free(s->district), free(s->whole);
 	free(s);
 }
 
@@ -506,14 +505,10 @@ ui_screen *scr_dindicators_new(void)
 					  "line under the heading says which), F3 chooses the year, Left and Right step "
 					  "through the years, Up, Down, PgUp, PgDn, Home and End scroll."),
 				       keys, s);
-	if (ui_region()) {
-		/* (translated already: the frame's gettext finds no entry and keeps it) */
-		s->help = xasprintf("%s\n\n%s", _(scr->help),
-				    _("On the region's server the first line is the region's (or, with one district "
-				      "chosen, that district's): F9 chooses one district (or all of them), and the line "
-				      "above the list says which is shown."));
-		scr->help = s->help;
-	}
+	if (ui_region())
+		ui_screen_help_add(scr, N_("On the region's server the first line is the region's (or, with one "
+					   "district chosen, that district's): F9 chooses one district (or all of "
+					   "them), and the line above the list says which is shown."));
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

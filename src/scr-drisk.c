@@ -27,7 +27,6 @@ struct state {
 	size_t nsigns;
 	char *district;		/* the region's filter: NULL for every district */
 	char *failure;		/* why the last reading failed (the server gone), or NULL */
-	char *help;		/* on the region: the help with its part (translated), or NULL */
 };
 
 /* The threshold as people write it: «30 %», «27,5 %». */
@@ -453,7 +452,6 @@ static void destroy(ui_screen *scr)
 	struct state *s = scr->data;
 	free(s->district);
 	free(s->failure);
-	free(s->help);
 	risk_report_free(&s->r);
 	district_signs_free(s->signs, s->nsigns);
 	free(s->years);
@@ -522,14 +520,10 @@ ui_screen *scr_drisk_new(void)
 					  "year and last. Left and Right step through the years with results, F3 chooses "
 					  "one."),
 				       keys, s);
-	if (ui_region()) {
-		/* (translated already: the frame's gettext finds no entry and keeps it) */
-		s->help = xasprintf("%s\n\n%s", _(scr->help),
-				    _("On the region's server the lines under the list name the school's district; F9 "
-				      "chooses one district (or all of them), and the line above the list says which is "
-				      "shown, the counts at the top being that district's."));
-		scr->help = s->help;
-	}
+	if (ui_region())
+		ui_screen_help_add(scr, N_("On the region's server the lines under the list name the school's "
+					   "district; F9 chooses one district (or all of them), and the line above the "
+					   "list says which is shown, the counts at the top being that district's."));
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

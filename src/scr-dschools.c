@@ -23,7 +23,6 @@ struct state {
 	char *period;
 	char *district;		/* the region's filter: NULL for every district */
 	char *failure;		/* why the last reading failed (the server gone), or NULL */
-	char *help;		/* on the region: the help with its part (translated), or NULL */
 	status_report rep;
 	ui_list *list;		/* items: indices into rep.v */
 	long today;
@@ -417,7 +416,6 @@ static void destroy(ui_screen *scr)
 	free(s->period);
 	free(s->district);
 	free(s->failure);
-	free(s->help);
 	free(s);
 }
 
@@ -463,14 +461,11 @@ ui_screen *scr_dschools_new(void)
 					  "for a decision (a school not on the list, another key, no signature), to take "
 					  "each in or reject it."),
 				       keys, s);
-	if (ui_region()) {
-		/* (translated already: the frame's gettext finds no entry and keeps it) */
-		s->help = xasprintf("%s\n\n%s", _(scr->help),
-				    _("On the region's server the District column gives each school's district; F9 "
-				      "chooses one district (or all of them), and the line above the list says which is "
-				      "shown. The list of schools from a file is a district's: F5 is not here."));
-		scr->help = s->help;
-	}
+	if (ui_region())
+		ui_screen_help_add(scr, N_("On the region's server the District column gives each school's district; "
+					   "F9 chooses one district (or all of them), and the line above the list says "
+					   "which is shown. The list of schools from a file is a district's: F5 is not "
+					   "here."));
 	scr->draw = draw;
 	scr->destroy = destroy;
 	scr->list = s->list;

@@ -39,7 +39,6 @@ struct state {
 	size_t nschools;
 	ui_list *list;
 	char *district;		/* the region's filter: NULL for every district */
-	char *help;		/* the region's help, when it is */
 };
 
 /* The codes of the district chosen on the region, or NULL for all (and on
@@ -388,7 +387,7 @@ static void destroy(ui_screen *scr)
 	dtask_grid_free(&s->g);
 	dtask_report_free(&s->r);
 	d_school_list_free(s->schools, s->nschools);
-	free(s->years), free(s->starts), free(s->ref), free(s->district), free(s->help);
+	free(s->years), free(s->starts), free(s->ref), free(s->district);
 	free(s);
 }
 
@@ -432,14 +431,11 @@ ui_screen *scr_dtasks_new(void)
 					  "the methodical recommendations are written from. F7 lists the schools whose "
 					  "packages report signs of biased results."),
 				       keys, s);
-	if (ui_region()) {
-		/* (translated already: the frame's gettext finds no entry and keeps it) */
-		s->help = xasprintf("%s\n\n%s", _(scr->help),
-				    _("On the region's server the first row pools the schools shown: F9 chooses one "
-				      "district (or all of them), and the line at the top says which is shown; the task "
-				      "card, the deficits (F6) and the signs (F7) are of those schools."));
-		scr->help = s->help;
-	}
+	if (ui_region())
+		ui_screen_help_add(scr, N_("On the region's server the first row pools the schools shown: F9 chooses "
+					   "one district (or all of them), and the line at the top says which is "
+					   "shown; the task card, the deficits (F6) and the signs (F7) are of those "
+					   "schools."));
 	scr->draw = draw;
 	scr->key = key;
 	scr->destroy = destroy;

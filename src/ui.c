@@ -376,6 +376,14 @@ ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys
 	return s;
 }
 
+void ui_screen_help_add(ui_screen *s, const char *more)
+{
+	/* F1's gettext finds no entry for the whole and shows it as it is */
+	char *h = xasprintf("%s\n\n%s", _(s->help), _(more));
+	free(s->help_more);
+	s->help = s->help_more = h;
+}
+
 int ui_district(void)
 {
 	return ui.sc.role && strcmp(ui.sc.role, "district") == 0;
@@ -424,6 +432,7 @@ static void pop(void)
 	ui_text_free(s->text);
 	if (s->destroy)
 		s->destroy(s);
+	free(s->help_more);
 	free(s);
 }
 

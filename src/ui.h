@@ -51,6 +51,7 @@ typedef struct ui_key {
 struct ui_screen {
 	const char *title;		/* N_() */
 	const char *help;		/* N_(): what F1 shows */
+	char *help_more;		/* the frame's: help with ui_screen_help_add's paragraph */
 	const ui_key *keys;		/* ends with an entry whose key is 0 */
 	/* NULL: the frame draws the screen's text, or else its list, over
 	 * the whole body. */
@@ -99,6 +100,9 @@ int ui_main_region(sdb *db, school *sc);
 
 /* A new screen with its title, help and keys; the rest is the caller's. */
 ui_screen *ui_screen_new(const char *title, const char *help, const ui_key *keys, void *data);
+/* Adds the paragraph more (N_()) after the screen's help, as F1 shows it
+ * (both translated; the frame keeps and frees the whole). */
+void ui_screen_help_add(ui_screen *s, const char *more);
 void ui_push(ui_screen *s);
 /* Pushes s over the top screen, which reloads once it is back on top:
  * s may change its data. UI_REDRAW, for a key's handler to return. */
