@@ -401,8 +401,9 @@ ui_screen *scr_dimport_new(void)
 					  "says how many are held; the Schools screen's F6 lists them with the reason, to "
 					  "take each in or reject it.\n\n"
 					  "A receipt is left beside each package, so that the school sees on its own "
-					  "screen that the report arrived. Each is written through to the stick at once: "
-					  "when the summary shows, the stick can be removed.\n\n"
+					  "screen that the report arrived. Each is synced as it is written, and the whole "
+					  "stick once the last package is in: when the summary shows, the stick can be "
+					  "removed.\n\n"
 					  "Up, Down, PgUp, PgDn, Home and End scroll the summary."),
 				       keys, s);
 	ui_screen_help_add(scr, N_("A district's export (its report with its schools' packages) is taken in as "
