@@ -463,8 +463,6 @@ static int parse_error(csvin *in, char **err)
 	return -1;
 }
 
-/* Feeds decoded text to libcsv one physical line at a time, so that every
- * row knows the line it starts on. */
 /* A row past CSVIN_MAX_ROW: refused before it fills the memory. */
 static int too_long(csvin *in, char **err)
 {
@@ -473,6 +471,8 @@ static int too_long(csvin *in, char **err)
 	return -1;
 }
 
+/* Feeds decoded text to libcsv one physical line at a time, so that every
+ * row knows the line it starts on, until a row is whole. */
 static int feed_lines(csvin *in, char **err)
 {
 	/* a row at a time: the rows of a whole chunk queued at once would
